@@ -1,0 +1,21 @@
+# Turn data files into a C source of byte arrays: the bundled holiday calendars
+# are compiled into the library so that it works wherever it is installed.
+# Usage: cmake -DOUT=file.c -DBASE=dir -DFILES=a,b -P embed.cmake
+set(body "/* Generated from data/ by cmake/embed.cmake; do not edit. */\n#include \"internal.h\"\n\n")
+set(table "")
+set(i 0)
+string(REPLACE "," ";" FILES "${FILES}")
+foreach(f IN LISTS FILES)
+  file(READ "${BASE}/${f}" hex HEX)
+  string(LENGTH "${hex}" hexlen)
+  math(EXPR len "${hexlen} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(REGEX REPLACE "(0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,0x..,)" "\\1\n" bytes "${bytes}")
+  string(APPEND body "static const char file${i}[] = {\n${bytes}0};\n\n")
+  string(APPEND table "    {\"${f}\", file${i}, ${len}},\n")
+  math(EXPR i "${i} + 1")
+endforeach()
+string(APPEND body "const itin_builtin_file itin_builtin_holidays[] = {\n${table}};\n")
+string(APPEND body "const size_t itin_builtin_holidays_count = ${i};\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(RENAME "${OUT}.tmp" "${OUT}")

@@ -1,0 +1,264 @@
+/* itinerary: the library's public face — diagnostics, the loaded plan, loading. */
+#ifndef ITINERARY_ITINERARY_H
+#define ITINERARY_ITINERARY_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ITIN_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------- positions */
+
+/* Where something came from: 1-based line and column in a file (as named by
+ * the user, or "-" for standard input). line == 0 means "no position". */
+typedef struct itin_pos {
+    const char *file;
+    int line;
+    int col;
+} itin_pos;
+
+/* ------------------------------------------------------------- diagnostics */
+
+typedef enum itin_severity {
+    ITIN_NOTE = 0,
+    ITIN_WARNING = 1,
+    ITIN_CONFLICT = 2, /* the schedule is infeasible: exit 1 */
+    ITIN_ERROR = 3,    /* invalid input: exit 2 */
+} itin_severity;
+
+typedef struct itin_diag {
+    itin_severity severity;
+    itin_pos pos;
+    char *message; /* owned by the list */
+} itin_diag;
+
+/* A list of diagnostics. The library appends to it and never prints. */
+typedef struct itin_diags {
+    itin_diag *items;
+    size_t count;
+    size_t cap;
+    size_t errors;    /* ITIN_ERROR count, including suppressed ones */
+    size_t conflicts; /* ITIN_CONFLICT count */
+    size_t warnings;
+    size_t limit;     /* after this many errors, further errors are counted, not kept */
+} itin_diags;
+
+/* Initialise an empty list; limit 0 means the default (100). */
+void itin_diags_init(itin_diags *d, size_t limit);
+/* Free every message and the array; the list may be reused after init. */
+void itin_diags_free(itin_diags *d);
+/* Append a message (printf-style). */
+void itin_diags_add(itin_diags *d, itin_severity sev, itin_pos pos, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+/* The worst severity present, or ITIN_NOTE when the list is empty. */
+itin_severity itin_diags_worst(const itin_diags *d);
+/* Sort by file order of appearance, then line and column (stable). */
+void itin_diags_sort(itin_diags *d);
+/* "error", "warning", "note"; conflicts print as "error". */
+const char *itin_severity_name(itin_severity sev);
+
+/* ------------------------------------------------------------- the model */
+
+/* A civil date as days since 1970-01-01; a time of day as minutes since 00:00. */
+typedef int32_t itin_date;
+
+typedef enum itin_mode {
+    ITIN_MODE_NONE = 0,
+    ITIN_MODE_WALK,
+    ITIN_MODE_BIKE,
+    ITIN_MODE_CAR,
+    ITIN_MODE_TAXI,
+    ITIN_MODE_BUS,
+    ITIN_MODE_TRAIN,
+    ITIN_MODE_FLIGHT,
+    ITIN_MODE_SHIP,
+    ITIN_MODE__COUNT
+} itin_mode;
+
+typedef enum itin_status {
+    ITIN_CONFIRMED = 0,
+    ITIN_TENTATIVE,
+    ITIN_CANCELLED,
+} itin_status;
+
+typedef struct itin_contact {
+    const char *name, *email, *phone;
+} itin_contact;
+
+/* A set of participants as a bit mask of participant indices. */
+typedef struct itin_who {
+    uint64_t *bits;   /* plan->who_words words; NULL only before resolution */
+    bool everyone;    /* `with` absent or "all" */
+    itin_pos pos;
+} itin_who;
+
+typedef struct itin_participant {
+    const char *id, *name, *role, *org, *email, *phone;
+    itin_pos pos;
+} itin_participant;
+
+typedef struct itin_group {
+    const char *id, *name;
+    size_t *members; /* participant indices */
+    size_t n_members;
+    itin_pos pos;
+} itin_group;
+
+/* Up to this many opening intervals per weekday. */
+#define ITIN_MAX_INTERVALS 8
+
+typedef struct itin_interval {
+    int open, close; /* minutes since midnight; close may be 1440 */
+} itin_interval;
+
+typedef struct itin_hours {
+    itin_interval iv[7][ITIN_MAX_INTERVALS]; /* index 0 = Monday */
+    int n[7];                                 /* 0 = closed that day */
+} itin_hours;
+
+typedef struct itin_institution {
+    const char *id, *name, *short_name, *kind, *address, *city;
+    const char *country; /* ISO 3166-1 alpha-2, or NULL */
+    const char *region;  /* ISO 3166-2, or NULL */
+    const char *timezone; /* IANA name, defaulted to the delegation's */
+    bool has_geo;
+    double lat, lon;
+    bool has_hours;
+    itin_hours hours;
+    bool open_on_holidays;
+    itin_date *closed;
+    itin_pos *closed_pos;
+    size_t n_closed;
+    itin_contact contact;
+    const char *url;
+    itin_pos pos;
+} itin_institution;
+
+typedef struct itin_visit {
+    const char *id, *title;
+    size_t at;             /* institution index */
+    itin_date date;
+    bool has_start;
+    int start;             /* minutes, local to the place */
+    int duration;          /* minutes */
+    itin_who who;
+    itin_mode travel;      /* mode of the transfer that arrives here */
+    itin_status status;
+    const char **topics;
+    size_t n_topics;
+    const char *host, *description;
+    itin_pos pos, date_pos, start_pos, at_pos;
+} itin_visit;
+
+typedef struct itin_leg {
+    const char *id, *title, *ref;
+    itin_mode mode;
+    size_t from, to;       /* institution indices */
+    itin_date dep_date, arr_date;
+    int dep_time, arr_time; /* local minutes at from / to */
+    bool has_arrive;        /* false: arrival is departure + duration */
+    int duration;           /* minutes, when !has_arrive */
+    itin_who who;
+    itin_pos pos, depart_pos, arrive_pos;
+} itin_leg;
+
+typedef struct itin_lodging {
+    const char *id;        /* given, or "lodging-<at>-<from>" */
+    size_t at;
+    itin_date from, to;    /* nights from..to-1 */
+    itin_who who;
+    itin_pos pos;
+} itin_lodging;
+
+typedef struct itin_travel_time {
+    size_t from, to;
+    itin_mode mode;        /* ITIN_MODE_NONE: any mode */
+    int minutes;
+    itin_pos pos;
+} itin_travel_time;
+
+typedef struct itin_holiday {
+    itin_date date;
+    const char *name;
+    const char *region;    /* ISO 3166-2, or NULL */
+    const char *country;   /* ISO 3166-1, or NULL */
+    bool builtin;          /* from the bundled calendars */
+    itin_pos pos;
+} itin_holiday;
+
+typedef struct itin_delegation {
+    const char *id, *title, *lead;
+    itin_contact organizer;
+    itin_date start, end;
+    const char *timezone;
+    const char *language;  /* "en", "de" or "ko" */
+    int revision;          /* -1 when absent */
+    int day_start, day_end;
+    int buffer;
+    itin_mode travel;
+    int reminder;          /* minutes, -1 when absent */
+    itin_participant *participants;
+    size_t n_participants;
+    itin_group *groups;
+    size_t n_groups;
+    itin_pos pos;
+} itin_delegation;
+
+typedef struct itin_arena itin_arena;
+
+/* A loaded delegation file with everything it includes. Every entity and
+ * string lives in the plan's arena and dies with itin_plan_free(). */
+typedef struct itin_plan {
+    itin_arena *arena;
+    const char *path;           /* the main file as named */
+    bool has_delegation;
+    itin_delegation delegation;
+    itin_institution *institutions;
+    size_t n_institutions;
+    itin_visit *visits;
+    size_t n_visits;
+    itin_leg *legs;
+    size_t n_legs;
+    itin_lodging *lodgings;
+    size_t n_lodgings;
+    itin_travel_time *travel_times;
+    size_t n_travel_times;
+    itin_holiday *holidays;
+    size_t n_holidays;
+    size_t who_words;           /* words in every itin_who bit mask */
+} itin_plan;
+
+/* Load a delegation file (path "-" reads standard input). Returns the plan,
+ * or NULL when it has errors; either way the diagnostics go to `d`. The
+ * caller frees the plan with itin_plan_free(). */
+itin_plan *itin_plan_load(const char *path, itin_diags *d);
+
+/* Load from memory; `name` is used in positions and to resolve includes
+ * relative to it. `buf` need not be NUL-terminated. */
+itin_plan *itin_plan_load_buffer(const char *name, const char *buf, size_t len, itin_diags *d);
+
+void itin_plan_free(itin_plan *plan);
+
+/* ----------------------------------------------------------- small helpers */
+
+/* "walk", "car", … ; "" for ITIN_MODE_NONE. */
+const char *itin_mode_name(itin_mode m);
+/* Write a date as YYYY-MM-DD into buf (at least 11 bytes); returns buf. */
+char *itin_date_format(itin_date d, char *buf);
+/* 0 = Monday … 6 = Sunday. */
+int itin_date_weekday(itin_date d);
+/* Write minutes as "1h35m", "45m", "2h" into buf (at least 16 bytes). */
+char *itin_duration_format(int minutes, char *buf);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,156 @@
+/* arena: the bump allocator that owns every entity and string of a plan. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define ARENA_CHUNK (64 * 1024)
+#define ARENA_ALIGN 16
+
+typedef struct chunk {
+    struct chunk *next;
+    size_t size, used;
+    _Alignas(ARENA_ALIGN) unsigned char data[];
+} chunk;
+
+struct itin_arena {
+    chunk *head;
+    size_t total;
+};
+
+static void
+die_oom(void)
+{
+    /* Out of memory is the one failure the library cannot report politely. */
+    fputs("itinerary: out of memory\n", stderr);
+    abort();
+}
+
+void *
+itin_xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        die_oom();
+    return p;
+}
+
+void *
+itin_xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        die_oom();
+    return q;
+}
+
+char *
+itin_xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    return memcpy(itin_xmalloc(n), s, n);
+}
+
+itin_arena *
+itin_arena_new(void)
+{
+    itin_arena *a = itin_xmalloc(sizeof *a);
+    a->head = NULL;
+    a->total = 0;
+    return a;
+}
+
+void
+itin_arena_free(itin_arena *a)
+{
+    if (!a)
+        return;
+    for (chunk *c = a->head, *next; c; c = next) {
+        next = c->next;
+        free(c);
+    }
+    free(a);
+}
+
+void *
+itin_arena_alloc(itin_arena *a, size_t size)
+{
+    size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    if (size == 0)
+        size = ARENA_ALIGN;
+    chunk *c = a->head;
+    if (!c || c->size - c->used < size) {
+        size_t want = size > ARENA_CHUNK / 4 ? size : ARENA_CHUNK;
+        chunk *n = malloc(sizeof *n + want);
+        if (!n)
+            die_oom();
+        n->size = want;
+        n->used = 0;
+        if (want > ARENA_CHUNK / 4 && c) {
+            /* A big block goes behind the current chunk so the chunk's
+             * remaining space is not abandoned. */
+            n->next = c->next;
+            c->next = n;
+        } else {
+            n->next = c;
+            a->head = n;
+        }
+        c = n;
+    }
+    void *p = c->data + c->used;
+    c->used += size;
+    a->total += size;
+    memset(p, 0, size);
+    return p;
+}
+
+size_t
+itin_arena_used(const itin_arena *a)
+{
+    return a->total;
+}
+
+char *
+itin_arena_strndup(itin_arena *a, const char *s, size_t n)
+{
+    char *p = itin_arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *
+itin_arena_strdup(itin_arena *a, const char *s)
+{
+    return s ? itin_arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *
+itin_arena_printf(itin_arena *a, const char *fmt, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *p = itin_arena_alloc(a, (size_t)(n < 0 ? 0 : n) + 1);
+    vsnprintf(p, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    return p;
+}
+
+void *
+itin_arena_grow(itin_arena *a, void *items, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return items;
+    size_t ncap = *cap ? *cap * 2 : 8;
+    while (ncap < need)
+        ncap *= 2;
+    void *n = itin_arena_alloc(a, ncap * size);
+    if (items && *cap)
+        memcpy(n, items, *cap * size);
+    *cap = ncap;
+    return n;
+}

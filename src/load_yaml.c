@@ -1,0 +1,1886 @@
+/* load_yaml: delegation files (and what they include) -> the plan's structs.
+ * The only file that includes <yaml.h>. Two stages: libyaml's events become a
+ * small tree of our own (positions on every node, aliases shared, never
+ * expanded), then typed walkers turn the tree into the model, reporting every
+ * mistake they find and carrying on. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "internal.h"
+#include "strmap.h"
+#include "values.h"
+
+#define MAX_FILE_SIZE (16u * 1024 * 1024)
+#define MAX_DEPTH 64
+#define MAX_INCLUDE_DEPTH 16
+#define MAX_INCLUDES 256
+#define MAX_TEXT 65536 /* bytes in one scalar */
+
+/* ------------------------------------------------------------------ tree */
+
+enum { N_SCALAR, N_SEQ, N_MAP };
+
+typedef struct ynode ynode;
+struct ynode {
+    unsigned char kind;
+    bool plain;     /* an unquoted scalar */
+    itin_pos pos;
+    const char *str; /* scalar text, NUL-terminated (in the plan arena) */
+    size_t len;
+    ynode **kids;   /* seq: n items; map: n pairs as kids[2i], kids[2i+1] */
+    size_t n;
+    size_t size;    /* nodes in the subtree with aliases expanded (saturating) */
+    bool done;      /* its end event has been seen */
+};
+
+enum { T_VERSION, T_INCLUDE, T_DELEGATION, T_INSTITUTIONS, T_VISITS, T_TRAVEL, T_LODGING, T_TRAVEL_TIMES,
+       T_HOLIDAYS, T__N };
+
+typedef struct yfile {
+    const char *name;  /* as shown in positions */
+    ynode *top[T__N];  /* the values of its top-level keys */
+    bool is_main, builtin;
+} yfile;
+
+typedef struct loader {
+    itin_plan *plan;
+    itin_arena *A;    /* the plan's arena: model and strings */
+    itin_arena *T;    /* the tree's nodes, freed after loading */
+    itin_diags *d;
+    yfile *files;
+    size_t n_files, cap_files;
+    char **stack;     /* real paths of the files being included, for cycles */
+    size_t depth;
+    itin_strmap inst_ids, people_ids, visit_ids, leg_ids, lodging_ids;
+    size_t cap_inst, cap_visits, cap_legs, cap_lodgings, cap_tt, cap_holidays;
+    itin_pos *person_pos;  /* positions of participants, then groups */
+    ynode *delegation_node;
+    const char *delegation_file;
+    bool fatal;       /* too many errors: stop walking */
+    bool broken;      /* a file could not be parsed: do not walk (cascades) */
+    const ynode *hint_map;   /* the last mapping whose unknown keys got hints, */
+    const char *hints[8];    /* and the known keys suggested for them */
+    size_t n_hints;
+} loader;
+
+static itin_pos
+pos_of(const ynode *n)
+{
+    return n->pos;
+}
+
+static void
+err(loader *L, itin_pos pos, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static void
+err(loader *L, itin_pos pos, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    itin_diags_vadd(L->d, ITIN_ERROR, pos, fmt, ap);
+    va_end(ap);
+    if (L->d->errors > L->d->limit)
+        L->fatal = true;
+}
+
+static const char *
+kind_name(const ynode *n)
+{
+    return n->kind == N_MAP ? "a mapping" : n->kind == N_SEQ ? "a list" : "text";
+}
+
+/* Line and column (1-based, in characters) of a byte offset. */
+static itin_pos
+pos_at_offset(const char *file, const char *buf, size_t len, size_t off)
+{
+    itin_pos p = {file, 1, 1};
+    if (off > len)
+        off = len;
+    for (size_t i = 0; i < off; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        if (c == '\n') {
+            p.line++;
+            p.col = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            p.col++;
+        }
+    }
+    return p;
+}
+
+/* ------------------------------------------------------------ the parser */
+
+typedef struct anchor {
+    const char *name;
+    ynode *node;
+} anchor;
+
+typedef struct open_node {
+    ynode *node;
+    ynode **kids;
+    size_t n, cap;
+} open_node;
+
+static void
+attach(open_node *top, ynode *child)
+{
+    if (top->n == top->cap) {
+        top->cap = top->cap ? top->cap * 2 : 8;
+        top->kids = itin_xrealloc(top->kids, top->cap * sizeof *top->kids);
+    }
+    top->kids[top->n++] = child;
+}
+
+static size_t
+sat_add(size_t a, size_t b)
+{
+    return a > SIZE_MAX / 4 - b ? SIZE_MAX / 4 : a + b;
+}
+
+/* Parse one file's text into a tree. Returns false after reporting an error;
+ * *root is NULL for an empty document. */
+static bool
+parse_tree(loader *L, const char *name, const char *buf, size_t len, ynode **root)
+{
+    yaml_parser_t p;
+    yaml_event_t ev;
+    open_node stack[MAX_DEPTH + 1];
+    size_t depth = 0;
+    itin_strmap anchors;
+    anchor *anch = NULL;
+    size_t n_anch = 0, cap_anch = 0;
+    size_t real_nodes = 0, expanded = 0;
+    int docs = 0;
+    bool ok = true, done = false;
+
+    *root = NULL;
+    itin_strmap_init(&anchors);
+    yaml_parser_initialize(&p);
+    yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+    yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+
+    while (!done) {
+        if (!yaml_parser_parse(&p, &ev)) {
+            itin_pos pos;
+            if (p.error == YAML_READER_ERROR)
+                pos = pos_at_offset(name, buf, len, p.problem_offset);
+            else
+                pos = (itin_pos){name, (int)p.problem_mark.line + 1, (int)p.problem_mark.column + 1};
+            const char *problem = p.problem ? p.problem : "malformed YAML";
+            if (p.error == YAML_READER_ERROR && strstr(problem, "UTF-8"))
+                err(L, pos, "invalid UTF-8 in the file (%s)", problem);
+            else if (p.context && p.error != YAML_READER_ERROR)
+                err(L, pos, "YAML syntax error: %s %s (at %d:%d)", problem, p.context,
+                    (int)p.context_mark.line + 1, (int)p.context_mark.column + 1);
+            else
+                err(L, pos, "YAML syntax error: %s", problem);
+            ok = false;
+            break;
+        }
+        itin_pos pos = {name, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1};
+        ynode *node = NULL;
+        const char *anchor_name = NULL;
+
+        switch (ev.type) {
+        case YAML_STREAM_END_EVENT:
+            done = true;
+            break;
+        case YAML_DOCUMENT_START_EVENT:
+            if (++docs > 1) {
+                err(L, pos, "a delegation file holds one YAML document; this is a second one");
+                ok = false;
+                done = true;
+            }
+            break;
+        case YAML_SCALAR_EVENT: {
+            size_t vlen = ev.data.scalar.length;
+            node = itin_arena_alloc(L->T, sizeof *node);
+            node->kind = N_SCALAR;
+            node->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+            node->str = itin_arena_strndup(L->A, (const char *)ev.data.scalar.value, vlen);
+            node->len = vlen;
+            node->size = 1;
+            node->done = true;
+            anchor_name = (const char *)ev.data.scalar.anchor;
+            break;
+        }
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT:
+            if (depth >= MAX_DEPTH) {
+                err(L, pos, "nesting deeper than %d levels", MAX_DEPTH);
+                ok = false;
+                done = true;
+                break;
+            }
+            node = itin_arena_alloc(L->T, sizeof *node);
+            node->kind = ev.type == YAML_SEQUENCE_START_EVENT ? N_SEQ : N_MAP;
+            node->size = 1;
+            anchor_name = (const char *)(ev.type == YAML_SEQUENCE_START_EVENT ? ev.data.sequence_start.anchor
+                                                                              : ev.data.mapping_start.anchor);
+            break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT: {
+            open_node *top = &stack[--depth];
+            ynode *n = top->node;
+            n->n = n->kind == N_MAP ? top->n / 2 : top->n;
+            n->kids = itin_arena_alloc(L->T, (top->n ? top->n : 1) * sizeof *n->kids);
+            if (top->n)
+                memcpy(n->kids, top->kids, top->n * sizeof *n->kids);
+            for (size_t i = 0; i < top->n; i++)
+                n->size = sat_add(n->size, top->kids[i]->size);
+            n->done = true;
+            free(top->kids);
+            break;
+        }
+        case YAML_ALIAS_EVENT: {
+            size_t idx;
+            const char *an = (const char *)ev.data.alias.anchor;
+            if (!itin_strmap_get(&anchors, an, &idx)) {
+                err(L, pos, "alias '*%s' names no anchor defined before it", an);
+                ok = false;
+                done = true;
+                break;
+            }
+            node = anch[idx].node;
+            if (!node->done) {
+                err(L, pos, "alias '*%s' refers to a node that contains it (a recursive alias)", an);
+                ok = false;
+                done = true;
+                node = NULL;
+                break;
+            }
+            expanded = sat_add(expanded, node->size);
+            if (expanded > 16 * real_nodes + 100000) {
+                err(L, pos, "aliases expand this file to more than %zu nodes; refusing (an alias bomb?)",
+                    16 * real_nodes + 100000);
+                ok = false;
+                done = true;
+                node = NULL;
+            }
+            break;
+        }
+        default:
+            break;
+        }
+
+        if (node && ev.type != YAML_ALIAS_EVENT) {
+            node->pos = pos;
+            real_nodes++;
+            if (anchor_name) {
+                /* A redefined anchor takes effect from here on (YAML 1.2). */
+                size_t idx;
+                if (itin_strmap_get(&anchors, anchor_name, &idx)) {
+                    anch[idx].node = node;
+                } else {
+                    if (n_anch == cap_anch) {
+                        cap_anch = cap_anch ? cap_anch * 2 : 16;
+                        anch = itin_xrealloc(anch, cap_anch * sizeof *anch);
+                    }
+                    anch[n_anch] = (anchor){itin_arena_strdup(L->T, anchor_name), node};
+                    itin_strmap_put(&anchors, anch[n_anch].name, n_anch, NULL);
+                    n_anch++;
+                }
+            }
+        }
+        if (node) {
+            if (depth > 0)
+                attach(&stack[depth - 1], node);
+            else if (!*root)
+                *root = node;
+            if (node->kind != N_SCALAR && !node->done)
+                stack[depth++] = (open_node){node, NULL, 0, 0};
+        }
+        yaml_event_delete(&ev);
+    }
+    /* On an early stop, free what the open nodes collected. */
+    while (depth > 0)
+        free(stack[--depth].kids);
+    free(anch);
+    itin_strmap_free(&anchors);
+    yaml_parser_delete(&p);
+    if (!ok)
+        *root = NULL;
+    return ok;
+}
+
+/* -------------------------------------------------------- field matching */
+
+/* The values of a mapping's known keys, in the order of `keys`; unknown and
+ * duplicate keys are reported. Merge keys (`<<: *base` or a list of them)
+ * fill in what the mapping does not say itself. Returns false when `n` is
+ * not a mapping. */
+static bool
+fields(loader *L, const ynode *n, const char *what, const char *const *keys, size_t nkeys, ynode **out)
+{
+    memset(out, 0, nkeys * sizeof *out);
+    if (n->kind != N_MAP) {
+        err(L, pos_of(n), "%s must be a mapping, not %s", what, kind_name(n));
+        return false;
+    }
+    const ynode *merges[16];
+    size_t n_merges = 0;
+    if (L->hint_map != n) {
+        L->hint_map = n;
+        L->n_hints = 0;
+    }
+    for (size_t i = 0; i < n->n; i++) {
+        const ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+        if (k->kind != N_SCALAR) {
+            err(L, pos_of(k), "keys in %s must be plain text, not %s", what, kind_name(k));
+            continue;
+        }
+        if (k->plain && strcmp(k->str, "<<") == 0) {
+            if (v->kind == N_MAP && n_merges < 16) {
+                merges[n_merges++] = v;
+            } else if (v->kind == N_SEQ) {
+                for (size_t j = 0; j < v->n && n_merges < 16; j++) {
+                    if (v->kids[j]->kind == N_MAP)
+                        merges[n_merges++] = v->kids[j];
+                    else
+                        err(L, pos_of(v->kids[j]), "a merge key ('<<') takes mappings");
+                }
+            } else {
+                err(L, pos_of(v), "a merge key ('<<') takes a mapping or a list of mappings");
+            }
+            continue;
+        }
+        size_t j;
+        for (j = 0; j < nkeys; j++)
+            if (strcmp(keys[j], k->str) == 0)
+                break;
+        if (j == nkeys) {
+            const char *hint = itin_suggest(k->str, keys, nkeys);
+            if (hint && L->n_hints < 8)
+                L->hints[L->n_hints++] = hint;
+            if (hint)
+                err(L, pos_of(k), "unknown key '%s' in %s (did you mean '%s'?)", k->str, what, hint);
+            else
+                err(L, pos_of(k), "unknown key '%s' in %s", k->str, what);
+            continue;
+        }
+        if (out[j]) {
+            /* out[j] is the value; find its key's position for the message. */
+            itin_pos first = pos_of(out[j]);
+            for (size_t m = 0; m < i; m++)
+                if (n->kids[2 * m + 1] == out[j] && n->kids[2 * m]->kind == N_SCALAR &&
+                    strcmp(n->kids[2 * m]->str, k->str) == 0)
+                    first = pos_of(n->kids[2 * m]);
+            err(L, pos_of(k), "duplicate key '%s' in %s (first at line %d, column %d)", k->str, what,
+                first.line, first.col);
+            continue;
+        }
+        out[j] = (ynode *)v;
+    }
+    for (size_t m = 0; m < n_merges; m++) {
+        ynode *sub[64];
+        if (nkeys > 64)
+            break;
+        /* Merged keys are checked like the mapping's own. */
+        if (!fields(L, merges[m], what, keys, nkeys, sub))
+            continue;
+        for (size_t j = 0; j < nkeys; j++)
+            if (!out[j])
+                out[j] = sub[j];
+    }
+    return true;
+}
+
+/* ---------------------------------------------------------- typed values */
+
+/* Whether a value is YAML's empty (`key:` with nothing after it). */
+static bool
+is_empty(const ynode *n)
+{
+    return n->kind == N_SCALAR && n->plain && n->len == 0;
+}
+
+static const char *
+text(loader *L, const ynode *n, const char *what)
+{
+    if (!n)
+        return NULL;
+    if (n->kind != N_SCALAR) {
+        err(L, pos_of(n), "%s must be text, not %s", what, kind_name(n));
+        return NULL;
+    }
+    if (is_empty(n)) {
+        err(L, pos_of(n), "%s has no value", what);
+        return NULL;
+    }
+    if (memchr(n->str, '\0', n->len)) {
+        err(L, pos_of(n), "%s contains a NUL character", what);
+        return NULL;
+    }
+    size_t bad;
+    if (!itin_utf8_valid(n->str, n->len, &bad)) {
+        err(L, pos_of(n), "%s is not valid UTF-8 (byte %zu)", what, bad + 1);
+        return NULL;
+    }
+    if (n->len > MAX_TEXT) {
+        err(L, pos_of(n), "%s is longer than %d bytes", what, MAX_TEXT);
+        return NULL;
+    }
+    return n->str;
+}
+
+/* Optional text: an empty value is the same as an absent key. */
+static const char *
+opt_text(loader *L, const ynode *n, const char *what)
+{
+    if (!n || is_empty(n))
+        return NULL;
+    return text(L, n, what);
+}
+
+static void
+missing(loader *L, const ynode *map, const char *key, const char *what)
+{
+    /* A misspelt key was reported with a hint already: once is enough. */
+    if (L->hint_map == map)
+        for (size_t i = 0; i < L->n_hints; i++)
+            if (strcmp(L->hints[i], key) == 0)
+                return;
+    err(L, pos_of(map), "%s has no '%s'", what, key);
+}
+
+static bool
+get_id(loader *L, const ynode *n, const char *what, const char **out)
+{
+    const char *s = text(L, n, what);
+    char e[256];
+    if (!s)
+        return false;
+    if (itin_check_id(s, e, sizeof e) != 0) {
+        err(L, pos_of(n), "%s", e);
+        return false;
+    }
+    *out = s;
+    return true;
+}
+
+static bool
+get_date(loader *L, const ynode *n, const char *what, itin_date *out)
+{
+    const char *s = text(L, n, what);
+    char e[256];
+    if (!s)
+        return false;
+    if (itin_parse_date(s, out, e, sizeof e) != 0) {
+        err(L, pos_of(n), "%s", e);
+        return false;
+    }
+    return true;
+}
+
+static bool
+get_time(loader *L, const ynode *n, const char *what, bool allow_24, int *out)
+{
+    const char *s = text(L, n, what);
+    char e[256];
+    if (!s)
+        return false;
+    if (itin_parse_time(s, allow_24, out, e, sizeof e) != 0) {
+        err(L, pos_of(n), "%s", e);
+        return false;
+    }
+    return true;
+}
+
+static bool
+get_datetime(loader *L, const ynode *n, const char *what, itin_date *date, int *min)
+{
+    const char *s = text(L, n, what);
+    char e[256];
+    if (!s)
+        return false;
+    if (itin_parse_datetime(s, date, min, e, sizeof e) != 0) {
+        err(L, pos_of(n), "%s", e);
+        return false;
+    }
+    return true;
+}
+
+static bool
+get_duration(loader *L, const ynode *n, const char *what, bool positive, int *out)
+{
+    const char *s = text(L, n, what);
+    char e[256];
+    if (!s)
+        return false;
+    if (itin_parse_duration(s, out, e, sizeof e) != 0) {
+        err(L, pos_of(n), "%s", e);
+        return false;
+    }
+    if (positive && *out <= 0) {
+        err(L, pos_of(n), "%s must be longer than zero", what);
+        return false;
+    }
+    return true;
+}
+
+static bool
+get_mode(loader *L, const ynode *n, const char *what, itin_mode *out)
+{
+    const char *s = text(L, n, what);
+    char e[256];
+    if (!s)
+        return false;
+    if (itin_parse_mode(s, out, e, sizeof e) != 0) {
+        err(L, pos_of(n), "%s", e);
+        return false;
+    }
+    return true;
+}
+
+static bool
+get_bool(loader *L, const ynode *n, const char *what, bool *out)
+{
+    const char *s = text(L, n, what);
+    if (!s)
+        return false;
+    if (strcmp(s, "true") == 0 || strcmp(s, "yes") == 0) {
+        *out = true;
+    } else if (strcmp(s, "false") == 0 || strcmp(s, "no") == 0) {
+        *out = false;
+    } else {
+        err(L, pos_of(n), "%s must be true or false, not '%s'", what, s);
+        return false;
+    }
+    return true;
+}
+
+static bool
+get_email(loader *L, const ynode *n, const char *what, const char **out)
+{
+    const char *s = opt_text(L, n, what);
+    if (!s)
+        return false;
+    const char *at = strchr(s, '@');
+    if (!at || at == s || !at[1] || strchr(at + 1, '@') || strpbrk(s, " \t\r\n<>,;:\"")) {
+        err(L, pos_of(n), "invalid e-mail address '%s' (expected name@domain)", s);
+        return false;
+    }
+    *out = s;
+    return true;
+}
+
+/* A list of text, or one text standing for a list of one. */
+static size_t
+get_text_list(loader *L, const ynode *n, const char *what, const char ***out)
+{
+    *out = NULL;
+    if (!n || is_empty(n))
+        return 0;
+    if (n->kind == N_SCALAR) {
+        const char *s = text(L, n, what);
+        if (!s)
+            return 0;
+        *out = itin_arena_alloc(L->A, sizeof **out);
+        (*out)[0] = s;
+        return 1;
+    }
+    if (n->kind != N_SEQ) {
+        err(L, pos_of(n), "%s must be a list, not %s", what, kind_name(n));
+        return 0;
+    }
+    const char **v = itin_arena_alloc(L->A, (n->n ? n->n : 1) * sizeof *v);
+    size_t k = 0;
+    for (size_t i = 0; i < n->n; i++) {
+        const char *s = text(L, n->kids[i], what);
+        if (s)
+            v[k++] = s;
+    }
+    *out = v;
+    return k;
+}
+
+static void
+get_contact(loader *L, const ynode *n, const char *what, itin_contact *c)
+{
+    static const char *const keys[] = {"name", "email", "phone"};
+    ynode *v[3];
+    if (!n || is_empty(n) || !fields(L, n, what, keys, 3, v))
+        return;
+    c->name = opt_text(L, v[0], "a contact's name");
+    get_email(L, v[1], "a contact's email", &c->email);
+    c->phone = opt_text(L, v[2], "a contact's phone");
+}
+
+/* --------------------------------------------------------------- people */
+
+/* `with`: absent or "all" means everyone; else participant and group ids. */
+static void
+get_who(loader *L, const ynode *n, itin_who *w)
+{
+    itin_plan *P = L->plan;
+    w->bits = itin_arena_alloc(L->A, P->who_words * sizeof *w->bits);
+    w->everyone = false;
+    if (!n || is_empty(n) || (n->kind == N_SCALAR && strcmp(n->str, "all") == 0)) {
+        w->everyone = true;
+        for (size_t i = 0; i < P->delegation.n_participants; i++)
+            w->bits[i / 64] |= 1ULL << (i % 64);
+        if (n)
+            w->pos = pos_of(n);
+        return;
+    }
+    w->pos = pos_of(n);
+    const ynode *one[1] = {n};
+    const ynode *const *items = one;
+    size_t count = 1;
+    if (n->kind == N_SEQ) {
+        items = (const ynode *const *)n->kids;
+        count = n->n;
+    } else if (n->kind != N_SCALAR) {
+        err(L, pos_of(n), "'with' must be 'all' or a list of participant and group ids, not %s",
+            kind_name(n));
+        return;
+    }
+    for (size_t i = 0; i < count; i++) {
+        const char *id = text(L, items[i], "an attendee id");
+        size_t idx;
+        if (!id)
+            continue;
+        if (strcmp(id, "all") == 0) {
+            for (size_t j = 0; j < P->delegation.n_participants; j++)
+                w->bits[j / 64] |= 1ULL << (j % 64);
+            continue;
+        }
+        if (!itin_strmap_get(&L->people_ids, id, &idx)) {
+            err(L, pos_of(items[i]), "'%s' is neither a participant nor a group of the delegation", id);
+            continue;
+        }
+        if (idx < P->delegation.n_participants) {
+            w->bits[idx / 64] |= 1ULL << (idx % 64);
+        } else {
+            const itin_group *g = &P->delegation.groups[idx - P->delegation.n_participants];
+            for (size_t j = 0; j < g->n_members; j++)
+                w->bits[g->members[j] / 64] |= 1ULL << (g->members[j] % 64);
+        }
+    }
+    /* Naming every participant is the same as "all". */
+    size_t np = P->delegation.n_participants;
+    bool all = np > 0;
+    for (size_t j = 0; j < np && all; j++)
+        all = (w->bits[j / 64] >> (j % 64)) & 1;
+    w->everyone = all;
+}
+
+static void
+define_person(loader *L, const char *id, size_t idx, itin_pos pos)
+{
+    size_t old;
+    if (!itin_strmap_put(&L->people_ids, id, idx, &old)) {
+        itin_pos o = L->person_pos[old];
+        err(L, pos, "duplicate participant or group id '%s' (first defined at %s:%d:%d)", id, o.file, o.line,
+            o.col);
+    }
+}
+
+static void
+walk_delegation(loader *L, const ynode *n)
+{
+    static const char *const keys[] = {"id",      "title",    "lead",     "organizer", "start",
+                                       "end",     "timezone", "language", "revision",  "day",
+                                       "buffer",  "travel",   "reminder", "participants", "groups"};
+    enum { K_ID, K_TITLE, K_LEAD, K_ORG, K_START, K_END, K_TZ, K_LANG, K_REV, K_DAY, K_BUF, K_TRAVEL,
+           K_REMIND, K_PART, K_GROUPS, K__N };
+    ynode *v[K__N];
+    itin_plan *P = L->plan;
+    itin_delegation *D = &P->delegation;
+    const char *what = "the delegation";
+
+    D->revision = -1;
+    D->reminder = -1;
+    D->day_start = 7 * 60;
+    D->day_end = 22 * 60;
+    D->travel = ITIN_MODE_CAR;
+    D->language = "en";
+    D->pos = pos_of(n);
+    P->has_delegation = true;
+    if (!fields(L, n, what, keys, K__N, v))
+        return;
+
+    if (v[K_ID])
+        get_id(L, v[K_ID], "the delegation's id", &D->id);
+    else
+        missing(L, n, "id", what);
+    if (v[K_TITLE])
+        D->title = text(L, v[K_TITLE], "the delegation's title");
+    else
+        missing(L, n, "title", what);
+    D->lead = opt_text(L, v[K_LEAD], "the delegation's lead");
+    get_contact(L, v[K_ORG], "the organizer", &D->organizer);
+
+    bool have_start = false, have_end = false;
+    if (v[K_START])
+        have_start = get_date(L, v[K_START], "the delegation's start", &D->start);
+    else
+        missing(L, n, "start", what);
+    if (v[K_END])
+        have_end = get_date(L, v[K_END], "the delegation's end", &D->end);
+    else
+        missing(L, n, "end", what);
+    if (have_start && have_end && D->end < D->start) {
+        char a[16], b[16];
+        err(L, pos_of(v[K_END]), "the delegation ends (%s) before it starts (%s)", itin_date_format(D->end, a),
+            itin_date_format(D->start, b));
+    } else if (have_start && have_end && D->end - D->start > 366) {
+        err(L, pos_of(v[K_END]), "a delegation lasts at most 366 days");
+    }
+    if (!have_start || !have_end)
+        D->end = D->start - 1; /* no valid range: every `day:` is outside */
+
+    if (v[K_TZ]) {
+        const char *tz = text(L, v[K_TZ], "the delegation's timezone");
+        if (tz && !itin_zone_get(tz))
+            err(L, pos_of(v[K_TZ]), "unknown time zone '%s' (expected an IANA name such as Europe/Berlin)", tz);
+        else
+            D->timezone = tz;
+    } else {
+        missing(L, n, "timezone", what);
+    }
+    if (v[K_LANG]) {
+        const char *s = text(L, v[K_LANG], "the delegation's language");
+        char e[256];
+        if (s && itin_check_language(s, e, sizeof e) != 0)
+            err(L, pos_of(v[K_LANG]), "%s", e);
+        else if (s)
+            D->language = s;
+    }
+    if (v[K_REV]) {
+        const char *s = text(L, v[K_REV], "the revision");
+        long r;
+        char e[256];
+        if (s && itin_parse_uint(s, INT_MAX, &r, e, sizeof e) != 0)
+            err(L, pos_of(v[K_REV]), "revision: %s", e);
+        else if (s)
+            D->revision = (int)r;
+    }
+    if (v[K_DAY] && !is_empty(v[K_DAY])) {
+        static const char *const dk[] = {"start", "end"};
+        ynode *dv[2];
+        if (fields(L, v[K_DAY], "the day window", dk, 2, dv)) {
+            if (dv[0])
+                get_time(L, dv[0], "the day window's start", false, &D->day_start);
+            if (dv[1])
+                get_time(L, dv[1], "the day window's end", true, &D->day_end);
+            if (D->day_end <= D->day_start)
+                err(L, pos_of(v[K_DAY]), "the day window ends before it starts");
+        }
+    }
+    if (v[K_BUF])
+        get_duration(L, v[K_BUF], "the buffer", false, &D->buffer);
+    if (v[K_TRAVEL] && !is_empty(v[K_TRAVEL])) {
+        static const char *const tk[] = {"mode"};
+        ynode *tv[1];
+        if (fields(L, v[K_TRAVEL], "the delegation's travel defaults", tk, 1, tv) && tv[0])
+            get_mode(L, tv[0], "the default travel mode", &D->travel);
+    }
+    if (v[K_REMIND])
+        get_duration(L, v[K_REMIND], "the reminder", false, &D->reminder);
+
+    /* Participants. */
+    const ynode *pn = v[K_PART];
+    if (!pn || is_empty(pn)) {
+        missing(L, n, "participants", what);
+        pn = NULL;
+    } else if (pn->kind != N_SEQ) {
+        err(L, pos_of(pn), "participants must be a list, not %s", kind_name(pn));
+        pn = NULL;
+    }
+    const ynode *gn = v[K_GROUPS];
+    if (gn && is_empty(gn))
+        gn = NULL;
+    if (gn && gn->kind != N_SEQ) {
+        err(L, pos_of(gn), "groups must be a list, not %s", kind_name(gn));
+        gn = NULL;
+    }
+    size_t np = pn ? pn->n : 0, ng = gn ? gn->n : 0;
+    if (pn && np == 0)
+        err(L, pos_of(pn), "the delegation has no participants");
+    D->participants = itin_arena_alloc(L->A, (np ? np : 1) * sizeof *D->participants);
+    D->groups = itin_arena_alloc(L->A, (ng ? ng : 1) * sizeof *D->groups);
+    L->person_pos = itin_arena_alloc(L->T, (np + ng + 1) * sizeof *L->person_pos);
+    P->who_words = np ? (np + 63) / 64 : 1;
+
+    static const char *const pk[] = {"id", "name", "role", "org", "email", "phone"};
+    for (size_t i = 0; i < np; i++) {
+        const ynode *e = pn->kids[i];
+        itin_participant *p = &D->participants[D->n_participants];
+        ynode *pv[6];
+        p->pos = pos_of(e);
+        if (!fields(L, e, "a participant", pk, 6, pv))
+            continue;
+        if (!pv[0]) {
+            missing(L, e, "id", "a participant");
+            continue;
+        }
+        if (!get_id(L, pv[0], "a participant's id", &p->id))
+            continue;
+        if (pv[1])
+            p->name = text(L, pv[1], "a participant's name");
+        else
+            missing(L, e, "name", "a participant");
+        if (!p->name)
+            p->name = p->id;
+        p->role = opt_text(L, pv[2], "a participant's role");
+        p->org = opt_text(L, pv[3], "a participant's org");
+        get_email(L, pv[4], "a participant's email", &p->email);
+        p->phone = opt_text(L, pv[5], "a participant's phone");
+        L->person_pos[D->n_participants] = p->pos;
+        define_person(L, p->id, D->n_participants, p->pos);
+        D->n_participants++;
+    }
+    /* Groups are numbered after the participants in the shared namespace. */
+    static const char *const gk[] = {"id", "name", "members"};
+    for (size_t i = 0; i < ng; i++) {
+        const ynode *e = gn->kids[i];
+        itin_group *g = &D->groups[D->n_groups];
+        ynode *gv[3];
+        g->pos = pos_of(e);
+        if (!fields(L, e, "a group", gk, 3, gv))
+            continue;
+        if (!gv[0]) {
+            missing(L, e, "id", "a group");
+            continue;
+        }
+        if (!get_id(L, gv[0], "a group's id", &g->id))
+            continue;
+        g->name = gv[1] ? text(L, gv[1], "a group's name") : NULL;
+        if (!g->name)
+            g->name = g->id;
+        const ynode *m = gv[2];
+        if (!m || is_empty(m)) {
+            missing(L, e, "members", "a group");
+        } else if (m->kind != N_SEQ) {
+            err(L, pos_of(m), "a group's members must be a list of participant ids, not %s", kind_name(m));
+        } else {
+            g->members = itin_arena_alloc(L->A, (m->n ? m->n : 1) * sizeof *g->members);
+            for (size_t j = 0; j < m->n; j++) {
+                const char *id = text(L, m->kids[j], "a member id");
+                size_t idx;
+                if (!id)
+                    continue;
+                if (!itin_strmap_get(&L->people_ids, id, &idx) || idx >= D->n_participants) {
+                    err(L, pos_of(m->kids[j]), "group member '%s' is not a participant of the delegation", id);
+                    continue;
+                }
+                g->members[g->n_members++] = idx;
+            }
+            if (m->n == 0)
+                err(L, pos_of(m), "group '%s' has no members", g->id);
+        }
+        L->person_pos[D->n_participants + D->n_groups] = g->pos;
+        define_person(L, g->id, D->n_participants + D->n_groups, g->pos);
+        D->n_groups++;
+    }
+}
+
+/* ---------------------------------------------------------- institutions */
+
+static const char *const DAY_NAMES[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+static int
+cmp_interval(const void *a, const void *b)
+{
+    const itin_interval *x = a, *y = b;
+    return (x->open > y->open) - (x->open < y->open);
+}
+
+static void
+get_hours(loader *L, const ynode *n, itin_hours *h)
+{
+    const ynode *named_by[7] = {0};
+    memset(h, 0, sizeof *h);
+    if (n->kind != N_MAP) {
+        err(L, pos_of(n), "hours must be a mapping of days to opening times, not %s", kind_name(n));
+        return;
+    }
+    for (size_t i = 0; i < n->n; i++) {
+        const ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+        unsigned mask = 0;
+        char e[256];
+        const char *ks = text(L, k, "a day in hours");
+        if (!ks)
+            continue;
+        if (itin_parse_dayspec(ks, &mask, e, sizeof e) != 0) {
+            err(L, pos_of(k), "%s", e);
+            continue;
+        }
+        itin_interval iv[ITIN_MAX_INTERVALS];
+        int niv = 0;
+        bool bad = false;
+        const ynode *one[1] = {v};
+        const ynode *const *items = one;
+        size_t count = 1;
+        if (v->kind == N_SEQ) {
+            items = (const ynode *const *)v->kids;
+            count = v->n;
+        } else if (v->kind != N_SCALAR) {
+            err(L, pos_of(v), "opening times must be \"HH:MM-HH:MM\", a list of them, or closed");
+            continue;
+        }
+        for (size_t j = 0; j < count; j++) {
+            const char *s = text(L, items[j], "an opening interval");
+            if (!s) {
+                bad = true;
+                continue;
+            }
+            if (strcmp(s, "closed") == 0) {
+                if (count > 1) {
+                    err(L, pos_of(items[j]), "'closed' cannot be combined with opening intervals");
+                    bad = true;
+                }
+                continue;
+            }
+            if (niv == ITIN_MAX_INTERVALS) {
+                err(L, pos_of(items[j]), "at most %d opening intervals a day", ITIN_MAX_INTERVALS);
+                bad = true;
+                break;
+            }
+            if (itin_parse_interval(s, &iv[niv].open, &iv[niv].close, e, sizeof e) != 0) {
+                err(L, pos_of(items[j]), "%s", e);
+                bad = true;
+                continue;
+            }
+            niv++;
+        }
+        qsort(iv, (size_t)niv, sizeof *iv, cmp_interval);
+        for (int j = 1; j < niv; j++)
+            if (iv[j].open < iv[j - 1].close) {
+                err(L, pos_of(v), "opening intervals overlap");
+                bad = true;
+                break;
+            }
+        for (int d = 0; d < 7; d++) {
+            if (!(mask & (1u << d)))
+                continue;
+            if (named_by[d]) {
+                err(L, pos_of(k), "'%s' is named twice in hours (also by '%s' at line %d, column %d)",
+                    DAY_NAMES[d], named_by[d]->str, named_by[d]->pos.line, named_by[d]->pos.col);
+                continue;
+            }
+            named_by[d] = k;
+            if (!bad) {
+                memcpy(h->iv[d], iv, (size_t)niv * sizeof *iv);
+                h->n[d] = niv;
+            }
+        }
+    }
+}
+
+static bool
+get_geo(loader *L, const ynode *n, double *lat, double *lon)
+{
+    if (n->kind != N_SEQ || n->n != 2) {
+        err(L, pos_of(n), "geo must be [latitude, longitude] in decimal degrees");
+        return false;
+    }
+    double v[2];
+    for (int i = 0; i < 2; i++) {
+        const char *s = text(L, n->kids[i], i ? "a longitude" : "a latitude");
+        char e[256];
+        if (!s)
+            return false;
+        if (itin_parse_decimal(s, &v[i], e, sizeof e) != 0) {
+            err(L, pos_of(n->kids[i]), "%s", e);
+            return false;
+        }
+    }
+    if (v[0] < -90 || v[0] > 90) {
+        err(L, pos_of(n->kids[0]), "latitude %s is outside -90..90", n->kids[0]->str);
+        return false;
+    }
+    if (v[1] < -180 || v[1] > 180) {
+        err(L, pos_of(n->kids[1]), "longitude %s is outside -180..180", n->kids[1]->str);
+        return false;
+    }
+    *lat = v[0];
+    *lon = v[1];
+    return true;
+}
+
+static void
+get_place_codes(loader *L, const ynode *cn, const ynode *rn, const char **country, const char **region)
+{
+    char e[256];
+    if (cn) {
+        const char *s = text(L, cn, "country");
+        if (s && itin_check_country(s, e, sizeof e) != 0)
+            err(L, pos_of(cn), "%s", e);
+        else
+            *country = s;
+    }
+    if (rn) {
+        const char *s = text(L, rn, "region");
+        if (s && itin_check_region(s, e, sizeof e) != 0)
+            err(L, pos_of(rn), "%s", e);
+        else
+            *region = s;
+    }
+    if (*region) {
+        if (*country && strncmp(*country, *region, 2) != 0)
+            err(L, pos_of(rn), "region '%s' is not in country '%s'", *region, *country);
+        else if (!*country)
+            *country = itin_arena_strndup(L->A, *region, 2);
+    }
+}
+
+static void
+walk_institution(loader *L, const ynode *n)
+{
+    static const char *const keys[] = {"id",     "name",    "short", "kind",  "address",          "city",
+                                       "country", "region", "timezone", "geo", "hours", "open_on_holidays",
+                                       "closed", "contact", "url"};
+    enum { K_ID, K_NAME, K_SHORT, K_KIND, K_ADDR, K_CITY, K_COUNTRY, K_REGION, K_TZ, K_GEO, K_HOURS, K_OOH,
+           K_CLOSED, K_CONTACT, K_URL, K__N };
+    ynode *v[K__N];
+    itin_plan *P = L->plan;
+    const char *what = "an institution";
+    if (!fields(L, n, what, keys, K__N, v))
+        return;
+    itin_institution *I = ITIN_PUSH(L->A, P->institutions, P->n_institutions, L->cap_inst);
+    I->pos = pos_of(n);
+    if (!v[K_ID]) {
+        missing(L, n, "id", what);
+        P->n_institutions--;
+        return;
+    }
+    if (!get_id(L, v[K_ID], "an institution's id", &I->id)) {
+        P->n_institutions--;
+        return;
+    }
+    size_t old;
+    if (!itin_strmap_put(&L->inst_ids, I->id, P->n_institutions - 1, &old)) {
+        itin_pos o = P->institutions[old].pos;
+        err(L, pos_of(v[K_ID]), "duplicate institution id '%s' (first defined at %s:%d:%d)", I->id, o.file, o.line,
+            o.col);
+        P->n_institutions--;
+        return;
+    }
+    if (v[K_NAME])
+        I->name = text(L, v[K_NAME], "an institution's name");
+    else
+        missing(L, n, "name", what);
+    if (!I->name)
+        I->name = I->id;
+    I->short_name = opt_text(L, v[K_SHORT], "short");
+    I->kind = opt_text(L, v[K_KIND], "kind");
+    I->address = opt_text(L, v[K_ADDR], "address");
+    I->city = opt_text(L, v[K_CITY], "city");
+    get_place_codes(L, v[K_COUNTRY], v[K_REGION], &I->country, &I->region);
+    if (v[K_TZ]) {
+        const char *tz = text(L, v[K_TZ], "timezone");
+        if (tz && !itin_zone_get(tz))
+            err(L, pos_of(v[K_TZ]), "unknown time zone '%s' (expected an IANA name such as Asia/Seoul)", tz);
+        else
+            I->timezone = tz;
+    }
+    if (v[K_GEO])
+        I->has_geo = get_geo(L, v[K_GEO], &I->lat, &I->lon);
+    if (v[K_HOURS] && !is_empty(v[K_HOURS])) {
+        I->has_hours = true;
+        get_hours(L, v[K_HOURS], &I->hours);
+    }
+    if (v[K_OOH])
+        get_bool(L, v[K_OOH], "open_on_holidays", &I->open_on_holidays);
+    if (v[K_CLOSED] && !is_empty(v[K_CLOSED])) {
+        const ynode *c = v[K_CLOSED];
+        const ynode *one[1] = {c};
+        const ynode *const *items = one;
+        size_t count = 1;
+        if (c->kind == N_SEQ) {
+            items = (const ynode *const *)c->kids;
+            count = c->n;
+        } else if (c->kind != N_SCALAR) {
+            err(L, pos_of(c), "closed must be a list of dates");
+            count = 0;
+        }
+        I->closed = itin_arena_alloc(L->A, (count ? count : 1) * sizeof *I->closed);
+        I->closed_pos = itin_arena_alloc(L->A, (count ? count : 1) * sizeof *I->closed_pos);
+        for (size_t i = 0; i < count; i++)
+            if (get_date(L, items[i], "a closed date", &I->closed[I->n_closed])) {
+                I->closed_pos[I->n_closed] = pos_of(items[i]);
+                I->n_closed++;
+            }
+    }
+    get_contact(L, v[K_CONTACT], "an institution's contact", &I->contact);
+    I->url = opt_text(L, v[K_URL], "url");
+}
+
+static bool
+get_place(loader *L, const ynode *n, const char *what, size_t *out)
+{
+    const char *id = text(L, n, what);
+    if (!id)
+        return false;
+    if (!itin_strmap_get(&L->inst_ids, id, out)) {
+        const char *hint = NULL;
+        /* A did-you-mean over every institution id: only worth it on error. */
+        const itin_plan *P = L->plan;
+        const char **ids = itin_xmalloc((P->n_institutions + 1) * sizeof *ids);
+        for (size_t i = 0; i < P->n_institutions; i++)
+            ids[i] = P->institutions[i].id;
+        hint = itin_suggest(id, ids, P->n_institutions);
+        if (hint)
+            err(L, pos_of(n), "no institution has the id '%s' (did you mean '%s'?)", id, hint);
+        else
+            err(L, pos_of(n), "no institution has the id '%s'", id);
+        free(ids);
+        return false;
+    }
+    return true;
+}
+
+/* --------------------------------------------------------------- visits */
+
+static bool
+define_item(loader *L, itin_strmap *m, const char *kind, const char *id, size_t idx, itin_pos pos,
+            itin_pos (*pos_of_idx)(const loader *, size_t))
+{
+    size_t old;
+    if (!itin_strmap_put(m, id, idx, &old)) {
+        itin_pos o = pos_of_idx(L, old);
+        err(L, pos, "duplicate %s id '%s' (first defined at %s:%d:%d)", kind, id, o.file, o.line, o.col);
+        return false;
+    }
+    return true;
+}
+
+static itin_pos
+visit_pos(const loader *L, size_t i)
+{
+    return L->plan->visits[i].pos;
+}
+
+static itin_pos
+leg_pos(const loader *L, size_t i)
+{
+    return L->plan->legs[i].pos;
+}
+
+static itin_pos
+lodging_pos(const loader *L, size_t i)
+{
+    return L->plan->lodgings[i].pos;
+}
+
+static void
+walk_visit(loader *L, const ynode *n)
+{
+    static const char *const keys[] = {"id",   "title",  "at",     "date",   "day",  "start",       "duration",
+                                       "end",  "with",   "travel", "status", "topics", "host", "description"};
+    enum { K_ID, K_TITLE, K_AT, K_DATE, K_DAY, K_START, K_DUR, K_END, K_WITH, K_TRAVEL, K_STATUS, K_TOPICS,
+           K_HOST, K_DESC, K__N };
+    ynode *v[K__N];
+    itin_plan *P = L->plan;
+    const itin_delegation *D = &P->delegation;
+    const char *what = "a visit";
+    if (!fields(L, n, what, keys, K__N, v))
+        return;
+    itin_visit vis = {0};
+    bool ok = true;
+    vis.pos = pos_of(n);
+    vis.travel = D->travel;
+    if (!v[K_ID] || !get_id(L, v[K_ID], "a visit's id", &vis.id)) {
+        if (!v[K_ID])
+            missing(L, n, "id", what);
+        ok = false;
+    }
+    if (v[K_TITLE])
+        vis.title = text(L, v[K_TITLE], "a visit's title");
+    else
+        missing(L, n, "title", what);
+    if (!vis.title)
+        ok = false;
+    if (v[K_AT]) {
+        vis.at_pos = pos_of(v[K_AT]);
+        ok &= get_place(L, v[K_AT], "a visit's place ('at')", &vis.at);
+    } else {
+        missing(L, n, "at", what);
+        ok = false;
+    }
+    if (v[K_DATE] && v[K_DAY]) {
+        err(L, pos_of(v[K_DAY]), "a visit has either 'date' or 'day', not both");
+        ok = false;
+    } else if (v[K_DATE]) {
+        vis.date_pos = pos_of(v[K_DATE]);
+        if (get_date(L, v[K_DATE], "a visit's date", &vis.date)) {
+            if (P->has_delegation && D->end >= D->start && (vis.date < D->start || vis.date > D->end)) {
+                char a[16], b[16], c[16];
+                err(L, vis.date_pos, "date %s is outside the delegation (%s to %s)", itin_date_format(vis.date, a),
+                    itin_date_format(D->start, b), itin_date_format(D->end, c));
+                ok = false;
+            }
+        } else {
+            ok = false;
+        }
+    } else if (v[K_DAY]) {
+        vis.date_pos = pos_of(v[K_DAY]);
+        const char *s = text(L, v[K_DAY], "a visit's day");
+        long day;
+        char e[256];
+        long ndays = (long)D->end - D->start + 1;
+        if (!s) {
+            ok = false;
+        } else if (itin_parse_uint(s, 100000, &day, e, sizeof e) != 0) {
+            err(L, vis.date_pos, "day: %s", e);
+            ok = false;
+        } else if (day < 1 || day > ndays) {
+            if (ndays > 0)
+                err(L, vis.date_pos, "day %ld is outside the delegation (days 1 to %ld)", day, ndays);
+            else
+                err(L, vis.date_pos, "day %ld cannot be placed: the delegation has no valid dates", day);
+            ok = false;
+        } else {
+            vis.date = D->start + (itin_date)(day - 1);
+        }
+    } else {
+        missing(L, n, "date", what);
+        ok = false;
+    }
+    if (v[K_START]) {
+        vis.start_pos = pos_of(v[K_START]);
+        vis.has_start = get_time(L, v[K_START], "a visit's start", false, &vis.start);
+        ok &= vis.has_start;
+    }
+    if (v[K_DUR] && v[K_END]) {
+        err(L, pos_of(v[K_END]), "a visit has either 'duration' or 'end', not both");
+        ok = false;
+    } else if (v[K_DUR]) {
+        ok &= get_duration(L, v[K_DUR], "a visit's duration", true, &vis.duration);
+        if (ok && vis.duration > 24 * 60) {
+            err(L, pos_of(v[K_DUR]), "a visit lasts at most 24h");
+            ok = false;
+        }
+    } else if (v[K_END]) {
+        int end;
+        if (!v[K_START]) {
+            err(L, pos_of(v[K_END]), "'end' needs a 'start'; a visit without a start takes a 'duration'");
+            ok = false;
+        } else if (get_time(L, v[K_END], "a visit's end", true, &end)) {
+            if (vis.has_start && end <= vis.start) {
+                err(L, pos_of(v[K_END]), "the visit ends (%s) before it starts (%s)", v[K_END]->str,
+                    v[K_START]->str);
+                ok = false;
+            }
+            vis.duration = end - vis.start;
+        } else {
+            ok = false;
+        }
+    } else {
+        missing(L, n, "duration", what);
+        ok = false;
+    }
+    get_who(L, v[K_WITH], &vis.who);
+    if (v[K_TRAVEL])
+        ok &= get_mode(L, v[K_TRAVEL], "a visit's travel mode", &vis.travel);
+    if (v[K_STATUS]) {
+        const char *s = text(L, v[K_STATUS], "status");
+        if (!s)
+            ok = false;
+        else if (strcmp(s, "confirmed") == 0)
+            vis.status = ITIN_CONFIRMED;
+        else if (strcmp(s, "tentative") == 0)
+            vis.status = ITIN_TENTATIVE;
+        else if (strcmp(s, "cancelled") == 0 || strcmp(s, "canceled") == 0)
+            vis.status = ITIN_CANCELLED;
+        else {
+            err(L, pos_of(v[K_STATUS]), "unknown status '%s' (expected confirmed, tentative or cancelled)", s);
+            ok = false;
+        }
+    }
+    vis.n_topics = get_text_list(L, v[K_TOPICS], "a topic", &vis.topics);
+    vis.host = opt_text(L, v[K_HOST], "host");
+    vis.description = opt_text(L, v[K_DESC], "description");
+    if (!ok || !vis.id)
+        return;
+    if (!define_item(L, &L->visit_ids, "visit", vis.id, P->n_visits, vis.pos, visit_pos))
+        return;
+    *ITIN_PUSH(L->A, P->visits, P->n_visits, L->cap_visits) = vis;
+}
+
+static void
+walk_leg(loader *L, const ynode *n)
+{
+    static const char *const keys[] = {"id", "mode", "from", "to", "depart", "arrive", "duration",
+                                       "ref", "with", "title", "description"};
+    enum { K_ID, K_MODE, K_FROM, K_TO, K_DEP, K_ARR, K_DUR, K_REF, K_WITH, K_TITLE, K_DESC, K__N };
+    ynode *v[K__N];
+    itin_plan *P = L->plan;
+    const char *what = "a travel leg";
+    if (!fields(L, n, what, keys, K__N, v))
+        return;
+    itin_leg leg = {0};
+    bool ok = true;
+    leg.pos = pos_of(n);
+    if (!v[K_ID] || !get_id(L, v[K_ID], "a travel leg's id", &leg.id)) {
+        if (!v[K_ID])
+            missing(L, n, "id", what);
+        ok = false;
+    }
+    if (v[K_MODE])
+        ok &= get_mode(L, v[K_MODE], "a travel leg's mode", &leg.mode);
+    else {
+        missing(L, n, "mode", what);
+        ok = false;
+    }
+    if (v[K_FROM])
+        ok &= get_place(L, v[K_FROM], "a travel leg's 'from'", &leg.from);
+    else {
+        missing(L, n, "from", what);
+        ok = false;
+    }
+    if (v[K_TO])
+        ok &= get_place(L, v[K_TO], "a travel leg's 'to'", &leg.to);
+    else {
+        missing(L, n, "to", what);
+        ok = false;
+    }
+    if (ok && leg.from == leg.to) {
+        err(L, pos_of(v[K_TO]), "a travel leg goes from '%s' to the same place", v[K_FROM]->str);
+        ok = false;
+    }
+    if (v[K_DEP]) {
+        leg.depart_pos = pos_of(v[K_DEP]);
+        ok &= get_datetime(L, v[K_DEP], "a travel leg's departure", &leg.dep_date, &leg.dep_time);
+    } else {
+        missing(L, n, "depart", what);
+        ok = false;
+    }
+    if (v[K_ARR] && v[K_DUR]) {
+        err(L, pos_of(v[K_DUR]), "a travel leg has either 'arrive' or 'duration', not both");
+        ok = false;
+    } else if (v[K_ARR]) {
+        leg.arrive_pos = pos_of(v[K_ARR]);
+        leg.has_arrive = true;
+        ok &= get_datetime(L, v[K_ARR], "a travel leg's arrival", &leg.arr_date, &leg.arr_time);
+    } else if (v[K_DUR]) {
+        leg.arrive_pos = pos_of(v[K_DUR]);
+        ok &= get_duration(L, v[K_DUR], "a travel leg's duration", true, &leg.duration);
+    } else {
+        missing(L, n, "arrive", what);
+        ok = false;
+    }
+    leg.ref = opt_text(L, v[K_REF], "ref");
+    get_who(L, v[K_WITH], &leg.who);
+    leg.title = opt_text(L, v[K_TITLE], "a travel leg's title");
+    if (!ok || !leg.id)
+        return;
+    if (!leg.title) {
+        const itin_institution *f = &P->institutions[leg.from], *t = &P->institutions[leg.to];
+        leg.title = itin_arena_printf(L->A, "%s %s \u2192 %s", itin_mode_name(leg.mode),
+                                      f->short_name ? f->short_name : f->name,
+                                      t->short_name ? t->short_name : t->name);
+    }
+    (void)v[K_DESC];
+    if (!define_item(L, &L->leg_ids, "travel leg", leg.id, P->n_legs, leg.pos, leg_pos))
+        return;
+    *ITIN_PUSH(L->A, P->legs, P->n_legs, L->cap_legs) = leg;
+}
+
+static void
+walk_lodging(loader *L, const ynode *n)
+{
+    static const char *const keys[] = {"id", "at", "from", "to", "with"};
+    enum { K_ID, K_AT, K_FROM, K_TO, K_WITH, K__N };
+    ynode *v[K__N];
+    itin_plan *P = L->plan;
+    const char *what = "a lodging";
+    if (!fields(L, n, what, keys, K__N, v))
+        return;
+    itin_lodging lo = {0};
+    bool ok = true;
+    lo.pos = pos_of(n);
+    if (v[K_ID])
+        ok &= get_id(L, v[K_ID], "a lodging's id", &lo.id);
+    if (v[K_AT])
+        ok &= get_place(L, v[K_AT], "a lodging's place ('at')", &lo.at);
+    else {
+        missing(L, n, "at", what);
+        ok = false;
+    }
+    bool hf = false, ht = false;
+    if (v[K_FROM])
+        ok &= hf = get_date(L, v[K_FROM], "a lodging's first night ('from')", &lo.from);
+    else {
+        missing(L, n, "from", what);
+        ok = false;
+    }
+    if (v[K_TO])
+        ok &= ht = get_date(L, v[K_TO], "a lodging's departure date ('to')", &lo.to);
+    else {
+        missing(L, n, "to", what);
+        ok = false;
+    }
+    if (hf && ht && lo.to <= lo.from) {
+        err(L, pos_of(v[K_TO]), "a lodging's 'to' (the day of leaving) must be after 'from' (the first night)");
+        ok = false;
+    }
+    get_who(L, v[K_WITH], &lo.who);
+    if (!ok)
+        return;
+    if (!lo.id) {
+        char a[16];
+        lo.id = itin_arena_printf(L->A, "lodging-%s-%s", P->institutions[lo.at].id, itin_date_format(lo.from, a));
+    }
+    if (!define_item(L, &L->lodging_ids, "lodging", lo.id, P->n_lodgings, lo.pos, lodging_pos))
+        return;
+    *ITIN_PUSH(L->A, P->lodgings, P->n_lodgings, L->cap_lodgings) = lo;
+}
+
+static void
+walk_travel_time(loader *L, const ynode *n)
+{
+    static const char *const keys[] = {"from", "to", "mode", "time"};
+    enum { K_FROM, K_TO, K_MODE, K_TIME, K__N };
+    ynode *v[K__N];
+    itin_plan *P = L->plan;
+    const char *what = "a travel_times entry";
+    if (!fields(L, n, what, keys, K__N, v))
+        return;
+    itin_travel_time tt = {0};
+    bool ok = true;
+    tt.pos = pos_of(n);
+    if (v[K_FROM])
+        ok &= get_place(L, v[K_FROM], "a travel time's 'from'", &tt.from);
+    else {
+        missing(L, n, "from", what);
+        ok = false;
+    }
+    if (v[K_TO])
+        ok &= get_place(L, v[K_TO], "a travel time's 'to'", &tt.to);
+    else {
+        missing(L, n, "to", what);
+        ok = false;
+    }
+    if (v[K_MODE])
+        ok &= get_mode(L, v[K_MODE], "a travel time's mode", &tt.mode);
+    if (v[K_TIME])
+        ok &= get_duration(L, v[K_TIME], "a travel time", true, &tt.minutes);
+    else {
+        missing(L, n, "time", what);
+        ok = false;
+    }
+    if (!ok)
+        return;
+    if (tt.from == tt.to) {
+        err(L, pos_of(v[K_TO]), "a travel time from '%s' to itself", v[K_FROM]->str);
+        return;
+    }
+    /* The same pair (either direction) and mode twice is ambiguous. */
+    for (size_t i = 0; i < P->n_travel_times; i++) {
+        const itin_travel_time *o = &P->travel_times[i];
+        if (o->mode == tt.mode && ((o->from == tt.from && o->to == tt.to) || (o->from == tt.to && o->to == tt.from))) {
+            err(L, tt.pos, "a second travel time for '%s' and '%s'%s%s (first at %s:%d:%d)", v[K_FROM]->str,
+                v[K_TO]->str, tt.mode ? " by " : "", itin_mode_name(tt.mode), o->pos.file, o->pos.line,
+                o->pos.col);
+            return;
+        }
+    }
+    *ITIN_PUSH(L->A, P->travel_times, P->n_travel_times, L->cap_tt) = tt;
+}
+
+static void
+walk_holiday(loader *L, const ynode *n, bool builtin)
+{
+    static const char *const keys[] = {"date", "name", "region", "country"};
+    enum { K_DATE, K_NAME, K_REGION, K_COUNTRY, K__N };
+    ynode *v[K__N];
+    itin_plan *P = L->plan;
+    const char *what = "a holiday";
+    if (!fields(L, n, what, keys, K__N, v))
+        return;
+    itin_holiday h = {0};
+    bool ok = true;
+    h.pos = pos_of(n);
+    h.builtin = builtin;
+    if (v[K_DATE])
+        ok &= get_date(L, v[K_DATE], "a holiday's date", &h.date);
+    else {
+        missing(L, n, "date", what);
+        ok = false;
+    }
+    if (v[K_NAME])
+        ok &= (h.name = text(L, v[K_NAME], "a holiday's name")) != NULL;
+    else {
+        missing(L, n, "name", what);
+        ok = false;
+    }
+    get_place_codes(L, v[K_COUNTRY], v[K_REGION], &h.country, &h.region);
+    if (!ok)
+        return;
+    *ITIN_PUSH(L->A, P->holidays, P->n_holidays, L->cap_holidays) = h;
+}
+
+/* A top-level list: each element goes to `each`. */
+static void
+walk_list(loader *L, const ynode *n, const char *what, void (*each)(loader *, const ynode *))
+{
+    if (!n || is_empty(n))
+        return;
+    if (n->kind != N_SEQ) {
+        err(L, pos_of(n), "%s must be a list, not %s", what, kind_name(n));
+        return;
+    }
+    for (size_t i = 0; i < n->n && !L->fatal; i++)
+        each(L, n->kids[i]);
+}
+
+static void
+walk_holiday_user(loader *L, const ynode *n)
+{
+    walk_holiday(L, n, false);
+}
+
+static void
+walk_holiday_builtin(loader *L, const ynode *n)
+{
+    walk_holiday(L, n, true);
+}
+
+/* ---------------------------------------------------------------- files */
+
+static const char *const TOP_KEYS[] = {"itinerary", "include", "delegation", "institutions", "visits",
+                                       "travel",    "lodging", "travel_times", "holidays"};
+
+static bool read_and_parse(loader *L, const char *name, const char *dir, const char *buf, size_t len,
+                           bool is_main, bool builtin);
+
+/* Lexically tidy a path: drop "." segments and fold "dir/.." pairs. */
+static char *
+tidy_path(itin_arena *A, const char *path)
+{
+    size_t n = strlen(path);
+    char *out = itin_arena_alloc(A, n + 2);
+    size_t *seg = itin_xmalloc((n / 2 + 2) * sizeof *seg);
+    size_t nseg = 0, o = 0;
+    bool abs = path[0] == '/';
+    if (abs)
+        out[o++] = '/';
+    const char *p = path;
+    while (*p) {
+        while (*p == '/')
+            p++;
+        const char *s = p;
+        while (*p && *p != '/')
+            p++;
+        size_t len = (size_t)(p - s);
+        if (len == 0 || (len == 1 && s[0] == '.'))
+            continue;
+        if (len == 2 && s[0] == '.' && s[1] == '.' && nseg > 0) {
+            size_t start = seg[nseg - 1];
+            if (!(o - start == 2 && out[start] == '.' && out[start + 1] == '.')) {
+                o = start;
+                if (o > (abs ? 1u : 0u))
+                    o--; /* the slash before it */
+                nseg--;
+                continue;
+            }
+        }
+        if (o > (abs ? 1u : 0u))
+            out[o++] = '/';
+        seg[nseg++] = o;
+        memcpy(out + o, s, len);
+        o += len;
+    }
+    if (o == 0)
+        out[o++] = '.';
+    out[o] = '\0';
+    free(seg);
+    return out;
+}
+
+static char *
+dir_of(itin_arena *A, const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return itin_arena_strdup(A, ".");
+    if (slash == path)
+        return itin_arena_strdup(A, "/");
+    return itin_arena_strndup(A, path, (size_t)(slash - path));
+}
+
+/* Read a whole file (or standard input for "-") into a heap buffer. */
+static char *
+slurp(const char *path, size_t *len, char *e, size_t elen)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        snprintf(e, elen, "%s", strerror(errno));
+        return NULL;
+    }
+    size_t cap = 65536, n = 0;
+    char *buf = itin_xmalloc(cap);
+    for (;;) {
+        if (n == cap) {
+            if (cap > MAX_FILE_SIZE) {
+                snprintf(e, elen, "the file is larger than %u MiB", MAX_FILE_SIZE >> 20);
+                free(buf);
+                if (f != stdin)
+                    fclose(f);
+                return NULL;
+            }
+            cap *= 2;
+            buf = itin_xrealloc(buf, cap);
+        }
+        size_t r = fread(buf + n, 1, cap - n, f);
+        n += r;
+        if (r == 0)
+            break;
+    }
+    bool bad = ferror(f);
+    int saved = errno;
+    if (f != stdin)
+        fclose(f);
+    if (bad) {
+        snprintf(e, elen, "%s", strerror(saved));
+        free(buf);
+        return NULL;
+    }
+    if (n > MAX_FILE_SIZE) {
+        snprintf(e, elen, "the file is larger than %u MiB", MAX_FILE_SIZE >> 20);
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+static void
+do_includes(loader *L, const ynode *inc, const char *dir)
+{
+    const ynode *one[1] = {inc};
+    const ynode *const *items = one;
+    size_t count = 1;
+    if (is_empty(inc))
+        return;
+    if (inc->kind == N_SEQ) {
+        items = (const ynode *const *)inc->kids;
+        count = inc->n;
+    } else if (inc->kind != N_SCALAR) {
+        err(L, pos_of(inc), "include must be a list of file paths, not %s", kind_name(inc));
+        return;
+    }
+    for (size_t i = 0; i < count && !L->fatal; i++) {
+        const char *rel = text(L, items[i], "an include path");
+        if (!rel)
+            continue;
+        if (L->depth >= MAX_INCLUDE_DEPTH) {
+            err(L, pos_of(items[i]), "includes nest deeper than %d files", MAX_INCLUDE_DEPTH);
+            continue;
+        }
+        if (L->n_files >= MAX_INCLUDES) {
+            err(L, pos_of(items[i]), "more than %d included files", MAX_INCLUDES);
+            continue;
+        }
+        const char *path = rel[0] == '/' ? tidy_path(L->A, rel)
+                                         : tidy_path(L->A, itin_arena_printf(L->T, "%s/%s", dir, rel));
+        char *real = realpath(path, NULL);
+        if (!real) {
+            err(L, pos_of(items[i]), "cannot read included file '%s': %s", path, strerror(errno));
+            continue;
+        }
+        bool cycle = false;
+        for (size_t j = 0; j < L->depth; j++)
+            if (L->stack[j] && strcmp(L->stack[j], real) == 0)
+                cycle = true;
+        if (cycle) {
+            err(L, pos_of(items[i]), "include cycle: '%s' includes itself (directly or through other files)", path);
+            free(real);
+            continue;
+        }
+        /* A file included twice along different paths is read once. */
+        bool seen = false;
+        for (size_t j = 0; j < L->n_files; j++)
+            if (L->files[j].name && !L->files[j].builtin) {
+                char *r2 = realpath(L->files[j].name, NULL);
+                if (r2 && strcmp(r2, real) == 0)
+                    seen = true;
+                free(r2);
+            }
+        if (seen) {
+            free(real);
+            continue;
+        }
+        char e[256];
+        size_t len;
+        char *buf = slurp(path, &len, e, sizeof e);
+        if (!buf) {
+            err(L, pos_of(items[i]), "cannot read included file '%s': %s", path, e);
+            free(real);
+            continue;
+        }
+        L->stack[L->depth++] = real;
+        read_and_parse(L, path, dir_of(L->A, path), buf, len, false, false);
+        L->depth--;
+        free(real);
+        free(buf);
+    }
+}
+
+/* Parse a file, check its top level, recurse into its includes and record it
+ * (after its includes, so that included lists come first). */
+static bool
+read_and_parse(loader *L, const char *name, const char *dir, const char *buf, size_t len, bool is_main,
+               bool builtin)
+{
+    ynode *root;
+    ynode *v[T__N] = {0};
+    if (!parse_tree(L, name, buf, len, &root)) {
+        L->broken = true;
+        return false;
+    }
+    if (root) {
+        if (!fields(L, root, "the top level of a delegation file", TOP_KEYS, T__N, v))
+            memset(v, 0, sizeof v);
+        else {
+            if (v[T_VERSION]) {
+                const char *s = text(L, v[T_VERSION], "itinerary (the format version)");
+                if (s && strcmp(s, "1") != 0)
+                    err(L, pos_of(v[T_VERSION]), "unsupported format version '%s' (this program reads version 1)",
+                        s);
+            }
+            if (v[T_DELEGATION] && !is_main)
+                err(L, pos_of(v[T_DELEGATION]), "an included file cannot hold a delegation");
+            if (v[T_INCLUDE])
+                do_includes(L, v[T_INCLUDE], dir);
+        }
+    }
+    if (L->n_files == L->cap_files) {
+        L->cap_files = L->cap_files ? L->cap_files * 2 : 8;
+        L->files = itin_xrealloc(L->files, L->cap_files * sizeof *L->files);
+    }
+    yfile *F = &L->files[L->n_files++];
+    memcpy(F->top, v, sizeof v);
+    F->name = name;
+    F->is_main = is_main;
+    F->builtin = builtin;
+    return true;
+}
+
+static void
+walk_files(loader *L)
+{
+    itin_plan *P = L->plan;
+    /* The delegation first: institutions default to its zone, and visits and
+     * legs refer to its participants and dates. */
+    for (size_t f = 0; f < L->n_files; f++) {
+        ynode *dn = L->files[f].top[T_DELEGATION];
+        if (L->files[f].is_main && dn && !is_empty(dn))
+            walk_delegation(L, dn);
+    }
+    if (!P->has_delegation) {
+        P->who_words = 1;
+        err(L, (itin_pos){L->plan->path, 1, 1}, "the file has no 'delegation'");
+    }
+    for (size_t f = 0; f < L->n_files && !L->fatal; f++)
+        walk_list(L, L->files[f].top[T_INSTITUTIONS], "institutions", walk_institution);
+    for (size_t f = 0; f < L->n_files && !L->fatal; f++) {
+        ynode **v = L->files[f].top;
+        walk_list(L, v[T_VISITS], "visits", walk_visit);
+        walk_list(L, v[T_TRAVEL], "travel", walk_leg);
+        walk_list(L, v[T_LODGING], "lodging", walk_lodging);
+        walk_list(L, v[T_TRAVEL_TIMES], "travel_times", walk_travel_time);
+        walk_list(L, v[T_HOLIDAYS], "holidays", L->files[f].builtin ? walk_holiday_builtin : walk_holiday_user);
+    }
+    const char *tz = P->delegation.timezone ? P->delegation.timezone : "UTC";
+    for (size_t i = 0; i < P->n_institutions; i++)
+        if (!P->institutions[i].timezone)
+            P->institutions[i].timezone = tz;
+}
+
+static itin_plan *
+load(const char *name, const char *buf, size_t len, itin_diags *d)
+{
+    itin_plan *P = NULL;
+    loader L = {0};
+    size_t errors_before = d->errors;
+    itin_arena *A = itin_arena_new();
+    P = itin_arena_alloc(A, sizeof *P);
+    P->arena = A;
+    P->path = itin_arena_strdup(A, name);
+    L.plan = P;
+    L.A = A;
+    L.T = itin_arena_new();
+    L.d = d;
+    L.stack = itin_xmalloc((MAX_INCLUDE_DEPTH + 1) * sizeof *L.stack);
+    itin_strmap_init(&L.inst_ids);
+    itin_strmap_init(&L.people_ids);
+    itin_strmap_init(&L.visit_ids);
+    itin_strmap_init(&L.leg_ids);
+    itin_strmap_init(&L.lodging_ids);
+
+    /* The bundled holiday calendars come first, as if included. */
+    for (size_t i = 0; i < itin_builtin_holidays_count; i++)
+        read_and_parse(&L, itin_builtin_holidays[i].name, ".", itin_builtin_holidays[i].text,
+                       itin_builtin_holidays[i].len, false, true);
+
+    char *real = strcmp(name, "-") == 0 ? NULL : realpath(name, NULL);
+    L.stack[L.depth++] = real;
+    read_and_parse(&L, P->path, dir_of(A, strcmp(name, "-") == 0 ? "./-" : name), buf, len, true, false);
+    L.depth--;
+    free(real);
+
+    if (!L.fatal && !L.broken)
+        walk_files(&L);
+    if (d->errors > d->limit)
+        itin_diags_add(d, ITIN_NOTE, (itin_pos){P->path, 0, 0}, "%zu more errors not shown", d->errors - d->limit);
+
+    itin_strmap_free(&L.inst_ids);
+    itin_strmap_free(&L.people_ids);
+    itin_strmap_free(&L.visit_ids);
+    itin_strmap_free(&L.leg_ids);
+    itin_strmap_free(&L.lodging_ids);
+    free(L.files);
+    free(L.stack);
+    itin_arena_free(L.T);
+    if (d->errors > errors_before) {
+        itin_plan_free(P);
+        return NULL;
+    }
+    return P;
+}
+
+itin_plan *
+itin_plan_load_buffer(const char *name, const char *buf, size_t len, itin_diags *d)
+{
+    if (len > MAX_FILE_SIZE) {
+        itin_diags_add(d, ITIN_ERROR, (itin_pos){name, 1, 1}, "the file is larger than %u MiB",
+                       MAX_FILE_SIZE >> 20);
+        return NULL;
+    }
+    return load(name, buf, len, d);
+}
+
+itin_plan *
+itin_plan_load(const char *path, itin_diags *d)
+{
+    char e[256];
+    size_t len = 0;
+    char *buf = slurp(path, &len, e, sizeof e);
+    if (!buf) {
+        itin_diags_add(d, ITIN_ERROR, (itin_pos){path, 0, 0}, "cannot read '%s': %s", path, e);
+        return NULL;
+    }
+    itin_plan *P = load(path, buf, len, d);
+    free(buf);
+    return P;
+}
+
+void
+itin_plan_free(itin_plan *plan)
+{
+    if (plan)
+        itin_arena_free(plan->arena);
+}

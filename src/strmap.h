@@ -1,0 +1,21 @@
+/* strmap: string -> index hash map for id lookups (ids are unique per kind). */
+#ifndef ITIN_STRMAP_H
+#define ITIN_STRMAP_H
+
+#include <stddef.h>
+
+typedef struct itin_strmap {
+    const char **keys; /* borrowed; must outlive the map */
+    size_t *vals;
+    size_t cap, count;
+} itin_strmap;
+
+void itin_strmap_init(itin_strmap *m);
+void itin_strmap_free(itin_strmap *m);
+/* Insert key -> val unless present; returns 1 when inserted, 0 when the key
+ * was there already (then *old holds its value when old is not NULL). */
+int itin_strmap_put(itin_strmap *m, const char *key, size_t val, size_t *old);
+/* 1 and *val when found, else 0. */
+int itin_strmap_get(const itin_strmap *m, const char *key, size_t *val);
+
+#endif

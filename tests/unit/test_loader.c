@@ -1,0 +1,348 @@
+/* test_loader: the loader's structs, strings-first scalars, hostile input. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "internal.h"
+#include "values.h"
+
+static const char BASE[] =
+    "itinerary: 1\n"
+    "delegation:\n"
+    "  id: kr-mss-saxony-2022\n"
+    "  title: Südkoreanische Delegation zu Gast in Sachsen\n"
+    "  lead: Ministry of SMEs and Startups\n"
+    "  organizer: {name: WFS, email: info@example.org}\n"
+    "  start: 2022-11-22\n"
+    "  end: 2022-11-23\n"
+    "  timezone: Europe/Berlin\n"
+    "  language: de\n"
+    "  revision: 3\n"
+    "  day: {start: \"08:00\", end: \"20:00\"}\n"
+    "  buffer: 15m\n"
+    "  travel: {mode: train}\n"
+    "  reminder: 30m\n"
+    "  participants:\n"
+    "    - {id: lee, name: Lee Ji-won, role: Head of delegation, org: MSS, email: lee@example.kr}\n"
+    "    - {id: park, name: 박서연}\n"
+    "    - {id: kim, name: Kim Min-jun}\n"
+    "  groups:\n"
+    "    - {id: research, name: Forschungsgruppe, members: [park, kim]}\n"
+    "institutions:\n"
+    "  - id: iwu\n"
+    "    name: Fraunhofer IWU\n"
+    "    country: NO\n"
+    "    timezone: Europe/Oslo\n"
+    "    geo: [50.8163, 12.9305]\n"
+    "    hours: {mon-fri: [\"08:00-12:00\", \"13:00-17:00\"], sat: closed}\n"
+    "    closed: [2022-12-24]\n"
+    "  - id: wfs\n"
+    "    name: WFS\n"
+    "    region: DE-SN\n";
+
+static itin_plan *
+load_text(const char *extra, itin_diags *d)
+{
+    char buf[8192];
+    snprintf(buf, sizeof buf, "%s%s", BASE, extra);
+    itin_diags_init(d, 0);
+    return itin_plan_load_buffer("test.yaml", buf, strlen(buf), d);
+}
+
+static bool
+has_message(const itin_diags *d, int line, int col, const char *sub)
+{
+    for (size_t i = 0; i < d->count; i++)
+        if (d->items[i].pos.line == line && d->items[i].pos.col == col && strstr(d->items[i].message, sub))
+            return true;
+    return false;
+}
+
+static void
+delegation_fields(void **state)
+{
+    (void)state;
+    itin_diags d;
+    itin_plan *p = load_text("", &d);
+    assert_non_null(p);
+    const itin_delegation *D = &p->delegation;
+    assert_string_equal(D->id, "kr-mss-saxony-2022");
+    assert_string_equal(D->title, "Südkoreanische Delegation zu Gast in Sachsen");
+    assert_string_equal(D->organizer.email, "info@example.org");
+    assert_int_equal(D->start, itin_date_from_ymd(2022, 11, 22));
+    assert_int_equal(D->end, itin_date_from_ymd(2022, 11, 23));
+    assert_string_equal(D->language, "de");
+    assert_int_equal(D->revision, 3);
+    assert_int_equal(D->day_start, 8 * 60);
+    assert_int_equal(D->day_end, 20 * 60);
+    assert_int_equal(D->buffer, 15);
+    assert_int_equal(D->travel, ITIN_MODE_TRAIN);
+    assert_int_equal(D->reminder, 30);
+    assert_int_equal(D->n_participants, 3);
+    assert_string_equal(D->participants[1].name, "박서연");
+    assert_int_equal(D->n_groups, 1);
+    assert_int_equal(D->groups[0].n_members, 2);
+    assert_int_equal(D->groups[0].members[0], 1);
+    assert_int_equal(D->pos.line, 3);
+    assert_int_equal(D->pos.col, 3);
+    itin_plan_free(p);
+    itin_diags_free(&d);
+}
+
+static void
+defaults(void **state)
+{
+    (void)state;
+    static const char text[] = "delegation:\n"
+                               "  id: x\n  title: X\n  start: 2022-11-22\n  end: 2022-11-22\n"
+                               "  timezone: Asia/Seoul\n"
+                               "  participants: [{id: a, name: A}]\n";
+    itin_diags d;
+    itin_diags_init(&d, 0);
+    itin_plan *p = itin_plan_load_buffer("t.yaml", text, strlen(text), &d);
+    assert_non_null(p);
+    assert_string_equal(p->delegation.language, "en");
+    assert_int_equal(p->delegation.revision, -1);
+    assert_int_equal(p->delegation.reminder, -1);
+    assert_int_equal(p->delegation.day_start, 7 * 60);
+    assert_int_equal(p->delegation.day_end, 22 * 60);
+    assert_int_equal(p->delegation.buffer, 0);
+    assert_int_equal(p->delegation.travel, ITIN_MODE_CAR);
+    itin_plan_free(p);
+    itin_diags_free(&d);
+}
+
+static void
+strings_first(void **state)
+{
+    (void)state;
+    itin_diags d;
+    itin_plan *p = load_text("visits:\n"
+                             "  - {id: v1, title: on, at: iwu, date: 2022-11-23, start: 09:30, end: 11:00}\n",
+                             &d);
+    assert_non_null(p);
+    const itin_institution *iwu = &p->institutions[0];
+    assert_string_equal(iwu->country, "NO"); /* Norway, not false */
+    assert_string_equal(p->visits[0].title, "on");
+    assert_int_equal(p->visits[0].start, 9 * 60 + 30); /* not sexagesimal 570 */
+    assert_int_equal(p->visits[0].duration, 90);
+    itin_plan_free(p);
+    itin_diags_free(&d);
+}
+
+static void
+institution_fields(void **state)
+{
+    (void)state;
+    itin_diags d;
+    itin_plan *p = load_text("", &d);
+    assert_non_null(p);
+    assert_int_equal(p->n_institutions, 2);
+    const itin_institution *iwu = &p->institutions[0], *wfs = &p->institutions[1];
+    assert_true(iwu->has_geo);
+    assert_true(iwu->lat > 50.8162 && iwu->lat < 50.8164);
+    assert_true(iwu->has_hours);
+    assert_int_equal(iwu->hours.n[0], 2);
+    assert_int_equal(iwu->hours.iv[0][1].open, 13 * 60);
+    assert_int_equal(iwu->hours.n[5], 0);
+    assert_int_equal(iwu->hours.n[6], 0);
+    assert_int_equal(iwu->n_closed, 1);
+    assert_string_equal(iwu->timezone, "Europe/Oslo");
+    /* Defaults: the delegation's zone; the country from the region. */
+    assert_string_equal(wfs->timezone, "Europe/Berlin");
+    assert_string_equal(wfs->country, "DE");
+    assert_false(wfs->has_hours);
+    itin_plan_free(p);
+    itin_diags_free(&d);
+}
+
+static void
+visit_who_and_day(void **state)
+{
+    (void)state;
+    itin_diags d;
+    itin_plan *p = load_text("visits:\n"
+                             "  - id: v1\n    title: Lab\n    at: wfs\n    day: 2\n    duration: 1h30m\n"
+                             "    with: [research, lee]\n    status: tentative\n    topics: [Leichtbau, 경량화]\n"
+                             "  - {id: v2, title: All, at: wfs, day: 1, duration: 45min}\n"
+                             "  - {id: v3, title: Park, at: wfs, day: 1, duration: PT1H, with: park}\n",
+                             &d);
+    assert_non_null(p);
+    assert_int_equal(p->n_visits, 3);
+    const itin_visit *v = &p->visits[0];
+    assert_int_equal(v->date, itin_date_from_ymd(2022, 11, 23));
+    assert_int_equal(v->duration, 90);
+    assert_false(v->has_start);
+    assert_int_equal(v->who.bits[0], 0x7); /* lee, park, kim: everyone */
+    assert_true(v->who.everyone);
+    assert_int_equal(v->status, ITIN_TENTATIVE);
+    assert_int_equal(v->n_topics, 2);
+    assert_string_equal(v->topics[1], "경량화");
+    assert_int_equal(v->travel, ITIN_MODE_TRAIN);
+    assert_true(p->visits[1].who.everyone);
+    assert_int_equal(p->visits[2].who.bits[0], 0x2);
+    assert_false(p->visits[2].who.everyone);
+    assert_int_equal(p->visits[2].duration, 60);
+    itin_plan_free(p);
+    itin_diags_free(&d);
+}
+
+static void
+legs_lodging_times_holidays(void **state)
+{
+    (void)state;
+    itin_diags d;
+    itin_plan *p = load_text("travel:\n"
+                             "  - {id: t1, mode: train, from: wfs, to: iwu, depart: 2022-11-23 08:00,"
+                             " arrive: 2022-11-23T09:10, ref: RE 3}\n"
+                             "  - {id: t2, mode: bus, from: iwu, to: wfs, depart: 2022-11-23 18:00, duration: 1h}\n"
+                             "lodging:\n"
+                             "  - {at: wfs, from: 2022-11-21, to: 2022-11-23}\n"
+                             "travel_times:\n"
+                             "  - {from: wfs, to: iwu, mode: car, time: 65m}\n"
+                             "  - {from: iwu, to: wfs, time: 70m}\n"
+                             "holidays:\n"
+                             "  - {date: 2022-12-24, name: Heiligabend, region: DE-SN}\n",
+                             &d);
+    assert_non_null(p);
+    assert_int_equal(p->n_legs, 2);
+    assert_true(p->legs[0].has_arrive);
+    assert_int_equal(p->legs[0].arr_time, 9 * 60 + 10);
+    assert_string_equal(p->legs[0].ref, "RE 3");
+    assert_string_equal(p->legs[1].title, "bus Fraunhofer IWU \u2192 WFS");
+    assert_false(p->legs[1].has_arrive);
+    assert_int_equal(p->legs[1].duration, 60);
+    assert_int_equal(p->n_lodgings, 1);
+    assert_string_equal(p->lodgings[0].id, "lodging-wfs-2022-11-21");
+    assert_int_equal(p->n_travel_times, 2);
+    assert_int_equal(p->travel_times[0].mode, ITIN_MODE_CAR);
+    assert_int_equal(p->travel_times[1].mode, ITIN_MODE_NONE);
+    size_t user = 0, builtin = 0;
+    for (size_t i = 0; i < p->n_holidays; i++) {
+        if (p->holidays[i].builtin)
+            builtin++;
+        else
+            user++;
+    }
+    assert_int_equal(user, 1);
+    assert_true(builtin > 300); /* DE and KR, 2022-2030 */
+    itin_plan_free(p);
+    itin_diags_free(&d);
+}
+
+static void
+merge_keys(void **state)
+{
+    (void)state;
+    itin_diags d;
+    itin_plan *p = load_text("visits:\n"
+                             "  - &base {id: v1, title: Base, at: wfs, date: 2022-11-22, duration: 1h}\n"
+                             "  - <<: *base\n    id: v2\n    title: Second\n",
+                             &d);
+    assert_non_null(p);
+    assert_int_equal(p->n_visits, 2);
+    assert_string_equal(p->visits[1].id, "v2");
+    assert_string_equal(p->visits[1].title, "Second");
+    assert_int_equal(p->visits[1].duration, 60);
+    itin_plan_free(p);
+    itin_diags_free(&d);
+}
+
+static void
+keeps_going(void **state)
+{
+    (void)state;
+    itin_diags d;
+    itin_plan *p = load_text("visits:\n"
+                             "  - {id: v1, title: A, at: nowhere, date: 2022-11-22, duration: 90}\n"
+                             "  - {id: V2, title: B, at: wfs, date: 2022-11-22, duraton: 1h}\n",
+                             &d);
+    assert_null(p);
+    assert_true(has_message(&d, 34, 28, "no institution has the id 'nowhere'"));
+    assert_true(has_message(&d, 34, 65, "write '90m'"));
+    assert_true(has_message(&d, 35, 10, "invalid id 'V2'"));
+    assert_true(has_message(&d, 35, 51, "did you mean 'duration'?"));
+    assert_int_equal(d.errors, 4); /* v2's missing duration was hinted already */
+    itin_diags_free(&d);
+}
+
+static void
+alias_bomb_rejected(void **state)
+{
+    (void)state;
+    char buf[4096];
+    size_t n = (size_t)snprintf(buf, sizeof buf, "a: &a [x,x,x,x,x,x,x,x,x]\n");
+    for (int i = 1; i < 10; i++) {
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%c: &%c [", 'a' + i, 'a' + i);
+        for (int j = 0; j < 9; j++)
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "*%c%s", 'a' + i - 1, j < 8 ? "," : "]\n");
+    }
+    itin_diags d;
+    itin_diags_init(&d, 0);
+    assert_null(itin_plan_load_buffer("bomb.yaml", buf, n, &d));
+    bool found = false;
+    for (size_t i = 0; i < d.count; i++)
+        found |= strstr(d.items[i].message, "alias bomb") != NULL;
+    assert_true(found);
+    itin_diags_free(&d);
+}
+
+static void
+deep_nesting_rejected(void **state)
+{
+    (void)state;
+    enum { N = 100000 };
+    static char buf[N + 2];
+    memset(buf, '[', N);
+    buf[N] = '\n';
+    itin_diags d;
+    itin_diags_init(&d, 0);
+    assert_null(itin_plan_load_buffer("deep.yaml", buf, N + 1, &d));
+    assert_true(has_message(&d, 1, 65, "nesting deeper than 64 levels"));
+    itin_diags_free(&d);
+}
+
+static void
+error_cap(void **state)
+{
+    (void)state;
+    /* 300 bad visits: 100 errors are kept, then the loader stops. */
+    size_t cap = 64 * 1024;
+    char *buf = itin_xmalloc(cap);
+    size_t n = (size_t)snprintf(buf, cap, "%svisits:\n", BASE);
+    for (int i = 0; i < 300; i++)
+        n += (size_t)snprintf(buf + n, cap - n, "  - {id: v%d, title: T, at: wfs, date: 2022-11-22, duration: 5}\n", i);
+    itin_diags d;
+    itin_diags_init(&d, 0);
+    assert_null(itin_plan_load_buffer("many.yaml", buf, n, &d));
+    assert_true(d.errors > 100);
+    assert_int_equal(d.count, 101); /* 100 errors and the note counting the rest */
+    assert_int_equal(d.items[100].severity, ITIN_NOTE);
+    free(buf);
+    itin_diags_free(&d);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(delegation_fields),
+        cmocka_unit_test(defaults),
+        cmocka_unit_test(strings_first),
+        cmocka_unit_test(institution_fields),
+        cmocka_unit_test(visit_who_and_day),
+        cmocka_unit_test(legs_lodging_times_holidays),
+        cmocka_unit_test(merge_keys),
+        cmocka_unit_test(keeps_going),
+        cmocka_unit_test(alias_bomb_rejected),
+        cmocka_unit_test(deep_nesting_rejected),
+        cmocka_unit_test(error_cap),
+    };
+    return cmocka_run_group_tests_name("loader", tests, NULL, NULL);
+}
