@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -246,6 +247,90 @@ itin_plan *itin_plan_load(const char *path, itin_diags *d);
 itin_plan *itin_plan_load_buffer(const char *name, const char *buf, size_t len, itin_diags *d);
 
 void itin_plan_free(itin_plan *plan);
+
+/* ------------------------------------------------------------ the schedule */
+
+typedef enum itin_item_kind {
+    ITIN_ITEM_VISIT = 0,
+    ITIN_ITEM_TRAVEL,
+    ITIN_ITEM_TRANSFER,
+    ITIN_ITEM_LODGING,
+} itin_item_kind;
+
+#define ITIN_NO_PLACE ((size_t)-1)
+
+/* One resolved item. Times are absolute (seconds since the epoch, UTC); the
+ * zones say how to show them: start in `tz_start`, end in `tz_end` (they
+ * differ for a flight or a transfer between zones). */
+typedef struct itin_item {
+    itin_item_kind kind;
+    const char *id;        /* visit or leg id; "transfer:A:B"; lodging id */
+    const char *title;
+    int64_t start, end;
+    const char *tz_start, *tz_end;
+    itin_date date;        /* the day it belongs to (local date of its start) */
+    itin_date local_start_date, local_end_date;
+    int local_start, local_end; /* minutes since local midnight */
+    int offset_start, offset_end; /* UTC offsets in seconds */
+    size_t place;          /* visit, lodging: the institution */
+    size_t from, to;       /* travel, transfer: institutions */
+    const uint64_t *who;   /* attendees (plan->who_words words) */
+    bool everyone;
+    itin_status status;
+    itin_mode mode;        /* travel, transfer */
+    int minutes;           /* transfer: its duration */
+    double distance_km;    /* transfer: great-circle distance, 0 when unknown */
+    bool estimated;        /* transfer: estimated (true) or from travel_times */
+    bool fixed;            /* visit: had a start in the file */
+    const itin_visit *visit;
+    const itin_leg *leg;
+    const itin_lodging *lodging;
+    const char *from_item, *to_item; /* transfer: ids of the items it joins,
+                                        "hotel:<id>@<date>" for a hotel end */
+    bool all_day;          /* lodging: start and end are local midnights */
+    itin_pos pos;          /* where it came from (transfers: the later item) */
+} itin_item;
+
+typedef struct itin_day {
+    itin_date date;
+    int number;            /* 1 = delegation start; 0 or less before it */
+    size_t *items;         /* indices into itinerary->items, in time order */
+    size_t n_items;
+} itin_day;
+
+typedef struct itin_itinerary {
+    const itin_plan *plan;
+    itin_item *items;
+    size_t n_items;
+    itin_day *days;
+    size_t n_days;
+} itin_itinerary;
+
+/* Resolve dates, zones and transfers, place flexible visits, and check every
+ * rule. Diagnostics go to `d`: errors (input that cannot be scheduled),
+ * conflicts and warnings. Returns the itinerary, or NULL on errors; it lives in
+ * the plan's arena and is freed with the plan. */
+itin_itinerary *itin_schedule(itin_plan *plan, itin_diags *d);
+
+/* The items that concern anyone in `mask` (plan->who_words words; NULL for
+ * everyone), optionally without transfers: a view sharing the items, in the
+ * plan's arena. */
+itin_itinerary *itin_itinerary_filter(const itin_itinerary *it, const uint64_t *mask, bool transfers);
+
+/* Transfer time in minutes between two institutions by `mode` under the
+ * format's rules (travel_times first, then the estimate); -1 with a message in
+ * err when it cannot be estimated. *distance_km gets the great-circle distance
+ * (0 when unknown); *estimated whether the estimate was used. */
+int itin_transfer_minutes(const itin_plan *plan, size_t from, size_t to, itin_mode mode, double *distance_km,
+                          bool *estimated, char *err, size_t errlen);
+
+/* ------------------------------------------------------------- exporters */
+
+/* Each exporter writes one itinerary to `out` and returns 0, or -1 when
+ * writing failed (errno tells why). They only render what the scheduler
+ * decided. `title_who` names the person or group an agenda is for (NULL for
+ * the whole delegation). */
+int itin_export_json(const itin_itinerary *it, const itin_diags *d, FILE *out);
 
 /* ----------------------------------------------------------- small helpers */
 

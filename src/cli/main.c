@@ -1,9 +1,11 @@
 /* main: the `itinerary` program, a thin client of the library. It parses the
  * command line, prints diagnostics and maps their worst severity to an exit
  * code; everything else is the library's. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "itinerary/itinerary.h"
 
@@ -34,12 +36,29 @@ static const char HELP[] =
     "\n"
     "The delegation file format is described in docs/format.md.\n";
 
+static const char HELP_PLAN[] =
+    "usage: itinerary plan FILE [options]\n"
+    "\n"
+    "Schedule FILE and write the itinerary (standard output by default).\n"
+    "\n"
+    "  --format F        json (more formats to come)\n"
+    "  -o, --output OUT  write to OUT, atomically: on any failure OUT is untouched\n"
+    "  --participant ID  only what one participant attends\n"
+    "  --group ID        only what a group's members attend\n"
+    "  --no-transfers    leave transfers out\n"
+    "\n"
+    "Exits 0 (warnings allowed), 1 when the schedule has conflicts, 2 for\n"
+    "invalid input or usage, 3 when the output cannot be written; on 1, 2 and 3\n"
+    "nothing is written.\n";
+
 static const char HELP_CHECK[] =
     "usage: itinerary check FILE\n"
     "\n"
     "Load FILE and everything it includes, validate it and report every problem\n"
     "as FILE:LINE:COL: error|warning: message. Prints a one-line summary and\n"
-    "writes nothing. Exits 0 when the file is valid, 2 when it is not.\n";
+    "writes nothing. Exits 0 when the file is valid and schedules without\n"
+    "conflicts (warnings allowed), 1 when the schedule has conflicts, 2 when the\n"
+    "file is invalid.\n";
 
 static void
 print_diags(itin_diags *d)
@@ -101,14 +120,171 @@ cmd_check(int argc, char **argv)
     itin_diags d;
     itin_diags_init(&d, 0);
     itin_plan *plan = itin_plan_load(file, &d);
+    if (plan)
+        itin_schedule(plan, &d);
     print_diags(&d);
     int rc = exit_code(&d);
     if (plan) {
         const itin_delegation *D = &plan->delegation;
         char a[16], b[16];
-        printf("%s: %s, %s to %s: %zu participants, %zu institutions, %zu visits, %zu travel legs%s\n", file,
+        printf("%s: %s, %s to %s: %zu participants, %zu institutions, %zu visits, %zu travel legs: %s\n", file,
                D->id, itin_date_format(D->start, a), itin_date_format(D->end, b), D->n_participants,
-               plan->n_institutions, plan->n_visits, plan->n_legs, d.warnings ? ", with warnings" : "");
+               plan->n_institutions, plan->n_visits, plan->n_legs,
+               d.conflicts ? "conflicts" : d.warnings ? "feasible, with warnings" : "feasible");
+    }
+    itin_plan_free(plan);
+    itin_diags_free(&d);
+    return rc;
+}
+
+/* Write through `fn` to `path` atomically: a temporary file beside it is
+ * renamed over it only when complete. "-" or NULL is standard output. */
+typedef int (*writer_fn)(void *ctx, FILE *out);
+
+static int
+write_output(const char *path, writer_fn fn, void *ctx)
+{
+    if (!path || strcmp(path, "-") == 0) {
+        if (fn(ctx, stdout) != 0 || fflush(stdout) != 0) {
+            fprintf(stderr, "itinerary: cannot write to standard output: %s\n", strerror(errno));
+            return EXIT_WRITE;
+        }
+        return EXIT_OK;
+    }
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 16);
+    if (!tmp)
+        return EXIT_WRITE;
+    snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        fprintf(stderr, "itinerary: cannot write '%s': %s\n", path, strerror(errno));
+        free(tmp);
+        return EXIT_WRITE;
+    }
+    FILE *f = fdopen(fd, "w");
+    int err = 0;
+    if (!f) {
+        err = errno;
+        close(fd);
+    } else {
+        if (fn(ctx, f) != 0 || fflush(f) != 0 || fsync(fileno(f)) != 0)
+            err = errno ? errno : EIO;
+        if (fclose(f) != 0 && !err)
+            err = errno ? errno : EIO;
+    }
+    if (!err && rename(tmp, path) != 0)
+        err = errno;
+    if (err) {
+        unlink(tmp);
+        fprintf(stderr, "itinerary: cannot write '%s': %s\n", path, strerror(err));
+        free(tmp);
+        return EXIT_WRITE;
+    }
+    free(tmp);
+    return EXIT_OK;
+}
+
+typedef struct json_job {
+    const itin_itinerary *it;
+    const itin_diags *d;
+} json_job;
+
+static int
+write_json(void *ctx, FILE *out)
+{
+    json_job *j = ctx;
+    return itin_export_json(j->it, j->d, out);
+}
+
+/* Find a participant or group and make its mask; 0 on success. */
+static int
+who_mask(const itin_plan *plan, const char *participant, const char *group, uint64_t *mask)
+{
+    const itin_delegation *D = &plan->delegation;
+    memset(mask, 0, plan->who_words * sizeof *mask);
+    if (participant) {
+        for (size_t i = 0; i < D->n_participants; i++)
+            if (strcmp(D->participants[i].id, participant) == 0) {
+                mask[i / 64] |= 1ULL << (i % 64);
+                return 0;
+            }
+        fprintf(stderr, "itinerary: no participant has the id '%s'\n", participant);
+        return -1;
+    }
+    for (size_t g = 0; g < D->n_groups; g++)
+        if (strcmp(D->groups[g].id, group) == 0) {
+            for (size_t k = 0; k < D->groups[g].n_members; k++) {
+                size_t i = D->groups[g].members[k];
+                mask[i / 64] |= 1ULL << (i % 64);
+            }
+            return 0;
+        }
+    fprintf(stderr, "itinerary: no group has the id '%s'\n", group);
+    return -1;
+}
+
+static int
+cmd_plan(int argc, char **argv)
+{
+    const char *file = NULL, *format = "text", *out = NULL, *participant = NULL, *group = NULL;
+    bool transfers = true;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        const char **val = NULL;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(HELP_PLAN, stdout);
+            return EXIT_OK;
+        } else if (strcmp(a, "--format") == 0 || strcmp(a, "-f") == 0) {
+            val = &format;
+        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+            val = &out;
+        } else if (strcmp(a, "--participant") == 0) {
+            val = &participant;
+        } else if (strcmp(a, "--group") == 0) {
+            val = &group;
+        } else if (strcmp(a, "--no-transfers") == 0) {
+            transfers = false;
+            continue;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            return usage_error("plan: unknown option '%s'", a);
+        } else if (file) {
+            return usage_error("plan: more than one file ('%s')", a);
+        } else {
+            file = a;
+            continue;
+        }
+        if (i + 1 >= argc)
+            return usage_error("plan: '%s' needs a value", a);
+        *val = argv[++i];
+    }
+    if (!file)
+        return usage_error("plan: no FILE given%s", "");
+    if (participant && group)
+        return usage_error("plan: --participant and --group exclude each other%s", "");
+    if (strcmp(format, "json") != 0)
+        return usage_error("plan: unknown format '%s' (expected json)", format);
+
+    itin_diags d;
+    itin_diags_init(&d, 0);
+    itin_plan *plan = itin_plan_load(file, &d);
+    itin_itinerary *it = plan ? itin_schedule(plan, &d) : NULL;
+    itin_diags_sort(&d);
+    print_diags(&d);
+    int rc = exit_code(&d);
+    if (rc == EXIT_OK && it) {
+        uint64_t *mask = NULL;
+        if (participant || group) {
+            mask = calloc(plan->who_words, sizeof *mask);
+            if (!mask || who_mask(plan, participant, group, mask) != 0)
+                rc = EXIT_INVALID;
+        }
+        if (rc == EXIT_OK) {
+            const itin_itinerary *view = (mask || !transfers) ? itin_itinerary_filter(it, mask, transfers) : it;
+            json_job job = {view, &d};
+            rc = write_output(out, write_json, &job);
+        }
+        free(mask);
     }
     itin_plan_free(plan);
     itin_diags_free(&d);
@@ -140,9 +316,15 @@ main(int argc, char **argv)
             fputs(HELP_CHECK, stdout);
             return EXIT_OK;
         }
+        if (strcmp(argv[2], "plan") == 0) {
+            fputs(HELP_PLAN, stdout);
+            return EXIT_OK;
+        }
         return usage_error("help: unknown command '%s'", argv[2]);
     }
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 2, argv + 2);
+    if (strcmp(cmd, "plan") == 0)
+        return cmd_plan(argc - 2, argv + 2);
     return usage_error("unknown command '%s'", cmd);
 }
