@@ -16,7 +16,8 @@ typedef struct chunk {
 
 struct itin_arena {
     chunk *head;
-    size_t total;
+    size_t total;    /* handed out */
+    size_t reserved; /* taken from malloc */
 };
 
 static void
@@ -58,6 +59,7 @@ itin_arena_new(void)
     itin_arena *a = itin_xmalloc(sizeof *a);
     a->head = NULL;
     a->total = 0;
+    a->reserved = 0;
     return a;
 }
 
@@ -87,7 +89,8 @@ itin_arena_alloc(itin_arena *a, size_t size)
             die_oom();
         n->size = want;
         n->used = 0;
-        if (want > ARENA_CHUNK / 4 && c) {
+        a->reserved += want;
+        if (size > ARENA_CHUNK / 4 && c) {
             /* A big block goes behind the current chunk so the chunk's
              * remaining space is not abandoned. */
             n->next = c->next;
@@ -109,6 +112,12 @@ size_t
 itin_arena_used(const itin_arena *a)
 {
     return a->total;
+}
+
+size_t
+itin_arena_reserved(const itin_arena *a)
+{
+    return a->reserved;
 }
 
 char *

@@ -19,8 +19,9 @@ char *itin_arena_printf(itin_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-/* Bytes handed out so far (for the memory benchmark). */
+/* Bytes handed out so far, and bytes taken from malloc for them. */
 size_t itin_arena_used(const itin_arena *a);
+size_t itin_arena_reserved(const itin_arena *a);
 
 /* Grow an arena array `*items` of `*cap` elements of `size` bytes so that it
  * holds at least `need`; old contents are copied, the old block is abandoned

@@ -1430,10 +1430,20 @@ walk_lodging(loader *L, const ynode *n)
     if (!ok)
         return;
     if (!lo.id) {
+        /* Derived from what the entry says, never from its position, so that
+         * calendar UIDs survive reordering: place, first night, and who when
+         * that is not everyone. */
         char a[16];
         lo.id = itin_arena_printf(L->A, "lodging-%s-%s", P->institutions[lo.at].id, itin_date_format(lo.from, a));
+        const ynode *w = v[K_WITH];
+        if (!lo.who.everyone && w && w->kind == N_SCALAR)
+            lo.id = itin_arena_printf(L->A, "%s-%s", lo.id, w->str);
+        for (size_t i = 0; !lo.who.everyone && w && w->kind == N_SEQ && i < w->n; i++)
+            if (w->kids[i]->kind == N_SCALAR)
+                lo.id = itin_arena_printf(L->A, "%s-%s", lo.id, w->kids[i]->str);
     }
-    if (!define_item(L, &L->lodging_ids, "lodging", lo.id, P->n_lodgings, lo.pos, lodging_pos))
+    if (!define_item(L, &L->lodging_ids, v[K_ID] ? "lodging" : "lodging (give each an 'id')", lo.id,
+                      P->n_lodgings, lo.pos, lodging_pos))
         return;
     *ITIN_PUSH(L->A, P->lodgings, P->n_lodgings, L->cap_lodgings) = lo;
 }

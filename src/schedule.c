@@ -1260,10 +1260,7 @@ itin_schedule(itin_plan *P, itin_diags *d)
     }
 
     /* The span of the timelines: every date of the trip, with margin. */
-    int64_t t0 = at_local(&S, 0, P->delegation.start, 0, (itin_pos){0}, NULL);
-    int64_t t1 = at_local(&S, 0, P->delegation.end + 1, 0, (itin_pos){0}, NULL);
-    if (P->n_institutions == 0)
-        t0 = (int64_t)P->delegation.start * DAY_S, t1 = (int64_t)(P->delegation.end + 1) * DAY_S;
+    int64_t t0 = ((int64_t)P->delegation.start - 1) * DAY_S, t1 = ((int64_t)P->delegation.end + 2) * DAY_S;
     for (size_t i = 0; i < S.n_items; i++) {
         if (S.items[i].start < t0)
             t0 = S.items[i].start;

@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Generate a feasible delegation file for the benchmark.
+
+usage: gen.py VISITS [PEOPLE GROUPS DAYS] > plan.yaml
+
+PEOPLE participants in GROUPS groups over DAYS days (defaults 80, 40, 50).
+Each group works through its own cluster of places (closer than 200 m to each
+other, so no transfer), and once a day the whole delegation meets at a venue a
+few kilometres away (transfers estimated by car, hotel transfers morning and
+evening). Visit lengths shrink as the count grows so that every day fits.
+"""
+import datetime
+import sys
+
+visits = int(sys.argv[1])
+people = int(sys.argv[2]) if len(sys.argv) > 2 else 80
+groups = int(sys.argv[3]) if len(sys.argv) > 3 else 40
+days = int(sys.argv[4]) if len(sys.argv) > 4 else 50
+
+start = datetime.date(2024, 3, 4)
+end = start + datetime.timedelta(days=days - 1)
+per_group_day = max(1, visits // (groups * days))
+# The day window is 07:00-22:00: keep the group's visits within ~10 hours.
+minutes = max(5, min(60, (600 // per_group_day) // 5 * 5))
+
+out = sys.stdout.write
+out("itinerary: 1\n")
+out("delegation:\n")
+out("  id: bench-%d\n" % visits)
+out("  title: Benchmark delegation with %d visits\n" % visits)
+out("  start: %s\n  end: %s\n" % (start, end))
+out("  timezone: Europe/Berlin\n")
+out("  day: {start: \"07:00\", end: \"22:00\"}\n")
+out("  participants:\n")
+for p in range(people):
+    out("    - {id: p%03d, name: Participant %d, org: Org %d, email: p%03d@example.org}\n" % (p, p, p % 7, p))
+out("  groups:\n")
+for g in range(groups):
+    members = ", ".join("p%03d" % p for p in range(people) if p % groups == g)
+    out("    - {id: g%02d, name: Group %d, members: [%s]}\n" % (g, g, members))
+out("institutions:\n")
+out("  - {id: hotel, name: Hotel, city: Dresden, geo: [51.0500, 13.7400]}\n")
+out("  - {id: venue, name: Venue, city: Dresden, geo: [51.0700, 13.7600], hours: {mon-sun: \"06:00-23:00\"}}\n")
+for g in range(groups):
+    lat = 51.0 + (g % 8) * 0.01
+    lon = 13.6 + (g // 8) * 0.01
+    for k in range(5):
+        out("  - {id: c%02d-%d, name: Place %d of cluster %d, address: Street %d, city: Dresden, "
+            "geo: [%.5f, %.5f]}\n" % (g, k, k, g, k + 1, lat + k * 0.0002, lon))
+out("lodging:\n")
+out("  - {at: hotel, from: %s, to: %s}\n" % (start, end + datetime.timedelta(days=1)))
+out("visits:\n")
+n = 0
+for d in range(days):
+    date = start + datetime.timedelta(days=d)
+    out("  - {id: plenary-%d, title: Plenary %d, at: venue, date: %s, start: \"08:00\", duration: 1h}\n"
+        % (d, d, date))
+    n += 1
+for d in range(days):
+    date = start + datetime.timedelta(days=d)
+    for g in range(groups):
+        for k in range(per_group_day):
+            if n >= visits:
+                break
+            out("  - id: v%06d\n    title: Visit %d of group %d\n    at: c%02d-%d\n    date: %s\n"
+                "    duration: %dm\n    with: [g%02d]\n    topics: [topic %d]\n"
+                % (n, k, g, g, k % 5, date, minutes, g, n % 13))
+            n += 1
