@@ -108,6 +108,30 @@ itin_arena_alloc(itin_arena *a, size_t size)
     return p;
 }
 
+void
+itin_arena_reset(itin_arena *a)
+{
+    /* Keep one chunk: a scratch arena reset after every list element should
+     * not go back to malloc each time. */
+    chunk *keep = NULL;
+    for (chunk *c = a->head, *next; c; c = next) {
+        next = c->next;
+        if (!keep && c->size == ARENA_CHUNK) {
+            keep = c;
+            continue;
+        }
+        free(c);
+    }
+    a->head = keep;
+    a->total = 0;
+    a->reserved = 0;
+    if (keep) {
+        keep->next = NULL;
+        keep->used = 0;
+        a->reserved = keep->size;
+    }
+}
+
 size_t
 itin_arena_used(const itin_arena *a)
 {

@@ -139,8 +139,21 @@ itin_diags_sort(itin_diags *d)
     for (size_t i = 0; i < d->count; i++)
         k[i] = (keyed){d->items[i], file_rank(d->items[i].pos.file), i};
     qsort(k, d->count, sizeof *k, cmp_keyed);
-    for (size_t i = 0; i < d->count; i++)
-        d->items[i] = k[i].d;
+    /* The same message at the same place once (a merged mapping is checked
+     * wherever it is merged). */
+    size_t n = 0;
+    for (size_t i = 0; i < d->count; i++) {
+        const itin_diag *prev = n ? &d->items[n - 1] : NULL;
+        if (prev && prev->severity == k[i].d.severity && prev->pos.line == k[i].d.pos.line &&
+            prev->pos.col == k[i].d.pos.col && k[i].rank == k[i - 1].rank &&
+            strcmp(prev->message, k[i].d.message) == 0) {
+            free(k[i].d.message);
+            free((char *)k[i].d.pos.file);
+            continue;
+        }
+        d->items[n++] = k[i].d;
+    }
+    d->count = n;
     free(k);
     free(files);
     sort_files = NULL;

@@ -10,6 +10,8 @@
 /* A bump allocator: everything of one plan lives and dies with its arena. */
 itin_arena *itin_arena_new(void);
 void itin_arena_free(itin_arena *a);
+/* Free everything handed out, keeping one chunk for reuse. */
+void itin_arena_reset(itin_arena *a);
 /* Zeroed memory, aligned for any type; aborts on out-of-memory. */
 void *itin_arena_alloc(itin_arena *a, size_t size);
 char *itin_arena_strdup(itin_arena *a, const char *s);

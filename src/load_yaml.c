@@ -17,6 +17,7 @@
 
 #define MAX_FILE_SIZE (16u * 1024 * 1024)
 #define MAX_DEPTH 64
+#define MAX_DEPTH_TEXT "64"
 #define MAX_INCLUDE_DEPTH 16
 #define MAX_INCLUDES 256
 #define MAX_TEXT 65536 /* bytes in one scalar */
@@ -36,31 +37,44 @@ struct ynode {
     size_t n;
     size_t size;    /* nodes in the subtree with aliases expanded (saturating) */
     bool done;      /* its end event has been seen */
+    bool kept;      /* lives in the loader's persistent arena */
+    bool key_text;  /* str lives with the node (a key), not in the plan */
 };
 
 enum { T_VERSION, T_INCLUDE, T_DELEGATION, T_INSTITUTIONS, T_VISITS, T_TRAVEL, T_LODGING, T_TRAVEL_TIMES,
        T_HOLIDAYS, T__N };
 
-typedef struct yfile {
-    const char *name;  /* as shown in positions */
-    ynode *top[T__N];  /* the values of its top-level keys */
-    bool is_main, builtin;
-} yfile;
+#define NO_SLOT ((size_t)-1)
+
+/* An element of a list that refers to something not defined yet (a later
+ * include, the delegation further down): walked when the files are read. */
+typedef struct deferred {
+    int kind;         /* T_VISITS, T_TRAVEL, T_LODGING, T_TRAVEL_TIMES */
+    ynode *node;      /* a copy in the persistent arena */
+    size_t slot;      /* its place in the plan's list */
+} deferred;
 
 typedef struct loader {
     itin_plan *plan;
     itin_arena *A;    /* the plan's arena: model and strings */
-    itin_arena *T;    /* the tree's nodes, freed after loading */
+    itin_arena *T;    /* persistent tree nodes, freed after loading */
+    itin_arena *S;    /* one list element's nodes, reset after each */
     itin_diags *d;
-    yfile *files;
-    size_t n_files, cap_files;
     char **stack;     /* real paths of the files being included, for cycles */
     size_t depth;
+    char **seen;      /* real paths of every file read */
+    size_t n_seen;
+    size_t n_files;
+    deferred *later;
+    size_t n_later, cap_later;
+    size_t slot;      /* where a deferred element's result goes */
+    bool have_delegation;
+    bool dates_ok;    /* the delegation's start and end are valid */
+    itin_pos top_pos; /* the main file's top-level mapping */
+    itin_strmap tt_keys;
     itin_strmap inst_ids, people_ids, visit_ids, leg_ids, lodging_ids;
     size_t cap_inst, cap_visits, cap_legs, cap_lodgings, cap_tt, cap_holidays;
     itin_pos *person_pos;  /* positions of participants, then groups */
-    ynode *delegation_node;
-    const char *delegation_file;
     bool fatal;       /* too many errors: stop walking */
     bool broken;      /* a file could not be parsed: do not walk (cascades) */
     const ynode *hint_map;   /* the last mapping whose unknown keys got hints, */
@@ -98,6 +112,37 @@ kind_name(const ynode *n)
     return n->kind == N_MAP ? "a mapping" : n->kind == N_SEQ ? "a list" : "text";
 }
 
+/* User text for a message: in quotes, with control characters, quotes and
+ * backslashes escaped so that a message stays one line and cannot drive the
+ * terminal; long text is cut. */
+static const char *
+quoted(loader *L, const char *s, size_t len)
+{
+    size_t cap = (len > 80 ? 80 : len) * 4 + 8, o = 0;
+    char *out = itin_arena_alloc(L->T, cap);
+    out[o++] = '\'';
+    for (size_t i = 0; i < len && i < 80; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\n')
+            o += (size_t)snprintf(out + o, cap - o, "\\n");
+        else if (c == '\t')
+            o += (size_t)snprintf(out + o, cap - o, "\\t");
+        else if (c == '\\' || c == '\'')
+            o += (size_t)snprintf(out + o, cap - o, "\\%c", c);
+        else if (c < 0x20 || c == 0x7f)
+            o += (size_t)snprintf(out + o, cap - o, "\\x%02x", c);
+        else
+            out[o++] = (char)c;
+    }
+    if (len > 80)
+        o += (size_t)snprintf(out + o, cap - o, "...");
+    out[o++] = '\'';
+    out[o] = '\0';
+    return out;
+}
+
+#define Q(L, n) quoted((L), (n)->str, (n)->len)
+
 /* Line and column (1-based, in characters) of a byte offset. */
 static itin_pos
 pos_at_offset(const char *file, const char *buf, size_t len, size_t off)
@@ -117,7 +162,7 @@ pos_at_offset(const char *file, const char *buf, size_t len, size_t off)
     return p;
 }
 
-/* ------------------------------------------------------------ the parser */
+/* ------------------------------------------------------------ the reader */
 
 typedef struct anchor {
     const char *name;
@@ -129,6 +174,20 @@ typedef struct open_node {
     ynode **kids;
     size_t n, cap;
 } open_node;
+
+/* One file being read: libyaml's parser and the anchors seen so far. */
+typedef struct yreader {
+    loader *L;
+    yaml_parser_t p;
+    const char *name, *buf;
+    size_t len;
+    itin_strmap anchors;
+    anchor *anch;
+    size_t n_anch, cap_anch;
+    size_t real_nodes, expanded;
+    size_t anchors_in_node; /* anchors defined by the node being read */
+    bool failed;
+} yreader;
 
 static void
 attach(open_node *top, ynode *child)
@@ -146,67 +205,73 @@ sat_add(size_t a, size_t b)
     return a > SIZE_MAX / 4 - b ? SIZE_MAX / 4 : a + b;
 }
 
-/* Parse one file's text into a tree. Returns false after reporting an error;
- * *root is NULL for an empty document. */
+/* The next event; false after reporting a syntax error. */
 static bool
-parse_tree(loader *L, const char *name, const char *buf, size_t len, ynode **root)
+rd_next(yreader *r, yaml_event_t *ev)
 {
-    yaml_parser_t p;
-    yaml_event_t ev;
+    if (r->failed)
+        return false;
+    if (yaml_parser_parse(&r->p, ev))
+        return true;
+    yaml_parser_t *p = &r->p;
+    itin_pos pos;
+    if (p->error == YAML_READER_ERROR)
+        pos = pos_at_offset(r->name, r->buf, r->len, p->problem_offset);
+    else
+        pos = (itin_pos){r->name, (int)p->problem_mark.line + 1, (int)p->problem_mark.column + 1};
+    const char *problem = p->problem ? p->problem : "malformed YAML";
+    if (p->error == YAML_READER_ERROR && strstr(problem, "UTF-8"))
+        err(r->L, pos, "invalid UTF-8 in the file (%s)", problem);
+    else if (p->error == YAML_READER_ERROR)
+        err(r->L, pos, "the file cannot be read as YAML text (%s)", problem);
+    else if (p->context)
+        err(r->L, pos, "YAML syntax error: %s %s (at %d:%d)", problem, p->context, (int)p->context_mark.line + 1,
+            (int)p->context_mark.column + 1);
+    else
+        err(r->L, pos, "YAML syntax error: %s", problem);
+    r->failed = true;
+    r->L->broken = true;
+    return false;
+}
+
+static void
+rd_fail(yreader *r, itin_pos pos, const char *fmt, const char *arg)
+{
+    err(r->L, pos, fmt, arg);
+    r->failed = true;
+    r->L->broken = true;
+}
+
+/* Build the node that begins with `first` (consumed) and everything in it.
+ * Nodes go to `A`; key text with the nodes, value text to the plan. NULL
+ * after an error. Iterative: nesting is capped, never the C stack. */
+static ynode *
+rd_node(yreader *r, yaml_event_t *first, itin_arena *A, size_t base)
+{
+    loader *L = r->L;
     open_node stack[MAX_DEPTH + 1];
     size_t depth = 0;
-    itin_strmap anchors;
-    anchor *anch = NULL;
-    size_t n_anch = 0, cap_anch = 0;
-    size_t real_nodes = 0, expanded = 0;
-    int docs = 0;
-    bool ok = true, done = false;
+    ynode *root = NULL;
+    yaml_event_t ev = *first;
+    bool have = true;
 
-    *root = NULL;
-    itin_strmap_init(&anchors);
-    yaml_parser_initialize(&p);
-    yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
-    yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
-
-    while (!done) {
-        if (!yaml_parser_parse(&p, &ev)) {
-            itin_pos pos;
-            if (p.error == YAML_READER_ERROR)
-                pos = pos_at_offset(name, buf, len, p.problem_offset);
-            else
-                pos = (itin_pos){name, (int)p.problem_mark.line + 1, (int)p.problem_mark.column + 1};
-            const char *problem = p.problem ? p.problem : "malformed YAML";
-            if (p.error == YAML_READER_ERROR && strstr(problem, "UTF-8"))
-                err(L, pos, "invalid UTF-8 in the file (%s)", problem);
-            else if (p.context && p.error != YAML_READER_ERROR)
-                err(L, pos, "YAML syntax error: %s %s (at %d:%d)", problem, p.context,
-                    (int)p.context_mark.line + 1, (int)p.context_mark.column + 1);
-            else
-                err(L, pos, "YAML syntax error: %s", problem);
-            ok = false;
+    for (;;) {
+        if (!have && !rd_next(r, &ev))
             break;
-        }
-        itin_pos pos = {name, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1};
+        have = false;
+        itin_pos pos = {r->name, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1};
         ynode *node = NULL;
         const char *anchor_name = NULL;
+        bool is_key = depth > 0 && stack[depth - 1].node->kind == N_MAP && stack[depth - 1].n % 2 == 0;
 
         switch (ev.type) {
-        case YAML_STREAM_END_EVENT:
-            done = true;
-            break;
-        case YAML_DOCUMENT_START_EVENT:
-            if (++docs > 1) {
-                err(L, pos, "a delegation file holds one YAML document; this is a second one");
-                ok = false;
-                done = true;
-            }
-            break;
         case YAML_SCALAR_EVENT: {
             size_t vlen = ev.data.scalar.length;
-            node = itin_arena_alloc(L->T, sizeof *node);
+            node = itin_arena_alloc(A, sizeof *node);
             node->kind = N_SCALAR;
             node->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-            node->str = itin_arena_strndup(L->A, (const char *)ev.data.scalar.value, vlen);
+            node->key_text = is_key;
+            node->str = itin_arena_strndup(is_key ? A : L->A, (const char *)ev.data.scalar.value, vlen);
             node->len = vlen;
             node->size = 1;
             node->done = true;
@@ -215,13 +280,11 @@ parse_tree(loader *L, const char *name, const char *buf, size_t len, ynode **roo
         }
         case YAML_SEQUENCE_START_EVENT:
         case YAML_MAPPING_START_EVENT:
-            if (depth >= MAX_DEPTH) {
-                err(L, pos, "nesting deeper than %d levels", MAX_DEPTH);
-                ok = false;
-                done = true;
+            if (base + depth >= MAX_DEPTH) {
+                rd_fail(r, pos, "nesting deeper than %s levels", MAX_DEPTH_TEXT);
                 break;
             }
-            node = itin_arena_alloc(L->T, sizeof *node);
+            node = itin_arena_alloc(A, sizeof *node);
             node->kind = ev.type == YAML_SEQUENCE_START_EVENT ? N_SEQ : N_MAP;
             node->size = 1;
             anchor_name = (const char *)(ev.type == YAML_SEQUENCE_START_EVENT ? ev.data.sequence_start.anchor
@@ -232,7 +295,7 @@ parse_tree(loader *L, const char *name, const char *buf, size_t len, ynode **roo
             open_node *top = &stack[--depth];
             ynode *n = top->node;
             n->n = n->kind == N_MAP ? top->n / 2 : top->n;
-            n->kids = itin_arena_alloc(L->T, (top->n ? top->n : 1) * sizeof *n->kids);
+            n->kids = itin_arena_alloc(A, (top->n ? top->n : 1) * sizeof *n->kids);
             if (top->n)
                 memcpy(n->kids, top->kids, top->n * sizeof *n->kids);
             for (size_t i = 0; i < top->n; i++)
@@ -244,72 +307,125 @@ parse_tree(loader *L, const char *name, const char *buf, size_t len, ynode **roo
         case YAML_ALIAS_EVENT: {
             size_t idx;
             const char *an = (const char *)ev.data.alias.anchor;
-            if (!itin_strmap_get(&anchors, an, &idx)) {
-                err(L, pos, "alias '*%s' names no anchor defined before it", an);
-                ok = false;
-                done = true;
+            if (!itin_strmap_get(&r->anchors, an, &idx)) {
+                rd_fail(r, pos, "alias '*%s' names no anchor defined before it", an);
                 break;
             }
-            node = anch[idx].node;
+            node = r->anch[idx].node;
             if (!node->done) {
-                err(L, pos, "alias '*%s' refers to a node that contains it (a recursive alias)", an);
-                ok = false;
-                done = true;
+                rd_fail(r, pos, "alias '*%s' refers to a node that contains it (a recursive alias)", an);
                 node = NULL;
                 break;
             }
-            expanded = sat_add(expanded, node->size);
-            if (expanded > 16 * real_nodes + 100000) {
-                err(L, pos, "aliases expand this file to more than %zu nodes; refusing (an alias bomb?)",
-                    16 * real_nodes + 100000);
-                ok = false;
-                done = true;
+            r->expanded = sat_add(r->expanded, node->size);
+            if (r->expanded > 16 * r->real_nodes + 100000) {
+                char limit[32];
+                snprintf(limit, sizeof limit, "%zu", 16 * r->real_nodes + 100000);
+                rd_fail(r, pos, "aliases expand this file to more than %s nodes; refusing (an alias bomb?)", limit);
                 node = NULL;
             }
             break;
         }
         default:
+            /* Stream and document events cannot start or sit inside a node. */
             break;
         }
 
         if (node && ev.type != YAML_ALIAS_EVENT) {
             node->pos = pos;
-            real_nodes++;
+            node->kept = A == L->T;
+            r->real_nodes++;
             if (anchor_name) {
-                /* A redefined anchor takes effect from here on (YAML 1.2). */
+                /* A redefined anchor takes effect from here on. */
                 size_t idx;
-                if (itin_strmap_get(&anchors, anchor_name, &idx)) {
-                    anch[idx].node = node;
+                r->anchors_in_node++;
+                if (itin_strmap_get(&r->anchors, anchor_name, &idx)) {
+                    r->anch[idx].node = node;
                 } else {
-                    if (n_anch == cap_anch) {
-                        cap_anch = cap_anch ? cap_anch * 2 : 16;
-                        anch = itin_xrealloc(anch, cap_anch * sizeof *anch);
+                    if (r->n_anch == r->cap_anch) {
+                        r->cap_anch = r->cap_anch ? r->cap_anch * 2 : 16;
+                        r->anch = itin_xrealloc(r->anch, r->cap_anch * sizeof *r->anch);
                     }
-                    anch[n_anch] = (anchor){itin_arena_strdup(L->T, anchor_name), node};
-                    itin_strmap_put(&anchors, anch[n_anch].name, n_anch, NULL);
-                    n_anch++;
+                    r->anch[r->n_anch] = (anchor){itin_arena_strdup(L->T, anchor_name), node};
+                    itin_strmap_put(&r->anchors, r->anch[r->n_anch].name, r->n_anch, NULL);
+                    r->n_anch++;
                 }
             }
         }
+        yaml_event_delete(&ev);
+        if (r->failed)
+            break;
         if (node) {
             if (depth > 0)
                 attach(&stack[depth - 1], node);
-            else if (!*root)
-                *root = node;
+            else
+                root = node;
             if (node->kind != N_SCALAR && !node->done)
                 stack[depth++] = (open_node){node, NULL, 0, 0};
         }
-        yaml_event_delete(&ev);
+        if (depth == 0 && root)
+            return root;
     }
-    /* On an early stop, free what the open nodes collected. */
     while (depth > 0)
         free(stack[--depth].kids);
-    free(anch);
-    itin_strmap_free(&anchors);
-    yaml_parser_delete(&p);
-    if (!ok)
-        *root = NULL;
-    return ok;
+    return NULL;
+}
+
+/* A copy of a scratch tree in the persistent arena. Nodes shared through
+ * aliases stay shared; nodes already persistent are reused. */
+typedef struct copy_map {
+    itin_strmap m; /* "%p" of the original -> index in nodes */
+    ynode **nodes;
+    size_t n, cap;
+} copy_map;
+
+static ynode *
+copy_tree(loader *L, copy_map *cm, ynode *n)
+{
+    if (n->kept)
+        return n;
+    char key[32];
+    size_t ix;
+    snprintf(key, sizeof key, "%p", (void *)n);
+    if (itin_strmap_get(&cm->m, key, &ix))
+        return cm->nodes[ix];
+    ynode *c = itin_arena_alloc(L->T, sizeof *c);
+    *c = *n;
+    c->kept = true;
+    if (n->key_text)
+        c->str = itin_arena_strndup(L->T, n->str, n->len);
+    if (cm->n == cm->cap) {
+        cm->cap = cm->cap ? cm->cap * 2 : 16;
+        cm->nodes = itin_xrealloc(cm->nodes, cm->cap * sizeof *cm->nodes);
+    }
+    cm->nodes[cm->n] = c;
+    itin_strmap_put(&cm->m, itin_arena_strdup(L->T, key), cm->n++, NULL);
+    if (n->kind != N_SCALAR) {
+        size_t nk = n->kind == N_MAP ? 2 * n->n : n->n;
+        c->kids = itin_arena_alloc(L->T, (nk ? nk : 1) * sizeof *c->kids);
+        for (size_t i = 0; i < nk; i++)
+            c->kids[i] = copy_tree(L, cm, n->kids[i]);
+    }
+    return c;
+}
+
+/* Make a scratch node persistent, and the anchors it defined with it. */
+static ynode *
+keep_node(yreader *r, ynode *n, size_t first_anchor)
+{
+    copy_map cm = {0};
+    itin_strmap_init(&cm.m);
+    ynode *c = copy_tree(r->L, &cm, n);
+    for (size_t i = first_anchor; i < r->n_anch; i++) {
+        char key[32];
+        size_t ix;
+        snprintf(key, sizeof key, "%p", (void *)r->anch[i].node);
+        if (!r->anch[i].node->kept && itin_strmap_get(&cm.m, key, &ix))
+            r->anch[i].node = cm.nodes[ix];
+    }
+    itin_strmap_free(&cm.m);
+    free(cm.nodes);
+    return c;
 }
 
 /* -------------------------------------------------------- field matching */
@@ -338,6 +454,10 @@ fields(loader *L, const ynode *n, const char *what, const char *const *keys, siz
             err(L, pos_of(k), "keys in %s must be plain text, not %s", what, kind_name(k));
             continue;
         }
+        if (memchr(k->str, '\0', k->len)) {
+            err(L, pos_of(k), "a key in %s contains a NUL character", what);
+            continue;
+        }
         if (k->plain && strcmp(k->str, "<<") == 0) {
             if (v->kind == N_MAP && n_merges < 16) {
                 merges[n_merges++] = v;
@@ -362,9 +482,9 @@ fields(loader *L, const ynode *n, const char *what, const char *const *keys, siz
             if (hint && L->n_hints < 8)
                 L->hints[L->n_hints++] = hint;
             if (hint)
-                err(L, pos_of(k), "unknown key '%s' in %s (did you mean '%s'?)", k->str, what, hint);
+                err(L, pos_of(k), "unknown key %s in %s (did you mean '%s'?)", Q(L, k), what, hint);
             else
-                err(L, pos_of(k), "unknown key '%s' in %s", k->str, what);
+                err(L, pos_of(k), "unknown key %s in %s", Q(L, k), what);
             continue;
         }
         if (out[j]) {
@@ -374,7 +494,7 @@ fields(loader *L, const ynode *n, const char *what, const char *const *keys, siz
                 if (n->kids[2 * m + 1] == out[j] && n->kids[2 * m]->kind == N_SCALAR &&
                     strcmp(n->kids[2 * m]->str, k->str) == 0)
                     first = pos_of(n->kids[2 * m]);
-            err(L, pos_of(k), "duplicate key '%s' in %s (first at line %d, column %d)", k->str, what,
+            err(L, pos_of(k), "duplicate key %s in %s (first at line %d, column %d)", Q(L, k), what,
                 first.line, first.col);
             continue;
         }
@@ -552,7 +672,7 @@ get_bool(loader *L, const ynode *n, const char *what, bool *out)
     } else if (strcmp(s, "false") == 0 || strcmp(s, "no") == 0) {
         *out = false;
     } else {
-        err(L, pos_of(n), "%s must be true or false, not '%s'", what, s);
+        err(L, pos_of(n), "%s must be true or false, not %s", what, Q(L, n));
         return false;
     }
     return true;
@@ -566,7 +686,7 @@ get_email(loader *L, const ynode *n, const char *what, const char **out)
         return false;
     const char *at = strchr(s, '@');
     if (!at || at == s || !at[1] || strchr(at + 1, '@') || strpbrk(s, " \t\r\n<>,;:\"")) {
-        err(L, pos_of(n), "invalid e-mail address '%s' (expected name@domain)", s);
+        err(L, pos_of(n), "invalid e-mail address %s (expected name@domain)", Q(L, n));
         return false;
     }
     *out = s;
@@ -655,7 +775,7 @@ get_who(loader *L, const ynode *n, itin_who *w)
             continue;
         }
         if (!itin_strmap_get(&L->people_ids, id, &idx)) {
-            err(L, pos_of(items[i]), "'%s' is neither a participant nor a group of the delegation", id);
+            err(L, pos_of(items[i]), "%s is neither a participant nor a group of the delegation", Q(L, items[i]));
             continue;
         }
         if (idx < P->delegation.n_participants) {
@@ -736,13 +856,15 @@ walk_delegation(loader *L, const ynode *n)
     } else if (have_start && have_end && D->end - D->start > 366) {
         err(L, pos_of(v[K_END]), "a delegation lasts at most 366 days");
     }
-    if (!have_start || !have_end)
-        D->end = D->start - 1; /* no valid range: every `day:` is outside */
+    L->dates_ok = have_start && have_end && D->end >= D->start && D->end - D->start <= 366;
+    if (!L->dates_ok)
+        D->end = D->start - 1; /* no valid range: nothing can be placed */
 
     if (v[K_TZ]) {
         const char *tz = text(L, v[K_TZ], "the delegation's timezone");
         if (tz && !itin_zone_get(tz))
-            err(L, pos_of(v[K_TZ]), "unknown time zone '%s' (expected an IANA name such as Europe/Berlin)", tz);
+            err(L, pos_of(v[K_TZ]), "unknown time zone %s (expected an IANA name such as Europe/Berlin)",
+                Q(L, v[K_TZ]));
         else
             D->timezone = tz;
     } else {
@@ -774,7 +896,7 @@ walk_delegation(loader *L, const ynode *n)
             if (dv[1])
                 get_time(L, dv[1], "the day window's end", true, &D->day_end);
             if (D->day_end <= D->day_start)
-                err(L, pos_of(v[K_DAY]), "the day window ends before it starts");
+                err(L, pos_of(dv[1] ? dv[1] : v[K_DAY]), "the day window must end after it starts");
         }
     }
     if (v[K_BUF])
@@ -837,7 +959,7 @@ walk_delegation(loader *L, const ynode *n)
         get_email(L, pv[4], "a participant's email", &p->email);
         p->phone = opt_text(L, pv[5], "a participant's phone");
         L->person_pos[D->n_participants] = p->pos;
-        define_person(L, p->id, D->n_participants, p->pos);
+        define_person(L, p->id, D->n_participants, pos_of(pv[0]));
         D->n_participants++;
     }
     /* Groups are numbered after the participants in the shared namespace. */
@@ -871,7 +993,8 @@ walk_delegation(loader *L, const ynode *n)
                 if (!id)
                     continue;
                 if (!itin_strmap_get(&L->people_ids, id, &idx) || idx >= D->n_participants) {
-                    err(L, pos_of(m->kids[j]), "group member '%s' is not a participant of the delegation", id);
+                    err(L, pos_of(m->kids[j]), "group member %s is not a participant of the delegation",
+                        Q(L, m->kids[j]));
                     continue;
                 }
                 g->members[g->n_members++] = idx;
@@ -880,7 +1003,7 @@ walk_delegation(loader *L, const ynode *n)
                 err(L, pos_of(m), "group '%s' has no members", g->id);
         }
         L->person_pos[D->n_participants + D->n_groups] = g->pos;
-        define_person(L, g->id, D->n_participants + D->n_groups, g->pos);
+        define_person(L, g->id, D->n_participants + D->n_groups, pos_of(gv[0]));
         D->n_groups++;
     }
 }
@@ -1081,7 +1204,8 @@ walk_institution(loader *L, const ynode *n)
     if (v[K_TZ]) {
         const char *tz = text(L, v[K_TZ], "timezone");
         if (tz && !itin_zone_get(tz))
-            err(L, pos_of(v[K_TZ]), "unknown time zone '%s' (expected an IANA name such as Asia/Seoul)", tz);
+            err(L, pos_of(v[K_TZ]), "unknown time zone %s (expected an IANA name such as Asia/Seoul)",
+                Q(L, v[K_TZ]));
         else
             I->timezone = tz;
     }
@@ -1132,9 +1256,9 @@ get_place(loader *L, const ynode *n, const char *what, size_t *out)
             ids[i] = P->institutions[i].id;
         hint = itin_suggest(id, ids, P->n_institutions);
         if (hint)
-            err(L, pos_of(n), "no institution has the id '%s' (did you mean '%s'?)", id, hint);
+            err(L, pos_of(n), "no institution has the id %s (did you mean '%s'?)", Q(L, n), hint);
         else
-            err(L, pos_of(n), "no institution has the id '%s'", id);
+            err(L, pos_of(n), "no institution has the id %s", Q(L, n));
         free(ids);
         return false;
     }
@@ -1215,7 +1339,9 @@ walk_visit(loader *L, const ynode *n)
     } else if (v[K_DATE]) {
         vis.date_pos = pos_of(v[K_DATE]);
         if (get_date(L, v[K_DATE], "a visit's date", &vis.date)) {
-            if (P->has_delegation && D->end >= D->start && (vis.date < D->start || vis.date > D->end)) {
+            if (!L->dates_ok) {
+                ok = false; /* the delegation's dates were reported already */
+            } else if (vis.date < D->start || vis.date > D->end) {
                 char a[16], b[16], c[16];
                 err(L, vis.date_pos, "date %s is outside the delegation (%s to %s)", itin_date_format(vis.date, a),
                     itin_date_format(D->start, b), itin_date_format(D->end, c));
@@ -1235,11 +1361,10 @@ walk_visit(loader *L, const ynode *n)
         } else if (itin_parse_uint(s, 100000, &day, e, sizeof e) != 0) {
             err(L, vis.date_pos, "day: %s", e);
             ok = false;
+        } else if (!L->dates_ok) {
+            ok = false; /* the delegation's dates were reported already */
         } else if (day < 1 || day > ndays) {
-            if (ndays > 0)
-                err(L, vis.date_pos, "day %ld is outside the delegation (days 1 to %ld)", day, ndays);
-            else
-                err(L, vis.date_pos, "day %ld cannot be placed: the delegation has no valid dates", day);
+            err(L, vis.date_pos, "day %ld is outside the delegation (days 1 to %ld)", day, ndays);
             ok = false;
         } else {
             vis.date = D->start + (itin_date)(day - 1);
@@ -1269,7 +1394,7 @@ walk_visit(loader *L, const ynode *n)
             ok = false;
         } else if (get_time(L, v[K_END], "a visit's end", true, &end)) {
             if (vis.has_start && end <= vis.start) {
-                err(L, pos_of(v[K_END]), "the visit ends (%s) before it starts (%s)", v[K_END]->str,
+                err(L, pos_of(v[K_END]), "a visit must end after it starts (%s is not after %s)", v[K_END]->str,
                     v[K_START]->str);
                 ok = false;
             }
@@ -1295,7 +1420,8 @@ walk_visit(loader *L, const ynode *n)
         else if (strcmp(s, "cancelled") == 0 || strcmp(s, "canceled") == 0)
             vis.status = ITIN_CANCELLED;
         else {
-            err(L, pos_of(v[K_STATUS]), "unknown status '%s' (expected confirmed, tentative or cancelled)", s);
+            err(L, pos_of(v[K_STATUS]), "unknown status %s (expected confirmed, tentative or cancelled)",
+                Q(L, v[K_STATUS]));
             ok = false;
         }
     }
@@ -1304,9 +1430,13 @@ walk_visit(loader *L, const ynode *n)
     vis.description = opt_text(L, v[K_DESC], "description");
     if (!ok || !vis.id)
         return;
-    if (!define_item(L, &L->visit_ids, "visit", vis.id, P->n_visits, vis.pos, visit_pos))
+    size_t at = L->slot != NO_SLOT ? L->slot : P->n_visits;
+    if (!define_item(L, &L->visit_ids, "visit", vis.id, at, pos_of(v[K_ID]), visit_pos))
         return;
-    *ITIN_PUSH(L->A, P->visits, P->n_visits, L->cap_visits) = vis;
+    if (L->slot != NO_SLOT)
+        P->visits[at] = vis;
+    else
+        *ITIN_PUSH(L->A, P->visits, P->n_visits, L->cap_visits) = vis;
 }
 
 static void
@@ -1383,9 +1513,13 @@ walk_leg(loader *L, const ynode *n)
                                       t->short_name ? t->short_name : t->name);
     }
     (void)v[K_DESC];
-    if (!define_item(L, &L->leg_ids, "travel leg", leg.id, P->n_legs, leg.pos, leg_pos))
+    size_t at = L->slot != NO_SLOT ? L->slot : P->n_legs;
+    if (!define_item(L, &L->leg_ids, "travel leg", leg.id, at, pos_of(v[K_ID]), leg_pos))
         return;
-    *ITIN_PUSH(L->A, P->legs, P->n_legs, L->cap_legs) = leg;
+    if (L->slot != NO_SLOT)
+        P->legs[at] = leg;
+    else
+        *ITIN_PUSH(L->A, P->legs, P->n_legs, L->cap_legs) = leg;
 }
 
 static void
@@ -1442,10 +1576,14 @@ walk_lodging(loader *L, const ynode *n)
             if (w->kids[i]->kind == N_SCALAR)
                 lo.id = itin_arena_printf(L->A, "%s-%s", lo.id, w->kids[i]->str);
     }
-    if (!define_item(L, &L->lodging_ids, v[K_ID] ? "lodging" : "lodging (give each an 'id')", lo.id,
-                      P->n_lodgings, lo.pos, lodging_pos))
+    size_t at = L->slot != NO_SLOT ? L->slot : P->n_lodgings;
+    if (!define_item(L, &L->lodging_ids, v[K_ID] ? "lodging" : "lodging (give each an 'id')", lo.id, at,
+                     v[K_ID] ? pos_of(v[K_ID]) : lo.pos, lodging_pos))
         return;
-    *ITIN_PUSH(L->A, P->lodgings, P->n_lodgings, L->cap_lodgings) = lo;
+    if (L->slot != NO_SLOT)
+        P->lodgings[at] = lo;
+    else
+        *ITIN_PUSH(L->A, P->lodgings, P->n_lodgings, L->cap_lodgings) = lo;
 }
 
 static void
@@ -1488,14 +1626,13 @@ walk_travel_time(loader *L, const ynode *n)
         return;
     }
     /* The same pair (either direction) and mode twice is ambiguous. */
-    for (size_t i = 0; i < P->n_travel_times; i++) {
-        const itin_travel_time *o = &P->travel_times[i];
-        if (o->mode == tt.mode && ((o->from == tt.from && o->to == tt.to) || (o->from == tt.to && o->to == tt.from))) {
-            err(L, tt.pos, "a second travel time for '%s' and '%s'%s%s (first at %s:%d:%d)", v[K_FROM]->str,
-                v[K_TO]->str, tt.mode ? " by " : "", itin_mode_name(tt.mode), o->pos.file, o->pos.line,
-                o->pos.col);
-            return;
-        }
+    size_t lo = tt.from < tt.to ? tt.from : tt.to, hi = tt.from < tt.to ? tt.to : tt.from, first;
+    char *key = itin_arena_printf(L->T, "%zu:%zu:%d", lo, hi, (int)tt.mode);
+    if (!itin_strmap_put(&L->tt_keys, key, P->n_travel_times, &first)) {
+        const itin_travel_time *o = &P->travel_times[first];
+        err(L, tt.pos, "a second travel time for '%s' and '%s'%s%s (first at %s:%d:%d)", v[K_FROM]->str,
+            v[K_TO]->str, tt.mode ? " by " : "", itin_mode_name(tt.mode), o->pos.file, o->pos.line, o->pos.col);
+        return;
     }
     *ITIN_PUSH(L->A, P->travel_times, P->n_travel_times, L->cap_tt) = tt;
 }
@@ -1532,39 +1669,13 @@ walk_holiday(loader *L, const ynode *n, bool builtin)
     *ITIN_PUSH(L->A, P->holidays, P->n_holidays, L->cap_holidays) = h;
 }
 
-/* A top-level list: each element goes to `each`. */
-static void
-walk_list(loader *L, const ynode *n, const char *what, void (*each)(loader *, const ynode *))
-{
-    if (!n || is_empty(n))
-        return;
-    if (n->kind != N_SEQ) {
-        err(L, pos_of(n), "%s must be a list, not %s", what, kind_name(n));
-        return;
-    }
-    for (size_t i = 0; i < n->n && !L->fatal; i++)
-        each(L, n->kids[i]);
-}
-
-static void
-walk_holiday_user(loader *L, const ynode *n)
-{
-    walk_holiday(L, n, false);
-}
-
-static void
-walk_holiday_builtin(loader *L, const ynode *n)
-{
-    walk_holiday(L, n, true);
-}
-
 /* ---------------------------------------------------------------- files */
 
 static const char *const TOP_KEYS[] = {"itinerary", "include", "delegation", "institutions", "visits",
                                        "travel",    "lodging", "travel_times", "holidays"};
 
-static bool read_and_parse(loader *L, const char *name, const char *dir, const char *buf, size_t len,
-                           bool is_main, bool builtin);
+static void stream_file(loader *L, const char *name, const char *dir, const char *buf, size_t len, bool is_main,
+                        bool builtin);
 
 /* Lexically tidy a path: drop "." segments and fold "dir/.." pairs. */
 static char *
@@ -1686,6 +1797,10 @@ do_includes(loader *L, const ynode *inc, const char *dir)
         const char *rel = text(L, items[i], "an include path");
         if (!rel)
             continue;
+        if (!*rel) {
+            err(L, pos_of(items[i]), "an include path is empty");
+            continue;
+        }
         if (L->depth >= MAX_INCLUDE_DEPTH) {
             err(L, pos_of(items[i]), "includes nest deeper than %d files", MAX_INCLUDE_DEPTH);
             continue;
@@ -1698,7 +1813,8 @@ do_includes(loader *L, const ynode *inc, const char *dir)
                                          : tidy_path(L->A, itin_arena_printf(L->T, "%s/%s", dir, rel));
         char *real = realpath(path, NULL);
         if (!real) {
-            err(L, pos_of(items[i]), "cannot read included file '%s': %s", path, strerror(errno));
+            err(L, pos_of(items[i]), "cannot read included file %s: %s", quoted(L, path, strlen(path)),
+                strerror(errno));
             continue;
         }
         bool cycle = false;
@@ -1706,19 +1822,15 @@ do_includes(loader *L, const ynode *inc, const char *dir)
             if (L->stack[j] && strcmp(L->stack[j], real) == 0)
                 cycle = true;
         if (cycle) {
-            err(L, pos_of(items[i]), "include cycle: '%s' includes itself (directly or through other files)", path);
+            err(L, pos_of(items[i]), "include cycle: %s includes itself (directly or through other files)",
+                quoted(L, path, strlen(path)));
             free(real);
             continue;
         }
         /* A file included twice along different paths is read once. */
         bool seen = false;
-        for (size_t j = 0; j < L->n_files; j++)
-            if (L->files[j].name && !L->files[j].builtin) {
-                char *r2 = realpath(L->files[j].name, NULL);
-                if (r2 && strcmp(r2, real) == 0)
-                    seen = true;
-                free(r2);
-            }
+        for (size_t j = 0; j < L->n_seen && !seen; j++)
+            seen = strcmp(L->seen[j], real) == 0;
         if (seen) {
             free(real);
             continue;
@@ -1727,87 +1839,296 @@ do_includes(loader *L, const ynode *inc, const char *dir)
         size_t len;
         char *buf = slurp(path, &len, e, sizeof e);
         if (!buf) {
-            err(L, pos_of(items[i]), "cannot read included file '%s': %s", path, e);
+            err(L, pos_of(items[i]), "cannot read included file %s: %s", quoted(L, path, strlen(path)), e);
             free(real);
             continue;
         }
+        L->seen[L->n_seen++] = itin_arena_strdup(L->T, real);
         L->stack[L->depth++] = real;
-        read_and_parse(L, path, dir_of(L->A, path), buf, len, false, false);
+        stream_file(L, path, dir_of(L->A, path), buf, len, false, false);
         L->depth--;
         free(real);
         free(buf);
     }
 }
 
-/* Parse a file, check its top level, recurse into its includes and record it
- * (after its includes, so that included lists come first). */
-static bool
-read_and_parse(loader *L, const char *name, const char *dir, const char *buf, size_t len, bool is_main,
-               bool builtin)
+/* The place id an element refers to under `key`, when it says one plainly. */
+static const char *
+ref_of(const ynode *n, const char *key)
 {
-    ynode *root;
-    ynode *v[T__N] = {0};
-    if (!parse_tree(L, name, buf, len, &root)) {
-        L->broken = true;
+    if (n->kind != N_MAP)
+        return NULL;
+    for (size_t i = 0; i < n->n; i++) {
+        const ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+        if (k->kind == N_SCALAR && strcmp(k->str, key) == 0 && v->kind == N_SCALAR)
+            return v->str;
+    }
+    return NULL;
+}
+
+/* Whether an element can be walked now: what it refers to is known. */
+static bool
+ready(loader *L, int kind, const ynode *n)
+{
+    static const char *const refs[] = {"at", "from", "to"};
+    if (kind != T_TRAVEL_TIMES && !L->have_delegation)
         return false;
+    for (size_t i = 0; i < 3; i++) {
+        const char *id = ref_of(n, refs[i]);
+        if (id && !itin_strmap_get(&L->inst_ids, id, NULL))
+            return false;
     }
-    if (root) {
-        if (!fields(L, root, "the top level of a delegation file", TOP_KEYS, T__N, v))
-            memset(v, 0, sizeof v);
-        else {
-            if (v[T_VERSION]) {
-                const char *s = text(L, v[T_VERSION], "itinerary (the format version)");
-                if (s && strcmp(s, "1") != 0)
-                    err(L, pos_of(v[T_VERSION]), "unsupported format version '%s' (this program reads version 1)",
-                        s);
-            }
-            if (v[T_DELEGATION] && !is_main)
-                err(L, pos_of(v[T_DELEGATION]), "an included file cannot hold a delegation");
-            if (v[T_INCLUDE])
-                do_includes(L, v[T_INCLUDE], dir);
-        }
-    }
-    if (L->n_files == L->cap_files) {
-        L->cap_files = L->cap_files ? L->cap_files * 2 : 8;
-        L->files = itin_xrealloc(L->files, L->cap_files * sizeof *L->files);
-    }
-    yfile *F = &L->files[L->n_files++];
-    memcpy(F->top, v, sizeof v);
-    F->name = name;
-    F->is_main = is_main;
-    F->builtin = builtin;
     return true;
 }
 
 static void
-walk_files(loader *L)
+walk_element(loader *L, int kind, const ynode *n, bool builtin)
+{
+    switch (kind) {
+    case T_INSTITUTIONS:
+        walk_institution(L, n);
+        break;
+    case T_VISITS:
+        walk_visit(L, n);
+        break;
+    case T_TRAVEL:
+        walk_leg(L, n);
+        break;
+    case T_LODGING:
+        walk_lodging(L, n);
+        break;
+    case T_TRAVEL_TIMES:
+        walk_travel_time(L, n);
+        break;
+    case T_HOLIDAYS:
+        walk_holiday(L, n, builtin);
+        break;
+    }
+}
+
+/* Hold a slot in the plan's list so that a deferred element keeps its
+ * place in the order of the file (flexible visits are placed in it). */
+static size_t
+hold_slot(loader *L, int kind)
 {
     itin_plan *P = L->plan;
-    /* The delegation first: institutions default to its zone, and visits and
-     * legs refer to its participants and dates. */
-    for (size_t f = 0; f < L->n_files; f++) {
-        ynode *dn = L->files[f].top[T_DELEGATION];
-        if (L->files[f].is_main && dn && !is_empty(dn))
-            walk_delegation(L, dn);
+    switch (kind) {
+    case T_VISITS:
+        ITIN_PUSH(L->A, P->visits, P->n_visits, L->cap_visits);
+        return P->n_visits - 1;
+    case T_TRAVEL:
+        ITIN_PUSH(L->A, P->legs, P->n_legs, L->cap_legs);
+        return P->n_legs - 1;
+    case T_LODGING:
+        ITIN_PUSH(L->A, P->lodgings, P->n_lodgings, L->cap_lodgings);
+        return P->n_lodgings - 1;
+    default:
+        return NO_SLOT;
     }
-    if (!P->has_delegation) {
-        P->who_words = 1;
-        err(L, (itin_pos){L->plan->path, 1, 1}, "the file has no 'delegation'");
+}
+
+/* One element of a top-level list: walked at once when it can be, else
+ * kept for later. Its scratch nodes are dropped either way. */
+static void
+element(yreader *r, int kind, ynode *n, bool builtin, size_t first_anchor)
+{
+    loader *L = r->L;
+    bool now = kind == T_INSTITUTIONS || kind == T_HOLIDAYS || ready(L, kind, n);
+    if (now) {
+        walk_element(L, kind, n, builtin);
+        if (r->n_anch > first_anchor)
+            keep_node(r, n, first_anchor); /* later aliases may point into it */
+        return;
     }
-    for (size_t f = 0; f < L->n_files && !L->fatal; f++)
-        walk_list(L, L->files[f].top[T_INSTITUTIONS], "institutions", walk_institution);
-    for (size_t f = 0; f < L->n_files && !L->fatal; f++) {
-        ynode **v = L->files[f].top;
-        walk_list(L, v[T_VISITS], "visits", walk_visit);
-        walk_list(L, v[T_TRAVEL], "travel", walk_leg);
-        walk_list(L, v[T_LODGING], "lodging", walk_lodging);
-        walk_list(L, v[T_TRAVEL_TIMES], "travel_times", walk_travel_time);
-        walk_list(L, v[T_HOLIDAYS], "holidays", L->files[f].builtin ? walk_holiday_builtin : walk_holiday_user);
+    if (L->n_later == L->cap_later) {
+        L->cap_later = L->cap_later ? L->cap_later * 2 : 16;
+        L->later = itin_xrealloc(L->later, L->cap_later * sizeof *L->later);
     }
-    const char *tz = P->delegation.timezone ? P->delegation.timezone : "UTC";
-    for (size_t i = 0; i < P->n_institutions; i++)
-        if (!P->institutions[i].timezone)
-            P->institutions[i].timezone = tz;
+    L->later[L->n_later++] = (deferred){kind, keep_node(r, n, first_anchor), hold_slot(L, kind)};
+}
+
+/* Read one file's top-level mapping, handling each key as it completes:
+ * includes at once (their lists merge at that point), the delegation, and
+ * list elements one by one so that a large file never lives in memory as a
+ * whole tree. */
+static void
+stream_file(loader *L, const char *name, const char *dir, const char *buf, size_t len, bool is_main, bool builtin)
+{
+    yreader r = {0};
+    yaml_event_t ev;
+    const ynode *seen_key[T__N] = {0};
+    r.L = L;
+    r.name = name;
+    r.buf = buf;
+    r.len = len;
+    itin_strmap_init(&r.anchors);
+    yaml_parser_initialize(&r.p);
+    yaml_parser_set_input_string(&r.p, (const unsigned char *)buf, len);
+    yaml_parser_set_encoding(&r.p, YAML_UTF8_ENCODING);
+    L->n_files++;
+
+    /* STREAM-START, then DOCUMENT-START or STREAM-END (an empty file). */
+    if (!rd_next(&r, &ev))
+        goto done;
+    yaml_event_delete(&ev);
+    if (!rd_next(&r, &ev))
+        goto done;
+    if (ev.type == YAML_STREAM_END_EVENT) {
+        yaml_event_delete(&ev);
+        goto done;
+    }
+    yaml_event_delete(&ev);
+    if (!rd_next(&r, &ev))
+        goto done;
+    if (ev.type != YAML_MAPPING_START_EVENT) {
+        ynode *root = rd_node(&r, &ev, L->S, 0);
+        if (root && !is_empty(root))
+            err(L, pos_of(root), "the top level of a delegation file must be a mapping, not %s", kind_name(root));
+        itin_arena_reset(L->S);
+        goto trailer;
+    }
+    itin_pos top_pos = {name, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1};
+    if (is_main)
+        L->top_pos = top_pos;
+    yaml_event_delete(&ev);
+
+    for (;;) {
+        if (!rd_next(&r, &ev))
+            goto done;
+        if (ev.type == YAML_MAPPING_END_EVENT) {
+            yaml_event_delete(&ev);
+            break;
+        }
+        ynode *k = rd_node(&r, &ev, L->T, 1);
+        if (!k)
+            goto done;
+        int key = -1;
+        if (k->kind != N_SCALAR) {
+            err(L, pos_of(k), "keys at the top level must be plain text, not %s", kind_name(k));
+        } else if (memchr(k->str, '\0', k->len)) {
+            err(L, pos_of(k), "a key contains a NUL character");
+        } else {
+            for (int i = 0; i < T__N; i++)
+                if (strcmp(TOP_KEYS[i], k->str) == 0)
+                    key = i;
+            if (key < 0) {
+                const char *hint = itin_suggest(k->str, TOP_KEYS, T__N);
+                if (hint)
+                    err(L, pos_of(k), "unknown key %s at the top level (did you mean '%s'?)", quoted(L, k->str, k->len),
+                        hint);
+                else
+                    err(L, pos_of(k), "unknown key %s at the top level", quoted(L, k->str, k->len));
+            } else if (seen_key[key]) {
+                err(L, pos_of(k), "duplicate key %s at the top level (first at line %d, column %d)", Q(L, k),
+                    seen_key[key]->pos.line, seen_key[key]->pos.col);
+                key = -1;
+            } else {
+                seen_key[key] = k;
+            }
+        }
+        if (!rd_next(&r, &ev))
+            goto done;
+        bool list = key == T_INSTITUTIONS || key == T_VISITS || key == T_TRAVEL || key == T_LODGING ||
+                    key == T_TRAVEL_TIMES || key == T_HOLIDAYS;
+        if (list && ev.type == YAML_SEQUENCE_START_EVENT) {
+            yaml_event_delete(&ev);
+            for (;;) {
+                if (!rd_next(&r, &ev))
+                    goto done;
+                if (ev.type == YAML_SEQUENCE_END_EVENT) {
+                    yaml_event_delete(&ev);
+                    break;
+                }
+                size_t first_anchor = r.n_anch;
+                ynode *n = rd_node(&r, &ev, L->S, 2);
+                if (!n)
+                    goto done;
+                if (!L->fatal)
+                    element(&r, key, n, builtin, first_anchor);
+                itin_arena_reset(L->S);
+            }
+            continue;
+        }
+        /* Anything else is read whole into the persistent arena. */
+        size_t first_anchor = r.n_anch;
+        ynode *v = rd_node(&r, &ev, L->T, 1);
+        (void)first_anchor;
+        if (!v)
+            goto done;
+        switch (key) {
+        case T_VERSION: {
+            const char *s = text(L, v, "itinerary (the format version)");
+            if (s && strcmp(s, "1") != 0)
+                err(L, pos_of(v), "unsupported format version %s (this program reads version 1)",
+                    quoted(L, s, strlen(s)));
+            break;
+        }
+        case T_INCLUDE:
+            do_includes(L, v, dir);
+            break;
+        case T_DELEGATION:
+            if (!is_main) {
+                err(L, pos_of(k), "an included file cannot hold a delegation");
+            } else if (is_empty(v)) {
+                err(L, pos_of(v), "the delegation has no value");
+                L->have_delegation = true; /* reported; do not say it is missing */
+            } else {
+                walk_delegation(L, v);
+                L->have_delegation = true;
+            }
+            break;
+        case -1:
+            break;
+        default:
+            if (!is_empty(v))
+                err(L, pos_of(v), "%s must be a list, not %s", TOP_KEYS[key], kind_name(v));
+            break;
+        }
+    }
+trailer:
+    /* DOCUMENT-END, then STREAM-END or a second document. */
+    if (!rd_next(&r, &ev))
+        goto done;
+    yaml_event_delete(&ev);
+    if (!rd_next(&r, &ev))
+        goto done;
+    if (ev.type == YAML_DOCUMENT_START_EVENT)
+        err(L, (itin_pos){name, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1},
+            "a delegation file holds one YAML document; this is a second one");
+    yaml_event_delete(&ev);
+done:
+    itin_arena_reset(L->S);
+    free(r.anch);
+    itin_strmap_free(&r.anchors);
+    yaml_parser_delete(&r.p);
+}
+
+/* Walk what had to wait, in the order of the files, and drop the slots of
+ * elements that turned out invalid. */
+static void
+walk_deferred(loader *L)
+{
+    itin_plan *P = L->plan;
+    for (size_t i = 0; i < L->n_later && !L->fatal; i++) {
+        L->slot = L->later[i].slot;
+        walk_element(L, L->later[i].kind, L->later[i].node, false);
+    }
+    L->slot = NO_SLOT;
+    size_t k = 0;
+    for (size_t i = 0; i < P->n_visits; i++)
+        if (P->visits[i].id)
+            P->visits[k++] = P->visits[i];
+    P->n_visits = k;
+    k = 0;
+    for (size_t i = 0; i < P->n_legs; i++)
+        if (P->legs[i].id)
+            P->legs[k++] = P->legs[i];
+    P->n_legs = k;
+    k = 0;
+    for (size_t i = 0; i < P->n_lodgings; i++)
+        if (P->lodgings[i].id)
+            P->lodgings[k++] = P->lodgings[i];
+    P->n_lodgings = k;
 }
 
 static itin_plan *
@@ -1820,41 +2141,58 @@ load(const char *name, const char *buf, size_t len, itin_diags *d)
     P = itin_arena_alloc(A, sizeof *P);
     P->arena = A;
     P->path = itin_arena_strdup(A, name);
+    P->who_words = 1;
     L.plan = P;
     L.A = A;
     L.T = itin_arena_new();
+    L.S = itin_arena_new();
     L.d = d;
+    L.slot = NO_SLOT;
     L.stack = itin_xmalloc((MAX_INCLUDE_DEPTH + 1) * sizeof *L.stack);
+    L.seen = itin_xmalloc((MAX_INCLUDES + 2) * sizeof *L.seen);
+    L.top_pos = (itin_pos){P->path, 1, 1};
     itin_strmap_init(&L.inst_ids);
     itin_strmap_init(&L.people_ids);
     itin_strmap_init(&L.visit_ids);
     itin_strmap_init(&L.leg_ids);
     itin_strmap_init(&L.lodging_ids);
+    itin_strmap_init(&L.tt_keys);
 
     /* The bundled holiday calendars come first, as if included. */
     for (size_t i = 0; i < itin_builtin_holidays_count; i++)
-        read_and_parse(&L, itin_builtin_holidays[i].name, ".", itin_builtin_holidays[i].text,
-                       itin_builtin_holidays[i].len, false, true);
+        stream_file(&L, itin_builtin_holidays[i].name, ".", itin_builtin_holidays[i].text,
+                    itin_builtin_holidays[i].len, false, true);
 
     char *real = strcmp(name, "-") == 0 ? NULL : realpath(name, NULL);
+    if (real)
+        L.seen[L.n_seen++] = itin_arena_strdup(L.T, real);
     L.stack[L.depth++] = real;
-    read_and_parse(&L, P->path, dir_of(A, strcmp(name, "-") == 0 ? "./-" : name), buf, len, true, false);
+    stream_file(&L, P->path, dir_of(A, strcmp(name, "-") == 0 ? "./-" : name), buf, len, true, false);
     L.depth--;
     free(real);
 
-    if (!L.fatal && !L.broken)
-        walk_files(&L);
+    if (!L.have_delegation && !L.broken)
+        err(&L, L.top_pos, "the file has no 'delegation'");
+    walk_deferred(&L);
+    const char *tz = P->delegation.timezone ? P->delegation.timezone : "UTC";
+    for (size_t i = 0; i < P->n_institutions; i++)
+        if (!P->institutions[i].timezone)
+            P->institutions[i].timezone = tz;
     if (d->errors > d->limit)
-        itin_diags_add(d, ITIN_NOTE, (itin_pos){P->path, 0, 0}, "%zu more errors not shown", d->errors - d->limit);
+        itin_diags_add(d, ITIN_NOTE, (itin_pos){P->path, 0, 0}, "too many errors; stopped after the first %zu",
+                       d->limit);
 
     itin_strmap_free(&L.inst_ids);
     itin_strmap_free(&L.people_ids);
     itin_strmap_free(&L.visit_ids);
     itin_strmap_free(&L.leg_ids);
     itin_strmap_free(&L.lodging_ids);
-    free(L.files);
+    itin_strmap_free(&L.tt_keys);
+    free(L.later);
     free(L.stack);
+    free(L.seen);
     itin_arena_free(L.T);
+    itin_arena_free(L.S);
     if (d->errors > errors_before) {
         itin_plan_free(P);
         return NULL;

@@ -127,10 +127,14 @@ cmd_check(int argc, char **argv)
     if (plan) {
         const itin_delegation *D = &plan->delegation;
         char a[16], b[16];
-        printf("%s: %s, %s to %s: %zu participants, %zu institutions, %zu visits, %zu travel legs: %s\n", file,
+        printf("%s: %s, %s to %s: %zu participant%s, %zu institution%s, %zu visit%s, %zu travel leg%s: %s\n", file,
                D->id, itin_date_format(D->start, a), itin_date_format(D->end, b), D->n_participants,
-               plan->n_institutions, plan->n_visits, plan->n_legs,
-               d.conflicts ? "conflicts" : d.warnings ? "feasible, with warnings" : "feasible");
+               D->n_participants == 1 ? "" : "s", plan->n_institutions, plan->n_institutions == 1 ? "" : "s",
+               plan->n_visits, plan->n_visits == 1 ? "" : "s", plan->n_legs, plan->n_legs == 1 ? "" : "s",
+               rc == EXIT_INVALID    ? "cannot be scheduled"
+               : rc == EXIT_CONFLICT ? "the schedule has conflicts"
+               : d.warnings          ? "feasible, with warnings"
+                                     : "feasible");
     }
     itin_plan_free(plan);
     itin_diags_free(&d);

@@ -3,7 +3,8 @@
 # first lines expect:
 #   # expect: EXIT LINE:COL message substring
 # (one or more such lines; every one must appear in the diagnostics as
-#  FILE:LINE:COL: error: ...substring...). Prints "N passed, N failed".
+#  FILE:LINE:COL: error: ...substring...; LINE:COL may be FILE:LINE:COL for
+#  an error in an included file). Prints "N passed, N failed".
 set -u
 bin=$1 dir=$2
 pass=0 fail=0
@@ -18,10 +19,12 @@ for f in *.yaml; do
   for e in "${expects[@]}"; do
     want_rc=${e%% *}; rest=${e#* }
     pos=${rest%% *}; msg=${rest#* }
+    # A position may name another file (an included one): FILE:LINE:COL.
+    case $pos in *:*:*) where=$pos ;; *) where=$f:$pos ;; esac
     [ "$rc" = "$want_rc" ] || { echo "FAIL $f: exit $rc, expected $want_rc"; ok=0; break; }
-    if ! grep -qF -- "$f:$pos: error: " <<<"$err"; then
-      echo "FAIL $f: no error at $pos"; ok=0
-    elif ! grep -F -- "$f:$pos: error: " <<<"$err" | grep -qF -- "$msg"; then
+    if ! grep -qF -- "$where: error: " <<<"$err"; then
+      echo "FAIL $f: no error at $where"; ok=0
+    elif ! grep -F -- "$where: error: " <<<"$err" | grep -qF -- "$msg"; then
       echo "FAIL $f: error at $pos does not say '$msg'"; ok=0
     fi
   done

@@ -1,0 +1,1531 @@
+/* test_schedule: the scheduler against FORMAT.md §8 and §9 — transfer
+ * estimates and travel_times, first-fit placement, the day window, opening
+ * hours and holidays, time zones and DST, groups, conflicts, lodging
+ * transfers, shared transfers, cancelled and tentative visits, filtering.
+ *
+ * Every expected number is worked out from the format's rules in a comment
+ * beside it, not copied from the program's output. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "internal.h"
+#include "values.h"
+
+/* ------------------------------------------------------------ fixtures */
+
+/* A delegation of two: lee, and park (who alone is the group "research"). */
+#define DELEGATION(start, end, opts)                                   \
+    "itinerary: 1\n"                                                   \
+    "delegation:\n"                                                    \
+    "  id: kr-mss-saxony-2022\n"                                       \
+    "  title: Südkoreanische Delegation zu Gast in Sachsen\n"          \
+    "  start: " start "\n"                                             \
+    "  end: " end "\n"                                                 \
+    "  timezone: Europe/Berlin\n" opts "  participants:\n"             \
+    "    - {id: lee, name: Lee Ji-won, role: Head of delegation}\n"    \
+    "    - {id: park, name: 박서연}\n"                                 \
+    "  groups:\n"                                                      \
+    "    - {id: research, name: Forschungsgruppe, members: [park]}\n"
+
+#define WINDOW_8_20 "  day: {start: \"08:00\", end: \"20:00\"}\n"
+
+/* Places in Dresden (without "institutions:", so tests can add more). The
+ * travel_times below cover every pair, so no estimate is involved. */
+#define DRESDEN_PLACES                                                                                   \
+    "  - {id: wfs, name: Wirtschaftsförderung Sachsen, short: WFS, region: DE-SN, geo: [51.0440, 13.7440]}\n" \
+    "  - {id: hub, name: Smart Systems Hub, region: DE-SN, geo: [51.0630, 13.7980]}\n"                   \
+    "  - {id: ilk, name: ILK der TU Dresden, region: DE-SN, geo: [51.0280, 13.7270]}\n"                  \
+    "  - {id: hotel, name: Hotel am Terrassenufer, region: DE-SN, geo: [51.0530, 13.7480]}\n"
+
+#define DRESDEN_TIMES                        \
+    "travel_times:\n"                        \
+    "  - {from: wfs, to: hub, time: 20m}\n"  \
+    "  - {from: wfs, to: ilk, time: 15m}\n"  \
+    "  - {from: hub, to: ilk, time: 25m}\n"  \
+    "  - {from: hotel, to: wfs, time: 10m}\n" \
+    "  - {from: hotel, to: hub, time: 30m}\n" \
+    "  - {from: hotel, to: ilk, time: 20m}\n"
+
+/* Minutes since midnight. */
+#define HM(h, m) ((h) * 60 + (m))
+
+#define LEE 0x1u
+#define PARK 0x2u
+
+/* Absolute seconds of a UTC date and time. */
+static int64_t
+utc(int y, int mo, int d, int h, int mi)
+{
+    return (int64_t)itin_date_from_ymd(y, mo, d) * 86400 + h * 3600 + mi * 60;
+}
+
+static void
+dump(const itin_diags *d)
+{
+    for (size_t i = 0; i < d->count; i++)
+        fprintf(stderr, "  [diag] %s:%d:%d: %s: %s\n", d->items[i].pos.file, d->items[i].pos.line,
+                d->items[i].pos.col, d->items[i].severity == ITIN_WARNING   ? "warning"
+                                     : d->items[i].severity == ITIN_CONFLICT ? "conflict"
+                                     : d->items[i].severity == ITIN_ERROR    ? "error"
+                                                                             : "note",
+                d->items[i].message);
+}
+
+typedef struct run {
+    const char *text;
+    itin_diags d;
+    itin_plan *p;
+    itin_itinerary *it;
+} run;
+
+/* Load (which must succeed) and schedule. */
+static void
+schedule(run *r, const char *text)
+{
+    r->text = text;
+    itin_diags_init(&r->d, 0);
+    r->p = itin_plan_load_buffer("t.yaml", text, strlen(text), &r->d);
+    if (!r->p)
+        dump(&r->d);
+    assert_non_null(r->p);
+    assert_int_equal(r->d.errors, 0);
+    r->it = itin_schedule(r->p, &r->d);
+    if (getenv("TEST_SCHEDULE_VERBOSE"))
+        dump(&r->d);
+}
+
+static void
+finish(run *r)
+{
+    itin_plan_free(r->p);
+    itin_diags_free(&r->d);
+}
+
+static size_t
+inst(const itin_plan *p, const char *id)
+{
+    for (size_t i = 0; i < p->n_institutions; i++)
+        if (strcmp(p->institutions[i].id, id) == 0)
+            return i;
+    fail_msg("no institution '%s'", id);
+    return 0;
+}
+
+static const itin_item *
+find_item(const itin_itinerary *it, const char *id)
+{
+    for (size_t i = 0; i < it->n_items; i++)
+        if (strcmp(it->items[i].id, id) == 0)
+            return &it->items[i];
+    return NULL;
+}
+
+static const itin_item *
+item(const itin_itinerary *it, const char *id)
+{
+    const itin_item *x = find_item(it, id);
+    if (!x) {
+        for (size_t i = 0; i < it->n_items; i++)
+            fprintf(stderr, "  [item] %s\n", it->items[i].id);
+        fail_msg("no item '%s'", id);
+    }
+    return x;
+}
+
+static size_t
+count_kind(const itin_itinerary *it, itin_item_kind kind)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < it->n_items; i++)
+        n += it->items[i].kind == kind;
+    return n;
+}
+
+/* The first diagnostic of a severity whose message holds every substring
+ * (a NULL-terminated list). */
+static const itin_diag *
+find_diag(const itin_diags *d, itin_severity sev, ...)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        if (d->items[i].severity != sev)
+            continue;
+        va_list ap;
+        va_start(ap, sev);
+        bool all = true;
+        for (const char *s; (s = va_arg(ap, const char *)) != NULL;)
+            all &= strstr(d->items[i].message, s) != NULL;
+        va_end(ap);
+        if (all)
+            return &d->items[i];
+    }
+    return NULL;
+}
+
+#define DIAG(d, sev, ...) diag_or_fail((d), find_diag((d), (sev), __VA_ARGS__, (const char *)NULL))
+
+static const itin_diag *
+diag_or_fail(const itin_diags *d, const itin_diag *x)
+{
+    if (!x) {
+        dump(d);
+        fail_msg("the expected diagnostic is missing");
+    }
+    return x;
+}
+
+/* 1-based line and column of the first occurrence of `needle` in `text`. */
+static int
+line_of(const char *text, const char *needle)
+{
+    const char *at = strstr(text, needle);
+    assert_non_null(at);
+    int line = 1;
+    for (const char *s = text; s < at; s++)
+        line += *s == '\n';
+    return line;
+}
+
+static int
+col_of(const char *text, const char *needle)
+{
+    const char *at = strstr(text, needle);
+    assert_non_null(at);
+    const char *bol = at;
+    while (bol > text && bol[-1] != '\n')
+        bol--;
+    return (int)(at - bol) + 1;
+}
+
+/* Every item a participant takes part in must end before the next starts. */
+static void
+assert_never_in_two_places(const itin_itinerary *it, size_t person, size_t expect_items)
+{
+    size_t n = 0;
+    const itin_item *v[64];
+    for (size_t i = 0; i < it->n_items; i++) {
+        const itin_item *x = &it->items[i];
+        if (x->kind == ITIN_ITEM_LODGING || x->status == ITIN_CANCELLED)
+            continue;
+        if (!((x->who[person / 64] >> (person % 64)) & 1))
+            continue;
+        assert_true(n < 64);
+        size_t k = n++;
+        while (k > 0 && v[k - 1]->start > x->start) {
+            v[k] = v[k - 1];
+            k--;
+        }
+        v[k] = x;
+    }
+    assert_int_equal(n, expect_items);
+    for (size_t k = 1; k < n; k++) {
+        if (v[k - 1]->end > v[k]->start)
+            fail_msg("participant %zu is in '%s' and '%s' at once", person, v[k - 1]->id, v[k]->id);
+    }
+}
+
+/* ---------------------------------------------- 1. the transfer estimate */
+
+static const char EST_TEXT[] = DELEGATION("2022-11-22", "2022-11-23", "")
+    "institutions:\n"
+    "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
+    "  - {id: chem, name: Chemnitz Hbf, region: DE-SN, geo: [50.8394, 12.9306]}\n"
+    "  - {id: fk, name: Frauenkirche, region: DE-SN, geo: [51.0519, 13.7416]}\n"
+    "  - {id: zw, name: Zwinger, region: DE-SN, geo: [51.0530, 13.7339]}\n";
+
+static void
+estimate_dresden_chemnitz(void **state)
+{
+    (void)state;
+    run r;
+    schedule(&r, EST_TEXT);
+    size_t dd = inst(r.p, "dd"), chem = inst(r.p, "chem");
+    double km = -1;
+    bool est = false;
+    char err[512] = "";
+    /* d: Δφ = 0.2010° → 22.35 km; Δλ = 0.8014° × cos 50.94° × 111.195 = 56.15
+     * km; haversine d = 60.436 km. */
+    /* car: road 60.436 × 1.3 = 78.567 km; 10 + 78.567 / 70 × 60 = 10 + 67.34
+     * = 77.34 min → rounded up to a multiple of 5 = 80. */
+    assert_int_equal(itin_transfer_minutes(r.p, dd, chem, ITIN_MODE_CAR, &km, &est, err, sizeof err), 80);
+    assert_true(fabs(km - 60.436) < 0.01);
+    assert_true(est);
+    /* The same in the other direction. */
+    assert_int_equal(itin_transfer_minutes(r.p, chem, dd, ITIN_MODE_CAR, &km, &est, err, sizeof err), 80);
+    /* taxi is car: 80. */
+    assert_int_equal(itin_transfer_minutes(r.p, dd, chem, ITIN_MODE_TAXI, &km, &est, err, sizeof err), 80);
+    /* train: rail 60.436 × 1.2 = 72.524 km; 20 + 72.524 / 100 × 60 = 20 +
+     * 43.51 = 63.51 min → 65. */
+    assert_int_equal(itin_transfer_minutes(r.p, dd, chem, ITIN_MODE_TRAIN, &km, &est, err, sizeof err), 65);
+    assert_true(est);
+    /* bus: 10 + 78.567 / 50 × 60 = 10 + 94.28 = 104.28 → 105. */
+    assert_int_equal(itin_transfer_minutes(r.p, dd, chem, ITIN_MODE_BUS, &km, &est, err, sizeof err), 105);
+    /* bike: 0 + 78.567 / 15 × 60 = 314.27 → 315. */
+    assert_int_equal(itin_transfer_minutes(r.p, dd, chem, ITIN_MODE_BIKE, &km, &est, err, sizeof err), 315);
+    finish(&r);
+}
+
+static void
+estimate_walk_across_dresden(void **state)
+{
+    (void)state;
+    run r;
+    schedule(&r, EST_TEXT);
+    size_t fk = inst(r.p, "fk"), zw = inst(r.p, "zw");
+    double km = -1;
+    bool est = false;
+    char err[512] = "";
+    /* Frauenkirche → Zwinger: Δφ = 0.0011° → 0.1223 km; Δλ = 0.0077° × cos
+     * 51.05° × 111.195 = 0.5381 km; d = 0.5519 km (over 200 m: a transfer). */
+    /* walk: 0.5519 × 1.3 = 0.7175 km; 0 + 0.7175 / 4.5 × 60 = 9.57 min → 10. */
+    assert_int_equal(itin_transfer_minutes(r.p, fk, zw, ITIN_MODE_WALK, &km, &est, err, sizeof err), 10);
+    assert_true(fabs(km - 0.5519) < 0.001);
+    assert_true(est);
+    /* car: 10 + 0.7175 / 70 × 60 = 10.61 min → rounded UP to 15 (not 10). */
+    assert_int_equal(itin_transfer_minutes(r.p, zw, fk, ITIN_MODE_CAR, &km, &est, err, sizeof err), 15);
+    finish(&r);
+}
+
+/* -------------------------------------------------------- 2. travel_times */
+
+static void
+travel_times_either_direction(void **state)
+{
+    (void)state;
+    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", "")
+        "institutions:\n"
+        "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
+        "  - {id: chem, name: Chemnitz Hbf, region: DE-SN, geo: [50.8394, 12.9306]}\n"
+        "travel_times:\n"
+        "  - {from: dd, to: chem, mode: car, time: 55m}\n";
+    run r;
+    schedule(&r, text);
+    size_t dd = inst(r.p, "dd"), chem = inst(r.p, "chem");
+    double km;
+    bool est = true;
+    char err[512];
+    /* The measured 55m instead of the estimated 80, both ways. */
+    assert_int_equal(itin_transfer_minutes(r.p, dd, chem, ITIN_MODE_CAR, &km, &est, err, sizeof err), 55);
+    assert_false(est);
+    est = true;
+    assert_int_equal(itin_transfer_minutes(r.p, chem, dd, ITIN_MODE_CAR, &km, &est, err, sizeof err), 55);
+    assert_false(est);
+    /* An entry for car says nothing about the train: the estimate, 65. */
+    assert_int_equal(itin_transfer_minutes(r.p, chem, dd, ITIN_MODE_TRAIN, &km, &est, err, sizeof err), 65);
+    assert_true(est);
+    finish(&r);
+}
+
+static const char MODE_TEXT[] = DELEGATION("2022-11-22", "2022-11-23", "")
+    "institutions:\n"
+    "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
+    "  - {id: chem, name: Chemnitz Hbf, region: DE-SN, geo: [50.8394, 12.9306]}\n"
+    "travel_times:\n"
+    "  - {from: dd, to: chem, time: 90m}\n"
+    "  - {from: chem, to: dd, mode: car, time: 55m}\n"
+    "visits:\n"
+    "  - {id: v1, title: Eins, at: dd, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
+    "  - {id: v2, title: Zwei, at: chem, date: 2022-11-22, duration: 1h, travel: car}\n"
+    "  - {id: v3, title: Drei, at: dd, date: 2022-11-22, duration: 1h, travel: train}\n";
+
+static void
+travel_times_mode_beats_modeless(void **state)
+{
+    (void)state;
+    run r;
+    schedule(&r, MODE_TEXT);
+    size_t dd = inst(r.p, "dd"), chem = inst(r.p, "chem");
+    double km;
+    bool est = true;
+    char err[512];
+    /* car has its own entry (given chem → dd, asked dd → chem): 55. */
+    assert_int_equal(itin_transfer_minutes(r.p, dd, chem, ITIN_MODE_CAR, &km, &est, err, sizeof err), 55);
+    assert_false(est);
+    /* train has none: the mode-less entry, 90, beats the estimate (65). */
+    assert_int_equal(itin_transfer_minutes(r.p, chem, dd, ITIN_MODE_TRAIN, &km, &est, err, sizeof err), 90);
+    assert_false(est);
+    assert_int_equal(itin_transfer_minutes(r.p, dd, chem, ITIN_MODE_WALK, &km, &est, err, sizeof err), 90);
+    finish(&r);
+}
+
+static void
+travel_times_used_by_the_scheduler(void **state)
+{
+    (void)state;
+    run r;
+    schedule(&r, MODE_TEXT);
+    assert_non_null(r.it);
+    assert_int_equal(r.d.conflicts, 0);
+    /* v1 09:00–10:00 at dd; v2 by car: 10:00 + 55 (car entry) = 10:55. */
+    const itin_item *v2 = item(r.it, "v2");
+    assert_int_equal(v2->local_start, HM(10, 55));
+    assert_int_equal(v2->local_end, HM(11, 55));
+    const itin_item *t12 = item(r.it, "transfer:v1:v2");
+    assert_int_equal(t12->minutes, 55);
+    assert_false(t12->estimated);
+    assert_int_equal(t12->mode, ITIN_MODE_CAR);
+    assert_int_equal(t12->local_start, HM(10, 0)); /* departs when v1 ends */
+    assert_int_equal(t12->local_end, HM(10, 55));
+    /* v3 by train, back to dd: mode-less 90 → 11:55 + 1h30 = 13:25. */
+    const itin_item *v3 = item(r.it, "v3");
+    assert_int_equal(v3->local_start, HM(13, 25));
+    const itin_item *t23 = item(r.it, "transfer:v2:v3");
+    assert_int_equal(t23->minutes, 90);
+    assert_int_equal(t23->mode, ITIN_MODE_TRAIN);
+    finish(&r);
+}
+
+/* -------------------------------- 3. no transfer, too far, no geo at all */
+
+static const char NEAR_TEXT[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
+    "institutions:\n"
+    "  - {id: a, name: Haus A, region: DE-SN, geo: [51.0500, 13.7400]}\n"
+    "  - {id: b, name: Haus B, region: DE-SN, geo: [51.05135, 13.7400]}\n"
+    "visits:\n"
+    "  - {id: va, title: A, at: a, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
+    "  - {id: vb, title: B, at: b, date: 2022-11-22, start: \"10:00\", duration: 1h}\n";
+
+static void
+near_places_need_no_transfer(void **state)
+{
+    (void)state;
+    run r;
+    schedule(&r, NEAR_TEXT);
+    assert_non_null(r.it);
+    double km = -1;
+    bool est = true;
+    char err[512];
+    /* Δφ = 0.00135° × 111.195 km = 0.150 km < 0.2 km: no transfer. */
+    assert_int_equal(itin_transfer_minutes(r.p, inst(r.p, "a"), inst(r.p, "b"), ITIN_MODE_CAR, &km, &est, err,
+                                           sizeof err),
+                     0);
+    assert_true(fabs(km - 0.150) < 0.001);
+    /* So back to back is fine: no conflict, no transfer item. */
+    assert_int_equal(r.d.conflicts, 0);
+    assert_int_equal(count_kind(r.it, ITIN_ITEM_TRANSFER), 0);
+    finish(&r);
+}
+
+static const char FAR_TEXT[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
+    "institutions:\n"
+    "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
+    "  - {id: muc, name: Marienplatz, region: DE-BY, geo: [48.1374, 11.5755]}\n"
+    "visits:\n"
+    "  - {id: vdd, title: Dresden, at: dd, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
+    "  - {id: vmuc, title: München, at: muc, date: 2022-11-22, start: \"16:00\", duration: 1h}\n";
+
+static void
+far_places_are_an_error(void **state)
+{
+    (void)state;
+    run r;
+    schedule(&r, FAR_TEXT);
+    double km = 0;
+    bool est = true;
+    char err[512] = "";
+    /* Dresden–München: Δφ 2.903°, Δλ 2.1565°; haversine 358.2 km > 300. */
+    assert_int_equal(itin_transfer_minutes(r.p, inst(r.p, "dd"), inst(r.p, "muc"), ITIN_MODE_CAR, &km, &est, err,
+                                           sizeof err),
+                     -1);
+    assert_true(fabs(km - 358.2) < 0.1);
+    assert_non_null(strstr(err, "travel leg"));
+    assert_non_null(strstr(err, "travel_times"));
+    /* Scheduling them back to back: an error, so no itinerary. */
+    assert_null(r.it);
+    assert_true(r.d.errors >= 1);
+    const itin_diag *e = DIAG(&r.d, ITIN_ERROR, "travel leg", "travel_times", "dd", "muc");
+    /* At the later item (the transfer arrives there) or the earlier one. */
+    assert_true(e->pos.line == line_of(r.text, "{id: vmuc") || e->pos.line == line_of(r.text, "{id: vdd"));
+    finish(&r);
+}
+
+static void
+far_places_with_travel_times_are_fine(void **state)
+{
+    (void)state;
+    char text[4096];
+    snprintf(text, sizeof text, "%stravel_times:\n  - {from: muc, to: dd, time: 5h}\n", FAR_TEXT);
+    run r;
+    schedule(&r, text);
+    assert_non_null(r.it);
+    assert_int_equal(r.d.conflicts, 0);
+    /* vdd ends 10:00 + 5h = 15:00 ≤ 16:00. */
+    const itin_item *t = item(r.it, "transfer:vdd:vmuc");
+    assert_int_equal(t->minutes, 300);
+    assert_int_equal(t->local_end, HM(15, 0));
+    finish(&r);
+}
+
+static void
+place_without_geo_is_an_error(void **state)
+{
+    (void)state;
+    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
+        "institutions:\n"
+        "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
+        "  - {id: nogeo, name: Irgendwo, region: DE-SN}\n"
+        "visits:\n"
+        "  - {id: v1, title: Eins, at: dd, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
+        "  - {id: v2, title: Zwei, at: nogeo, date: 2022-11-22, start: \"14:00\", duration: 1h}\n";
+    run r;
+    schedule(&r, text);
+    double km = 1;
+    bool est = true;
+    char err[512] = "";
+    assert_int_equal(itin_transfer_minutes(r.p, inst(r.p, "dd"), inst(r.p, "nogeo"), ITIN_MODE_CAR, &km, &est, err,
+                                           sizeof err),
+                     -1);
+    assert_true(km == 0.0); /* unknown distance */
+    assert_non_null(strstr(err, "nogeo"));
+    assert_non_null(strstr(err, "geo"));
+    assert_non_null(strstr(err, "travel_times"));
+    assert_null(r.it);
+    DIAG(&r.d, ITIN_ERROR, "nogeo", "travel_times");
+    finish(&r);
+}
+
+/* ------------------------------------------------------------ 4. first fit */
+
+static void
+first_fit_before_and_after_a_fixed_visit(void **state)
+{
+    (void)state;
+    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20 "  buffer: 10m\n")
+        "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES
+        "visits:\n"
+        "  - {id: xa, title: Vorher, at: wfs, date: 2022-11-22, duration: 2h30m, with: [lee]}\n"
+        "  - {id: xb, title: Nachher, at: wfs, date: 2022-11-22, duration: 2h35m, with: [research]}\n"
+        "  - {id: fixed, title: Fest, at: hub, date: 2022-11-22, start: \"11:00\", duration: 1h}\n";
+    run r;
+    schedule(&r, text);
+    assert_non_null(r.it);
+    assert_int_equal(r.d.conflicts, 0);
+    /* xa: 08:00 + 2h30 = 10:30, + 20 (wfs→hub) + 10 buffer = 11:00 ≤ 11:00:
+     * fits before. */
+    const itin_item *xa = item(r.it, "xa");
+    assert_false(xa->fixed);
+    assert_int_equal(xa->local_start, HM(8, 0));
+    assert_int_equal(xa->local_end, HM(10, 30));
+    /* xb: 08:00 + 2h35 + 30 = 11:05 > 11:00: after, at 12:00 + 20 + 10 =
+     * 12:30, until 15:05. */
+    const itin_item *xb = item(r.it, "xb");
+    assert_int_equal(xb->local_start, HM(12, 30));
+    assert_int_equal(xb->local_end, HM(15, 5));
+    assert_int_equal(xb->end - xb->start, 155 * 60);
+    /* The transfers: lee xa→fixed, park fixed→xb. */
+    const itin_item *t1 = item(r.it, "transfer:xa:fixed");
+    assert_int_equal(t1->local_start, HM(10, 30));
+    assert_int_equal(t1->local_end, HM(10, 50));
+    assert_int_equal(t1->who[0], LEE);
+    const itin_item *t2 = item(r.it, "transfer:fixed:xb");
+    assert_int_equal(t2->local_start, HM(12, 0));
+    assert_int_equal(t2->local_end, HM(12, 20));
+    assert_int_equal(t2->who[0], PARK);
+    finish(&r);
+}
+
+static void
+first_fit_pushed_to_opening_time(void **state)
+{
+    (void)state;
+    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
+        "institutions:\n"
+        "  - {id: iwu, name: Fraunhofer IWU, region: DE-SN, geo: [50.8163, 12.9305],"
+        " hours: {mon-fri: \"09:30-17:00\"}}\n"
+        "visits:\n"
+        "  - {id: tour, title: Rundgang, at: iwu, date: 2022-11-22, duration: 1h}\n";
+    run r;
+    schedule(&r, text);
+    assert_non_null(r.it);
+    assert_int_equal(r.d.conflicts, 0);
+    /* The window opens at 08:00, the place at 09:30. */
+    const itin_item *v = item(r.it, "tour");
+    assert_int_equal(v->local_start, HM(9, 30));
+    assert_int_equal(v->local_end, HM(10, 30));
+    /* 2022-11-22 09:30 CET = 08:30 UTC. */
+    assert_int_equal(v->start, utc(2022, 11, 22, 8, 30));
+    assert_int_equal(v->offset_start, 3600);
+    finish(&r);
+}
+
+static void
+first_fit_pushed_past_lunch(void **state)
+{
+    (void)state;
+    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20 "  buffer: 10m\n")
+        "institutions:\n"
+        "  - {id: ilk, name: ILK, region: DE-SN, geo: [51.0280, 13.7270],"
+        " hours: {mon-fri: [\"09:00-12:00\", \"13:00-17:00\"]}}\n"
+        "visits:\n"
+        "  - {id: lab, title: Labor, at: ilk, date: 2022-11-22, duration: 1h}\n"
+        "  - {id: talk, title: Vortrag, at: ilk, date: 2022-11-22, start: \"09:00\", end: \"11:30\"}\n";
+    run r;
+    schedule(&r, text);
+    assert_non_null(r.it);
+    assert_int_equal(r.d.conflicts, 0);
+    /* After talk: 11:30 + 0 (same place) + 10 buffer = 11:40; 11:40 + 1h =
+     * 12:40 > 12:00, so the morning interval cannot hold it: 13:00. */
+    const itin_item *v = item(r.it, "lab");
+    assert_int_equal(v->local_start, HM(13, 0));
+    assert_int_equal(v->local_end, HM(14, 0));
+    finish(&r);
+}
+
+static void
+first_fit_nowhere_is_a_conflict(void **state)
+{
+    (void)state;
+    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20 "  buffer: 10m\n")
+        "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES
+        "visits:\n"
+        "  - {id: late-talk, title: Spät, at: wfs, date: 2022-11-22, duration: 2h, with: [lee]}\n"
+        "  - {id: blocker, title: Lang, at: wfs, date: 2022-11-22, start: \"08:00\", end: \"19:00\","
+        " with: [lee]}\n";
+    run r;
+    schedule(&r, text);
+    assert_non_null(r.it); /* conflicts still give an itinerary */
+    /* Before blocker: 08:00 + 2h > 08:00. After: 19:00 + 10 = 19:10, + 2h =
+     * 21:10 > 20:00. Nowhere. */
+    assert_int_equal(r.d.conflicts, 1);
+    const itin_diag *c = DIAG(&r.d, ITIN_CONFLICT, "'late-talk'", "2022-11-22", "08:00", "20:00");
+    assert_int_equal(c->pos.line, line_of(r.text, "{id: late-talk"));
+    assert_int_equal(c->pos.col, col_of(r.text, "{id: late-talk"));
+    assert_int_equal(r.d.errors, 0);
+    finish(&r);
+}
+
+/* ---------------------------------------------------------- 5. day window */
+
+static void
+flexible_never_before_day_start(void **state)
+{
+    (void)state;
+    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", "  day: {start: \"09:00\", end: \"18:00\"}\n")
+        "institutions:\n"
+        "  - {id: early, name: Frühaufsteher, region: DE-SN, geo: [51.05, 13.74], hours: {mon-fri: \"07:00-17:00\"}}\n"
+        "visits:\n"
+        "  - {id: v, title: V, at: early, date: 2022-11-22, duration: 1h}\n";
+    run r;
+    schedule(&r, text);
+    assert_non_null(r.it);
+    /* Open from 07:00, but the window starts at 09:00. */
+    assert_int_equal(item(r.it, "v")->local_start, HM(9, 0));
+    finish(&r);
+}
+
+static void
+flexible_window_includes_morning_transfer(void **state)
+{
+    (void)state;
+    static const char text[] = DELEGATION("2022-11-21", "2022-11-23",
+                                          "  day: {start: \"09:00\", end: \"18:00\"}\n  buffer: 10m\n")
+        "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES
+        "visits:\n"
+        "  - {id: v, title: V, at: hub, date: 2022-11-22, duration: 1h}\n"
+        "lodging:\n"
+        "  - {at: hotel, from: 2022-11-21, to: 2022-11-22}\n";
+    run r;
+    schedule(&r, text);
+    assert_non_null(r.it);
+    assert_int_equal(r.d.conflicts, 0);
+    /* The transfer from the hotel leaves at 09:00 at the earliest: 09:00 +
+     * 30 (hotel→hub) + 10 buffer = 09:40. */
+    const itin_item *v = item(r.it, "v");
+    assert_int_equal(v->local_start, HM(9, 40));
+    const itin_item *t = item(r.it, "transfer:hotel:hotel@2022-11-21:v");
+    assert_int_equal(t->local_start, HM(9, 0));
+    assert_int_equal(t->local_end, HM(9, 30));
+    finish(&r);
+}
+
+static void
+fixed_visit_outside_window_is_a_warning(void **state)
+{
+    (void)state;
+    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
+        "institutions:\n" DRESDEN_PLACES
+        "visits:\n"
+        "  - {id: breakfast, title: Frühstück, at: wfs, date: 2022-11-22, start: \"07:00\", duration: 45m}\n";
+    run r;
+    schedule(&r, text);
+    assert_non_null(r.it);
+    assert_int_equal(r.d.conflicts, 0);
+    assert_int_equal(r.d.errors, 0);
+    assert_int_equal(r.d.warnings, 1);
+    const itin_diag *w = DIAG(&r.d, ITIN_WARNING, "'breakfast'", "window");
+    assert_int_equal(w->pos.line, line_of(r.text, "{id: breakfast"));
+    /* It keeps its time. */
+    assert_int_equal(item(r.it, "breakfast")->local_start, HM(7, 0));
+    finish(&r);
+}
+
+static void
+travel_leg_outside_window_is_fine(void **state)
+{
+    (void)state;
+    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
+        "institutions:\n"
+        "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
+        "  - {id: chem, name: Chemnitz Hbf, region: DE-SN, geo: [50.8394, 12.9306]}\n"
+        "travel:\n"
+        "  - {id: re3, mode: train, from: dd, to: chem, depart: 2022-11-22 06:00, arrive: 2022-11-22 07:10,"
+        " with: [lee]}\n"
+        "  - {id: re3-back, mode: train, from: chem, to: dd, depart: 2022-11-22 21:00, arrive: 2022-11-22 22:10,"
+        " with: [park]}\n";
+    run r;
+    schedule(&r, text);
+    assert_non_null(r.it);
+    /* 06:00 and 22:10 are outside 08:00–20:00: not a conflict, not even a
+     * warning (lee and park one leg each, so no long day either). */
+    assert_int_equal(r.d.count, 0);
+    assert_int_equal(item(r.it, "re3")->local_start, HM(6, 0));
+    assert_int_equal(item(r.it, "re3-back")->local_end, HM(22, 10));
+    finish(&r);
+}
+
+/* ------------------------------------------------------------- 6. holidays */
+
+static const char HOL_PLACES[] =
+    "  - {id: sn, name: Institut Dresden, region: DE-SN, geo: [51.0280, 13.7270], hours: {mon-fri: \"08:00-17:00\"}}\n"
+    "  - {id: by, name: Institut München, region: DE-BY, geo: [48.1374, 11.5755], hours: {mon-fri: \"08:00-17:00\"}}\n";
+
+static void
+holiday_runner(run *r, char *buf, size_t n, const char *places, const char *visits, const char *extra)
+{
+    snprintf(buf, n, "%sinstitutions:\n%s%svisits:\n%s%s",
+             DELEGATION("2022-10-01", "2022-12-31", ""), HOL_PLACES, places, visits, extra);
+    schedule(r, buf);
+    assert_non_null(r->it);
+}
+
+static void
+holiday_bettag_in_saxony(void **state)
+{
+    (void)state;
+    char buf[4096];
+    run r;
+    /* 2022-11-16 is a Wednesday, Buß- und Bettag in Saxony only. */
+    holiday_runner(&r, buf, sizeof buf, "",
+                   "  - {id: sn-visit, title: S, at: sn, date: 2022-11-16, start: \"10:00\", duration: 1h,"
+                   " with: [lee]}\n",
+                   "");
+    assert_int_equal(r.d.conflicts, 1);
+    const itin_diag *c = DIAG(&r.d, ITIN_CONFLICT, "'sn-visit'", "Buß- und Bettag (DE-SN)");
+    assert_int_equal(c->pos.line, line_of(r.text, "{id: sn-visit"));
+    finish(&r);
+}
+
+static void
+holiday_bettag_not_in_bavaria(void **state)
+{
+    (void)state;
+    char buf[4096];
+    run r;
+    holiday_runner(&r, buf, sizeof buf, "",
+                   "  - {id: by-visit, title: B, at: by, date: 2022-11-16, start: \"10:00\", duration: 1h,"
+                   " with: [park]}\n",
+                   "");
+    assert_int_equal(r.d.conflicts, 0);
+    assert_int_equal(r.d.count, 0);
+    assert_int_equal(item(r.it, "by-visit")->local_start, HM(10, 0));
+    finish(&r);
+}
+
+static void
+holiday_bettag_flexible_visit(void **state)
+{
+    (void)state;
+    char buf[4096];
+    run r;
+    holiday_runner(&r, buf, sizeof buf, "",
+                   "  - {id: sn-flex, title: S, at: sn, date: 2022-11-16, duration: 1h, with: [lee]}\n", "");
+    assert_int_equal(r.d.conflicts, 1);
+    DIAG(&r.d, ITIN_CONFLICT, "'sn-flex'", "Buß- und Bettag (DE-SN)");
+    finish(&r);
+}
+
+static void
+holiday_national_at_a_regional_place(void **state)
+{
+    (void)state;
+    char buf[4096];
+    run r;
+    /* 2022-10-03 (Monday): Tag der Deutschen Einheit, national, so it holds
+     * in DE-SN and DE-BY alike. */
+    holiday_runner(&r, buf, sizeof buf, "",
+                   "  - {id: sn-visit, title: S, at: sn, date: 2022-10-03, start: \"10:00\", duration: 1h,"
+                   " with: [lee]}\n"
+                   "  - {id: by-visit, title: B, at: by, date: 2022-10-03, start: \"10:00\", duration: 1h,"
+                   " with: [park]}\n",
+                   "");
+    assert_int_equal(r.d.conflicts, 2);
+    DIAG(&r.d, ITIN_CONFLICT, "'sn-visit'", "Tag der Deutschen Einheit");
+    DIAG(&r.d, ITIN_CONFLICT, "'by-visit'", "Tag der Deutschen Einheit");
+    finish(&r);
+}
+
+static void
+holiday_open_on_holidays(void **state)
+{
+    (void)state;
+    char buf[4096];
+    run r;
+    holiday_runner(&r, buf, sizeof buf,
+                   "  - {id: open, name: Immer offen, region: DE-SN, geo: [51.0440, 13.7440],"
+                   " hours: {mon-fri: \"08:00-17:00\"}, open_on_holidays: true}\n",
+                   "  - {id: v, title: V, at: open, date: 2022-11-16, start: \"10:00\", duration: 1h, with: [lee]}\n",
+                   "");
+    assert_int_equal(r.d.conflicts, 0);
+    assert_int_equal(r.d.count, 0);
+    finish(&r);
+}
+
+static void
+holiday_closed_dates(void **state)
+{
+    (void)state;
+    char buf[4096];
+    run r;
+    /* Open every day, but closed on 2022-12-24 (a Saturday: the weekend
+     * warning comes on top, the reason is the closed date). */
+    holiday_runner(&r, buf, sizeof buf,
+                   "  - {id: xmas, name: Weihnachtsmarkt, region: DE-SN, geo: [51.0440, 13.7440],"
+                   " hours: {mon-sun: \"08:00-17:00\"}, closed: [2022-12-24]}\n",
+                   "  - {id: v23, title: V, at: xmas, date: 2022-12-23, start: \"10:00\", duration: 1h, with: [lee]}\n"
+                   "  - {id: v24, title: V, at: xmas, date: 2022-12-24, start: \"10:00\", duration: 1h, with: [lee]}\n",
+                   "");
+    assert_int_equal(r.d.conflicts, 1);
+    const itin_diag *c = DIAG(&r.d, ITIN_CONFLICT, "'v24'", "closed 2022-12-24");
+    assert_int_equal(c->pos.line, line_of(r.text, "{id: v24"));
+    finish(&r);
+}
+
+static void
+holiday_saturday_at_weekday_place(void **state)
+{
+    (void)state;
+    char buf[4096];
+    run r;
+    /* 2022-11-26 is a Saturday; sn opens mon-fri. */
+    holiday_runner(&r, buf, sizeof buf, "",
+                   "  - {id: sat, title: S, at: sn, date: 2022-11-26, start: \"10:00\", duration: 1h, with: [lee]}\n",
+                   "");
+    assert_int_equal(r.d.conflicts, 1);
+    DIAG(&r.d, ITIN_CONFLICT, "'sat'", "Saturday");
+    finish(&r);
+}
+
+static void
+holiday_user_entry_with_region(void **state)
+{
+    (void)state;
+    char buf[4096];
+    run r;
+    holiday_runner(&r, buf, sizeof buf, "",
+                   "  - {id: sn-visit, title: S, at: sn, date: 2022-11-22, start: \"10:00\", duration: 1h,"
+                   " with: [lee]}\n"
+                   "  - {id: by-visit, title: B, at: by, date: 2022-11-22, start: \"10:00\", duration: 1h,"
+                   " with: [park]}\n",
+                   "holidays:\n  - {date: 2022-11-22, name: Betriebsausflug, region: DE-SN}\n");
+    /* Only the DE-SN place closes. */
+    assert_int_equal(r.d.conflicts, 1);
+    DIAG(&r.d, ITIN_CONFLICT, "'sn-visit'", "Betriebsausflug (DE-SN)");
+    assert_null(find_diag(&r.d, ITIN_CONFLICT, "'by-visit'", (const char *)NULL));
+    finish(&r);
+}
+
+static void
+holiday_user_entry_everywhere(void **state)
+{
+    (void)state;
+    char buf[4096];
+    run r;
+    /* Without region or country: every place that has hours. */
+    holiday_runner(&r, buf, sizeof buf,
+                   "  - {id: nohours, name: Ohne Zeiten, region: DE-SN, geo: [51.0440, 13.7440]}\n",
+                   "  - {id: sn-visit, title: S, at: sn, date: 2022-11-23, start: \"10:00\", duration: 1h,"
+                   " with: [lee]}\n"
+                   "  - {id: by-visit, title: B, at: by, date: 2022-11-23, start: \"10:00\", duration: 1h,"
+                   " with: [park]}\n"
+                   "  - {id: free, title: F, at: nohours, date: 2022-11-23, start: \"14:00\", duration: 1h,"
+                   " with: [lee]}\n",
+                   "holidays:\n  - {date: 2022-11-23, name: Betriebsruhe}\n");
+    assert_int_equal(r.d.conflicts, 2);
+    DIAG(&r.d, ITIN_CONFLICT, "'sn-visit'", "Betriebsruhe");
+    DIAG(&r.d, ITIN_CONFLICT, "'by-visit'", "Betriebsruhe");
+    assert_null(find_diag(&r.d, ITIN_CONFLICT, "'free'", (const char *)NULL));
+    finish(&r);
+}
+
+static void
+holiday_weekend_at_always_open_place(void **state)
+{
+    (void)state;
+    char buf[4096];
+    run r;
+    holiday_runner(&r, buf, sizeof buf,
+                   "  - {id: nohours, name: Ohne Zeiten, region: DE-SN, geo: [51.0440, 13.7440]}\n",
+                   "  - {id: sat, title: S, at: nohours, date: 2022-11-26, start: \"10:00\", duration: 1h}\n", "");
+    assert_int_equal(r.d.conflicts, 0);
+    assert_int_equal(r.d.warnings, 1);
+    const itin_diag *w = DIAG(&r.d, ITIN_WARNING, "'sat'", "Saturday");
+    assert_int_equal(w->pos.line, line_of(r.text, "{id: sat"));
+    finish(&r);
+}
+
+static const char KR_TEXT_FMT[] = DELEGATION("2023-09-25", "2023-10-06", "")
+    "institutions:\n"
+    "  - {id: coex, name: COEX, %s, timezone: Asia/Seoul, geo: [37.5118, 127.0593],"
+    " hours: {mon-fri: \"09:00-18:00\"}%s}\n"
+    "visits:\n"
+    "  - {id: expo, title: Expo, at: coex, date: 2023-09-29, start: \"10:00\", duration: 2h}\n";
+
+static void
+holiday_chuseok_korea(void **state)
+{
+    (void)state;
+    char buf[4096];
+    run r;
+    /* 2023-09-29 is a Friday, the middle day of Chuseok. */
+    snprintf(buf, sizeof buf, KR_TEXT_FMT, "country: KR", "");
+    schedule(&r, buf);
+    assert_non_null(r.it);
+    assert_int_equal(r.d.conflicts, 1);
+    DIAG(&r.d, ITIN_CONFLICT, "'expo'", "Chuseok (KR)");
+    /* Local to Seoul: 10:00 KST = 01:00 UTC, +09:00. */
+    const itin_item *v = item(r.it, "expo");
+    assert_int_equal(v->offset_start, 9 * 3600);
+    assert_int_equal(v->start, utc(2023, 9, 29, 1, 0));
+    finish(&r);
+}
+
+static void
+holiday_chuseok_region_without_calendar(void **state)
+{
+    (void)state;
+    char buf[4096];
+    run r;
+    /* KR-11 (Seoul) has no calendar of its own: it has KR's. */
+    snprintf(buf, sizeof buf, KR_TEXT_FMT, "region: KR-11", "");
+    schedule(&r, buf);
+    assert_non_null(r.it);
+    assert_int_equal(r.d.conflicts, 1);
+    DIAG(&r.d, ITIN_CONFLICT, "'expo'", "Chuseok");
+    finish(&r);
+}
+
+static void
+holiday_chuseok_open_on_holidays(void **state)
+{
+    (void)state;
+    char buf[4096];
+    run r;
+    snprintf(buf, sizeof buf, KR_TEXT_FMT, "country: KR", ", open_on_holidays: true");
+    schedule(&r, buf);
+    assert_non_null(r.it);
+    assert_int_equal(r.d.conflicts, 0);
+    assert_int_equal(r.d.count, 0);
+    finish(&r);
+}
+
+/* ------------------------------------------------------------------ 7. DST */
+
+static const char DST_PLACES[] =
+    "institutions:\n"
+    "  - {id: icn, name: Incheon International Airport, country: KR, timezone: Asia/Seoul,"
+    " geo: [37.4602, 126.4407]}\n"
+    "  - {id: fra, name: Flughafen Frankfurt, region: DE-HE, geo: [50.0379, 8.5622]}\n"
+    "  - {id: sfo, name: San Francisco International Airport, country: US, timezone: America/Los_Angeles,"
+    " geo: [37.6213, -122.3790]}\n"
+    "  - {id: bln, name: Rotes Rathaus, region: DE-BE, geo: [52.5186, 13.4081]}\n";
+
+static void
+dst_flight_seoul_frankfurt(void **state)
+{
+    (void)state;
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s%s%s", DELEGATION("2022-10-28", "2022-11-01", ""), DST_PLACES,
+             "travel:\n"
+             "  - {id: oz541, mode: flight, from: icn, to: fra, depart: 2022-10-30 13:00,"
+             " arrive: 2022-10-30 17:30, ref: OZ 541}\n");
+    run r;
+    schedule(&r, buf);
+    assert_non_null(r.it);
+    /* (12h30m of items is a long day: that warning is allowed.) */
+    assert_int_equal(r.d.errors, 0);
+    assert_int_equal(r.d.conflicts, 0);
+    const itin_item *f = item(r.it, "oz541");
+    assert_int_equal(f->kind, ITIN_ITEM_TRAVEL);
+    /* Depart 13:00 KST (+09:00) = 04:00 UTC = 1667102400. */
+    assert_int_equal(f->offset_start, 9 * 3600);
+    assert_int_equal(f->start, 1667102400);
+    assert_int_equal(f->start, utc(2022, 10, 30, 4, 0));
+    /* Arrive 17:30 in Frankfurt: Europe left summer time at 01:00 UTC that
+     * morning, so CET +01:00, 16:30 UTC = 1667147400. */
+    assert_int_equal(f->offset_end, 3600);
+    assert_int_equal(f->end, 1667147400);
+    /* 04:00 → 16:30 UTC: 12h30m = 45000 s (not 11h30m as with +02:00). */
+    assert_int_equal(f->end - f->start, 45000);
+    assert_int_equal(f->local_start, HM(13, 0));
+    assert_int_equal(f->local_end, HM(17, 30));
+    assert_int_equal(f->local_start_date, itin_date_from_ymd(2022, 10, 30));
+    assert_int_equal(f->local_end_date, itin_date_from_ymd(2022, 10, 30));
+    assert_int_equal(f->date, itin_date_from_ymd(2022, 10, 30));
+    assert_string_equal(f->tz_start, "Asia/Seoul");
+    assert_string_equal(f->tz_end, "Europe/Berlin");
+    finish(&r);
+}
+
+static void
+dst_berlin_before_and_after(void **state)
+{
+    (void)state;
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s%s%s", DELEGATION("2022-10-28", "2022-11-01", ""), DST_PLACES,
+             "visits:\n"
+             "  - {id: sat, title: Sa, at: bln, date: 2022-10-29, start: \"10:00\", duration: 1h}\n"
+             "  - {id: mon, title: Mo, at: bln, date: 2022-10-31, start: \"10:00\", duration: 1h}\n");
+    run r;
+    schedule(&r, buf);
+    assert_non_null(r.it);
+    const itin_item *a = item(r.it, "sat"), *b = item(r.it, "mon");
+    /* Saturday 10:00 CEST (+02:00) = 08:00 UTC = 1667030400. */
+    assert_int_equal(a->offset_start, 7200);
+    assert_int_equal(a->start, 1667030400);
+    /* Monday 10:00 CET (+01:00) = 09:00 UTC = 1667206800. */
+    assert_int_equal(b->offset_start, 3600);
+    assert_int_equal(b->start, 1667206800);
+    /* Two days and an hour apart: 2 × 86400 + 3600 = 176400. */
+    assert_int_equal(b->start - a->start, 176400);
+    assert_int_equal(a->local_start, HM(10, 0));
+    assert_int_equal(b->local_start, HM(10, 0));
+    finish(&r);
+}
+
+static void
+dst_gap_is_an_error(void **state)
+{
+    (void)state;
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s%s%s", DELEGATION("2022-03-25", "2022-03-28", "  day: {start: \"00:00\", end: \"23:00\"}\n"),
+             DST_PLACES,
+             "visits:\n"
+             "  - {id: gap, title: Lücke, at: bln, date: 2022-03-27, start: \"02:30\", duration: 1h}\n");
+    run r;
+    schedule(&r, buf);
+    /* 2022-03-27 02:00 → 03:00 in Berlin: 02:30 never happens. */
+    assert_null(r.it);
+    assert_int_equal(r.d.errors, 1);
+    const itin_diag *e = DIAG(&r.d, ITIN_ERROR, "02:30", "Europe/Berlin");
+    assert_int_equal(e->pos.line, line_of(r.text, "{id: gap"));
+    finish(&r);
+}
+
+static void
+dst_fold_takes_first_with_warning(void **state)
+{
+    (void)state;
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s%s%s", DELEGATION("2022-10-28", "2022-11-01", "  day: {start: \"00:00\", end: \"23:00\"}\n"),
+             DST_PLACES,
+             "visits:\n"
+             "  - {id: fold, title: Doppelt, at: bln, date: 2022-10-30, start: \"02:30\", duration: 1h}\n");
+    run r;
+    schedule(&r, buf);
+    assert_non_null(r.it);
+    assert_int_equal(r.d.errors, 0);
+    assert_int_equal(r.d.conflicts, 0);
+    const itin_diag *w = DIAG(&r.d, ITIN_WARNING, "02:30", "Europe/Berlin");
+    assert_int_equal(w->pos.line, line_of(r.text, "{id: fold"));
+    const itin_item *v = item(r.it, "fold");
+    /* The first 02:30 is CEST (+02:00): 00:30 UTC = 1667089800. */
+    assert_int_equal(v->offset_start, 7200);
+    assert_int_equal(v->start, 1667089800);
+    /* An hour later is 01:30 UTC = 02:30 again, now CET (+01:00). */
+    assert_int_equal(v->end, 1667089800 + 3600);
+    assert_int_equal(v->offset_end, 3600);
+    assert_int_equal(v->local_start, HM(2, 30));
+    assert_int_equal(v->local_end, HM(2, 30));
+    finish(&r);
+}
+
+/* -------------------------------------------------------- 8. the date line */
+
+static void
+dateline_flight_is_valid(void **state)
+{
+    (void)state;
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s%s%s", DELEGATION("2022-10-28", "2022-11-01", ""), DST_PLACES,
+             "travel:\n"
+             "  - {id: oz212, mode: flight, from: icn, to: sfo, depart: 2022-10-30 19:00,"
+             " arrive: 2022-10-30 13:00, ref: OZ 212}\n");
+    run r;
+    schedule(&r, buf);
+    assert_non_null(r.it);
+    assert_int_equal(r.d.errors, 0);
+    const itin_item *f = item(r.it, "oz212");
+    /* 19:00 KST (+09:00) = 10:00 UTC = 1667124000. */
+    assert_int_equal(f->start, 1667124000);
+    assert_int_equal(f->offset_start, 9 * 3600);
+    /* 13:00 PDT (-07:00; the US changes on 6 November) = 20:00 UTC =
+     * 1667160000. */
+    assert_int_equal(f->end, 1667160000);
+    assert_int_equal(f->offset_end, -7 * 3600);
+    /* 10h = 36000 s, although 13:00 < 19:00 on the same local date. */
+    assert_int_equal(f->end - f->start, 36000);
+    assert_int_equal(f->local_start, HM(19, 0));
+    assert_int_equal(f->local_end, HM(13, 0));
+    finish(&r);
+}
+
+static void
+dateline_flight_arriving_before_departure(void **state)
+{
+    (void)state;
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s%s%s", DELEGATION("2022-10-28", "2022-11-01", ""), DST_PLACES,
+             "travel:\n"
+             "  - {id: oz212, mode: flight, from: icn, to: sfo, depart: 2022-10-30 19:00,\n"
+             "     arrive: 2022-10-30 02:00}\n");
+    run r;
+    schedule(&r, buf);
+    /* 02:00 PDT = 09:00 UTC, an hour before 10:00 UTC: an error. */
+    assert_null(r.it);
+    assert_int_equal(r.d.errors, 1);
+    const itin_diag *e = DIAG(&r.d, ITIN_ERROR, "'oz212'");
+    assert_int_equal(e->pos.line, line_of(r.text, "arrive: 2022-10-30 02:00"));
+    finish(&r);
+}
+
+/* ------------------------------------------------- 9. split and rejoin */
+
+static const char SPLIT_TEXT[] = DELEGATION("2022-11-22", "2022-11-22", WINDOW_8_20 "  buffer: 10m\n")
+    "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES
+    "visits:\n"
+    "  - {id: wfs-intro, title: Begrüßung, at: wfs, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
+    "  - {id: hub-talk, title: Hub, at: hub, date: 2022-11-22, duration: 2h30m, with: [research]}\n"
+    "  - {id: ilk-lab, title: ILK, at: ilk, date: 2022-11-22, duration: 2h, with: [lee]}\n"
+    "  - {id: joint, title: Mittagessen, at: wfs, date: 2022-11-22, duration: 1h}\n";
+
+static void
+group_split_and_rejoin(void **state)
+{
+    (void)state;
+    run r;
+    schedule(&r, SPLIT_TEXT);
+    assert_non_null(r.it);
+    assert_int_equal(r.d.count, 0);
+    /* park (research): 10:00 + 20 (wfs→hub) + 10 = 10:30, until 13:00. */
+    const itin_item *hub = item(r.it, "hub-talk");
+    assert_int_equal(hub->local_start, HM(10, 30));
+    assert_int_equal(hub->local_end, HM(13, 0));
+    assert_int_equal(hub->who[0], PARK);
+    /* lee, at the same time: 10:00 + 15 (wfs→ilk) + 10 = 10:25, to 12:25. */
+    const itin_item *ilk = item(r.it, "ilk-lab");
+    assert_int_equal(ilk->local_start, HM(10, 25));
+    assert_int_equal(ilk->local_end, HM(12, 25));
+    assert_int_equal(ilk->who[0], LEE);
+    /* joint: lee could be there at 12:25 + 15 + 10 = 12:50, park only at
+     * 13:00 + 20 + 10 = 13:30: the later one wins. */
+    const itin_item *joint = item(r.it, "joint");
+    assert_int_equal(joint->local_start, HM(13, 30));
+    assert_int_equal(joint->who[0], LEE | PARK);
+    /* Both have arrived: their transfers end before it starts. */
+    const itin_item *tp = item(r.it, "transfer:hub-talk:joint");
+    assert_int_equal(tp->who[0], PARK);
+    assert_int_equal(tp->local_start, HM(13, 0));
+    assert_int_equal(tp->local_end, HM(13, 20));
+    assert_true(tp->end <= joint->start);
+    const itin_item *tl = item(r.it, "transfer:ilk-lab:joint");
+    assert_int_equal(tl->who[0], LEE);
+    assert_int_equal(tl->local_start, HM(12, 25));
+    assert_int_equal(tl->local_end, HM(12, 40));
+    assert_true(tl->end <= joint->start);
+    /* Each: 3 visits and 2 transfers, never two at once. */
+    assert_never_in_two_places(r.it, 0, 5);
+    assert_never_in_two_places(r.it, 1, 5);
+    finish(&r);
+}
+
+/* ------------------------------------------- 10. sequence-rule conflicts */
+
+static void
+fixed_conflict_message(void **state)
+{
+    (void)state;
+    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20 "  buffer: 15m\n")
+        "institutions:\n"
+        "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
+        "  - {id: chem, name: Chemnitz Hbf, region: DE-SN, geo: [50.8394, 12.9306]}\n"
+        "visits:\n"
+        "  - {id: dd-morning, title: Dresden, at: dd, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
+        "  - {id: chem-talk, title: Chemnitz, at: chem, date: 2022-11-22, start: \"10:30\", duration: 1h,"
+        " with: [lee]}\n";
+    run r;
+    schedule(&r, text);
+    assert_non_null(r.it);
+    /* Only lee goes on to Chemnitz: car 80 min (see estimate_dresden_chemnitz)
+     * = 1h20m, + 15m buffer = 1h35m needed; 10:00 → 10:30 = 30m available. */
+    assert_int_equal(r.d.conflicts, 1);
+    const itin_diag *c = DIAG(&r.d, ITIN_CONFLICT, "'dd-morning'", "'chem-talk'", "lee", "needs 1h35m",
+                              "transfer 1h20m by car", "15m buffer", "has 30m");
+    assert_null(strstr(c->message, "park"));
+    assert_int_equal(c->pos.line, line_of(r.text, "{id: chem-talk"));
+    /* Both keep their times. */
+    assert_int_equal(item(r.it, "chem-talk")->local_start, HM(10, 30));
+    finish(&r);
+}
+
+static void
+fixed_conflict_names_everyone_once(void **state)
+{
+    (void)state;
+    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
+        "institutions:\n"
+        "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
+        "  - {id: chem, name: Chemnitz Hbf, region: DE-SN, geo: [50.8394, 12.9306]}\n"
+        "visits:\n"
+        "  - {id: dd-morning, title: Dresden, at: dd, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
+        "  - {id: chem-talk, title: Chemnitz, at: chem, date: 2022-11-22, start: \"10:30\", duration: 1h,"
+        " travel: train}\n";
+    run r;
+    schedule(&r, text);
+    assert_non_null(r.it);
+    /* Train 65 min (see estimate_dresden_chemnitz), no buffer; has 30m.
+     * One conflict for both. (65 minutes print as "1h5m", the library's
+     * duration format.) */
+    assert_int_equal(r.d.conflicts, 1);
+    DIAG(&r.d, ITIN_CONFLICT, "'dd-morning'", "'chem-talk'", "lee", "park", "needs 1h5m", "by train", "has 30m");
+    finish(&r);
+}
+
+/* ----------------------------------------------------- 11. lodging */
+
+static const char LODGING_FMT[] = DELEGATION("2022-11-21", "2022-11-23", WINDOW_8_20 "  buffer: 15m\n")
+    "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES
+    "visits:\n"
+    "  - {id: v1, title: WFS, at: wfs, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
+    "  - {id: v2, title: ILK, at: ilk, date: 2022-11-22, start: \"11:00\", duration: 1h}\n"
+    "lodging:\n"
+    "  - {at: hotel, from: %s, to: %s}\n";
+
+static const itin_item *
+transfer_touching(const itin_itinerary *it, size_t place, bool from)
+{
+    for (size_t i = 0; i < it->n_items; i++) {
+        const itin_item *x = &it->items[i];
+        if (x->kind == ITIN_ITEM_TRANSFER && (from ? x->from : x->to) == place)
+            return x;
+    }
+    return NULL;
+}
+
+static void
+lodging_night_before(void **state)
+{
+    (void)state;
+    char buf[4096];
+    snprintf(buf, sizeof buf, LODGING_FMT, "2022-11-21", "2022-11-22"); /* the night of the 21st */
+    run r;
+    schedule(&r, buf);
+    assert_non_null(r.it);
+    assert_int_equal(r.d.conflicts, 0);
+    size_t hotel = inst(r.p, "hotel");
+    /* From the hotel, arriving 09:00 − 15m buffer = 08:45, taking 10m
+     * (hotel→wfs): departs 08:35. */
+    const itin_item *t = transfer_touching(r.it, hotel, true);
+    assert_non_null(t);
+    assert_non_null(strstr(t->id, "hotel:"));
+    assert_int_equal(t->to, inst(r.p, "wfs"));
+    assert_int_equal(t->local_start, HM(8, 35));
+    assert_int_equal(t->local_end, HM(8, 45));
+    assert_int_equal(t->minutes, 10);
+    assert_string_equal(t->to_item, "v1");
+    assert_int_equal(t->who[0], LEE | PARK); /* shared by both */
+    /* No lodging the night of the 22nd: no transfer back. */
+    assert_null(transfer_touching(r.it, hotel, false));
+    /* Transfers: hotel→v1 and v1→v2. */
+    assert_int_equal(count_kind(r.it, ITIN_ITEM_TRANSFER), 2);
+    finish(&r);
+}
+
+static void
+lodging_night_after(void **state)
+{
+    (void)state;
+    char buf[4096];
+    snprintf(buf, sizeof buf, LODGING_FMT, "2022-11-22", "2022-11-23"); /* the night of the 22nd */
+    run r;
+    schedule(&r, buf);
+    assert_non_null(r.it);
+    assert_int_equal(r.d.conflicts, 0);
+    size_t hotel = inst(r.p, "hotel");
+    /* To the hotel, departing when v2 ends (12:00), 20m (ilk→hotel). */
+    const itin_item *t = transfer_touching(r.it, hotel, false);
+    assert_non_null(t);
+    assert_non_null(strstr(t->id, "hotel:"));
+    assert_int_equal(t->from, inst(r.p, "ilk"));
+    assert_int_equal(t->local_start, HM(12, 0));
+    assert_int_equal(t->local_end, HM(12, 20));
+    assert_string_equal(t->from_item, "v2");
+    assert_int_equal(t->who[0], LEE | PARK);
+    /* No lodging the night of the 21st: no transfer from the hotel. */
+    assert_null(transfer_touching(r.it, hotel, true));
+    assert_int_equal(count_kind(r.it, ITIN_ITEM_TRANSFER), 2);
+    /* And the lodging itself, all day. */
+    assert_int_equal(count_kind(r.it, ITIN_ITEM_LODGING), 1);
+    finish(&r);
+}
+
+/* ------------------------------------------------ 12. shared transfers */
+
+static void
+shared_transfer(void **state)
+{
+    (void)state;
+    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
+        "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES
+        "visits:\n"
+        "  - {id: v1, title: WFS, at: wfs, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
+        "  - {id: v2, title: ILK, at: ilk, date: 2022-11-22, duration: 1h}\n";
+    run r;
+    schedule(&r, text);
+    assert_non_null(r.it);
+    assert_int_equal(r.d.conflicts, 0);
+    assert_int_equal(r.d.errors, 0); /* (0m slack without a buffer: a tight-transfer warning) */
+    /* One transfer for both, 10:00 + 15m (wfs→ilk). */
+    assert_int_equal(count_kind(r.it, ITIN_ITEM_TRANSFER), 1);
+    const itin_item *t = item(r.it, "transfer:v1:v2");
+    assert_int_equal(t->who[0], LEE | PARK);
+    assert_int_equal(t->local_start, HM(10, 0));
+    assert_int_equal(t->local_end, HM(10, 15));
+    assert_int_equal(item(r.it, "v2")->local_start, HM(10, 15));
+    finish(&r);
+}
+
+/* ------------------------------------------ 13. cancelled and tentative */
+
+static void
+cancelled_takes_no_time_tentative_does(void **state)
+{
+    (void)state;
+    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20 "  buffer: 10m\n")
+        "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES
+        "visits:\n"
+        "  - {id: maybe, title: Vielleicht, at: hub, date: 2022-11-22, duration: 1h, status: tentative}\n"
+        "  - {id: x, title: Kurz, at: wfs, date: 2022-11-22, duration: 30m}\n"
+        "  - {id: gone, title: Abgesagt, at: ilk, date: 2022-11-22, start: \"09:00\", end: \"11:00\","
+        " status: cancelled}\n"
+        "  - {id: keep, title: Bleibt, at: ilk, date: 2022-11-22, start: \"10:30\", duration: 1h}\n";
+    run r;
+    schedule(&r, text);
+    assert_non_null(r.it);
+    /* keep overlaps gone, which is cancelled: no conflict. */
+    assert_int_equal(r.d.conflicts, 0);
+    const itin_item *gone = item(r.it, "gone");
+    assert_int_equal(gone->status, ITIN_CANCELLED);
+    assert_int_equal(gone->local_start, HM(9, 0));
+    assert_int_equal(gone->local_end, HM(11, 0));
+    /* The tentative visit is placed and takes time: 08:00–09:00 (keep, at
+     * 10:30, is far enough: 09:00 + 25 + 10 = 09:35). */
+    const itin_item *maybe = item(r.it, "maybe");
+    assert_int_equal(maybe->status, ITIN_TENTATIVE);
+    assert_int_equal(maybe->local_start, HM(8, 0));
+    /* x comes after it: 09:00 + 20 (hub→wfs) + 10 = 09:30, until 10:00, and
+     * 10:00 + 15 + 10 = 10:25 ≤ 10:30 before keep — in the middle of the
+     * cancelled visit's time. */
+    const itin_item *x = item(r.it, "x");
+    assert_int_equal(x->local_start, HM(9, 30));
+    assert_int_equal(x->local_end, HM(10, 0));
+    /* No transfer goes to or from the cancelled visit. */
+    for (size_t i = 0; i < r.it->n_items; i++) {
+        const itin_item *t = &r.it->items[i];
+        if (t->kind != ITIN_ITEM_TRANSFER)
+            continue;
+        assert_string_not_equal(t->from_item, "gone");
+        assert_string_not_equal(t->to_item, "gone");
+    }
+    item(r.it, "transfer:maybe:x");
+    item(r.it, "transfer:x:keep");
+    assert_int_equal(count_kind(r.it, ITIN_ITEM_TRANSFER), 2);
+    finish(&r);
+}
+
+/* --------------------------------------------------- 14. for nobody */
+
+static void
+item_for_nobody_warns(void **state)
+{
+    (void)state;
+    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
+        "institutions:\n" DRESDEN_PLACES
+        "visits:\n"
+        "  - {id: empty, title: Leer, at: wfs, date: 2022-11-22, start: \"10:00\", duration: 1h, with: []}\n";
+    run r;
+    schedule(&r, text);
+    assert_non_null(r.it);
+    assert_int_equal(r.d.conflicts, 0);
+    assert_int_equal(r.d.warnings, 1);
+    const itin_diag *w = DIAG(&r.d, ITIN_WARNING, "'empty'", "nobody");
+    assert_int_equal(w->pos.line, line_of(r.text, "{id: empty"));
+    finish(&r);
+}
+
+/* ------------------------------------------------------- 15. filter */
+
+static size_t
+day_items(const itin_itinerary *it, itin_item_kind *kinds_seen, size_t *n_transfers)
+{
+    size_t n = 0;
+    *n_transfers = 0;
+    for (size_t k = 0; k < it->n_days; k++)
+        for (size_t i = 0; i < it->days[k].n_items; i++) {
+            const itin_item *x = &it->items[it->days[k].items[i]];
+            n++;
+            *n_transfers += x->kind == ITIN_ITEM_TRANSFER;
+            if (kinds_seen)
+                *kinds_seen = x->kind;
+        }
+    return n;
+}
+
+static void
+filter_by_participant(void **state)
+{
+    (void)state;
+    run r;
+    schedule(&r, SPLIT_TEXT);
+    assert_non_null(r.it);
+    size_t nt;
+    /* Everyone: 4 visits and 4 transfers (wfs-intro→hub-talk,
+     * wfs-intro→ilk-lab, hub-talk→joint, ilk-lab→joint). */
+    assert_int_equal(day_items(r.it, NULL, &nt), 8);
+    assert_int_equal(nt, 4);
+    uint64_t park = PARK;
+    itin_itinerary *v = itin_itinerary_filter(r.it, &park, true);
+    assert_int_equal(v->n_days, 1);
+    /* park: wfs-intro, hub-talk, joint and 2 transfers. */
+    assert_int_equal(day_items(v, NULL, &nt), 5);
+    assert_int_equal(nt, 2);
+    for (size_t i = 0; i < v->days[0].n_items; i++) {
+        const itin_item *x = &v->items[v->days[0].items[i]];
+        assert_true(x->who[0] & PARK);
+        assert_string_not_equal(x->id, "ilk-lab");
+    }
+    /* Still in time order. */
+    for (size_t i = 1; i < v->days[0].n_items; i++)
+        assert_true(v->items[v->days[0].items[i - 1]].start <= v->items[v->days[0].items[i]].start);
+    /* Without transfers: the 3 visits. */
+    itin_itinerary *w = itin_itinerary_filter(r.it, &park, false);
+    assert_int_equal(day_items(w, NULL, &nt), 3);
+    assert_int_equal(nt, 0);
+    /* Everyone, without transfers: the 4 visits. */
+    itin_itinerary *all = itin_itinerary_filter(r.it, NULL, false);
+    assert_int_equal(day_items(all, NULL, &nt), 4);
+    assert_int_equal(nt, 0);
+    /* The original is untouched. */
+    assert_int_equal(day_items(r.it, NULL, &nt), 8);
+    finish(&r);
+}
+
+/* ------------------------------------------------------ more warnings */
+
+static void
+tight_transfer_warns(void **state)
+{
+    (void)state;
+    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
+        "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES
+        "visits:\n"
+        "  - {id: v1, title: WFS, at: wfs, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
+        "  - {id: v2, title: ILK, at: ilk, date: 2022-11-22, start: \"10:18\", duration: 1h}\n";
+    run r;
+    schedule(&r, text);
+    assert_non_null(r.it);
+    /* 10:00 + 15 = 10:15: 3 minutes of slack < 5. */
+    assert_int_equal(r.d.conflicts, 0);
+    assert_int_equal(r.d.warnings, 1);
+    DIAG(&r.d, ITIN_WARNING, "3m", "'v1'", "'v2'");
+    finish(&r);
+}
+
+static void
+long_day_warns(void **state)
+{
+    (void)state;
+    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
+        "institutions:\n" DRESDEN_PLACES
+        "visits:\n"
+        "  - {id: v1, title: WFS, at: wfs, date: 2022-11-22, start: \"08:00\", duration: 10h30m}\n";
+    run r;
+    schedule(&r, text);
+    assert_non_null(r.it);
+    /* 08:00–18:30 = 10h30m > 10h. */
+    assert_int_equal(r.d.conflicts, 0);
+    assert_int_equal(r.d.warnings, 1);
+    DIAG(&r.d, ITIN_WARNING, "2022-11-22", "10h30m");
+    finish(&r);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(estimate_dresden_chemnitz),
+        cmocka_unit_test(estimate_walk_across_dresden),
+        cmocka_unit_test(travel_times_either_direction),
+        cmocka_unit_test(travel_times_mode_beats_modeless),
+        cmocka_unit_test(travel_times_used_by_the_scheduler),
+        cmocka_unit_test(near_places_need_no_transfer),
+        cmocka_unit_test(far_places_are_an_error),
+        cmocka_unit_test(far_places_with_travel_times_are_fine),
+        cmocka_unit_test(place_without_geo_is_an_error),
+        cmocka_unit_test(first_fit_before_and_after_a_fixed_visit),
+        cmocka_unit_test(first_fit_pushed_to_opening_time),
+        cmocka_unit_test(first_fit_pushed_past_lunch),
+        cmocka_unit_test(first_fit_nowhere_is_a_conflict),
+        cmocka_unit_test(flexible_never_before_day_start),
+        cmocka_unit_test(flexible_window_includes_morning_transfer),
+        cmocka_unit_test(fixed_visit_outside_window_is_a_warning),
+        cmocka_unit_test(travel_leg_outside_window_is_fine),
+        cmocka_unit_test(holiday_bettag_in_saxony),
+        cmocka_unit_test(holiday_bettag_not_in_bavaria),
+        cmocka_unit_test(holiday_bettag_flexible_visit),
+        cmocka_unit_test(holiday_national_at_a_regional_place),
+        cmocka_unit_test(holiday_open_on_holidays),
+        cmocka_unit_test(holiday_closed_dates),
+        cmocka_unit_test(holiday_saturday_at_weekday_place),
+        cmocka_unit_test(holiday_user_entry_with_region),
+        cmocka_unit_test(holiday_user_entry_everywhere),
+        cmocka_unit_test(holiday_weekend_at_always_open_place),
+        cmocka_unit_test(holiday_chuseok_korea),
+        cmocka_unit_test(holiday_chuseok_region_without_calendar),
+        cmocka_unit_test(holiday_chuseok_open_on_holidays),
+        cmocka_unit_test(dst_flight_seoul_frankfurt),
+        cmocka_unit_test(dst_berlin_before_and_after),
+        cmocka_unit_test(dst_gap_is_an_error),
+        cmocka_unit_test(dst_fold_takes_first_with_warning),
+        cmocka_unit_test(dateline_flight_is_valid),
+        cmocka_unit_test(dateline_flight_arriving_before_departure),
+        cmocka_unit_test(group_split_and_rejoin),
+        cmocka_unit_test(fixed_conflict_message),
+        cmocka_unit_test(fixed_conflict_names_everyone_once),
+        cmocka_unit_test(lodging_night_before),
+        cmocka_unit_test(lodging_night_after),
+        cmocka_unit_test(shared_transfer),
+        cmocka_unit_test(cancelled_takes_no_time_tentative_does),
+        cmocka_unit_test(item_for_nobody_warns),
+        cmocka_unit_test(filter_by_participant),
+        cmocka_unit_test(tight_transfer_warns),
+        cmocka_unit_test(long_day_warns),
+    };
+    return cmocka_run_group_tests_name("schedule", tests, NULL, NULL);
+}
