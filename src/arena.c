@@ -18,7 +18,11 @@ struct itin_arena {
     chunk *head;
     size_t total;    /* handed out */
     size_t reserved; /* taken from malloc */
+    void **big;      /* growing arrays kept on the heap, so that realloc */
+    size_t n_big, cap_big; /* can move them without copying */
 };
+
+#define BIG_ARRAY (64 * 1024)
 
 static void
 die_oom(void)
@@ -60,6 +64,8 @@ itin_arena_new(void)
     a->head = NULL;
     a->total = 0;
     a->reserved = 0;
+    a->big = NULL;
+    a->n_big = a->cap_big = 0;
     return a;
 }
 
@@ -72,11 +78,14 @@ itin_arena_free(itin_arena *a)
         next = c->next;
         free(c);
     }
+    for (size_t i = 0; i < a->n_big; i++)
+        free(a->big[i]);
+    free(a->big);
     free(a);
 }
 
-void *
-itin_arena_alloc(itin_arena *a, size_t size)
+static void *
+alloc_raw(itin_arena *a, size_t size)
 {
     size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     if (size == 0)
@@ -104,6 +113,13 @@ itin_arena_alloc(itin_arena *a, size_t size)
     void *p = c->data + c->used;
     c->used += size;
     a->total += size;
+    return p;
+}
+
+void *
+itin_arena_alloc(itin_arena *a, size_t size)
+{
+    void *p = alloc_raw(a, size);
     memset(p, 0, size);
     return p;
 }
@@ -122,6 +138,9 @@ itin_arena_reset(itin_arena *a)
         }
         free(c);
     }
+    for (size_t i = 0; i < a->n_big; i++)
+        free(a->big[i]);
+    a->n_big = 0;
     a->head = keep;
     a->total = 0;
     a->reserved = 0;
@@ -147,7 +166,7 @@ itin_arena_reserved(const itin_arena *a)
 char *
 itin_arena_strndup(itin_arena *a, const char *s, size_t n)
 {
-    char *p = itin_arena_alloc(a, n + 1);
+    char *p = alloc_raw(a, n + 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
@@ -181,7 +200,28 @@ itin_arena_grow(itin_arena *a, void *items, size_t *cap, size_t need, size_t siz
     size_t ncap = *cap ? *cap * 2 : 8;
     while (ncap < need)
         ncap *= 2;
-    void *n = itin_arena_alloc(a, ncap * size);
+    /* A large array lives on the heap, owned by the arena: realloc can move
+     * it by remapping pages instead of copying. */
+    for (size_t i = 0; items && i < a->n_big; i++)
+        if (a->big[i] == items) {
+            a->big[i] = itin_xrealloc(items, ncap * size);
+            a->reserved += (ncap - *cap) * size;
+            *cap = ncap;
+            return a->big[i];
+        }
+    void *n;
+    if (ncap * size >= BIG_ARRAY) {
+        if (a->n_big == a->cap_big) {
+            a->cap_big = a->cap_big ? a->cap_big * 2 : 8;
+            a->big = itin_xrealloc(a->big, a->cap_big * sizeof *a->big);
+        }
+        n = a->big[a->n_big++] = itin_xmalloc(ncap * size);
+        a->reserved += ncap * size;
+    } else {
+        /* Not zeroed: the old elements are copied and each new one is
+         * written when it is pushed. */
+        n = alloc_raw(a, ncap * size);
+    }
     if (items && *cap)
         memcpy(n, items, *cap * size);
     *cap = ncap;

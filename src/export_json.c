@@ -1,201 +1,244 @@
-/* export_json: the resolved itinerary for other programs (format §11), one
- * item per line. Values are built and serialised with jansson; only the
- * outer skeleton is written here, so that a large itinerary streams. */
+/* export_json: the resolved itinerary for other programs (format §11): the
+ * delegation, its participants, the places used, then the days with one item
+ * a line, and the diagnostics. Streamed through the json writer. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "internal.h"
+#include "json.h"
 
 static const char *const KINDS[] = {"visit", "travel", "transfer", "lodging"};
 static const char *const STATUS[] = {"confirmed", "tentative", "cancelled"};
 
 /* "2022-11-22T09:30:00+01:00": the local time with its offset. */
-static json_t *
-iso_local(itin_date date, int minutes, int offset)
+static void
+iso_local(jw *w, const char *key, itin_date date, int minutes, int offset)
 {
     char ds[16], buf[40];
     int off = offset < 0 ? -offset : offset;
     snprintf(buf, sizeof buf, "%sT%02d:%02d:00%c%02d:%02d", itin_date_format(date, ds), minutes / 60, minutes % 60,
              offset < 0 ? '-' : '+', off / 3600, off % 3600 / 60);
-    return json_string(buf);
-}
-
-static json_t *
-date_value(itin_date date)
-{
-    char ds[16];
-    return json_string(itin_date_format(date, ds));
+    jw_kstring(w, key, buf);
 }
 
 static void
-set_text(json_t *o, const char *key, const char *value)
+date_value(jw *w, const char *key, itin_date date)
 {
-    if (value)
-        json_object_set_new(o, key, json_string(value));
+    char ds[16];
+    jw_kstring(w, key, itin_date_format(date, ds));
 }
 
-static json_t *
-place(const itin_plan *P, size_t inst)
+static void
+who(jw *w, const itin_plan *P, const uint64_t *mask)
 {
-    const itin_institution *I = &P->institutions[inst];
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_string(I->id));
-    json_object_set_new(o, "name", json_string(I->name));
-    set_text(o, "address", I->address);
-    set_text(o, "city", I->city);
-    return o;
-}
-
-static json_t *
-who(const itin_plan *P, const uint64_t *mask)
-{
-    json_t *a = json_array();
+    jw_key(w, "with");
+    jw_array(w, -1);
     for (size_t i = 0; i < P->delegation.n_participants; i++)
         if ((mask[i / 64] >> (i % 64)) & 1)
-            json_array_append_new(a, json_string(P->delegation.participants[i].id));
-    return a;
+            jw_string(w, P->delegation.participants[i].id);
+    jw_end(w);
 }
 
-static json_t *
-item_json(const itin_plan *P, const itin_item *x, itin_date day)
+static void
+item_json(jw *w, const itin_plan *P, const itin_item *x, itin_date day)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "kind", json_string(KINDS[x->kind]));
-    json_object_set_new(o, "id", json_string(x->id));
-    json_object_set_new(o, "title", json_string(x->title));
+    jw_object(w, -1);
+    jw_kstring(w, "kind", KINDS[x->kind]);
+    jw_kstring(w, "id", x->id);
+    jw_kstring(w, "title", x->title);
     if (x->all_day) {
-        json_object_set_new(o, "start", date_value(x->local_start_date));
-        json_object_set_new(o, "end", date_value(x->local_end_date));
-        json_object_set_new(o, "night", date_value(day));
+        date_value(w, "start", x->local_start_date);
+        date_value(w, "end", x->local_end_date);
+        date_value(w, "night", day);
     } else {
-        json_object_set_new(o, "start", iso_local(x->local_start_date, x->local_start, x->offset_start));
-        json_object_set_new(o, "end", iso_local(x->local_end_date, x->local_end, x->offset_end));
+        iso_local(w, "start", x->local_start_date, x->local_start, x->offset_start);
+        iso_local(w, "end", x->local_end_date, x->local_end, x->offset_end);
     }
-    json_object_set_new(o, "timezone", json_string(x->tz_start));
+    jw_kstring(w, "timezone", x->tz_start);
     if (strcmp(x->tz_end, x->tz_start) != 0)
-        json_object_set_new(o, "end_timezone", json_string(x->tz_end));
+        jw_kstring(w, "end_timezone", x->tz_end);
     if (x->kind == ITIN_ITEM_VISIT || x->kind == ITIN_ITEM_LODGING) {
-        json_object_set_new(o, "place", place(P, x->place));
+        jw_kstring(w, "place", P->institutions[x->place].id);
     } else {
-        json_object_set_new(o, "from", place(P, x->from));
-        json_object_set_new(o, "to", place(P, x->to));
-        json_object_set_new(o, "mode", json_string(itin_mode_name(x->mode)));
+        jw_kstring(w, "from", P->institutions[x->from].id);
+        jw_kstring(w, "to", P->institutions[x->to].id);
+        jw_kstring(w, "mode", itin_mode_name(x->mode));
     }
-    json_object_set_new(o, "with", who(P, x->who));
+    who(w, P, x->who);
     if (x->everyone)
-        json_object_set_new(o, "everyone", json_true());
+        jw_kbool(w, "everyone", true);
     if (x->kind == ITIN_ITEM_VISIT) {
         const itin_visit *v = x->visit;
-        json_object_set_new(o, "status", json_string(STATUS[x->status]));
-        json_object_set_new(o, "fixed", json_boolean(x->fixed));
+        jw_kstring(w, "status", STATUS[x->status]);
+        jw_kbool(w, "fixed", x->fixed);
         if (v->n_topics) {
-            json_t *t = json_array();
+            jw_key(w, "topics");
+            jw_array(w, -1);
             for (size_t i = 0; i < v->n_topics; i++)
-                json_array_append_new(t, json_string(v->topics[i]));
-            json_object_set_new(o, "topics", t);
+                jw_string(w, v->topics[i]);
+            jw_end(w);
         }
-        set_text(o, "host", v->host);
-        set_text(o, "description", v->description);
+        jw_kstring(w, "host", v->host);
+        jw_kstring(w, "description", v->description);
     } else if (x->kind == ITIN_ITEM_TRAVEL) {
-        set_text(o, "ref", x->leg->ref);
+        jw_kstring(w, "ref", x->leg->ref);
+        jw_kstring(w, "description", x->leg->description);
     } else if (x->kind == ITIN_ITEM_TRANSFER) {
-        json_object_set_new(o, "minutes", json_integer(x->minutes));
-        if (x->distance_km > 0)
-            json_object_set_new(o, "distance_km", json_real((double)(long)(x->distance_km * 10 + 0.5) / 10));
-        json_object_set_new(o, "estimated", json_boolean(x->estimated));
-        json_object_set_new(o, "between", json_pack("[ss]", x->from_item, x->to_item));
+        jw_kint(w, "minutes", x->minutes);
+        if (x->distance_km > 0) {
+            jw_key(w, "distance_km");
+            jw_number(w, (double)(long)(x->distance_km * 10 + 0.5) / 10, 10);
+        }
+        jw_kbool(w, "estimated", x->estimated);
+        jw_key(w, "between");
+        jw_array(w, -1);
+        jw_string(w, x->from_item);
+        jw_string(w, x->to_item);
+        jw_end(w);
     }
-    return o;
+    jw_end(w);
 }
 
-static json_t *
-delegation_json(const itin_plan *P)
+static void
+delegation_json(jw *w, const itin_plan *P)
 {
     const itin_delegation *D = &P->delegation;
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_string(D->id));
-    json_object_set_new(o, "title", json_string(D->title));
-    set_text(o, "lead", D->lead);
-    json_object_set_new(o, "start", date_value(D->start));
-    json_object_set_new(o, "end", date_value(D->end));
-    json_object_set_new(o, "timezone", json_string(D->timezone));
-    json_object_set_new(o, "language", json_string(D->language));
-    if (D->revision >= 0)
-        json_object_set_new(o, "revision", json_integer(D->revision));
-    return o;
-}
-
-static json_t *
-participant_json(const itin_participant *p)
-{
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_string(p->id));
-    json_object_set_new(o, "name", json_string(p->name));
-    set_text(o, "role", p->role);
-    set_text(o, "org", p->org);
-    set_text(o, "email", p->email);
-    set_text(o, "phone", p->phone);
-    return o;
-}
-
-static json_t *
-diag_json(const itin_diag *g)
-{
-    json_t *o = json_object();
-    json_object_set_new(o, "severity", json_string(g->severity == ITIN_NOTE ? "note" : itin_severity_name(g->severity)));
-    if (g->pos.file)
-        json_object_set_new(o, "file", json_string(g->pos.file));
-    if (g->pos.line > 0) {
-        json_object_set_new(o, "line", json_integer(g->pos.line));
-        json_object_set_new(o, "column", json_integer(g->pos.col));
+    jw_key(w, "delegation");
+    jw_object(w, -1);
+    jw_kstring(w, "id", D->id);
+    jw_kstring(w, "title", D->title);
+    jw_kstring(w, "lead", D->lead);
+    if (D->organizer.name || D->organizer.email) {
+        jw_key(w, "organizer");
+        jw_object(w, -1);
+        jw_kstring(w, "name", D->organizer.name);
+        jw_kstring(w, "email", D->organizer.email);
+        jw_kstring(w, "phone", D->organizer.phone);
+        jw_end(w);
     }
-    json_object_set_new(o, "message", json_string(g->message));
-    return o;
+    date_value(w, "start", D->start);
+    date_value(w, "end", D->end);
+    jw_kstring(w, "timezone", D->timezone);
+    jw_kstring(w, "language", D->language);
+    if (D->revision >= 0)
+        jw_kint(w, "revision", D->revision);
+    jw_end(w);
 }
 
-/* Serialise one value on the current line; consumes it. */
-static int
-emit(FILE *out, json_t *v)
+static void
+participant_json(jw *w, const itin_participant *p)
 {
-    int rc = json_dumpf(v, out, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-    json_decref(v);
-    return rc;
+    jw_object(w, -1);
+    jw_kstring(w, "id", p->id);
+    jw_kstring(w, "name", p->name);
+    jw_kstring(w, "role", p->role);
+    jw_kstring(w, "org", p->org);
+    jw_kstring(w, "email", p->email);
+    jw_kstring(w, "phone", p->phone);
+    jw_end(w);
+}
+
+static void
+place_json(jw *w, const itin_institution *I)
+{
+    jw_key(w, I->id);
+    jw_object(w, -1);
+    jw_kstring(w, "name", I->name);
+    jw_kstring(w, "short", I->short_name);
+    jw_kstring(w, "address", I->address);
+    jw_kstring(w, "city", I->city);
+    jw_kstring(w, "country", I->country);
+    jw_kstring(w, "region", I->region);
+    jw_kstring(w, "timezone", I->timezone);
+    if (I->has_geo) {
+        jw_key(w, "geo");
+        jw_array(w, -1);
+        jw_number(w, I->lat, 10);
+        jw_number(w, I->lon, 10);
+        jw_end(w);
+    }
+    jw_kstring(w, "url", I->url);
+    jw_end(w);
+}
+
+static void
+diag_json(jw *w, const itin_diag *g)
+{
+    jw_object(w, -1);
+    jw_kstring(w, "severity", g->severity == ITIN_NOTE ? "note" : itin_severity_name(g->severity));
+    jw_kstring(w, "file", g->pos.file);
+    if (g->pos.line > 0) {
+        jw_kint(w, "line", g->pos.line);
+        jw_kint(w, "column", g->pos.col);
+    }
+    jw_kstring(w, "message", g->message);
+    jw_end(w);
 }
 
 int
 itin_export_json(const itin_itinerary *it, const itin_diags *d, FILE *out)
 {
     const itin_plan *P = it->plan;
-    int bad = 0;
-    fputs("{\n  \"itinerary\": 1,\n  \"delegation\": ", out);
-    bad |= emit(out, delegation_json(P));
-    fputs(",\n  \"participants\": [", out);
-    for (size_t i = 0; i < P->delegation.n_participants; i++) {
-        fputs(i ? ",\n    " : "\n    ", out);
-        bad |= emit(out, participant_json(&P->delegation.participants[i]));
-    }
-    fputs(P->delegation.n_participants ? "\n  ],\n  \"days\": [" : "],\n  \"days\": [", out);
+    jw *w = malloc(sizeof *w);
+    if (!w)
+        return -1;
+    jw_init(w, out);
+    jw_object(w, 2);
+    jw_kint(w, "itinerary", 1);
+    delegation_json(w, P);
+
+    jw_key(w, "participants");
+    jw_array(w, 4);
+    for (size_t i = 0; i < P->delegation.n_participants; i++)
+        participant_json(w, &P->delegation.participants[i]);
+    jw_end(w);
+
+    /* Items name places by id; the places they use follow, in file order. */
+    bool *used = calloc(P->n_institutions + 1, sizeof *used);
+    jw_key(w, "places");
+    jw_object(w, 4);
+    for (size_t k = 0; used && k < it->n_days; k++)
+        for (size_t i = 0; i < it->days[k].n_items; i++) {
+            const itin_item *x = &it->items[it->days[k].items[i]];
+            if (x->kind == ITIN_ITEM_VISIT || x->kind == ITIN_ITEM_LODGING)
+                used[x->place] = true;
+            else
+                used[x->from] = used[x->to] = true;
+        }
+    for (size_t i = 0; used && i < P->n_institutions; i++)
+        if (used[i])
+            place_json(w, &P->institutions[i]);
+    free(used);
+    jw_end(w);
+
+    jw_key(w, "days");
+    jw_array(w, 4);
     for (size_t k = 0; k < it->n_days; k++) {
         const itin_day *day = &it->days[k];
-        char ds[16];
-        fprintf(out, "%s\n    {\"date\": \"%s\", \"day\": %d, \"items\": [", k ? "," : "",
-                itin_date_format(day->date, ds), day->number);
-        for (size_t i = 0; i < day->n_items; i++) {
-            fputs(i ? ",\n      " : "\n      ", out);
-            bad |= emit(out, item_json(P, &it->items[day->items[i]], day->date));
-        }
-        fputs(day->n_items ? "\n    ]}" : "]}", out);
+        jw_object(w, -1);
+        date_value(w, "date", day->date);
+        jw_kint(w, "day", day->number);
+        jw_key(w, "items");
+        jw_array(w, 6);
+        for (size_t i = 0; i < day->n_items; i++)
+            item_json(w, P, &it->items[day->items[i]], day->date);
+        jw_end(w);
+        jw_end(w);
     }
-    fputs(it->n_days ? "\n  ],\n  \"diagnostics\": [" : "],\n  \"diagnostics\": [", out);
-    size_t shown = 0;
-    for (size_t i = 0; d && i < d->count; i++) {
-        fputs(shown++ ? ",\n    " : "\n    ", out);
-        bad |= emit(out, diag_json(&d->items[i]));
-    }
-    fputs(shown ? "\n  ]\n}\n" : "]\n}\n", out);
-    if (bad && !errno)
+    jw_end(w);
+
+    jw_key(w, "diagnostics");
+    jw_array(w, 4);
+    for (size_t i = 0; d && i < d->count; i++)
+        diag_json(w, &d->items[i]);
+    jw_end(w);
+    jw_end(w);
+    int rc = jw_finish(w);
+    if (fputc('\n', out) == EOF)
+        rc = -1;
+    free(w);
+    if (rc && !errno)
         errno = EIO;
-    return bad || ferror(out) ? -1 : 0;
+    return rc;
 }

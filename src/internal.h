@@ -3,6 +3,7 @@
 #define ITIN_INTERNAL_H
 
 #include <stdarg.h>
+#include <string.h>
 #include "itinerary/itinerary.h"
 
 /* ------------------------------------------------------------------ arena */
@@ -30,10 +31,11 @@ size_t itin_arena_reserved(const itin_arena *a);
  * in the arena (geometric growth keeps the waste below the final size). */
 void *itin_arena_grow(itin_arena *a, void *items, size_t *cap, size_t need, size_t size);
 
+/* Append a zeroed element to an arena array and return it. */
 #define ITIN_PUSH(arena, arr, n, cap) \
     (((n) == (cap) ? (void)((arr) = itin_arena_grow((arena), (arr), &(cap), (n) + 1, sizeof *(arr))) \
                    : (void)0), \
-     &(arr)[(n)++])
+     memset(&(arr)[(n)], 0, sizeof *(arr)), &(arr)[(n)++])
 
 /* Heap helpers that abort on out-of-memory (for buffers outside any arena). */
 void *itin_xmalloc(size_t n);

@@ -1504,6 +1504,7 @@ walk_leg(loader *L, const ynode *n)
     leg.ref = opt_text(L, v[K_REF], "ref");
     get_who(L, v[K_WITH], &leg.who);
     leg.title = opt_text(L, v[K_TITLE], "a travel leg's title");
+    leg.description = opt_text(L, v[K_DESC], "a travel leg's description");
     if (!ok || !leg.id)
         return;
     if (!leg.title) {
@@ -1512,7 +1513,6 @@ walk_leg(loader *L, const ynode *n)
                                       f->short_name ? f->short_name : f->name,
                                       t->short_name ? t->short_name : t->name);
     }
-    (void)v[K_DESC];
     size_t at = L->slot != NO_SLOT ? L->slot : P->n_legs;
     if (!define_item(L, &L->leg_ids, "travel leg", leg.id, at, pos_of(v[K_ID]), leg_pos))
         return;

@@ -61,12 +61,12 @@ typedef struct sched {
     /* Holidays sorted by date. */
     const itin_holiday **hol;
     size_t n_hol;
-    /* travel_times by (min place, max place, mode). */
-    itin_strmap tt;
-    /* Transfer errors already reported, by "a:b:mode". */
-    itin_strmap tr_err;
-    /* Transfers by "from-key\x1fto-key". */
-    itin_strmap transfers;
+    /* travel_times by (min place, max place) and mode. */
+    itin_pairmap tt;
+    /* Transfer minutes already worked out (or -1, reported), by the same key. */
+    itin_pairmap tr_cache;
+    /* Transfers by their two ends (item index, or a hotel night). */
+    itin_pairmap transfers;
     conflict *conflicts;
     size_t n_conflicts, cap_conflicts;
     itin_strmap conflict_ix;
@@ -156,8 +156,15 @@ find_travel_time_linear(const itin_plan *P, size_t a, size_t b, itin_mode m)
 }
 
 /* The estimate (§8) or a measured time. `tt` is NULL for the linear lookup. */
+static uint64_t
+pair_key(size_t from, size_t to)
+{
+    size_t lo = from < to ? from : to, hi = from < to ? to : from;
+    return (uint64_t)lo << 32 | (uint64_t)hi;
+}
+
 static int
-transfer_time(const itin_plan *P, const itin_strmap *tt, size_t from, size_t to, itin_mode mode, double *km,
+transfer_time(const itin_plan *P, const itin_pairmap *tt, size_t from, size_t to, itin_mode mode, double *km,
               bool *estimated, char *err, size_t errlen)
 {
     const itin_institution *a = &P->institutions[from], *b = &P->institutions[to];
@@ -169,16 +176,10 @@ transfer_time(const itin_plan *P, const itin_strmap *tt, size_t from, size_t to,
         *km = haversine_km(a->lat, a->lon, b->lat, b->lon);
     const itin_travel_time *t = NULL;
     if (tt) {
-        char key[64];
-        size_t lo = from < to ? from : to, hi = from < to ? to : from, ix;
-        snprintf(key, sizeof key, "%zu:%zu:%d", lo, hi, (int)mode);
-        if (itin_strmap_get(tt, key, &ix)) {
+        size_t ix;
+        if (itin_pairmap_get(tt, pair_key(from, to), (uint64_t)mode, &ix) ||
+            itin_pairmap_get(tt, pair_key(from, to), ITIN_MODE_NONE, &ix))
             t = &P->travel_times[ix];
-        } else {
-            snprintf(key, sizeof key, "%zu:%zu:0", lo, hi);
-            if (itin_strmap_get(tt, key, &ix))
-                t = &P->travel_times[ix];
-        }
     } else {
         t = find_travel_time_linear(P, from, to, mode);
     }
@@ -233,19 +234,24 @@ itin_transfer_minutes(const itin_plan *plan, size_t from, size_t to, itin_mode m
 static int
 tr(sched *S, size_t from, size_t to, itin_mode mode, itin_pos where)
 {
+    if (from == NONE || to == NONE || from == to)
+        return 0;
+    /* Directed: travel_times are symmetric, but an error names from and to. */
+    uint64_t key = (uint64_t)from << 32 | (uint64_t)to;
+    size_t cached;
+    if (itin_pairmap_get(&S->tr_cache, key, (uint64_t)mode, &cached))
+        return cached == NONE ? 0 : (int)cached;
     double km;
     bool est;
     char e[512];
-    if (from == NONE || to == NONE)
-        return 0;
     int m = transfer_time(S->P, &S->tt, from, to, mode, &km, &est, e, sizeof e);
-    if (m >= 0)
-        return m;
-    char key[64];
-    snprintf(key, sizeof key, "%zu:%zu:%d", from < to ? from : to, from < to ? to : from, (int)mode);
-    if (itin_strmap_put(&S->tr_err, itin_arena_strdup(S->A, key), 0, NULL))
+    if (m < 0 && where.line > 0) {
         itin_diags_add(S->d, ITIN_ERROR, where, "%s", e);
-    return 0;
+        itin_pairmap_put(&S->tr_cache, key, (uint64_t)mode, NONE, NULL);
+    } else if (m >= 0) {
+        itin_pairmap_put(&S->tr_cache, key, (uint64_t)mode, (size_t)m, NULL);
+    }
+    return m < 0 ? 0 : m;
 }
 
 /* --------------------------------------------------------------- zones */
@@ -574,6 +580,7 @@ static size_t
 new_item(sched *S)
 {
     itin_item *it = ITIN_PUSH(S->A, S->items, S->n_items, S->cap_items);
+    memset(it, 0, sizeof *it);
     it->place = it->from = it->to = NONE;
     return S->n_items - 1;
 }
@@ -774,25 +781,32 @@ place_visits(sched *S)
 {
     itin_plan *P = S->P;
     char ds[16], a[8], b[8], why[256];
-    /* The previous listed visit on the same date sharing an attendee: the
-     * last such visit, found by scanning back over that date's visits. */
+    /* The previous listed visit on the same date sharing an attendee is the
+     * latest of each attendee's last listed visit that day: kept per
+     * participant and date as the list is walked. */
+    size_t ndays = (size_t)(P->delegation.end - P->delegation.start + 1);
+    size_t *last = itin_xmalloc((S->np ? S->np : 1) * ndays * sizeof *last);
+    for (size_t k = 0; k < S->np * ndays; k++)
+        last[k] = NONE;
     for (size_t i = 0; i < P->n_visits; i++) {
         const itin_visit *V = &P->visits[i];
-        if (V->has_start)
+        size_t di = (size_t)(V->date - P->delegation.start);
+        if (V->has_start) {
+            for (size_t p = 0; p < S->np && S->visit_item[i] != NONE && V->status != ITIN_CANCELLED; p++)
+                if (bit(V->who.bits, p))
+                    last[p * ndays + di] = i;
             continue;
+        }
         size_t ix = add_visit_item(S, V);
         S->visit_item[i] = ix;
-        size_t prev_listed = NONE;
+        size_t prev_listed = NONE, best = NONE;
         if (V->status != ITIN_CANCELLED)
-            for (size_t j = i; j-- > 0;) {
-                const itin_visit *W = &P->visits[j];
-                if (W->date != V->date || W->status == ITIN_CANCELLED || S->visit_item[j] == NONE)
-                    continue;
-                if (mask_meets(W->who.bits, V->who.bits, S->words)) {
-                    prev_listed = S->visit_item[j];
-                    break;
-                }
-            }
+            for (size_t p = 0; p < S->np; p++)
+                if (bit(V->who.bits, p) && last[p * ndays + di] != NONE &&
+                    (best == NONE || last[p * ndays + di] > best))
+                    best = last[p * ndays + di];
+        if (best != NONE)
+            prev_listed = S->visit_item[best];
         const itin_institution *I = &P->institutions[V->at];
         if (V->status != ITIN_CANCELLED && closed_reason(S, V->at, V->date, why, sizeof why)) {
             itin_diags_add(S->d, ITIN_CONFLICT, V->pos, "visit '%s' on %s: %s is closed that day: %s", V->id,
@@ -827,27 +841,59 @@ place_visits(sched *S)
         }
         if (V->status != ITIN_CANCELLED)
             for (size_t p = 0; p < S->np; p++)
-                if (bit(V->who.bits, p))
+                if (bit(V->who.bits, p)) {
                     timeline_add(S, p, ix);
+                    last[p * ndays + di] = i;
+                }
     }
+    free(last);
 }
 
 /* ------------------------------------------------------------ transfers */
 
-static void
-add_transfer(sched *S, size_t person, const char *from_key, const char *to_key, size_t from, size_t to,
-             itin_mode mode, int64_t depart, int64_t arrive, itin_pos pos)
+/* The ends of a transfer: an item, or a hotel on a night. */
+typedef struct end {
+    uint64_t key;
+    size_t item;  /* NONE for a hotel */
+    size_t hotel;
+    itin_date night;
+} end;
+
+static end
+item_end(size_t item)
 {
-    char *key = itin_arena_printf(S->A, "%s\x1f%s", from_key, to_key);
+    return (end){item, item, NONE, 0};
+}
+
+static end
+hotel_end(const sched *S, size_t hotel, itin_date night)
+{
+    return (end){(uint64_t)1 << 62 | (uint64_t)hotel << 20 | (uint64_t)(night - S->night0), NONE, hotel, night};
+}
+
+static const char *
+end_name(sched *S, end e)
+{
+    char ds[16];
+    if (e.item != NONE)
+        return S->items[e.item].id;
+    return itin_arena_printf(S->A, "hotel:%s@%s", S->P->institutions[e.hotel].id, itin_date_format(e.night, ds));
+}
+
+static void
+add_transfer(sched *S, size_t person, end a, end b, size_t from, size_t to, itin_mode mode, int64_t depart,
+             int64_t arrive, itin_pos pos)
+{
     size_t ix;
-    if (!itin_strmap_get(&S->transfers, key, &ix)) {
+    if (!itin_pairmap_get(&S->transfers, a.key, b.key, &ix)) {
+        const char *from_key = end_name(S, a), *to_key = end_name(S, b);
         ix = new_item(S);
         itin_item *it = &S->items[ix];
-        const itin_institution *a = &S->P->institutions[from], *b = &S->P->institutions[to];
+        const itin_institution *pa = &S->P->institutions[from], *pb = &S->P->institutions[to];
         it->kind = ITIN_ITEM_TRANSFER;
         it->id = itin_arena_printf(S->A, "transfer:%s:%s", from_key, to_key);
-        it->title = itin_arena_printf(S->A, "%s \u2192 %s", a->short_name ? a->short_name : a->name,
-                                      b->short_name ? b->short_name : b->name);
+        it->title = itin_arena_printf(S->A, "%s \u2192 %s", pa->short_name ? pa->short_name : pa->name,
+                                      pb->short_name ? pb->short_name : pb->name);
         it->from = from;
         it->to = to;
         it->mode = mode;
@@ -863,17 +909,31 @@ add_transfer(sched *S, size_t person, const char *from_key, const char *to_key, 
         it->pos = pos;
         it->who = itin_arena_alloc(S->A, S->words * 8);
         fill_local(S, it, from, to);
-        itin_strmap_put(&S->transfers, key, ix, NULL);
+        itin_pairmap_put(&S->transfers, a.key, b.key, ix, NULL);
     }
     uint64_t *w = (uint64_t *)S->items[ix].who;
     w[person / 64] |= 1ULL << (person % 64);
 }
 
-static const char *
-hotel_key(sched *S, size_t hotel, itin_date night)
+/* A transfer to or from a fixed visit that leaves the day window is a
+ * warning (§8), once per visit. The window is that of the day the transfer
+ * departs, at the place it departs from: a participant without lodging who
+ * moves on in the evening is judged by that evening. */
+static void
+transfer_window(sched *S, size_t visit_ix, size_t from, int64_t depart, int64_t arrive, uint8_t *outside,
+                const char *dir)
 {
-    char ds[16];
-    return itin_arena_printf(S->A, "hotel:%s@%s", S->P->institutions[hotel].id, itin_date_format(night, ds));
+    const itin_item *v = &S->items[visit_ix];
+    if (v->kind != ITIN_ITEM_VISIT || !v->fixed || outside[visit_ix])
+        return;
+    itin_date day;
+    itin_zone_local(zone_of(S, from), depart, &day, NULL, NULL);
+    int64_t ws, we;
+    window(S, from, day, &ws, &we);
+    if (depart >= ws && arrive <= we)
+        return;
+    outside[visit_ix] = 1;
+    itin_diags_add(S->d, ITIN_WARNING, v->pos, "the transfer %s '%s' falls outside the day window", dir, v->id);
 }
 
 /* Walk every participant's day in order: transfers between items and to and
@@ -915,18 +975,25 @@ walk_timelines(sched *S)
                                        itin_duration_format((int)((has - (int64_t)trm * MIN) / MIN), sl), prev->id,
                                        it->id);
                     }
-                    if (trm > 0)
-                        add_transfer(S, p, prev->id, it->id, place_end(prev), place_start(it), m, prev->end,
-                                     prev->end + (int64_t)trm * MIN, it->pos);
+                    if (trm > 0) {
+                        int64_t arrive = prev->end + (int64_t)trm * MIN;
+                        add_transfer(S, p, item_end(prev_ix), item_end(ix), place_end(prev), place_start(it), m,
+                                     prev->end, arrive, it->pos);
+                        transfer_window(S, prev_ix, place_end(prev), prev->end, arrive, outside, "from");
+                        transfer_window(S, ix, place_end(prev), prev->end, arrive, outside, "to");
+                    }
                 }
                 if (hotel_night) {
                     /* Evening: from the last item to the hotel. */
                     itin_date night = prev->local_end_date;
                     size_t h = hotel_on(S, p, night);
                     int trm = tr(S, place_end(prev), h, D->travel, prev->pos);
-                    if (trm > 0)
-                        add_transfer(S, p, prev->id, hotel_key(S, h, night), place_end(prev), h, D->travel,
-                                     prev->end, prev->end + (int64_t)trm * MIN, prev->pos);
+                    if (trm > 0) {
+                        add_transfer(S, p, item_end(prev_ix), hotel_end(S, h, night), place_end(prev), h,
+                                     D->travel, prev->end, prev->end + (int64_t)trm * MIN, prev->pos);
+                        transfer_window(S, prev_ix, place_end(prev), prev->end, prev->end + (int64_t)trm * MIN,
+                                        outside, "from");
+                    }
                 }
                 size_t h = hotel_on(S, p, it->date - 1);
                 if ((!prev || hotel_night) && h != NONE) {
@@ -935,18 +1002,9 @@ walk_timelines(sched *S)
                     int trm = tr(S, h, place_start(it), m, it->pos);
                     if (trm > 0) {
                         int64_t arrive = it->start - buf;
-                        add_transfer(S, p, hotel_key(S, h, it->date - 1), it->id, h, place_start(it), m,
+                        add_transfer(S, p, hotel_end(S, h, it->date - 1), item_end(ix), h, place_start(it), m,
                                      arrive - (int64_t)trm * MIN, arrive, it->pos);
-                        if (it->kind == ITIN_ITEM_VISIT && it->fixed && !outside[ix]) {
-                            int64_t ws, we;
-                            window(S, place_start(it), it->date, &ws, &we);
-                            if (arrive - (int64_t)trm * MIN < ws) {
-                                outside[ix] = 1;
-                                itin_diags_add(S->d, ITIN_WARNING, it->pos,
-                                               "the transfer from the hotel to '%s' starts before the day window",
-                                               it->id);
-                            }
-                        }
+                        transfer_window(S, ix, h, arrive - (int64_t)trm * MIN, arrive, outside, "to");
                     }
                 }
                 prevc = cur;
@@ -960,9 +1018,12 @@ walk_timelines(sched *S)
             size_t h = hotel_on(S, p, night);
             if (h != NONE) {
                 int trm = tr(S, place_end(prev), h, D->travel, prev->pos);
-                if (trm > 0)
-                    add_transfer(S, p, prev->id, hotel_key(S, h, night), place_end(prev), h, D->travel, prev->end,
-                                 prev->end + (int64_t)trm * MIN, prev->pos);
+                if (trm > 0) {
+                    add_transfer(S, p, item_end(prev_ix), hotel_end(S, h, night), place_end(prev), h, D->travel,
+                                 prev->end, prev->end + (int64_t)trm * MIN, prev->pos);
+                    transfer_window(S, prev_ix, place_end(prev), prev->end, prev->end + (int64_t)trm * MIN, outside,
+                                    "from");
+                }
             }
         }
     }
@@ -1221,9 +1282,9 @@ itin_schedule(itin_plan *P, itin_diags *d)
     S.A = P->arena;
     S.np = P->delegation.n_participants;
     S.words = P->who_words;
-    itin_strmap_init(&S.tt);
-    itin_strmap_init(&S.tr_err);
-    itin_strmap_init(&S.transfers);
+    itin_pairmap_init(&S.tt);
+    itin_pairmap_init(&S.tr_cache);
+    itin_pairmap_init(&S.transfers);
     itin_strmap_init(&S.conflict_ix);
 
     S.zone = itin_arena_alloc(S.A, (P->n_institutions + 1) * sizeof *S.zone);
@@ -1234,8 +1295,7 @@ itin_schedule(itin_plan *P, itin_diags *d)
     }
     for (size_t i = 0; i < P->n_travel_times; i++) {
         const itin_travel_time *t = &P->travel_times[i];
-        size_t lo = t->from < t->to ? t->from : t->to, hi = t->from < t->to ? t->to : t->from;
-        itin_strmap_put(&S.tt, itin_arena_printf(S.A, "%zu:%zu:%d", lo, hi, (int)t->mode), i, NULL);
+        itin_pairmap_put(&S.tt, pair_key(t->from, t->to), (uint64_t)t->mode, i, NULL);
     }
     S.hol = itin_arena_alloc(S.A, (P->n_holidays + 1) * sizeof *S.hol);
     for (size_t i = 0; i < P->n_holidays; i++)
@@ -1297,9 +1357,9 @@ itin_schedule(itin_plan *P, itin_diags *d)
         free(S.buckets[i].v);
     free(S.buckets);
     free(S.conflicts);
-    itin_strmap_free(&S.tt);
-    itin_strmap_free(&S.tr_err);
-    itin_strmap_free(&S.transfers);
+    itin_pairmap_free(&S.tt);
+    itin_pairmap_free(&S.tr_cache);
+    itin_pairmap_free(&S.transfers);
     itin_strmap_free(&S.conflict_ix);
     return d->errors > errors_before ? NULL : it;
 }

@@ -78,3 +78,81 @@ itin_strmap_get(const itin_strmap *m, const char *key, size_t *val)
     }
     return 0;
 }
+
+static uint64_t
+mix(uint64_t a, uint64_t b)
+{
+    uint64_t h = a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL + (a << 6) + (a >> 2));
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return h;
+}
+
+void
+itin_pairmap_init(itin_pairmap *m)
+{
+    memset(m, 0, sizeof *m);
+}
+
+void
+itin_pairmap_free(itin_pairmap *m)
+{
+    free(m->a);
+    free(m->b);
+    free(m->vals);
+    free(m->used);
+    itin_pairmap_init(m);
+}
+
+static void
+pair_rehash(itin_pairmap *m, size_t ncap)
+{
+    itin_pairmap n = {itin_xmalloc(ncap * 8), itin_xmalloc(ncap * 8), itin_xmalloc(ncap * sizeof(size_t)),
+                      itin_xmalloc(ncap), ncap, 0};
+    memset(n.used, 0, ncap);
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->used[i])
+            itin_pairmap_put(&n, m->a[i], m->b[i], m->vals[i], NULL);
+    itin_pairmap_free(m);
+    *m = n;
+}
+
+int
+itin_pairmap_put(itin_pairmap *m, uint64_t a, uint64_t b, size_t val, size_t *old)
+{
+    if ((m->count + 1) * 2 > m->cap)
+        pair_rehash(m, m->cap ? m->cap * 2 : 64);
+    size_t i = mix(a, b) & (m->cap - 1);
+    while (m->used[i]) {
+        if (m->a[i] == a && m->b[i] == b) {
+            if (old)
+                *old = m->vals[i];
+            return 0;
+        }
+        i = (i + 1) & (m->cap - 1);
+    }
+    m->used[i] = 1;
+    m->a[i] = a;
+    m->b[i] = b;
+    m->vals[i] = val;
+    m->count++;
+    return 1;
+}
+
+int
+itin_pairmap_get(const itin_pairmap *m, uint64_t a, uint64_t b, size_t *val)
+{
+    if (!m->cap)
+        return 0;
+    size_t i = mix(a, b) & (m->cap - 1);
+    while (m->used[i]) {
+        if (m->a[i] == a && m->b[i] == b) {
+            if (val)
+                *val = m->vals[i];
+            return 1;
+        }
+        i = (i + 1) & (m->cap - 1);
+    }
+    return 0;
+}

@@ -8,9 +8,20 @@
 
 #include "internal.h"
 
+/* Offsets are looked up often and change at most a few times a year: each
+ * zone remembers, for recent UTC days, the offset when it held all day. */
+#define DAY_CACHE 64
+
+typedef struct day_offset {
+    int64_t day; /* UTC day number, or INT64_MIN when empty */
+    int offset;
+} day_offset;
+
 struct itin_zone {
     icaltimezone *ical;
     const char *name;
+    bool utc;
+    day_offset cache[DAY_CACHE];
 };
 
 /* Zones are few (one per place's zone); a small list is enough. Each handle
@@ -37,7 +48,9 @@ itin_zone_get(const char *name)
         zones = itin_xrealloc(zones, cap_zones * sizeof *zones);
     }
     struct itin_zone *h = itin_xmalloc(sizeof *h);
-    *h = (struct itin_zone){z, itin_xstrdup(name)};
+    *h = (struct itin_zone){z, itin_xstrdup(name), z == icaltimezone_get_utc_timezone(), {{0, 0}}};
+    for (size_t i = 0; i < DAY_CACHE; i++)
+        h->cache[i].day = INT64_MIN;
     zones[n_zones++] = h;
     return h;
 }
@@ -54,14 +67,29 @@ itin_zone_ical(const itin_zone *z)
     return z->ical;
 }
 
-int
-itin_zone_offset(const itin_zone *z, int64_t t)
+static int
+offset_at(const itin_zone *z, int64_t t)
 {
-    if (z->ical == icaltimezone_get_utc_timezone())
-        return 0;
     struct icaltimetype tt = icaltime_from_timet_with_zone((time_t)t, 0, icaltimezone_get_utc_timezone());
     int is_dst = 0;
     return icaltimezone_get_utc_offset_of_utc_time(z->ical, &tt, &is_dst);
+}
+
+int
+itin_zone_offset(const itin_zone *z, int64_t t)
+{
+    if (z->utc)
+        return 0;
+    int64_t day = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+    day_offset *c = (day_offset *)&z->cache[(uint64_t)day % DAY_CACHE];
+    if (c->day == day)
+        return c->offset;
+    int first = offset_at(z, day * 86400), last = offset_at(z, day * 86400 + 86399);
+    if (first != last)
+        return offset_at(z, t); /* a transition that day: no shortcut */
+    c->day = day;
+    c->offset = first;
+    return first;
 }
 
 itin_local_kind

@@ -160,7 +160,7 @@ typedef struct itin_visit {
 } itin_visit;
 
 typedef struct itin_leg {
-    const char *id, *title, *ref;
+    const char *id, *title, *ref, *description;
     itin_mode mode;
     size_t from, to;       /* institution indices */
     itin_date dep_date, arr_date;

@@ -149,8 +149,9 @@ static int
 write_output(const char *path, writer_fn fn, void *ctx)
 {
     if (!path || strcmp(path, "-") == 0) {
+        errno = 0;
         if (fn(ctx, stdout) != 0 || fflush(stdout) != 0) {
-            fprintf(stderr, "itinerary: cannot write to standard output: %s\n", strerror(errno));
+            fprintf(stderr, "itinerary: cannot write to standard output: %s\n", strerror(errno ? errno : EIO));
             return EXIT_WRITE;
         }
         return EXIT_OK;
@@ -168,6 +169,7 @@ write_output(const char *path, writer_fn fn, void *ctx)
     }
     FILE *f = fdopen(fd, "w");
     int err = 0;
+    errno = 0;
     if (!f) {
         err = errno;
         close(fd);

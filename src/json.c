@@ -1,0 +1,235 @@
+/* json: a small streaming JSON writer (RFC 8259): strings escaped per §7,
+ * containers inline or one element a line. Text reaching it is valid UTF-8
+ * (the loader refuses anything else), so only escaping is done here. */
+#include <math.h>
+#include <string.h>
+
+#include "json.h"
+
+static void
+flush(jw *w)
+{
+    if (w->n && fwrite(w->buf, 1, w->n, w->out) != w->n)
+        w->bad = -1;
+    w->n = 0;
+}
+
+static void
+put(jw *w, const char *s, size_t len)
+{
+    if (w->n + len > sizeof w->buf) {
+        flush(w);
+        if (len > sizeof w->buf) {
+            if (fwrite(s, 1, len, w->out) != len)
+                w->bad = -1;
+            return;
+        }
+    }
+    memcpy(w->buf + w->n, s, len);
+    w->n += len;
+}
+
+static void
+putc_(jw *w, char c)
+{
+    if (w->n == sizeof w->buf)
+        flush(w);
+    w->buf[w->n++] = c;
+}
+
+static void
+newline(jw *w, int indent)
+{
+    putc_(w, '\n');
+    for (int i = 0; i < indent; i++)
+        putc_(w, ' ');
+}
+
+void
+jw_init(jw *w, FILE *out)
+{
+    w->out = out;
+    w->bad = 0;
+    w->depth = 0;
+    w->after_key = false;
+    w->n = 0;
+}
+
+int
+jw_finish(jw *w)
+{
+    flush(w);
+    return w->bad || ferror(w->out) ? -1 : 0;
+}
+
+/* Before a value: the separator its container needs. */
+static void
+sep(jw *w)
+{
+    if (w->after_key) {
+        w->after_key = false;
+        return;
+    }
+    if (w->depth == 0)
+        return;
+    int d = w->depth - 1;
+    if (w->count[d]++)
+        putc_(w, ',');
+    if (w->indent[d] >= 0)
+        newline(w, w->indent[d]);
+    else if (w->count[d] > 1)
+        putc_(w, ' ');
+}
+
+static void
+open_(jw *w, char c, int indent)
+{
+    sep(w);
+    putc_(w, c);
+    if (w->depth < JW_MAX_DEPTH) {
+        w->indent[w->depth] = indent;
+        w->count[w->depth] = 0;
+        w->close[w->depth] = c == '{' ? '}' : ']';
+    }
+    w->depth++;
+}
+
+void
+jw_object(jw *w, int indent)
+{
+    open_(w, '{', indent);
+}
+
+void
+jw_array(jw *w, int indent)
+{
+    open_(w, '[', indent);
+}
+
+void
+jw_end(jw *w)
+{
+    int d = --w->depth;
+    if (d >= JW_MAX_DEPTH)
+        return;
+    if (w->indent[d] >= 0 && w->count[d])
+        newline(w, w->indent[d] >= 2 ? w->indent[d] - 2 : 0);
+    putc_(w, w->close[d]);
+}
+
+static void
+string(jw *w, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    putc_(w, '"');
+    const char *run = s;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        put(w, run, (size_t)(s - run));
+        run = s + 1;
+        switch (c) {
+        case '"':
+            put(w, "\\\"", 2);
+            break;
+        case '\\':
+            put(w, "\\\\", 2);
+            break;
+        case '\n':
+            put(w, "\\n", 2);
+            break;
+        case '\r':
+            put(w, "\\r", 2);
+            break;
+        case '\t':
+            put(w, "\\t", 2);
+            break;
+        case '\b':
+            put(w, "\\b", 2);
+            break;
+        case '\f':
+            put(w, "\\f", 2);
+            break;
+        default: {
+            char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            put(w, u, 6);
+        }
+        }
+    }
+    put(w, run, (size_t)(s - run));
+    putc_(w, '"');
+}
+
+void
+jw_key(jw *w, const char *key)
+{
+    sep(w);
+    string(w, key);
+    put(w, ": ", 2);
+    w->after_key = true;
+}
+
+void
+jw_string(jw *w, const char *s)
+{
+    sep(w);
+    string(w, s);
+}
+
+void
+jw_int(jw *w, long long v)
+{
+    char b[32];
+    sep(w);
+    put(w, b, (size_t)snprintf(b, sizeof b, "%lld", v));
+}
+
+void
+jw_number(jw *w, double v, int digits)
+{
+    char b[40];
+    sep(w);
+    if (!isfinite(v)) {
+        put(w, "null", 4);
+        return;
+    }
+    put(w, b, (size_t)snprintf(b, sizeof b, "%.*g", digits, v));
+}
+
+void
+jw_bool(jw *w, bool v)
+{
+    sep(w);
+    put(w, v ? "true" : "false", v ? 4 : 5);
+}
+
+void
+jw_null(jw *w)
+{
+    sep(w);
+    put(w, "null", 4);
+}
+
+void
+jw_kstring(jw *w, const char *key, const char *s)
+{
+    if (!s)
+        return;
+    jw_key(w, key);
+    jw_string(w, s);
+}
+
+void
+jw_kint(jw *w, const char *key, long long v)
+{
+    jw_key(w, key);
+    jw_int(w, v);
+}
+
+void
+jw_kbool(jw *w, const char *key, bool v)
+{
+    jw_key(w, key);
+    jw_bool(w, v);
+}

@@ -1,0 +1,46 @@
+/* json: a small streaming JSON writer (RFC 8259) for the exporter. */
+#ifndef ITIN_JSON_H
+#define ITIN_JSON_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#define JW_MAX_DEPTH 16
+
+/* Containers open inline ({"a": 1}) or one element a line, indented. */
+typedef struct jw {
+    FILE *out;
+    int bad;                    /* a write failed */
+    int depth;
+    int indent[JW_MAX_DEPTH];   /* -1: inline */
+    int count[JW_MAX_DEPTH];    /* elements written in each open container */
+    char close[JW_MAX_DEPTH];   /* '}' or ']' */
+    bool after_key;
+    size_t n;
+    char buf[1 << 16];
+} jw;
+
+void jw_init(jw *w, FILE *out);
+/* Flush; 0, or -1 when any write failed. */
+int jw_finish(jw *w);
+
+/* Open a container; `indent` >= 0 puts each element on its own line,
+ * indented by that many spaces. */
+void jw_object(jw *w, int indent);
+void jw_array(jw *w, int indent);
+void jw_end(jw *w);
+
+void jw_key(jw *w, const char *key);
+void jw_string(jw *w, const char *s);
+void jw_int(jw *w, long long v);
+/* A finite number with up to `digits` significant digits. */
+void jw_number(jw *w, double v, int digits);
+void jw_bool(jw *w, bool v);
+void jw_null(jw *w);
+
+/* Shorthands for an object member. */
+void jw_kstring(jw *w, const char *key, const char *s); /* nothing when s is NULL */
+void jw_kint(jw *w, const char *key, long long v);
+void jw_kbool(jw *w, const char *key, bool v);
+
+#endif
