@@ -3,7 +3,8 @@
 
 usage: gen.py VISITS [PEOPLE GROUPS DAYS] > plan.yaml
 
-PEOPLE participants in GROUPS groups over DAYS days (defaults 80, 40, 50).
+PEOPLE participants in GROUPS groups over DAYS days (defaults 80, 40, 50), with
+visits on the working days among them.
 Each group works through its own cluster of places (closer than 200 m to each
 other, so no transfer), and once a day the whole delegation meets at a venue a
 few kilometres away (transfers estimated by car, hotel transfers morning and
@@ -19,7 +20,10 @@ days = int(sys.argv[4]) if len(sys.argv) > 4 else 50
 
 start = datetime.date(2024, 3, 4)
 end = start + datetime.timedelta(days=days - 1)
-per_group_day = max(1, visits // (groups * days))
+# Visits on working days only, as a real programme would have them.
+workdays = [start + datetime.timedelta(days=d) for d in range(days)
+            if (start + datetime.timedelta(days=d)).weekday() < 5]
+per_group_day = max(1, -(-(visits - len(workdays)) // (groups * len(workdays))))
 # The day window is 07:00-22:00: keep the group's visits within ~10 hours.
 minutes = max(5, min(60, (600 // per_group_day) // 5 * 5))
 
@@ -51,13 +55,11 @@ out("lodging:\n")
 out("  - {at: hotel, from: %s, to: %s}\n" % (start, end + datetime.timedelta(days=1)))
 out("visits:\n")
 n = 0
-for d in range(days):
-    date = start + datetime.timedelta(days=d)
+for d, date in enumerate(workdays):
     out("  - {id: plenary-%d, title: Plenary %d, at: venue, date: %s, start: \"08:00\", duration: 1h}\n"
         % (d, d, date))
     n += 1
-for d in range(days):
-    date = start + datetime.timedelta(days=d)
+for date in workdays:
     for g in range(groups):
         for k in range(per_group_day):
             if n >= visits:

@@ -15,10 +15,25 @@ static const char *const STATUS[] = {"confirmed", "tentative", "cancelled"};
 static void
 iso_local(jw *w, const char *key, itin_date date, int minutes, int offset)
 {
-    char ds[16], buf[40];
-    int off = offset < 0 ? -offset : offset;
-    snprintf(buf, sizeof buf, "%sT%02d:%02d:00%c%02d:%02d", itin_date_format(date, ds), minutes / 60, minutes % 60,
-             offset < 0 ? '-' : '+', off / 3600, off % 3600 / 60);
+    char buf[32];
+    int off = offset < 0 ? -offset : offset, oh = off / 3600, om = off % 3600 / 60;
+    itin_date_format(date, buf);
+    char *p = buf + 10;
+    *p++ = 'T';
+    *p++ = (char)('0' + minutes / 600);
+    *p++ = (char)('0' + minutes / 60 % 10);
+    *p++ = ':';
+    *p++ = (char)('0' + minutes % 60 / 10);
+    *p++ = (char)('0' + minutes % 10);
+    memcpy(p, ":00", 3);
+    p += 3;
+    *p++ = offset < 0 ? '-' : '+';
+    *p++ = (char)('0' + oh / 10);
+    *p++ = (char)('0' + oh % 10);
+    *p++ = ':';
+    *p++ = (char)('0' + om / 10);
+    *p++ = (char)('0' + om % 10);
+    *p = '\0';
     jw_kstring(w, key, buf);
 }
 

@@ -169,10 +169,11 @@ typedef struct anchor {
     ynode *node;
 } anchor;
 
+/* A node being read; its children sit at the top of the reader's shared
+ * stack from `base` on (nodes close in the order they opened). */
 typedef struct open_node {
     ynode *node;
-    ynode **kids;
-    size_t n, cap;
+    size_t base, n;
 } open_node;
 
 /* One file being read: libyaml's parser and the anchors seen so far. */
@@ -187,16 +188,19 @@ typedef struct yreader {
     size_t real_nodes, expanded;
     size_t anchors_in_node; /* anchors defined by the node being read */
     bool failed;
+    ynode **kids;           /* children of the open nodes */
+    size_t n_kids, cap_kids;
 } yreader;
 
 static void
-attach(open_node *top, ynode *child)
+attach(yreader *r, open_node *top, ynode *child)
 {
-    if (top->n == top->cap) {
-        top->cap = top->cap ? top->cap * 2 : 8;
-        top->kids = itin_xrealloc(top->kids, top->cap * sizeof *top->kids);
+    if (r->n_kids == r->cap_kids) {
+        r->cap_kids = r->cap_kids ? r->cap_kids * 2 : 256;
+        r->kids = itin_xrealloc(r->kids, r->cap_kids * sizeof *r->kids);
     }
-    top->kids[top->n++] = child;
+    r->kids[r->n_kids++] = child;
+    top->n++;
 }
 
 static size_t
@@ -294,14 +298,15 @@ rd_node(yreader *r, yaml_event_t *first, itin_arena *A, size_t base)
         case YAML_MAPPING_END_EVENT: {
             open_node *top = &stack[--depth];
             ynode *n = top->node;
+            ynode **kids = r->kids + top->base;
             n->n = n->kind == N_MAP ? top->n / 2 : top->n;
             n->kids = itin_arena_alloc(A, (top->n ? top->n : 1) * sizeof *n->kids);
             if (top->n)
-                memcpy(n->kids, top->kids, top->n * sizeof *n->kids);
+                memcpy(n->kids, kids, top->n * sizeof *n->kids);
             for (size_t i = 0; i < top->n; i++)
-                n->size = sat_add(n->size, top->kids[i]->size);
+                n->size = sat_add(n->size, kids[i]->size);
             n->done = true;
-            free(top->kids);
+            r->n_kids = top->base;
             break;
         }
         case YAML_ALIAS_EVENT: {
@@ -357,17 +362,17 @@ rd_node(yreader *r, yaml_event_t *first, itin_arena *A, size_t base)
             break;
         if (node) {
             if (depth > 0)
-                attach(&stack[depth - 1], node);
+                attach(r, &stack[depth - 1], node);
             else
                 root = node;
             if (node->kind != N_SCALAR && !node->done)
-                stack[depth++] = (open_node){node, NULL, 0, 0};
+                stack[depth++] = (open_node){node, r->n_kids, 0};
         }
         if (depth == 0 && root)
             return root;
     }
-    while (depth > 0)
-        free(stack[--depth].kids);
+    if (depth > 0)
+        r->n_kids = stack[0].base;
     return NULL;
 }
 
@@ -475,7 +480,7 @@ fields(loader *L, const ynode *n, const char *what, const char *const *keys, siz
         }
         size_t j;
         for (j = 0; j < nkeys; j++)
-            if (strcmp(keys[j], k->str) == 0)
+            if (keys[j][0] == k->str[0] && strcmp(keys[j], k->str) == 0)
                 break;
         if (j == nkeys) {
             const char *hint = itin_suggest(k->str, keys, nkeys);
@@ -2098,6 +2103,7 @@ trailer:
     yaml_event_delete(&ev);
 done:
     itin_arena_reset(L->S);
+    free(r.kids);
     free(r.anch);
     itin_strmap_free(&r.anchors);
     yaml_parser_delete(&r.p);

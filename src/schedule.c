@@ -81,6 +81,22 @@ bit(const uint64_t *m, size_t i)
     return (m[i / 64] >> (i % 64)) & 1;
 }
 
+/* The first participant at or after `from` in a mask, or SIZE_MAX. */
+static size_t
+next_bit(const uint64_t *m, size_t words, size_t from)
+{
+    size_t w = from / 64;
+    if (w >= words)
+        return SIZE_MAX;
+    uint64_t cur = m[w] & (~0ULL << (from % 64));
+    while (!cur) {
+        if (++w >= words)
+            return SIZE_MAX;
+        cur = m[w];
+    }
+    return w * 64 + (size_t)__builtin_ctzll(cur);
+}
+
 static bool
 mask_empty(const uint64_t *m, size_t words)
 {
@@ -721,9 +737,7 @@ find_start(sched *S, const itin_visit *V, size_t prev_listed, int64_t *out, bool
         if (t + dur > we)
             return false;
         bool moved = false;
-        for (size_t p = 0; p < S->np && !moved; p++) {
-            if (!bit(V->who.bits, p))
-                continue;
+        for (size_t p = next_bit(V->who.bits, S->words, 0); p < S->np && !moved; p = next_bit(V->who.bits, S->words, p + 1)) {
             size_t pi, ni;
             neighbours(S, p, t, &pi, &ni);
             if (pi != NONE) {
@@ -792,8 +806,7 @@ place_visits(sched *S)
         const itin_visit *V = &P->visits[i];
         size_t di = (size_t)(V->date - P->delegation.start);
         if (V->has_start) {
-            for (size_t p = 0; p < S->np && S->visit_item[i] != NONE && V->status != ITIN_CANCELLED; p++)
-                if (bit(V->who.bits, p))
+            for (size_t p = next_bit(V->who.bits, S->words, 0); p < S->np && S->visit_item[i] != NONE && V->status != ITIN_CANCELLED; p = next_bit(V->who.bits, S->words, p + 1))
                     last[p * ndays + di] = i;
             continue;
         }
@@ -840,8 +853,7 @@ place_visits(sched *S)
             continue;
         }
         if (V->status != ITIN_CANCELLED)
-            for (size_t p = 0; p < S->np; p++)
-                if (bit(V->who.bits, p)) {
+            for (size_t p = next_bit(V->who.bits, S->words, 0); p < S->np; p = next_bit(V->who.bits, S->words, p + 1)) {
                     timeline_add(S, p, ix);
                     last[p * ndays + di] = i;
                 }
@@ -1052,9 +1064,7 @@ check_long_days(sched *S)
         if (it->kind == ITIN_ITEM_LODGING || it->status == ITIN_CANCELLED)
             continue;
         size_t di = (size_t)(it->date - d0);
-        for (size_t p = 0; p < S->np; p++) {
-            if (!bit(it->who, p))
-                continue;
+        for (size_t p = next_bit(it->who, S->words, 0); p < S->np; p = next_bit(it->who, S->words, p + 1)) {
             size_t k = di * S->np + p;
             if (it->start < first[k])
                 first[k] = it->start;
@@ -1147,9 +1157,7 @@ resolve_lodging(sched *S)
     for (size_t i = 0; i < P->n_lodgings; i++) {
         const itin_lodging *L = &P->lodgings[i];
         for (itin_date n = L->from; n < L->to; n++)
-            for (size_t p = 0; p < S->np; p++) {
-                if (!bit(L->who.bits, p))
-                    continue;
+            for (size_t p = next_bit(L->who.bits, S->words, 0); p < S->np; p = next_bit(L->who.bits, S->words, p + 1)) {
                 size_t k = p * S->n_nights + (size_t)(n - S->night0);
                 if (S->hotel[k] != NONE) {
                     char ds[16];
@@ -1334,8 +1342,7 @@ itin_schedule(itin_plan *P, itin_diags *d)
     for (size_t i = 0; i < S.n_items; i++) {
         if (S.items[i].status == ITIN_CANCELLED)
             continue;
-        for (size_t p = 0; p < S.np; p++)
-            if (bit(S.items[i].who, p))
+        for (size_t p = next_bit(S.items[i].who, S.words, 0); p < S.np; p = next_bit(S.items[i].who, S.words, p + 1))
                 timeline_add(&S, p, i);
     }
     resolve_lodging(&S);

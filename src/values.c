@@ -85,22 +85,23 @@ static int invalid(char *err, size_t errlen, const char *what, const char *s, co
 
 #define SECS_PER_DAY 86400LL
 
+/* Civil dates are counted with the proleptic Gregorian calendar's 400-year
+ * cycle (the "days from civil" formulas of H. Hinnant): arithmetic only, no
+ * month tables, and no trip through the C library's time conversions, which
+ * the loader and the exporters call hundreds of thousands of times. A day
+ * past the end of its month rolls over, as with timegm(). */
 itin_date itin_date_from_ymd(int y, int m, int d)
 {
-    long long year = (long long)y - 1900, mon = (long long)m - 1;
-    if (year < INT_MIN || year > INT_MAX || mon < INT_MIN || mon > INT_MAX)
-        return 0;
-    struct tm tm;
-    memset(&tm, 0, sizeof tm);
-    tm.tm_year = (int)year;
-    tm.tm_mon = (int)mon;
-    tm.tm_mday = d;
-    time_t t = timegm(&tm);
-    if (t == (time_t)-1)
-        return 0;
-    long long days = (long long)t / SECS_PER_DAY;
-    if ((long long)t % SECS_PER_DAY < 0)
-        days--;
+    long long yy = y, mm = (long long)m - 1;
+    yy += mm >= 0 ? mm / 12 : -((-mm + 11) / 12);
+    mm -= (mm >= 0 ? mm / 12 : -((-mm + 11) / 12)) * 12;
+    mm += 1;
+    yy -= mm <= 2;
+    long long era = (yy >= 0 ? yy : yy - 399) / 400;
+    long long yoe = yy - era * 400;
+    long long doy = (153 * (mm + (mm > 2 ? -3 : 9)) + 2) / 5 + (long long)d - 1;
+    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    long long days = era * 146097 + doe - 719468;
     if (days < INT32_MIN || days > INT32_MAX)
         return 0;
     return (itin_date)days;
@@ -108,20 +109,21 @@ itin_date itin_date_from_ymd(int y, int m, int d)
 
 void itin_date_to_ymd(itin_date d, int *y, int *m, int *dd)
 {
-    time_t t = (time_t)((long long)d * SECS_PER_DAY);
-    struct tm tm;
-    int yy = 0, mm = 0, ddd = 0;
-    if (gmtime_r(&t, &tm)) {
-        yy = tm.tm_year + 1900;
-        mm = tm.tm_mon + 1;
-        ddd = tm.tm_mday;
-    }
+    long long z = (long long)d + 719468;
+    long long era = (z >= 0 ? z : z - 146096) / 146097;
+    long long doe = z - era * 146097;
+    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long long yy = yoe + era * 400;
+    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long long mp = (5 * doy + 2) / 153;
+    long long day = doy - (153 * mp + 2) / 5 + 1;
+    long long mon = mp < 10 ? mp + 3 : mp - 9;
     if (y)
-        *y = yy;
+        *y = (int)(yy + (mon <= 2));
     if (m)
-        *m = mm;
+        *m = (int)mon;
     if (dd)
-        *dd = ddd;
+        *dd = (int)day;
 }
 
 /* Two digits at p as a number, or -1. */
