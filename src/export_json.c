@@ -103,7 +103,7 @@ item_json(jw *w, const itin_plan *P, const itin_item *x, itin_date day)
         jw_kint(w, "minutes", x->minutes);
         if (x->distance_km > 0) {
             jw_key(w, "distance_km");
-            jw_number(w, (double)(long)(x->distance_km * 10 + 0.5) / 10, 10);
+            jw_number(w, x->distance_km, 10);
         }
         jw_kbool(w, "estimated", x->estimated);
         jw_key(w, "between");

@@ -1513,6 +1513,7 @@ walk_leg(loader *L, const ynode *n)
     if (!ok || !leg.id)
         return;
     if (!leg.title) {
+        leg.title_default = true;
         const itin_institution *f = &P->institutions[leg.from], *t = &P->institutions[leg.to];
         leg.title = itin_arena_printf(L->A, "%s %s \u2192 %s", itin_mode_name(leg.mode),
                                       f->short_name ? f->short_name : f->name,

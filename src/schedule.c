@@ -915,6 +915,7 @@ add_transfer(sched *S, size_t person, end a, end b, size_t from, size_t to, itin
         bool est;
         char e[16];
         transfer_time(S->P, &S->tt, from, to, mode, &it->distance_km, &est, e, 0);
+        it->distance_km = round(it->distance_km * 10) / 10; /* shown to 100 m everywhere */
         it->estimated = est;
         it->from_item = from_key;
         it->to_item = to_key;
@@ -1348,7 +1349,15 @@ itin_schedule(itin_plan *P, itin_diags *d)
     resolve_lodging(&S);
 
     place_visits(&S);
+    size_t first_transfer = S.n_items;
     walk_timelines(&S);
+    /* A transfer everyone makes is for everyone, as visits and legs say. */
+    for (size_t i = first_transfer; i < S.n_items; i++) {
+        bool all = S.np > 0;
+        for (size_t p = 0; p < S.np && all; p++)
+            all = bit(S.items[i].who, p);
+        S.items[i].everyone = all;
+    }
     report_conflicts(&S);
     check_items(&S);
     check_long_days(&S);

@@ -161,6 +161,7 @@ typedef struct itin_visit {
 
 typedef struct itin_leg {
     const char *id, *title, *ref, *description;
+    bool title_default;     /* the title was made from mode and places */
     itin_mode mode;
     size_t from, to;       /* institution indices */
     itin_date dep_date, arr_date;
@@ -279,7 +280,7 @@ typedef struct itin_item {
     itin_status status;
     itin_mode mode;        /* travel, transfer */
     int minutes;           /* transfer: its duration */
-    double distance_km;    /* transfer: great-circle distance, 0 when unknown */
+    double distance_km;    /* transfer: great-circle distance to 0.1 km, 0 when unknown */
     bool estimated;        /* transfer: estimated (true) or from travel_times */
     bool fixed;            /* visit: had a start in the file */
     const itin_visit *visit;
@@ -326,11 +327,31 @@ int itin_transfer_minutes(const itin_plan *plan, size_t from, size_t to, itin_mo
 
 /* ------------------------------------------------------------- exporters */
 
+/* How an itinerary is rendered. Zero-initialised means: the delegation's
+ * language, 80 columns, for everyone, a PUBLISH calendar stamped now. */
+typedef struct itin_render_options {
+    const char *lang;       /* "en", "de" or "ko"; NULL: the delegation's */
+    int width;              /* text: columns; 0: 80 */
+    const uint64_t *mask;   /* whose itinerary (plan->who_words words); NULL: everyone */
+    const char *audience;   /* the participant's or group's name for titles; NULL */
+    bool invite;            /* ics: METHOD:REQUEST with ORGANIZER and ATTENDEEs */
+    bool has_dtstamp;       /* ics: use `dtstamp` (e.g. from SOURCE_DATE_EPOCH) */
+    int64_t dtstamp;        /* seconds since the epoch */
+} itin_render_options;
+
 /* Each exporter writes one itinerary to `out` and returns 0, or -1 when
  * writing failed (errno tells why). They only render what the scheduler
- * decided. `title_who` names the person or group an agenda is for (NULL for
- * the whole delegation). */
+ * decided; the itinerary given is already filtered to its audience. */
 int itin_export_json(const itin_itinerary *it, const itin_diags *d, FILE *out);
+
+/* RFC 5545 iCalendar, built and serialised with libical. */
+int itin_export_ics(const itin_itinerary *it, const itin_render_options *opt, FILE *out);
+
+/* The printed agenda: plain text wrapped to opt->width display columns. */
+int itin_export_text(const itin_itinerary *it, const itin_render_options *opt, FILE *out);
+
+/* The same agenda as CommonMark. */
+int itin_export_markdown(const itin_itinerary *it, const itin_render_options *opt, FILE *out);
 
 /* ----------------------------------------------------------- small helpers */
 

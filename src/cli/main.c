@@ -5,9 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "itinerary/itinerary.h"
+#include "write.h"
 
 enum { EXIT_OK = 0, EXIT_CONFLICT = 1, EXIT_INVALID = 2, EXIT_WRITE = 3 };
 
@@ -41,11 +43,17 @@ static const char HELP_PLAN[] =
     "\n"
     "Schedule FILE and write the itinerary (standard output by default).\n"
     "\n"
-    "  --format F        json (more formats to come)\n"
+    "  --format F        text (the default), md, ics or json\n"
     "  -o, --output OUT  write to OUT, atomically: on any failure OUT is untouched\n"
-    "  --participant ID  only what one participant attends\n"
+    "  --participant ID  only what one participant attends, with their name\n"
     "  --group ID        only what a group's members attend\n"
+    "  --lang L          en, de or ko (default: the delegation's language)\n"
+    "  --width N         wrap the text agenda at N columns (default 80)\n"
     "  --no-transfers    leave transfers out\n"
+    "  --invite          ics: a METHOD:REQUEST calendar with ORGANIZER and ATTENDEEs\n"
+    "\n"
+    "SOURCE_DATE_EPOCH, when set, is the DTSTAMP of calendar entries (then the\n"
+    "output is byte-for-byte reproducible).\n"
     "\n"
     "Exits 0 (warnings allowed), 1 when the schedule has conflicts, 2 for\n"
     "invalid input or usage, 3 when the output cannot be written; on 1, 2 and 3\n"
@@ -141,71 +149,53 @@ cmd_check(int argc, char **argv)
     return rc;
 }
 
-/* Write through `fn` to `path` atomically: a temporary file beside it is
- * renamed over it only when complete. "-" or NULL is standard output. */
-typedef int (*writer_fn)(void *ctx, FILE *out);
-
-static int
-write_output(const char *path, writer_fn fn, void *ctx)
-{
-    if (!path || strcmp(path, "-") == 0) {
-        errno = 0;
-        if (fn(ctx, stdout) != 0 || fflush(stdout) != 0) {
-            fprintf(stderr, "itinerary: cannot write to standard output: %s\n", strerror(errno ? errno : EIO));
-            return EXIT_WRITE;
-        }
-        return EXIT_OK;
-    }
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 16);
-    if (!tmp)
-        return EXIT_WRITE;
-    snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        fprintf(stderr, "itinerary: cannot write '%s': %s\n", path, strerror(errno));
-        free(tmp);
-        return EXIT_WRITE;
-    }
-    FILE *f = fdopen(fd, "w");
-    int err = 0;
-    errno = 0;
-    if (!f) {
-        err = errno;
-        close(fd);
-    } else {
-        if (fn(ctx, f) != 0 || fflush(f) != 0 || fsync(fileno(f)) != 0)
-            err = errno ? errno : EIO;
-        if (fclose(f) != 0 && !err)
-            err = errno ? errno : EIO;
-    }
-    if (!err && rename(tmp, path) != 0)
-        err = errno;
-    if (err) {
-        unlink(tmp);
-        fprintf(stderr, "itinerary: cannot write '%s': %s\n", path, strerror(err));
-        free(tmp);
-        return EXIT_WRITE;
-    }
-    free(tmp);
-    return EXIT_OK;
-}
-
-typedef struct json_job {
+/* One output: an itinerary in one format. */
+typedef struct job {
+    const char *format;
     const itin_itinerary *it;
     const itin_diags *d;
-} json_job;
+    itin_render_options opt;
+} job;
+
+static const char *const FORMATS[] = {"text", "md", "ics", "json"};
 
 static int
-write_json(void *ctx, FILE *out)
+write_job(void *ctx, FILE *out)
 {
-    json_job *j = ctx;
-    return itin_export_json(j->it, j->d, out);
+    const job *j = ctx;
+    if (strcmp(j->format, "json") == 0)
+        return itin_export_json(j->it, j->d, out);
+    if (strcmp(j->format, "ics") == 0)
+        return itin_export_ics(j->it, &j->opt, out);
+    if (strcmp(j->format, "md") == 0)
+        return itin_export_markdown(j->it, &j->opt, out);
+    return itin_export_text(j->it, &j->opt, out);
+}
+
+/* SOURCE_DATE_EPOCH (reproducible builds): the time calendars are stamped
+ * with. 0 when unset; -1 after reporting a malformed value. */
+static int
+source_date_epoch(itin_render_options *opt)
+{
+    const char *s = getenv("SOURCE_DATE_EPOCH");
+    if (!s || !*s)
+        return 0;
+    int64_t v = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p < '0' || *p > '9' || v > (INT64_MAX - 9) / 10) {
+            fprintf(stderr, "itinerary: SOURCE_DATE_EPOCH must be a whole number of seconds, not '%s'\n", s);
+            return -1;
+        }
+        v = v * 10 + (*p - '0');
+    }
+    opt->has_dtstamp = true;
+    opt->dtstamp = v;
+    return 0;
 }
 
 /* Find a participant or group and make its mask; 0 on success. */
 static int
-who_mask(const itin_plan *plan, const char *participant, const char *group, uint64_t *mask)
+who_mask(const itin_plan *plan, const char *participant, const char *group, uint64_t *mask, const char **name)
 {
     const itin_delegation *D = &plan->delegation;
     memset(mask, 0, plan->who_words * sizeof *mask);
@@ -213,6 +203,7 @@ who_mask(const itin_plan *plan, const char *participant, const char *group, uint
         for (size_t i = 0; i < D->n_participants; i++)
             if (strcmp(D->participants[i].id, participant) == 0) {
                 mask[i / 64] |= 1ULL << (i % 64);
+                *name = D->participants[i].name;
                 return 0;
             }
         fprintf(stderr, "itinerary: no participant has the id '%s'\n", participant);
@@ -224,6 +215,7 @@ who_mask(const itin_plan *plan, const char *participant, const char *group, uint
                 size_t i = D->groups[g].members[k];
                 mask[i / 64] |= 1ULL << (i % 64);
             }
+            *name = D->groups[g].name;
             return 0;
         }
     fprintf(stderr, "itinerary: no group has the id '%s'\n", group);
@@ -234,7 +226,8 @@ static int
 cmd_plan(int argc, char **argv)
 {
     const char *file = NULL, *format = "text", *out = NULL, *participant = NULL, *group = NULL;
-    bool transfers = true;
+    const char *lang = NULL, *width = NULL;
+    bool transfers = true, invite = false;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         const char **val = NULL;
@@ -249,8 +242,15 @@ cmd_plan(int argc, char **argv)
             val = &participant;
         } else if (strcmp(a, "--group") == 0) {
             val = &group;
+        } else if (strcmp(a, "--lang") == 0) {
+            val = &lang;
+        } else if (strcmp(a, "--width") == 0) {
+            val = &width;
         } else if (strcmp(a, "--no-transfers") == 0) {
             transfers = false;
+            continue;
+        } else if (strcmp(a, "--invite") == 0) {
+            invite = true;
             continue;
         } else if (a[0] == '-' && a[1] != '\0') {
             return usage_error("plan: unknown option '%s'", a);
@@ -268,8 +268,25 @@ cmd_plan(int argc, char **argv)
         return usage_error("plan: no FILE given%s", "");
     if (participant && group)
         return usage_error("plan: --participant and --group exclude each other%s", "");
-    if (strcmp(format, "json") != 0)
-        return usage_error("plan: unknown format '%s' (expected json)", format);
+    bool known = false;
+    for (size_t i = 0; i < sizeof FORMATS / sizeof *FORMATS; i++)
+        known |= strcmp(format, FORMATS[i]) == 0;
+    if (!known)
+        return usage_error("plan: unknown format '%s' (expected text, md, ics or json)", format);
+    if (invite && strcmp(format, "ics") != 0)
+        return usage_error("plan: --invite goes with --format ics%s", "");
+    if (lang && strcmp(lang, "en") != 0 && strcmp(lang, "de") != 0 && strcmp(lang, "ko") != 0)
+        return usage_error("plan: unknown language '%s' (expected en, de or ko)", lang);
+    long w = 80;
+    if (width) {
+        char *end;
+        w = strtol(width, &end, 10);
+        if (*width < '0' || *width > '9' || *end || w < 20 || w > 1000)
+            return usage_error("plan: --width takes a number of columns from 20 to 1000, not '%s'", width);
+    }
+    job j = {format, NULL, NULL, {lang, (int)w, NULL, NULL, invite, false, 0}};
+    if (source_date_epoch(&j.opt) != 0)
+        return EXIT_INVALID;
 
     itin_diags d;
     itin_diags_init(&d, 0);
@@ -282,16 +299,171 @@ cmd_plan(int argc, char **argv)
         uint64_t *mask = NULL;
         if (participant || group) {
             mask = calloc(plan->who_words, sizeof *mask);
-            if (!mask || who_mask(plan, participant, group, mask) != 0)
+            if (!mask || who_mask(plan, participant, group, mask, &j.opt.audience) != 0)
                 rc = EXIT_INVALID;
         }
         if (rc == EXIT_OK) {
-            const itin_itinerary *view = (mask || !transfers) ? itin_itinerary_filter(it, mask, transfers) : it;
-            json_job job = {view, &d};
-            rc = write_output(out, write_json, &job);
+            j.it = (mask || !transfers) ? itin_itinerary_filter(it, mask, transfers) : it;
+            j.d = &d;
+            j.opt.mask = mask;
+            rc = write_atomic(out, write_job, &j) == 0 ? EXIT_OK : EXIT_WRITE;
         }
         free(mask);
     }
+    itin_plan_free(plan);
+    itin_diags_free(&d);
+    return rc;
+}
+
+static const char HELP_EXPORT[] =
+    "usage: itinerary export FILE -d DIR [--lang L] [--width N]\n"
+    "\n"
+    "Schedule FILE and write every format for the whole delegation and for each\n"
+    "participant:\n"
+    "  DIR/<delegation-id>.txt .md .json .ics\n"
+    "  DIR/participants/<participant-id>.txt .md .ics\n"
+    "All or nothing: when anything fails, no file in DIR is created or changed.\n"
+    "DIR and DIR/participants are created when missing.\n";
+
+/* Create a directory unless it exists; *made says whether it was made. */
+static int
+ensure_dir(const char *path, bool *made)
+{
+    struct stat st;
+    *made = false;
+    if (stat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return 0;
+        fprintf(stderr, "itinerary: '%s' is not a directory\n", path);
+        return -1;
+    }
+    if (mkdir(path, 0777) != 0) {
+        fprintf(stderr, "itinerary: cannot create '%s': %s\n", path, strerror(errno));
+        return -1;
+    }
+    *made = true;
+    return 0;
+}
+
+static int
+cmd_export(int argc, char **argv)
+{
+    const char *file = NULL, *dir = NULL, *lang = NULL, *width = NULL;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        const char **val = NULL;
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(HELP_EXPORT, stdout);
+            return EXIT_OK;
+        } else if (strcmp(a, "-d") == 0 || strcmp(a, "--dir") == 0) {
+            val = &dir;
+        } else if (strcmp(a, "--lang") == 0) {
+            val = &lang;
+        } else if (strcmp(a, "--width") == 0) {
+            val = &width;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            return usage_error("export: unknown option '%s'", a);
+        } else if (file) {
+            return usage_error("export: more than one file ('%s')", a);
+        } else {
+            file = a;
+            continue;
+        }
+        if (i + 1 >= argc)
+            return usage_error("export: '%s' needs a value", a);
+        *val = argv[++i];
+    }
+    if (!file)
+        return usage_error("export: no FILE given%s", "");
+    if (!dir)
+        return usage_error("export: no directory given (-d DIR)%s", "");
+    if (lang && strcmp(lang, "en") != 0 && strcmp(lang, "de") != 0 && strcmp(lang, "ko") != 0)
+        return usage_error("export: unknown language '%s' (expected en, de or ko)", lang);
+    long w = 80;
+    if (width) {
+        char *end;
+        w = strtol(width, &end, 10);
+        if (*width < '0' || *width > '9' || *end || w < 20 || w > 1000)
+            return usage_error("export: --width takes a number of columns from 20 to 1000, not '%s'", width);
+    }
+    itin_render_options base = {lang, (int)w, NULL, NULL, false, false, 0};
+    if (source_date_epoch(&base) != 0)
+        return EXIT_INVALID;
+
+    itin_diags d;
+    itin_diags_init(&d, 0);
+    itin_plan *plan = itin_plan_load(file, &d);
+    itin_itinerary *it = plan ? itin_schedule(plan, &d) : NULL;
+    itin_diags_sort(&d);
+    print_diags(&d);
+    int rc = exit_code(&d);
+    if (rc != EXIT_OK || !it) {
+        itin_plan_free(plan);
+        itin_diags_free(&d);
+        return rc;
+    }
+
+    const itin_delegation *D = &plan->delegation;
+    size_t np = D->n_participants;
+    bool made_dir = false, made_sub = false;
+    char *sub = malloc(strlen(dir) + 16);
+    write_set *set = write_set_new();
+    job *jobs = calloc(4 + 3 * np, sizeof *jobs);
+    uint64_t *masks = calloc(np ? np * plan->who_words : 1, sizeof *masks);
+    rc = EXIT_WRITE;
+    if (!sub || !set || !jobs || !masks)
+        goto done;
+    sprintf(sub, "%s/participants", dir);
+    if (ensure_dir(dir, &made_dir) != 0 || ensure_dir(sub, &made_sub) != 0)
+        goto done;
+    static const char *const all_formats[] = {"text", "md", "json", "ics"};
+    static const char *const exts[] = {"txt", "md", "json", "ics"};
+    size_t nj = 0;
+    for (size_t f = 0; f < 4; f++) {
+        jobs[nj] = (job){all_formats[f], it, &d, base};
+        char *path = malloc(strlen(dir) + strlen(D->id) + 16);
+        if (!path)
+            goto done;
+        sprintf(path, "%s/%s.%s", dir, D->id, exts[f]);
+        int r = write_set_add(set, path, write_job, &jobs[nj++]);
+        free(path);
+        if (r != 0)
+            goto done;
+    }
+    for (size_t p = 0; p < np; p++) {
+        uint64_t *m = masks + p * plan->who_words;
+        m[p / 64] |= 1ULL << (p % 64);
+        const itin_itinerary *view = itin_itinerary_filter(it, m, true);
+        for (size_t f = 0; f < 4; f++) {
+            if (f == 2)
+                continue; /* one JSON, for everyone */
+            jobs[nj] = (job){all_formats[f], view, &d, base};
+            jobs[nj].opt.mask = m;
+            jobs[nj].opt.audience = D->participants[p].name;
+            char *path = malloc(strlen(sub) + strlen(D->participants[p].id) + 16);
+            if (!path)
+                goto done;
+            sprintf(path, "%s/%s.%s", sub, D->participants[p].id, exts[f]);
+            int r = write_set_add(set, path, write_job, &jobs[nj++]);
+            free(path);
+            if (r != 0)
+                goto done;
+        }
+    }
+    if (write_set_commit(set) == 0)
+        rc = EXIT_OK;
+done:
+    write_set_free(set);
+    if (rc != EXIT_OK) {
+        /* Nothing was created: remove the directories made for it. */
+        if (made_sub)
+            rmdir(sub);
+        if (made_dir)
+            rmdir(dir);
+    }
+    free(sub);
+    free(jobs);
+    free(masks);
     itin_plan_free(plan);
     itin_diags_free(&d);
     return rc;
@@ -326,11 +498,17 @@ main(int argc, char **argv)
             fputs(HELP_PLAN, stdout);
             return EXIT_OK;
         }
+        if (strcmp(argv[2], "export") == 0) {
+            fputs(HELP_EXPORT, stdout);
+            return EXIT_OK;
+        }
         return usage_error("help: unknown command '%s'", argv[2]);
     }
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 2, argv + 2);
     if (strcmp(cmd, "plan") == 0)
         return cmd_plan(argc - 2, argv + 2);
+    if (strcmp(cmd, "export") == 0)
+        return cmd_export(argc - 2, argv + 2);
     return usage_error("unknown command '%s'", cmd);
 }

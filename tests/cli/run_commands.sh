@@ -27,5 +27,59 @@ check stdin 0 "kr-mss-saxony-2022" bash -c "cd '$src/data/examples' && '$bin' ch
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 printf 'delegation:\n  id: x\n  title: X\n  start: 2022-11-22\n  end: 2022-11-22\n  timezone: Europe/Berlin\n  participants: [{id: a, name: A}]\n' > "$tmp/bare.yaml"
 check no-institutions 0 "0 institutions, 0 visits, 0 travel legs: feasible" "$bin" check "$tmp/bare.yaml"
+ex=$src/data/examples/kr-mss-saxony-2022.yaml
+# Per person and group: only their items, their name in the title block.
+out=$("$bin" plan "$ex" --participant park --lang en)
+if grep -q "Laborbesichtigung" <<<"$out" && ! grep -q "Gläserne Manufaktur" <<<"$out" && grep -q "Agenda for: *Park Seo-yeon" <<<"$out"; then
+  pass=$((pass + 1)); else echo "FAIL participant agenda"; fail=$((fail + 1)); fi
+out=$("$bin" plan "$ex" --group research --format md --lang de)
+if grep -q "Programm für:\*\* Forschungsgruppe" <<<"$out" && ! grep -q "Kurzbesuch der Frauenkirche" <<<"$out"; then
+  pass=$((pass + 1)); else echo "FAIL group agenda"; fail=$((fail + 1)); fi
+check no-transfers 0 "Begrüßung" bash -c "'$bin' plan '$ex' --no-transfers | grep -v 'Transfer:'"
+check unknown-participant 2 "no participant has the id 'nobody'" "$bin" plan "$ex" --participant nobody
+check unknown-group 2 "no group has the id 'nobody'" "$bin" plan "$ex" --group nobody
+check both-filters 2 "exclude each other" "$bin" plan "$ex" --group research --participant park
+check bad-format 2 "unknown format 'pdf'" "$bin" plan "$ex" --format pdf
+check bad-lang 2 "unknown language 'fr'" "$bin" plan "$ex" --lang fr
+check bad-width 2 "--width takes a number" "$bin" plan "$ex" --width 5
+check invite-needs-ics 2 "--invite goes with --format ics" "$bin" plan "$ex" --invite
+check bad-epoch 2 "SOURCE_DATE_EPOCH must be a whole number" env SOURCE_DATE_EPOCH=yesterday "$bin" plan "$ex"
+check help-export 0 "All or nothing" "$bin" help export
+check export-no-dir 2 "no directory given" "$bin" export "$ex"
+
+# Nothing lost: a full disk, a read-only place, a missing directory, and a
+# plan with conflicts each leave what was there byte for byte.
+check dev-full 3 "No space left on device" "$bin" plan "$ex" -o /dev/full
+check read-only 3 "cannot write '/sys/kernel/itinerary-test.txt'" "$bin" plan "$ex" -o /sys/kernel/itinerary-test.txt
+check missing-dir 3 "No such file or directory" "$bin" plan "$ex" -o "$tmp/no/such/dir/out.txt"
+printf 'precious\n' > "$tmp/keep.txt"
+sed 's/^    start: "10:30"$/    start: "09:00"/' "$ex" > "$tmp/conflict.yaml"
+sed -i "s#include: \[../institutions/saxony.yaml\]#include: [$src/data/institutions/saxony.yaml]#" "$tmp/conflict.yaml"
+check conflict-exit 1 "cannot make it" "$bin" plan "$tmp/conflict.yaml" -o "$tmp/keep.txt"
+check conflict-untouched 0 "precious" cat "$tmp/keep.txt"
+check invalid-untouched 2 "error" "$bin" plan "$src/tests/cli/invalid/duration-bare-number.yaml" -o "$tmp/keep.txt"
+check invalid-untouched-2 0 "precious" cat "$tmp/keep.txt"
+leftovers=$(find "$tmp" -name '*.tmp.*' | wc -l)
+check no-temporaries 0 "0" echo "$leftovers"
+
+# export: everything for everyone, all or nothing.
+check export 0 "" "$bin" export "$ex" -d "$tmp/out"
+n=$(find "$tmp/out" -type f | wc -l)
+check export-files 0 "34" echo "$n"   # 4 for the delegation, 3 for each of 10 participants
+check export-names 0 "kr-mss-saxony-2022.ics" ls "$tmp/out"
+check export-personal 0 "lee.txt" ls "$tmp/out/participants"
+check export-read-only 3 "cannot create '/sys/kernel/itinerary-test'" "$bin" export "$ex" -d /sys/kernel/itinerary-test
+check export-read-only-gone 1 "" test -e /sys/kernel/itinerary-test
+# A failure while files are being put in place: every old file is restored.
+cp -r "$tmp/out" "$tmp/before"
+printf 'old agenda\n' > "$tmp/out/kr-mss-saxony-2022.txt"
+cp "$tmp/out/kr-mss-saxony-2022.txt" "$tmp/before/kr-mss-saxony-2022.txt"
+rm "$tmp/out/participants/walther.md" "$tmp/before/participants/walther.md"
+mkdir "$tmp/out/participants/walther.md" "$tmp/before/participants/walther.md"
+check export-rollback 3 "itinerary: cannot" "$bin" export "$ex" -d "$tmp/out"
+check export-rollback-same 0 "" diff -r "$tmp/before" "$tmp/out"
+check export-conflict 1 "cannot make it" "$bin" export "$tmp/conflict.yaml" -d "$tmp/fresh"
+check export-conflict-nothing 1 "" test -e "$tmp/fresh"
+
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

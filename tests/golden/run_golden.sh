@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Golden files: every bundled example rendered in every format this test is
 # given, compared byte for byte with tests/golden/<example>.<ext>.
-# usage: run_golden.sh ITINERARY SOURCE_DIR FORMAT:EXT...
+# usage: run_golden.sh ITINERARY SOURCE_DIR FORMAT:EXT[:LANG]...
+# (with a language the golden file is <example>.<lang>.<ext>)
 # With UPDATE=1 the golden files are rewritten instead (then read the diff!).
 set -u
 bin=$1 src=$2; shift 2
@@ -11,11 +12,11 @@ cd "$src/data/examples" || exit 2
 for ex in *.yaml; do
   name=${ex%.yaml}
   for spec in "$@"; do
-    fmt=${spec%%:*} ext=${spec#*:}
-    golden=$src/tests/golden/$name.$ext
+    IFS=: read -r fmt ext lang <<<"$spec"
+    golden=$src/tests/golden/$name.${lang:+$lang.}$ext
     out=$(mktemp)
-    if ! "$bin" plan "$ex" --format "$fmt" -o "$out" 2>/dev/null; then
-      echo "FAIL $name.$ext: itinerary exited $?"; fail=$((fail + 1)); rm -f "$out"; continue
+    if ! "$bin" plan "$ex" --format "$fmt" ${lang:+--lang "$lang"} -o "$out" 2>/dev/null; then
+      echo "FAIL $golden: itinerary exited $?"; fail=$((fail + 1)); rm -f "$out"; continue
     fi
     if [ "${UPDATE:-}" = 1 ]; then
       cp "$out" "$golden"; echo "updated $golden"
@@ -23,7 +24,7 @@ for ex in *.yaml; do
     if cmp -s "$out" "$golden"; then
       pass=$((pass + 1))
     else
-      echo "FAIL $name.$ext differs from the golden file:"; diff -u "$golden" "$out" | head -40; fail=$((fail + 1))
+      echo "FAIL $golden differs:"; diff -u "$golden" "$out" | head -40; fail=$((fail + 1))
     fi
     rm -f "$out"
   done

@@ -1,0 +1,322 @@
+/* agenda: the itinerary as localized blocks of text — title block, days,
+ * entries with their details, nights, participants and contacts — shared by
+ * the text and Markdown exporters, which only lay them out. Nothing here
+ * computes a time: it prints what the scheduler decided. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "agenda.h"
+
+typedef struct builder {
+    agenda *a;
+    const itin_itinerary *it;
+    const itin_plan *P;
+    itin_lang lang;
+    const uint64_t *mask;
+} builder;
+
+#define L(b, l) itin_label_text((b)->lang, (l))
+
+static void
+add_field(builder *b, agenda_field **v, size_t *n, size_t *cap, const char *label, const char *text)
+{
+    if (!text || !*text)
+        return;
+    *ITIN_PUSH(b->a->A, *v, *n, *cap) = (agenda_field){label, text};
+}
+
+static const char *
+hm(builder *b, int minutes)
+{
+    return itin_arena_printf(b->a->A, "%02d:%02d", minutes / 60 % 24, minutes % 60);
+}
+
+static const char *
+place_text(builder *b, size_t inst)
+{
+    const itin_institution *I = &b->P->institutions[inst];
+    if (I->address)
+        return itin_arena_printf(b->a->A, "%s, %s", I->name, I->address);
+    if (I->city)
+        return itin_arena_printf(b->a->A, "%s, %s", I->name, I->city);
+    return I->name;
+}
+
+static const char *
+short_name(const itin_institution *I)
+{
+    return I->short_name ? I->short_name : I->name;
+}
+
+static bool
+bit(const uint64_t *m, size_t i)
+{
+    return (m[i / 64] >> (i % 64)) & 1;
+}
+
+/* Who attends, by name: a group's name when it is exactly that group. */
+static const char *
+who_text(builder *b, const uint64_t *who)
+{
+    const itin_delegation *D = &b->P->delegation;
+    size_t words = b->P->who_words, n = 0;
+    for (size_t g = 0; g < D->n_groups; g++) {
+        const itin_group *G = &D->groups[g];
+        bool same = true;
+        uint64_t *m = calloc(words, sizeof *m);
+        for (size_t k = 0; m && k < G->n_members; k++)
+            m[G->members[k] / 64] |= 1ULL << (G->members[k] % 64);
+        for (size_t w = 0; m && w < words; w++)
+            same &= m[w] == who[w];
+        free(m);
+        if (same && G->n_members) {
+            const char **names = itin_xmalloc(G->n_members * sizeof *names);
+            for (size_t k = 0; k < G->n_members; k++)
+                names[k] = D->participants[G->members[k]].name;
+            const char *list = itin_list(b->a->A, b->lang, names, G->n_members);
+            free(names);
+            return itin_arena_printf(b->a->A, "%s (%s)", G->name, list);
+        }
+    }
+    const char **names = itin_xmalloc((D->n_participants + 1) * sizeof *names);
+    for (size_t i = 0; i < D->n_participants; i++)
+        if (bit(who, i))
+            names[n++] = D->participants[i].name;
+    const char *list = itin_list(b->a->A, b->lang, names, n);
+    free(names);
+    return list;
+}
+
+static const char *
+contact_text(builder *b, const itin_contact *c)
+{
+    const char *parts[3];
+    size_t n = 0;
+    if (c->name)
+        parts[n++] = c->name;
+    if (c->phone)
+        parts[n++] = c->phone;
+    if (c->email)
+        parts[n++] = c->email;
+    if (!n)
+        return NULL;
+    if (n == 1)
+        return parts[0];
+    if (n == 2)
+        return itin_arena_printf(b->a->A, "%s, %s", parts[0], parts[1]);
+    return itin_arena_printf(b->a->A, "%s, %s, %s", parts[0], parts[1], parts[2]);
+}
+
+/* "UTC+09:00" */
+static const char *
+offset_text(builder *b, int offset)
+{
+    int off = offset < 0 ? -offset : offset;
+    return itin_arena_printf(b->a->A, "UTC%c%02d:%02d", offset < 0 ? '-' : '+', off / 3600, off % 3600 / 60);
+}
+
+static const char *
+title_of(builder *b, const itin_item *x)
+{
+    const itin_plan *P = b->P;
+    const char *t = x->title;
+    if (x->kind == ITIN_ITEM_TRANSFER) {
+        t = itin_arena_printf(b->a->A, "%s: %s \u2192 %s", L(b, L_TRANSFER), short_name(&P->institutions[x->from]),
+                              short_name(&P->institutions[x->to]));
+    } else if (x->kind == ITIN_ITEM_TRAVEL && x->leg->title_default) {
+        /* Made from mode and places: made again in the agenda's language,
+         * "Flug LH 712: Frankfurt → Incheon". */
+        const char *mode = itin_mode_label(b->lang, x->mode);
+        const char *from = short_name(&P->institutions[x->from]), *to = short_name(&P->institutions[x->to]);
+        t = x->leg->ref ? itin_arena_printf(b->a->A, "%s %s: %s \u2192 %s", mode, x->leg->ref, from, to)
+                        : itin_arena_printf(b->a->A, "%s: %s \u2192 %s", mode, from, to);
+    }
+    if (x->status == ITIN_CANCELLED)
+        t = itin_arena_printf(b->a->A, "[%s] %s", L(b, L_CANCELLED), t);
+    else if (x->status == ITIN_TENTATIVE)
+        t = itin_arena_printf(b->a->A, "[%s] %s", L(b, L_TENTATIVE), t);
+    return t;
+}
+
+static void
+entry_for(builder *b, agenda_entry *e, const itin_item *x)
+{
+    const itin_plan *P = b->P;
+    size_t cap = 0;
+    e->kind = x->kind;
+    e->status = x->status;
+    e->title = title_of(b, x);
+    int days = (int)(x->local_end_date - x->local_start_date);
+    e->time = days > 0 ? itin_arena_printf(b->a->A, "%s\u2013%s +%d", hm(b, x->local_start), hm(b, x->local_end), days)
+              : days < 0 ? itin_arena_printf(b->a->A, "%s\u2013%s %d", hm(b, x->local_start), hm(b, x->local_end), days)
+                         : itin_arena_printf(b->a->A, "%s\u2013%s", hm(b, x->local_start), hm(b, x->local_end));
+    if (x->kind == ITIN_ITEM_VISIT) {
+        const itin_visit *v = x->visit;
+        const itin_institution *I = &P->institutions[x->place];
+        add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_PLACE), place_text(b, x->place));
+        if (!x->everyone)
+            add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_WITH), who_text(b, x->who));
+        if (v->n_topics)
+            add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_TOPICS),
+                      itin_list(b->a->A, b->lang, v->topics, v->n_topics));
+        add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_HOST), v->host);
+        add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_CONTACT), contact_text(b, &I->contact));
+        add_field(b, &e->fields, &e->n_fields, &cap, NULL, v->description);
+    } else if (x->kind == ITIN_ITEM_TRAVEL) {
+        const itin_leg *l = x->leg;
+        if (!l->title_default)
+            add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_PLACE),
+                      itin_arena_printf(b->a->A, "%s \u2192 %s", short_name(&P->institutions[x->from]),
+                                        short_name(&P->institutions[x->to])));
+        if (!l->title_default)
+            add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_REF), l->ref);
+        if (days != 0 || strcmp(x->tz_start, x->tz_end) != 0)
+            add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_ARRIVAL),
+                      itin_arena_printf(b->a->A, "%s, %s (%s, %s)", itin_date_long(b->a->A, b->lang, x->local_end_date),
+                                        hm(b, x->local_end), x->tz_end, offset_text(b, x->offset_end)));
+        if (!x->everyone)
+            add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_WITH), who_text(b, x->who));
+        add_field(b, &e->fields, &e->n_fields, &cap, NULL, l->description);
+    } else if (x->kind == ITIN_ITEM_TRANSFER) {
+        /* "Transfer: A → B (by bus, 20 min, 3.6 km)" */
+        const char *how = itin_arena_printf(b->a->A, "%s, %s", itin_mode_label(b->lang, x->mode),
+                                            itin_duration_text(b->a->A, b->lang, x->minutes));
+        if (x->distance_km > 0)
+            how = itin_arena_printf(b->a->A, "%s, %s km", how, itin_decimal(b->a->A, b->lang, x->distance_km, 1));
+        e->title = itin_arena_printf(b->a->A, "%s (%s)", e->title, how);
+        if (!x->everyone)
+            add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_WITH), who_text(b, x->who));
+    }
+}
+
+static void
+build_head(builder *b)
+{
+    const itin_delegation *D = &b->P->delegation;
+    agenda *a = b->a;
+    size_t cap = 0;
+    a->title = D->title;
+    add_field(b, &a->head, &a->n_head, &cap, L(b, L_LEAD), D->lead);
+    const char *org = D->organizer.name;
+    if (org && D->organizer.email)
+        org = itin_arena_printf(a->A, "%s <%s>", org, D->organizer.email);
+    else if (!org)
+        org = D->organizer.email;
+    add_field(b, &a->head, &a->n_head, &cap, L(b, L_ORGANIZER), org);
+    const char *dates = D->start == D->end
+                            ? itin_date_long(a->A, b->lang, D->start)
+                            : itin_arena_printf(a->A, "%s \u2013 %s", itin_date_long(a->A, b->lang, D->start),
+                                                itin_date_long(a->A, b->lang, D->end));
+    add_field(b, &a->head, &a->n_head, &cap, L(b, L_DATES), dates);
+    if (D->revision >= 0)
+        add_field(b, &a->head, &a->n_head, &cap, L(b, L_REVISION), itin_arena_printf(a->A, "%d", D->revision));
+}
+
+static void
+build_days(builder *b, const itin_render_options *opt)
+{
+    const itin_itinerary *it = b->it;
+    const itin_delegation *D = &b->P->delegation;
+    agenda *a = b->a;
+    const char *zone = NULL;
+    a->days = itin_arena_alloc(a->A, (it->n_days ? it->n_days : 1) * sizeof *a->days);
+    for (size_t k = 0; k < it->n_days; k++) {
+        const itin_day *day = &it->days[k];
+        agenda_day *ad = &a->days[a->n_days++];
+        const char *date = itin_date_long(a->A, b->lang, day->date);
+        const char *label = day->date < D->start   ? L(b, L_DAY_BEFORE)
+                            : day->date > D->end   ? L(b, L_DAY_AFTER)
+                                                   : itin_arena_printf(a->A, L(b, L_DAY), day->number);
+        ad->heading = itin_arena_printf(a->A, "%s \u00b7 %s", label, date);
+        ad->entries = itin_arena_alloc(a->A, (day->n_items ? day->n_items : 1) * sizeof *ad->entries);
+        size_t cap_n = 0;
+        for (size_t i = 0; i < day->n_items; i++) {
+            const itin_item *x = &it->items[day->items[i]];
+            if (x->kind == ITIN_ITEM_LODGING) {
+                const char *text = place_text(b, x->place);
+                if (!x->everyone && !opt->mask)
+                    text = itin_arena_printf(a->A, "%s (%s)", text, who_text(b, x->who));
+                add_field(b, &ad->nights, &ad->n_nights, &cap_n, L(b, L_LODGING), text);
+                continue;
+            }
+            agenda_entry *e = &ad->entries[ad->n_entries++];
+            entry_for(b, e, x);
+            if (!zone || strcmp(zone, x->tz_start) != 0)
+                e->zone = itin_arena_printf(a->A, L(b, L_LOCAL_TIME),
+                                            itin_arena_printf(a->A, "%s (%s)", x->tz_start,
+                                                              offset_text(b, x->offset_start)));
+            zone = x->tz_end;
+        }
+    }
+}
+
+static void
+build_people(builder *b)
+{
+    const itin_delegation *D = &b->P->delegation;
+    agenda *a = b->a;
+    size_t cap = 0;
+    a->people_heading = L(b, L_PARTICIPANTS);
+    for (size_t i = 0; i < D->n_participants; i++) {
+        const itin_participant *p = &D->participants[i];
+        const char *parts[4];
+        size_t n = 0;
+        if (p->role)
+            parts[n++] = p->role;
+        if (p->org)
+            parts[n++] = p->org;
+        if (p->email)
+            parts[n++] = p->email;
+        if (p->phone)
+            parts[n++] = p->phone;
+        const char *text = "";
+        for (size_t k = 0; k < n; k++)
+            text = k ? itin_arena_printf(a->A, "%s, %s", text, parts[k]) : parts[k];
+        *ITIN_PUSH(a->A, a->people, a->n_people, cap) = (agenda_field){p->name, text};
+    }
+    /* Contacts: the organiser, then every place visited that names one. */
+    cap = 0;
+    a->contacts_heading = L(b, L_CONTACTS);
+    const char *org = contact_text(b, &D->organizer);
+    if (org)
+        add_field(b, &a->contacts, &a->n_contacts, &cap, L(b, L_ORGANIZER), org);
+    bool *seen = calloc(b->P->n_institutions + 1, sizeof *seen);
+    for (size_t k = 0; seen && k < b->it->n_days; k++)
+        for (size_t i = 0; i < b->it->days[k].n_items; i++) {
+            const itin_item *x = &b->it->items[b->it->days[k].items[i]];
+            if (x->kind != ITIN_ITEM_VISIT || seen[x->place])
+                continue;
+            seen[x->place] = true;
+            const itin_institution *I = &b->P->institutions[x->place];
+            const char *c = contact_text(b, &I->contact);
+            if (c && I->url)
+                c = itin_arena_printf(a->A, "%s, %s", c, I->url);
+            add_field(b, &a->contacts, &a->n_contacts, &cap, short_name(I), c);
+        }
+    free(seen);
+}
+
+agenda *
+itin_agenda_build(const itin_itinerary *it, const itin_render_options *opt)
+{
+    itin_arena *A = itin_arena_new();
+    agenda *a = itin_arena_alloc(A, sizeof *a);
+    a->A = A;
+    builder b = {a, it, it->plan, itin_lang_of(opt->lang ? opt->lang : it->plan->delegation.language), opt->mask};
+    a->lang = b.lang;
+    build_head(&b);
+    if (opt->audience) {
+        size_t cap = a->n_head;
+        add_field(&b, &a->head, &a->n_head, &cap, L(&b, L_FOR), opt->audience);
+    }
+    build_days(&b, opt);
+    build_people(&b);
+    return a;
+}
+
+void
+itin_agenda_free(agenda *a)
+{
+    if (a)
+        itin_arena_free(a->A);
+}

@@ -1,0 +1,54 @@
+/* agenda: an itinerary as localized text blocks, before any layout. The
+ * text and Markdown exporters lay out the same agenda. */
+#ifndef ITIN_AGENDA_H
+#define ITIN_AGENDA_H
+
+#include "i18n.h"
+
+/* A labelled line ("Ort: WFS, Bertolt-Brecht-Allee 22"), or a paragraph of
+ * free text when label is NULL. */
+typedef struct agenda_field {
+    const char *label;
+    const char *text;
+} agenda_field;
+
+typedef struct agenda_entry {
+    const char *time;  /* "10:00–11:00", "18:05–14:25 +1" */
+    const char *title;
+    const char *zone;  /* set when the local time zone changes here */
+    itin_item_kind kind;
+    itin_status status;
+    agenda_field *fields;
+    size_t n_fields;
+} agenda_entry;
+
+typedef struct agenda_day {
+    const char *heading; /* "Tag 1 · Dienstag, 22. November 2022" */
+    agenda_entry *entries;
+    size_t n_entries;
+    agenda_field *nights; /* label "Übernachtung", text the hotel */
+    size_t n_nights;
+} agenda_day;
+
+typedef struct agenda {
+    itin_arena *A;
+    itin_lang lang;
+    const char *title;
+    agenda_field *head; /* lead, organiser, dates, revision, audience */
+    size_t n_head;
+    agenda_day *days;
+    size_t n_days;
+    const char *people_heading;
+    agenda_field *people; /* label: the name; text: role, organisation, contact */
+    size_t n_people;
+    const char *contacts_heading;
+    agenda_field *contacts;
+    size_t n_contacts;
+} agenda;
+
+/* Build the agenda of an itinerary (already filtered to its audience). The
+ * caller frees it with itin_agenda_free(). */
+agenda *itin_agenda_build(const itin_itinerary *it, const itin_render_options *opt);
+void itin_agenda_free(agenda *a);
+
+#endif

@@ -1,0 +1,214 @@
+/* export_markdown: the printed agenda as CommonMark — a heading per day, the
+ * items as a list — laid out from the same agenda as the text. Every piece of
+ * user text is escaped so that it cannot change the structure or carry HTML. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agenda.h"
+
+typedef struct md {
+    FILE *f;
+    int bad;
+} md;
+
+static void
+put(md *m, const char *s)
+{
+    size_t n = strlen(s);
+    if (n && fwrite(s, 1, n, m->f) != n)
+        m->bad = -1;
+}
+
+/* Characters that can start inline structure anywhere (emphasis, code,
+ * links, images, HTML, entities, tables, strikethrough, escapes). */
+static bool
+inline_special(char c)
+{
+    return strchr("\\`*_[]<>&!|~", c) != NULL;
+}
+
+/* User text on one line: newlines become spaces, control characters go,
+ * and whatever Markdown would read as structure is backslash-escaped
+ * (CommonMark §2.4: any ASCII punctuation may be escaped). `line_start`:
+ * the text begins a line, where block syntax (#, -, +, >, 1.) matters too. */
+static void
+text(md *m, const char *s, bool line_start)
+{
+    char buf[512];
+    size_t n = 0;
+    bool at_start = line_start;
+    for (const char *p = s; *p; p++) {
+        char c = *p;
+        if (c == '\n' || c == '\r' || c == '\t')
+            c = ' ';
+        if ((unsigned char)c < 0x20 || c == 0x7f)
+            continue;
+        if (at_start && c == ' ')
+            continue; /* leading spaces could make a code block */
+        bool esc = inline_special(c);
+        if (at_start && strchr("#-+=>~`", c))
+            esc = true;
+        if (at_start && c >= '0' && c <= '9') {
+            /* "1." or "1)" at the start of a line would begin a list. */
+            const char *q = p;
+            while (*q >= '0' && *q <= '9')
+                q++;
+            if (*q == '.' || *q == ')') {
+                size_t k = (size_t)(q - p);
+                if (n + k + 2 >= sizeof buf) {
+                    buf[n] = '\0';
+                    put(m, buf);
+                    n = 0;
+                }
+                memcpy(buf + n, p, k);
+                n += k;
+                buf[n++] = '\\';
+                buf[n++] = *q;
+                p = q;
+                at_start = false;
+                continue;
+            }
+        }
+        at_start = false;
+        if (n + 3 >= sizeof buf) {
+            buf[n] = '\0';
+            put(m, buf);
+            n = 0;
+        }
+        if (esc)
+            buf[n++] = '\\';
+        buf[n++] = c;
+    }
+    buf[n] = '\0';
+    put(m, buf);
+}
+
+/* "**Label:** text" */
+static void
+labelled(md *m, const agenda_field *f)
+{
+    put(m, "**");
+    text(m, f->label, false);
+    put(m, ":** ");
+    text(m, f->text, false);
+}
+
+/* Free text: paragraphs split at blank lines, each `indent` deep. */
+static void
+paragraphs(md *m, const char *s, const char *indent)
+{
+    char *copy = malloc(strlen(s) + 1);
+    if (!copy)
+        return;
+    const char *p = s;
+    while (*p) {
+        size_t n = 0;
+        while (*p && !(*p == '\n' && (p[1] == '\n' || p[1] == '\0')))
+            copy[n++] = *p++;
+        while (*p == '\n')
+            p++;
+        copy[n] = '\0';
+        if (!n)
+            continue;
+        put(m, "\n");
+        put(m, indent);
+        text(m, copy, true);
+        put(m, "\n");
+    }
+    free(copy);
+}
+
+int
+itin_export_markdown(const itin_itinerary *it, const itin_render_options *opt, FILE *f)
+{
+    static const itin_render_options none;
+    if (!opt)
+        opt = &none;
+    md m = {f, 0};
+    agenda *a = itin_agenda_build(it, opt);
+
+    put(&m, "# ");
+    text(&m, a->title, false);
+    put(&m, "\n\n");
+    for (size_t i = 0; i < a->n_head; i++) {
+        put(&m, "- ");
+        labelled(&m, &a->head[i]);
+        put(&m, "\n");
+    }
+
+    for (size_t k = 0; k < a->n_days; k++) {
+        const agenda_day *d = &a->days[k];
+        put(&m, "\n## ");
+        text(&m, d->heading, false);
+        put(&m, "\n\n");
+        if (d->n_entries == 0) {
+            text(&m, itin_label_text(a->lang, L_NO_ITEMS), true);
+            put(&m, "\n");
+        }
+        for (size_t i = 0; i < d->n_entries; i++) {
+            const agenda_entry *e = &d->entries[i];
+            if (e->zone) {
+                /* A zone change interrupts the list with its own line. */
+                if (i)
+                    put(&m, "\n");
+                put(&m, "*");
+                text(&m, e->zone, false);
+                put(&m, "*\n\n");
+            }
+            put(&m, "- **");
+            text(&m, e->time, false);
+            put(&m, "** ");
+            text(&m, e->title, false);
+            bool described = false;
+            for (size_t j = 0; j < e->n_fields; j++) {
+                const agenda_field *fl = &e->fields[j];
+                if (!fl->label) {
+                    /* Free text after the fields, as paragraphs of the item. */
+                    put(&m, "\n");
+                    paragraphs(&m, fl->text, "  ");
+                    described = true;
+                    continue;
+                }
+                put(&m, described ? "\n  " : "\\\n  ");
+                labelled(&m, fl);
+                described = false;
+            }
+            put(&m, "\n");
+        }
+        if (d->n_nights)
+            put(&m, "\n");
+        for (size_t j = 0; j < d->n_nights; j++) {
+            labelled(&m, &d->nights[j]);
+            put(&m, j + 1 < d->n_nights ? "\\\n" : "\n");
+        }
+    }
+
+    put(&m, "\n## ");
+    text(&m, a->people_heading, false);
+    put(&m, "\n\n");
+    for (size_t i = 0; i < a->n_people; i++) {
+        put(&m, "- **");
+        text(&m, a->people[i].label, false);
+        put(&m, "**");
+        if (a->people[i].text && *a->people[i].text) {
+            put(&m, " \u2013 ");
+            text(&m, a->people[i].text, false);
+        }
+        put(&m, "\n");
+    }
+    if (a->n_contacts) {
+        put(&m, "\n## ");
+        text(&m, a->contacts_heading, false);
+        put(&m, "\n\n");
+        for (size_t i = 0; i < a->n_contacts; i++) {
+            put(&m, "- ");
+            labelled(&m, &a->contacts[i]);
+            put(&m, "\n");
+        }
+    }
+    itin_agenda_free(a);
+    if (m.bad && !errno)
+        errno = EIO;
+    return m.bad || ferror(f) ? -1 : 0;
+}

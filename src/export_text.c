@@ -1,0 +1,279 @@
+/* export_text: the printed agenda as plain text, wrapped to a width counted
+ * in terminal display columns (Hangul counts two), with continuation lines
+ * indented under their column. Lays out the agenda built in agenda.c. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agenda.h"
+
+typedef struct out {
+    FILE *f;
+    int width;
+    int bad;
+} out;
+
+static void
+emit(out *o, const char *s, size_t n)
+{
+    if (n && fwrite(s, 1, n, o->f) != n)
+        o->bad = -1;
+}
+
+static void
+spaces(out *o, size_t n)
+{
+    static const char sp[] = "                                                                ";
+    while (n > 0) {
+        size_t k = n < sizeof sp - 1 ? n : sizeof sp - 1;
+        emit(o, sp, k);
+        n -= k;
+    }
+}
+
+static void
+rule(out *o, const char *ch)
+{
+    for (int i = 0; i < o->width; i++)
+        emit(o, ch, strlen(ch));
+    emit(o, "\n", 1);
+}
+
+/* Write one paragraph: `first` (already `first_w` columns wide) starts the
+ * first line, continuation lines start with `indent` spaces, and words break
+ * where ICU's line-break rules allow. A word wider than the line stands alone
+ * on its line. */
+static void
+wrap(out *o, const char *first, size_t first_w, size_t indent, const char *raw)
+{
+    /* One paragraph is one line of source: control characters (a newline in
+     * a title, an escape sequence) become spaces, never terminal input. */
+    size_t len = strlen(raw);
+    char *text = malloc(len + 1);
+    if (!text) {
+        o->bad = -1;
+        return;
+    }
+    for (size_t i = 0; i <= len; i++)
+        text[i] = (i < len && ((unsigned char)raw[i] < 0x20 || raw[i] == 0x7f)) ? ' ' : raw[i];
+    size_t max = len + 2;
+    size_t *breaks = malloc(max * sizeof *breaks);
+    size_t nb = breaks ? itin_line_breaks(text, len, breaks, max) : 0;
+    emit(o, first, strlen(first));
+    size_t col = first_w, start = 0, pos = 0;
+    bool line_empty = true;
+    for (size_t i = 0; i < nb; i++) {
+        /* The segment [pos, breaks[i]) ends with the spaces before the break. */
+        size_t end = breaks[i], vis_end = end;
+        while (vis_end > pos && (text[vis_end - 1] == ' ' || text[vis_end - 1] == '\n'))
+            vis_end--;
+        size_t seg_w = itin_display_width(text + pos, vis_end - pos);
+        /* Break before this segment when it does not fit — even before the
+         * first one, when the prefix reaches past the continuation indent. */
+        if ((!line_empty || col > indent) && col + seg_w > (size_t)o->width) {
+            /* Finish the line before this segment, trailing spaces dropped. */
+            size_t line_end = pos;
+            while (line_end > start && text[line_end - 1] == ' ')
+                line_end--;
+            emit(o, text + start, line_end - start);
+            emit(o, "\n", 1);
+            spaces(o, indent);
+            col = indent;
+            start = pos;
+            line_empty = true;
+        }
+        col += itin_display_width(text + pos, end - pos);
+        line_empty = false;
+        pos = end;
+    }
+    size_t line_end = len;
+    while (line_end > start && (text[line_end - 1] == ' ' || text[line_end - 1] == '\n'))
+        line_end--;
+    if (start < line_end)
+        emit(o, text + start, line_end - start);
+    emit(o, "\n", 1);
+    free(breaks);
+    free(text);
+}
+
+/* Free text (a description) as paragraphs: a blank line separates them, a
+ * single line break is a space, as in Markdown. */
+static void
+paragraphs(out *o, size_t indent, const char *text)
+{
+    char *pad = malloc(indent + 1), *para = malloc(strlen(text) + 1);
+    if (!pad || !para) {
+        free(pad);
+        free(para);
+        return;
+    }
+    memset(pad, ' ', indent);
+    pad[indent] = '\0';
+    const char *p = text;
+    while (*p) {
+        size_t n = 0;
+        /* Collect lines up to a blank one. */
+        while (*p && !(*p == '\n' && (p[1] == '\n' || p[1] == '\0'))) {
+            para[n++] = *p == '\n' ? ' ' : *p;
+            p++;
+        }
+        while (*p == '\n')
+            p++;
+        para[n] = '\0';
+        if (n)
+            wrap(o, pad, indent, indent, para);
+    }
+    free(pad);
+    free(para);
+}
+
+/* "Label: text" starting at column `indent`, continuation under the text. */
+static void
+field(out *o, size_t indent, const agenda_field *f)
+{
+    if (!f->label) {
+        paragraphs(o, indent, f->text);
+        return;
+    }
+    size_t lw = itin_display_width(f->label, strlen(f->label));
+    size_t n = indent + strlen(f->label) + 3;
+    char *first = malloc(n);
+    if (!first)
+        return;
+    memset(first, ' ', indent);
+    snprintf(first + indent, n - indent, "%s: ", f->label);
+    /* Continuation lines go under the text, unless that leaves too little
+     * room on a narrow page: then they hang under the label. */
+    size_t cont = indent + lw + 2;
+    if (cont + 20 > (size_t)o->width)
+        cont = indent + 2;
+    wrap(o, first, indent + lw + 2, cont, f->text);
+    free(first);
+}
+
+/* Title-block and list lines: labels padded to a common column. */
+static void
+table(out *o, const agenda_field *fields, size_t n, size_t indent)
+{
+    size_t lw = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t w = itin_display_width(fields[i].label, strlen(fields[i].label));
+        if (w > lw)
+            lw = w;
+    }
+    size_t col = indent + lw + 3;
+    if (col > (size_t)o->width / 2)
+        col = indent + 4; /* long labels: the text goes on the next line */
+    for (size_t i = 0; i < n; i++) {
+        const agenda_field *f = &fields[i];
+        size_t w = itin_display_width(f->label, strlen(f->label));
+        size_t len = indent + strlen(f->label) + col + 4;
+        char *first = malloc(len);
+        if (!first)
+            return;
+        memset(first, ' ', indent);
+        size_t k = indent + (size_t)snprintf(first + indent, len - indent, "%s:", f->label);
+        if (indent + w + 1 < col) {
+            size_t pad = col - (indent + w + 1);
+            memset(first + k, ' ', pad);
+            first[k + pad] = '\0';
+            wrap(o, first, col, col, f->text);
+        } else {
+            emit(o, first, k);
+            emit(o, "\n", 1);
+            char *pad = malloc(col + 1);
+            if (pad) {
+                memset(pad, ' ', col);
+                pad[col] = '\0';
+                wrap(o, pad, col, col, f->text);
+                free(pad);
+            }
+        }
+        free(first);
+    }
+}
+
+int
+itin_export_text(const itin_itinerary *it, const itin_render_options *opt, FILE *f)
+{
+    static const itin_render_options none;
+    if (!opt)
+        opt = &none;
+    out o = {f, opt->width > 0 ? opt->width : 80, 0};
+    agenda *a = itin_agenda_build(it, opt);
+
+    /* The time column: as wide as the widest time in the agenda. */
+    size_t tw = 11;
+    for (size_t k = 0; k < a->n_days; k++)
+        for (size_t i = 0; i < a->days[k].n_entries; i++) {
+            size_t w = itin_display_width(a->days[k].entries[i].time, strlen(a->days[k].entries[i].time));
+            if (w > tw)
+                tw = w;
+        }
+    size_t indent = tw + 2;
+
+    rule(&o, "=");
+    wrap(&o, "", 0, 0, a->title);
+    rule(&o, "=");
+    table(&o, a->head, a->n_head, 0);
+
+    for (size_t k = 0; k < a->n_days; k++) {
+        const agenda_day *d = &a->days[k];
+        emit(&o, "\n", 1);
+        wrap(&o, "", 0, 0, d->heading);
+        rule(&o, "-");
+        if (d->n_entries == 0)
+            wrap(&o, "", 0, 0, itin_label_text(a->lang, L_NO_ITEMS));
+        for (size_t i = 0; i < d->n_entries; i++) {
+            const agenda_entry *e = &d->entries[i];
+            if (e->zone) {
+                spaces(&o, indent);
+                wrap(&o, "", indent, indent, e->zone);
+            }
+            size_t w = itin_display_width(e->time, strlen(e->time));
+            size_t n = strlen(e->time) + indent + 1;
+            char *first = malloc(n);
+            if (!first)
+                break;
+            memcpy(first, e->time, strlen(e->time));
+            memset(first + strlen(e->time), ' ', indent - w);
+            first[strlen(e->time) + indent - w] = '\0';
+            wrap(&o, first, indent, indent, e->title);
+            free(first);
+            for (size_t j = 0; j < e->n_fields; j++)
+                field(&o, indent, &e->fields[j]);
+        }
+        if (d->n_nights)
+            emit(&o, "\n", 1);
+        for (size_t j = 0; j < d->n_nights; j++)
+            field(&o, 0, &d->nights[j]);
+    }
+
+    emit(&o, "\n", 1);
+    wrap(&o, "", 0, 0, a->people_heading);
+    rule(&o, "-");
+    for (size_t i = 0; i < a->n_people; i++) {
+        const agenda_field *p = &a->people[i];
+        if (p->text && *p->text) {
+            size_t n = strlen(p->label) + 8;
+            char *first = malloc(n);
+            if (!first)
+                break;
+            snprintf(first, n, "%s \u2013 ", p->label);
+            wrap(&o, first, itin_display_width(first, strlen(first)), 4, p->text);
+            free(first);
+        } else {
+            wrap(&o, "", 0, 4, p->label);
+        }
+    }
+    if (a->n_contacts) {
+        emit(&o, "\n", 1);
+        wrap(&o, "", 0, 0, a->contacts_heading);
+        rule(&o, "-");
+        table(&o, a->contacts, a->n_contacts, 0);
+    }
+    itin_agenda_free(a);
+    if (o.bad && !errno)
+        errno = EIO;
+    return o.bad || ferror(f) ? -1 : 0;
+}

@@ -1,0 +1,385 @@
+/* i18n: the agenda's words in English, German and Korean, and everything
+ * locale-dependent — dates, numbers, lists, display widths, line breaks —
+ * through ICU, never hand-made month or weekday tables. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/udat.h>
+#include <unicode/ulistformatter.h>
+#include <unicode/unum.h>
+#include <unicode/ustring.h>
+
+#include "i18n.h"
+
+/* One table per language. "%d" and "%s" are filled in by the caller where
+ * the label's comment in i18n.h says so. */
+static const char *const LABELS[ITIN_LANG_COUNT][L__COUNT] = {
+    [ITIN_EN] =
+        {
+            [L_DAY] = "Day %d",
+            [L_DAY_BEFORE] = "Arrival",
+            [L_DAY_AFTER] = "Departure",
+            [L_LEAD] = "Led by",
+            [L_ORGANIZER] = "Organiser",
+            [L_DATES] = "Dates",
+            [L_REVISION] = "Revision",
+            [L_FOR] = "Agenda for",
+            [L_PLACE] = "Place",
+            [L_ADDRESS] = "Address",
+            [L_WITH] = "Attending",
+            [L_TOPICS] = "Topics",
+            [L_HOST] = "Host",
+            [L_CONTACT] = "Contact",
+            [L_TRANSFER] = "Transfer",
+            [L_ARRIVAL] = "Arrival",
+            [L_REF] = "Booking",
+            [L_LODGING] = "Lodging",
+            [L_PARTICIPANTS] = "Participants",
+            [L_CONTACTS] = "Contacts",
+            [L_CANCELLED] = "CANCELLED",
+            [L_TENTATIVE] = "tentative",
+            [L_LOCAL_TIME] = "Local time: %s",
+            [L_NO_ITEMS] = "No appointments.",
+            [L_EVERYONE] = "everyone",
+            [L_GROUPS] = "Groups",
+            [L_MODE_WALK] = "on foot",
+            [L_MODE_BIKE] = "by bike",
+            [L_MODE_CAR] = "by car",
+            [L_MODE_TAXI] = "by taxi",
+            [L_MODE_BUS] = "by bus",
+            [L_MODE_TRAIN] = "by train",
+            [L_MODE_FLIGHT] = "Flight",
+            [L_MODE_SHIP] = "by ship",
+            [L_HOURS] = "h",
+            [L_MINUTES] = "min",
+            [L_NEXT_DAY] = "next day",
+            [L_EMAIL] = "e-mail",
+            [L_PHONE] = "phone",
+            [L_WEB] = "web",
+        },
+    [ITIN_DE] =
+        {
+            [L_DAY] = "Tag %d",
+            [L_DAY_BEFORE] = "Anreise",
+            [L_DAY_AFTER] = "Abreise",
+            [L_LEAD] = "Leitung",
+            [L_ORGANIZER] = "Organisation",
+            [L_DATES] = "Zeitraum",
+            [L_REVISION] = "Stand",
+            [L_FOR] = "Programm für",
+            [L_PLACE] = "Ort",
+            [L_ADDRESS] = "Adresse",
+            [L_WITH] = "Teilnehmende",
+            [L_TOPICS] = "Themen",
+            [L_HOST] = "Gastgeber",
+            [L_CONTACT] = "Kontakt",
+            [L_TRANSFER] = "Transfer",
+            [L_ARRIVAL] = "Ankunft",
+            [L_REF] = "Buchung",
+            [L_LODGING] = "Übernachtung",
+            [L_PARTICIPANTS] = "Teilnehmende",
+            [L_CONTACTS] = "Kontakte",
+            [L_CANCELLED] = "ABGESAGT",
+            [L_TENTATIVE] = "vorläufig",
+            [L_LOCAL_TIME] = "Ortszeit: %s",
+            [L_NO_ITEMS] = "Keine Termine.",
+            [L_EVERYONE] = "alle",
+            [L_GROUPS] = "Gruppen",
+            [L_MODE_WALK] = "zu Fuß",
+            [L_MODE_BIKE] = "mit dem Rad",
+            [L_MODE_CAR] = "mit dem Auto",
+            [L_MODE_TAXI] = "mit dem Taxi",
+            [L_MODE_BUS] = "mit dem Bus",
+            [L_MODE_TRAIN] = "mit der Bahn",
+            [L_MODE_FLIGHT] = "Flug",
+            [L_MODE_SHIP] = "mit dem Schiff",
+            [L_HOURS] = "Std.",
+            [L_MINUTES] = "Min.",
+            [L_NEXT_DAY] = "Folgetag",
+            [L_EMAIL] = "E-Mail",
+            [L_PHONE] = "Telefon",
+            [L_WEB] = "Web",
+        },
+    [ITIN_KO] =
+        {
+            [L_DAY] = "%d일차",
+            [L_DAY_BEFORE] = "도착",
+            [L_DAY_AFTER] = "출발",
+            [L_LEAD] = "단장",
+            [L_ORGANIZER] = "주관",
+            [L_DATES] = "기간",
+            [L_REVISION] = "개정",
+            [L_FOR] = "개인 일정",
+            [L_PLACE] = "장소",
+            [L_ADDRESS] = "주소",
+            [L_WITH] = "참석자",
+            [L_TOPICS] = "주제",
+            [L_HOST] = "주최",
+            [L_CONTACT] = "연락처",
+            [L_TRANSFER] = "이동",
+            [L_ARRIVAL] = "도착",
+            [L_REF] = "예약",
+            [L_LODGING] = "숙박",
+            [L_PARTICIPANTS] = "참가자",
+            [L_CONTACTS] = "연락처",
+            [L_CANCELLED] = "취소",
+            [L_TENTATIVE] = "미정",
+            [L_LOCAL_TIME] = "현지 시간: %s",
+            [L_NO_ITEMS] = "일정 없음.",
+            [L_EVERYONE] = "전원",
+            [L_GROUPS] = "그룹",
+            [L_MODE_WALK] = "도보",
+            [L_MODE_BIKE] = "자전거",
+            [L_MODE_CAR] = "승용차",
+            [L_MODE_TAXI] = "택시",
+            [L_MODE_BUS] = "버스",
+            [L_MODE_TRAIN] = "기차",
+            [L_MODE_FLIGHT] = "항공편",
+            [L_MODE_SHIP] = "선박",
+            [L_HOURS] = "시간",
+            [L_MINUTES] = "분",
+            [L_NEXT_DAY] = "다음 날",
+            [L_EMAIL] = "이메일",
+            [L_PHONE] = "전화",
+            [L_WEB] = "웹",
+        },
+};
+
+/* ICU locales: British English writes "Tuesday, 22 November 2022". */
+static const char *const LOCALES[ITIN_LANG_COUNT] = {"en_GB", "de_DE", "ko_KR"};
+
+itin_lang
+itin_lang_of(const char *code)
+{
+    if (code && strcmp(code, "de") == 0)
+        return ITIN_DE;
+    if (code && strcmp(code, "ko") == 0)
+        return ITIN_KO;
+    return ITIN_EN;
+}
+
+const char *
+itin_label_text(itin_lang lang, itin_label l)
+{
+    const char *s = LABELS[lang][l];
+    return s ? s : LABELS[ITIN_EN][l];
+}
+
+const char *
+itin_mode_label(itin_lang lang, itin_mode m)
+{
+    static const itin_label by_mode[ITIN_MODE__COUNT] = {
+        [ITIN_MODE_WALK] = L_MODE_WALK,  [ITIN_MODE_BIKE] = L_MODE_BIKE,     [ITIN_MODE_CAR] = L_MODE_CAR,
+        [ITIN_MODE_TAXI] = L_MODE_TAXI,  [ITIN_MODE_BUS] = L_MODE_BUS,       [ITIN_MODE_TRAIN] = L_MODE_TRAIN,
+        [ITIN_MODE_FLIGHT] = L_MODE_FLIGHT, [ITIN_MODE_SHIP] = L_MODE_SHIP,
+    };
+    if (m <= ITIN_MODE_NONE || m >= ITIN_MODE__COUNT)
+        return "";
+    return itin_label_text(lang, by_mode[m]);
+}
+
+/* UTF-16 (ICU) to UTF-8 in the arena. */
+static const char *
+to_utf8(itin_arena *A, const UChar *u, int32_t ulen)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = 0;
+    u_strToUTF8(NULL, 0, &n, u, ulen, &st);
+    st = U_ZERO_ERROR;
+    char *out = itin_arena_alloc(A, (size_t)n + 1);
+    u_strToUTF8(out, n + 1, NULL, u, ulen, &st);
+    return U_FAILURE(st) ? "" : out;
+}
+
+/* UTF-8 to UTF-16 on the heap; the caller frees. */
+static UChar *
+to_utf16(const char *s, size_t len, int32_t *ulen)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = 0;
+    u_strFromUTF8(NULL, 0, &n, s, (int32_t)len, &st);
+    st = U_ZERO_ERROR;
+    UChar *u = itin_xmalloc(((size_t)n + 1) * sizeof *u);
+    u_strFromUTF8(u, n + 1, ulen, s, (int32_t)len, &st);
+    if (U_FAILURE(st))
+        *ulen = 0;
+    return u;
+}
+
+const char *
+itin_date_long(itin_arena *A, itin_lang lang, itin_date d)
+{
+    /* The date is civil: format the UTC instant of its midnight in UTC. */
+    static UDateFormat *fmt[ITIN_LANG_COUNT];
+    UErrorCode st = U_ZERO_ERROR;
+    static const UChar utc[] = {'U', 'T', 'C', 0};
+    if (!fmt[lang]) {
+        fmt[lang] = udat_open(UDAT_NONE, UDAT_FULL, LOCALES[lang], utc, -1, NULL, 0, &st);
+        if (U_FAILURE(st)) {
+            fmt[lang] = NULL;
+            char buf[16];
+            return itin_arena_strdup(A, itin_date_format(d, buf));
+        }
+    }
+    UChar out[128];
+    st = U_ZERO_ERROR;
+    int32_t n = udat_format(fmt[lang], (UDate)d * 86400.0 * 1000.0, out, 128, NULL, &st);
+    if (U_FAILURE(st)) {
+        char buf[16];
+        return itin_arena_strdup(A, itin_date_format(d, buf));
+    }
+    return to_utf8(A, out, n);
+}
+
+const char *
+itin_decimal(itin_arena *A, itin_lang lang, double v, int digits)
+{
+    UErrorCode st = U_ZERO_ERROR;
+    UNumberFormat *nf = unum_open(UNUM_DECIMAL, NULL, 0, LOCALES[lang], NULL, &st);
+    UChar out[64];
+    int32_t n = 0;
+    if (U_SUCCESS(st)) {
+        unum_setAttribute(nf, UNUM_MIN_FRACTION_DIGITS, digits);
+        unum_setAttribute(nf, UNUM_MAX_FRACTION_DIGITS, digits);
+        unum_setAttribute(nf, UNUM_ROUNDING_MODE, UNUM_ROUND_HALFUP);
+        n = unum_formatDouble(nf, v, out, 64, NULL, &st);
+        unum_close(nf);
+    }
+    if (U_FAILURE(st))
+        return itin_arena_printf(A, "%.*f", digits, v);
+    return to_utf8(A, out, n);
+}
+
+const char *
+itin_list(itin_arena *A, itin_lang lang, const char *const *items, size_t n)
+{
+    if (n == 0)
+        return "";
+    if (n == 1)
+        return items[0];
+    UErrorCode st = U_ZERO_ERROR;
+    UListFormatter *lf = ulistfmt_open(LOCALES[lang], &st);
+    UChar **u = itin_xmalloc(n * sizeof *u);
+    int32_t *ulen = itin_xmalloc(n * sizeof *ulen);
+    for (size_t i = 0; i < n; i++)
+        u[i] = to_utf16(items[i], strlen(items[i]), &ulen[i]);
+    const char *result = NULL;
+    if (U_SUCCESS(st)) {
+        int32_t len = ulistfmt_format(lf, (const UChar *const *)u, ulen, (int32_t)n, NULL, 0, &st);
+        if (st == U_BUFFER_OVERFLOW_ERROR) {
+            st = U_ZERO_ERROR;
+            UChar *out = itin_xmalloc(((size_t)len + 1) * sizeof *out);
+            ulistfmt_format(lf, (const UChar *const *)u, ulen, (int32_t)n, out, len + 1, &st);
+            if (U_SUCCESS(st))
+                result = to_utf8(A, out, len);
+            free(out);
+        }
+        ulistfmt_close(lf);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(u[i]);
+    free(u);
+    free(ulen);
+    if (!result) {
+        /* ICU failing is not a reason to lose the names: join them plainly. */
+        size_t total = 1;
+        for (size_t i = 0; i < n; i++)
+            total += strlen(items[i]) + 2;
+        char *s = itin_arena_alloc(A, total);
+        for (size_t i = 0; i < n; i++) {
+            if (i)
+                strcat(s, ", ");
+            strcat(s, items[i]);
+        }
+        result = s;
+    }
+    return result;
+}
+
+const char *
+itin_duration_text(itin_arena *A, itin_lang lang, int minutes)
+{
+    int h = minutes / 60, m = minutes % 60;
+    const char *hu = itin_label_text(lang, L_HOURS), *mu = itin_label_text(lang, L_MINUTES);
+    /* Korean writes units without a space: 1시간 20분. */
+    const char *sp = lang == ITIN_KO ? "" : " ";
+    if (h && m)
+        return itin_arena_printf(A, "%d%s%s %d%s%s", h, sp, hu, m, sp, mu);
+    if (h)
+        return itin_arena_printf(A, "%d%s%s", h, sp, hu);
+    return itin_arena_printf(A, "%d%s%s", m, sp, mu);
+}
+
+size_t
+itin_display_width(const char *s, size_t len)
+{
+    size_t w = 0;
+    int32_t i = 0;
+    while ((size_t)i < len) {
+        UChar32 c;
+        U8_NEXT(s, i, (int32_t)len, c);
+        if (c < 0)
+            continue;
+        int8_t cat = (int8_t)u_charType(c);
+        if (cat == U_NON_SPACING_MARK || cat == U_ENCLOSING_MARK || cat == U_FORMAT_CHAR || c == 0x200B)
+            continue;
+        if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+            continue;
+        int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+        w += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
+    }
+    return w;
+}
+
+/* Whether a precomposed Hangul syllable (U+AC00..U+D7A3) starts at s[i]. */
+static bool
+hangul_at(const char *s, int32_t i)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (u[0] < 0xEA || u[0] > 0xED || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+        return false;
+    unsigned cp = ((unsigned)(u[0] & 0x0F) << 12) | ((unsigned)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
+size_t
+itin_line_breaks(const char *s, size_t len, size_t *breaks, size_t max)
+{
+    int32_t ulen = 0;
+    UChar *u = to_utf16(s, len, &ulen);
+    UErrorCode st = U_ZERO_ERROR;
+    UBreakIterator *bi = ubrk_open(UBRK_LINE, "en", u, ulen, &st);
+    size_t n = 0;
+    if (U_SUCCESS(st)) {
+        /* Map UTF-16 offsets back to UTF-8 byte offsets as we go. */
+        int32_t u16 = 0, u8 = 0;
+        for (int32_t b = ubrk_next(bi); b != UBRK_DONE && n < max; b = ubrk_next(bi)) {
+            while (u16 < b && (size_t)u8 < len) {
+                UChar32 c;
+                int32_t before = u8;
+                U8_NEXT(s, u8, (int32_t)len, c);
+                u16 += (c >= 0x10000) ? 2 : 1;
+                (void)before;
+            }
+            /* Not after a hyphen or a slash: names (Dong-hyun), compounds
+             * and addresses read better whole, even past the margin. */
+            if (u8 > 0 && (size_t)u8 < len && (s[u8 - 1] == '-' || s[u8 - 1] == '/'))
+                continue;
+            /* Korean words stay whole (keep-all): no break between two
+             * Hangul syllables, only at spaces. */
+            if (u8 >= 3 && (size_t)u8 + 3 <= len && hangul_at(s, u8 - 3) && hangul_at(s, u8))
+                continue;
+            breaks[n++] = (size_t)u8;
+        }
+        ubrk_close(bi);
+    }
+    free(u);
+    if (n == 0 || breaks[n - 1] != len) {
+        if (n == max)
+            n--;
+        breaks[n++] = len;
+    }
+    return n;
+}

@@ -1,0 +1,83 @@
+/* i18n: labels per language, and dates, numbers, lists and display widths
+ * through ICU. */
+#ifndef ITIN_I18N_H
+#define ITIN_I18N_H
+
+#include "internal.h"
+
+/* Every label an agenda prints. The tables in i18n.c hold one string per
+ * label and language; a translator extends them there. */
+typedef enum itin_label {
+    L_DAY,          /* "Day %d" */
+    L_DAY_BEFORE,   /* a day before the delegation starts: "Arrival" */
+    L_DAY_AFTER,    /* a day after it ends: "Departure" */
+    L_LEAD,
+    L_ORGANIZER,
+    L_DATES,
+    L_REVISION,
+    L_FOR,          /* a personal agenda: "For" */
+    L_PLACE,
+    L_ADDRESS,
+    L_WITH,         /* who attends when not everyone */
+    L_TOPICS,
+    L_HOST,
+    L_CONTACT,
+    L_TRANSFER,
+    L_ARRIVAL,      /* a leg arriving on another date or in another zone */
+    L_REF,
+    L_LODGING,      /* "Lodging" (the night's hotel) */
+    L_PARTICIPANTS, /* the list at the end */
+    L_CONTACTS,     /* institution contacts at the end */
+    L_CANCELLED,
+    L_TENTATIVE,
+    L_LOCAL_TIME,   /* "Local time: %s" when the zone changes */
+    L_NO_ITEMS,     /* an empty day */
+    L_EVERYONE,
+    L_GROUPS,
+    L_MODE_WALK,
+    L_MODE_BIKE,
+    L_MODE_CAR,
+    L_MODE_TAXI,
+    L_MODE_BUS,
+    L_MODE_TRAIN,
+    L_MODE_FLIGHT,
+    L_MODE_SHIP,
+    L_HOURS,        /* duration units: "h" */
+    L_MINUTES,      /* "min" */
+    L_NEXT_DAY,     /* "+1" marker explanation: "next day" */
+    L_EMAIL,
+    L_PHONE,
+    L_WEB,
+    L__COUNT
+} itin_label;
+
+typedef enum itin_lang { ITIN_EN = 0, ITIN_DE, ITIN_KO, ITIN_LANG_COUNT } itin_lang;
+
+itin_lang itin_lang_of(const char *code);
+const char *itin_label_text(itin_lang lang, itin_label l);
+const char *itin_mode_label(itin_lang lang, itin_mode m);
+
+/* "Tuesday, 22 November 2022" / "Dienstag, 22. November 2022" /
+ * "2022년 11월 22일 화요일", from ICU's full date format; in the arena. */
+const char *itin_date_long(itin_arena *A, itin_lang lang, itin_date d);
+
+/* A decimal with `digits` fraction digits in the language's form ("3,6"). */
+const char *itin_decimal(itin_arena *A, itin_lang lang, double v, int digits);
+
+/* "A, B and C" / "A, B und C" / "A, B 및 C" (ICU list format). */
+const char *itin_list(itin_arena *A, itin_lang lang, const char *const *items, size_t n);
+
+/* "1 h 20 min" in the language's words. */
+const char *itin_duration_text(itin_arena *A, itin_lang lang, int minutes);
+
+/* Terminal display columns of UTF-8 text: East Asian wide and fullwidth
+ * characters count 2, combining marks and format characters 0. */
+size_t itin_display_width(const char *s, size_t len);
+
+/* Where text may be broken into lines (ICU's line break rules, less the
+ * breaks after a hyphen or slash and inside Korean words): fills
+ * `breaks` with byte offsets of break opportunities in increasing order
+ * (the end of the text included) and returns their number, at most `max`. */
+size_t itin_line_breaks(const char *s, size_t len, size_t *breaks, size_t max);
+
+#endif
