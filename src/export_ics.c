@@ -216,6 +216,24 @@ clean(const char *s, bool oneline)
     return b.s;
 }
 
+/* Append clean(s, one line) after `sep` (when b is not empty); false when
+ * nothing is left of s after cleaning, and then nothing is appended. */
+static bool
+sb_piece(sb *b, const char *sep, const char *s)
+{
+    if (!s)
+        return false;
+    char *t = clean(s, true);
+    bool any = *t != '\0';
+    if (any) {
+        if (b->len && sep)
+            sb_puts(b, sep);
+        sb_puts(b, t);
+    }
+    free(t);
+    return any;
+}
+
 /* Append "Label: text" as one line of a description, when text has any. */
 static void
 desc_line(sb *b, const char *label, const char *text)
@@ -472,11 +490,8 @@ attendees_line(ctx *C, sb *b, const itin_item *x)
         sb_puts(&names, C->L->everyone);
     } else {
         for (size_t i = 0; i < D->n_participants; i++)
-            if (has_bit(x->who, i)) {
-                if (names.len)
-                    sb_puts(&names, ", ");
-                sb_text(&names, D->participants[i].name ? D->participants[i].name : D->participants[i].id, true);
-            }
+            if (has_bit(x->who, i))
+                sb_piece(&names, ", ", D->participants[i].name ? D->participants[i].name : D->participants[i].id);
     }
     desc_line(b, C->L->attendees, sb_str(&names));
     free(names.s);
@@ -488,12 +503,7 @@ contact_line(ctx *C, sb *b, const itin_contact *k)
     sb t = {0};
     const char *parts[3] = {k->name, k->email, k->phone};
     for (int i = 0; i < 3; i++)
-        if (parts[i] && *parts[i]) {
-            if (t.len)
-                sb_puts(&t, ", ");
-            sb_text(&t, parts[i], true);
-            sb_rtrim(&t);
-        }
+        sb_piece(&t, ", ", parts[i]);
     desc_line(b, C->L->contact, sb_str(&t));
     free(t.s);
 }
@@ -540,12 +550,8 @@ description(ctx *C, icalcomponent *ev, const itin_item *x)
         const itin_visit *v = x->visit;
         if (v && v->n_topics) {
             sb t = {0};
-            for (size_t i = 0; i < v->n_topics; i++) {
-                if (t.len)
-                    sb_puts(&t, ", ");
-                sb_text(&t, v->topics[i], true);
-                sb_rtrim(&t);
-            }
+            for (size_t i = 0; i < v->n_topics; i++)
+                sb_piece(&t, ", ", v->topics[i]);
             desc_line(&b, L->topics, sb_str(&t));
             free(t.s);
         }
@@ -604,20 +610,13 @@ location(ctx *C, icalcomponent *ev, const itin_item *x)
     if (x->kind == ITIN_ITEM_VISIT || x->kind == ITIN_ITEM_LODGING) {
         if (x->place != ITIN_NO_PLACE) {
             const itin_institution *I = &P->institutions[x->place];
-            sb_text(&b, I->name, true);
-            sb_rtrim(&b);
-            if (I->address && *I->address) {
-                sb_puts(&b, ", ");
-                sb_text(&b, I->address, true);
-                sb_rtrim(&b);
-            }
+            sb_piece(&b, NULL, I->name);
+            sb_piece(&b, ", ", I->address);
         }
     } else if (x->from != ITIN_NO_PLACE && x->to != ITIN_NO_PLACE) {
-        sb_text(&b, P->institutions[x->from].name, true);
-        sb_rtrim(&b);
+        sb_piece(&b, NULL, P->institutions[x->from].name);
         sb_puts(&b, " \u2192 ");
-        sb_text(&b, P->institutions[x->to].name, true);
-        sb_rtrim(&b);
+        sb_piece(&b, NULL, P->institutions[x->to].name);
     }
     if (b.len)
         icalcomponent_add_property(ev, icalproperty_new_location(sb_str(&b)));
@@ -629,31 +628,18 @@ static char *
 summary_text(ctx *C, const itin_item *x)
 {
     sb b = {0};
-    switch (x->kind) {
-    case ITIN_ITEM_TRANSFER:
-    case ITIN_ITEM_LODGING:
+    const char *title = x->title ? x->title : x->id;
+    if (x->kind == ITIN_ITEM_TRANSFER || x->kind == ITIN_ITEM_LODGING) {
         sb_puts(&b, x->kind == ITIN_ITEM_TRANSFER ? C->L->transfer : C->L->lodging);
         sb_puts(&b, ": ");
-        sb_text(&b, x->title ? x->title : x->id, true);
-        sb_rtrim(&b);
-        break;
-    case ITIN_ITEM_TRAVEL:
-        sb_text(&b, x->title ? x->title : x->id, true);
-        sb_rtrim(&b);
-        if (x->leg && x->leg->ref) {
-            char *ref = clean(x->leg->ref, true);
-            if (*ref) {
-                sb_puts(&b, " (");
-                sb_puts(&b, ref);
-                sb_putc(&b, ')');
-            }
-            free(ref);
-        }
-        break;
-    case ITIN_ITEM_VISIT:
-        sb_text(&b, x->title ? x->title : x->id, true);
-        sb_rtrim(&b);
-        break;
+        sb_piece(&b, NULL, title);
+    } else if (sb_piece(&b, NULL, title) && x->kind == ITIN_ITEM_TRAVEL && x->leg) {
+        size_t mark = b.len;
+        sb_puts(&b, " (");
+        if (sb_piece(&b, NULL, x->leg->ref))
+            sb_putc(&b, ')');
+        else
+            b.s[b.len = mark] = '\0';
     }
     if (!b.len)
         sb_puts(&b, x->id);
@@ -867,12 +853,13 @@ build(const itin_itinerary *it, const itin_render_options *opt)
     icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
     icalcomponent_add_property(cal, icalproperty_new_method(C.invite ? ICAL_METHOD_REQUEST : ICAL_METHOD_PUBLISH));
     sb name = {0};
-    sb_text(&name, D->title ? D->title : (D->id ? D->id : "itinerary"), true);
-    sb_rtrim(&name);
-    if (opt && opt->audience && *opt->audience) {
+    if (!sb_piece(&name, NULL, D->title) && !sb_piece(&name, NULL, D->id))
+        sb_puts(&name, "itinerary");
+    if (opt && opt->audience) {
+        size_t mark = name.len;
         sb_puts(&name, " \u2013 ");
-        sb_text(&name, opt->audience, true);
-        sb_rtrim(&name);
+        if (!sb_piece(&name, NULL, opt->audience))
+            name.s[name.len = mark] = '\0';
     }
     icalcomponent_add_property(cal, icalproperty_new_name(sb_str(&name)));
     add_x(cal, "X-WR-CALNAME", sb_str(&name));

@@ -313,6 +313,12 @@ itin_duration_text(itin_arena *A, itin_lang lang, int minutes)
 }
 
 size_t
+itin_text_width(const char *s, size_t len)
+{
+    return itin_display_width(s, len);
+}
+
+size_t
 itin_display_width(const char *s, size_t len)
 {
     size_t w = 0;

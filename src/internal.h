@@ -76,7 +76,7 @@ void itin_zone_local(const itin_zone *z, int64_t t, itin_date *date, int *minute
 
 /* The bundled holiday calendars, as includable delegation-format text. */
 typedef struct itin_builtin_file {
-    const char *name; /* e.g. "holidays/DE.yaml" */
+    const char *name; /* e.g. "<built-in>/holidays/DE.yaml", never a real path */
     const char *text;
     size_t len;
 } itin_builtin_file;

@@ -21,6 +21,7 @@
 #define MAX_INCLUDE_DEPTH 16
 #define MAX_INCLUDES 256
 #define MAX_TEXT 65536 /* bytes in one scalar */
+#define MAX_KEYS 32    /* known keys of one kind of mapping */
 
 /* ------------------------------------------------------------------ tree */
 
@@ -442,6 +443,7 @@ keep_node(yreader *r, ynode *n, size_t first_anchor)
 static bool
 fields(loader *L, const ynode *n, const char *what, const char *const *keys, size_t nkeys, ynode **out)
 {
+    const ynode *key_of[MAX_KEYS]; /* where each known key was given */
     memset(out, 0, nkeys * sizeof *out);
     if (n->kind != N_MAP) {
         err(L, pos_of(n), "%s must be a mapping, not %s", what, kind_name(n));
@@ -493,22 +495,16 @@ fields(loader *L, const ynode *n, const char *what, const char *const *keys, siz
             continue;
         }
         if (out[j]) {
-            /* out[j] is the value; find its key's position for the message. */
-            itin_pos first = pos_of(out[j]);
-            for (size_t m = 0; m < i; m++)
-                if (n->kids[2 * m + 1] == out[j] && n->kids[2 * m]->kind == N_SCALAR &&
-                    strcmp(n->kids[2 * m]->str, k->str) == 0)
-                    first = pos_of(n->kids[2 * m]);
+            itin_pos first = pos_of(key_of[j]);
             err(L, pos_of(k), "duplicate key %s in %s (first at line %d, column %d)", Q(L, k), what,
                 first.line, first.col);
             continue;
         }
         out[j] = (ynode *)v;
+        key_of[j] = k;
     }
     for (size_t m = 0; m < n_merges; m++) {
-        ynode *sub[64];
-        if (nkeys > 64)
-            break;
+        ynode *sub[MAX_KEYS];
         /* Merged keys are checked like the mapping's own. */
         if (!fields(L, merges[m], what, keys, nkeys, sub))
             continue;

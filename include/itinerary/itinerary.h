@@ -361,6 +361,8 @@ const char *itin_mode_name(itin_mode m);
 char *itin_date_format(itin_date d, char *buf);
 /* 0 = Monday … 6 = Sunday. */
 int itin_date_weekday(itin_date d);
+/* Terminal display columns of UTF-8 text (wide characters count two). */
+size_t itin_text_width(const char *s, size_t len);
 /* Write minutes as "1h35m", "45m", "2h" into buf (at least 16 bytes). */
 char *itin_duration_format(int minutes, char *buf);
 

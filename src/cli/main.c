@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "itinerary/itinerary.h"
+#include "report.h"
 #include "write.h"
 
 enum { EXIT_OK = 0, EXIT_CONFLICT = 1, EXIT_INVALID = 2, EXIT_WRITE = 3 };
@@ -18,7 +19,8 @@ static const char USAGE[] =
     "                           [--participant ID | --group ID] [--lang en|de|ko]\n"
     "                           [--width N] [--no-transfers] [--invite]\n"
     "       itinerary check FILE\n"
-    "       itinerary export FILE -d DIR\n"
+    "       itinerary export FILE -d DIR [--lang L] [--width N]\n"
+    "       itinerary list FILE participants|groups|institutions|visits\n"
     "       itinerary help [COMMAND]\n"
     "       itinerary --help | --version\n";
 
@@ -29,6 +31,7 @@ static const char HELP[] =
     "  plan FILE     resolve the schedule and write the agenda (text by default)\n"
     "  check FILE    validate and schedule; report problems, write nothing\n"
     "  export FILE   write every format for everyone and each participant\n"
+    "  list FILE W   print the ids of participants, groups, institutions or visits\n"
     "  help COMMAND  describe a command\n"
     "\n"
     "FILE may be '-' for standard input.\n"
@@ -36,7 +39,10 @@ static const char HELP[] =
     "Exit status: 0 fine (warnings allowed), 1 the schedule has conflicts,\n"
     "2 usage error or invalid input, 3 an output could not be written.\n"
     "\n"
-    "The delegation file format is described in docs/format.md.\n";
+    "Environment: SOURCE_DATE_EPOCH stamps calendar entries (reproducible output);\n"
+    "NO_COLOR turns off colour in diagnostics.\n"
+    "\n"
+    "See itinerary(1); the file format is described in docs/format.md.\n";
 
 static const char HELP_PLAN[] =
     "usage: itinerary plan FILE [options]\n"
@@ -67,22 +73,6 @@ static const char HELP_CHECK[] =
     "writes nothing. Exits 0 when the file is valid and schedules without\n"
     "conflicts (warnings allowed), 1 when the schedule has conflicts, 2 when the\n"
     "file is invalid.\n";
-
-static void
-print_diags(itin_diags *d)
-{
-    itin_diags_sort(d);
-    for (size_t i = 0; i < d->count; i++) {
-        const itin_diag *g = &d->items[i];
-        if (g->pos.file && g->pos.line > 0)
-            fprintf(stderr, "%s:%d:%d: %s: %s\n", g->pos.file, g->pos.line, g->pos.col,
-                    itin_severity_name(g->severity), g->message);
-        else if (g->pos.file)
-            fprintf(stderr, "%s: %s: %s\n", g->pos.file, itin_severity_name(g->severity), g->message);
-        else
-            fprintf(stderr, "itinerary: %s: %s\n", itin_severity_name(g->severity), g->message);
-    }
-}
 
 static int
 exit_code(const itin_diags *d)
@@ -315,6 +305,50 @@ cmd_plan(int argc, char **argv)
     return rc;
 }
 
+static const char HELP_LIST[] =
+    "usage: itinerary list FILE participants|groups|institutions|visits\n"
+    "\n"
+    "Print the ids of one kind of thing in FILE (and what it includes), one a\n"
+    "line, with its name after a tab; for scripts and shell completion.\n";
+
+static int
+cmd_list(int argc, char **argv)
+{
+    if (argc == 1 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
+        fputs(HELP_LIST, stdout);
+        return EXIT_OK;
+    }
+    if (argc != 2)
+        return usage_error("list: expected FILE and what to list%s", "");
+    const char *what = argv[1];
+    if (strcmp(what, "participants") != 0 && strcmp(what, "groups") != 0 && strcmp(what, "institutions") != 0 &&
+        strcmp(what, "visits") != 0)
+        return usage_error("list: cannot list '%s' (participants, groups, institutions or visits)", what);
+    itin_diags d;
+    itin_diags_init(&d, 0);
+    itin_plan *plan = itin_plan_load(argv[0], &d);
+    print_diags(&d);
+    int rc = exit_code(&d);
+    if (plan) {
+        const itin_delegation *D = &plan->delegation;
+        if (strcmp(what, "participants") == 0)
+            for (size_t i = 0; i < D->n_participants; i++)
+                printf("%s\t%s\n", D->participants[i].id, D->participants[i].name);
+        else if (strcmp(what, "groups") == 0)
+            for (size_t i = 0; i < D->n_groups; i++)
+                printf("%s\t%s\n", D->groups[i].id, D->groups[i].name);
+        else if (strcmp(what, "institutions") == 0)
+            for (size_t i = 0; i < plan->n_institutions; i++)
+                printf("%s\t%s\n", plan->institutions[i].id, plan->institutions[i].name);
+        else
+            for (size_t i = 0; i < plan->n_visits; i++)
+                printf("%s\t%s\n", plan->visits[i].id, plan->visits[i].title);
+    }
+    itin_plan_free(plan);
+    itin_diags_free(&d);
+    return rc;
+}
+
 static const char HELP_EXPORT[] =
     "usage: itinerary export FILE -d DIR [--lang L] [--width N]\n"
     "\n"
@@ -502,6 +536,10 @@ main(int argc, char **argv)
             fputs(HELP_EXPORT, stdout);
             return EXIT_OK;
         }
+        if (strcmp(argv[2], "list") == 0) {
+            fputs(HELP_LIST, stdout);
+            return EXIT_OK;
+        }
         return usage_error("help: unknown command '%s'", argv[2]);
     }
     if (strcmp(cmd, "check") == 0)
@@ -510,5 +548,7 @@ main(int argc, char **argv)
         return cmd_plan(argc - 2, argv + 2);
     if (strcmp(cmd, "export") == 0)
         return cmd_export(argc - 2, argv + 2);
+    if (strcmp(cmd, "list") == 0)
+        return cmd_list(argc - 2, argv + 2);
     return usage_error("unknown command '%s'", cmd);
 }

@@ -1,0 +1,148 @@
+/* report: diagnostics on standard error, as compilers print them — position,
+ * severity, message, then the offending source line with a caret under the
+ * column. Colour only on a terminal, and never when NO_COLOR is set. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "report.h"
+
+/* The lines of one file, read once for all its messages. */
+typedef struct source {
+    char *name;
+    char *text;   /* NULL when it could not be read */
+    size_t len;
+    size_t *line; /* byte offset of each line's start */
+    size_t n_lines;
+} source;
+
+static source *sources;
+static size_t n_sources;
+
+static const source *
+source_of(const char *name)
+{
+    for (size_t i = 0; i < n_sources; i++)
+        if (strcmp(sources[i].name, name) == 0)
+            return &sources[i];
+    source *v = realloc(sources, (n_sources + 1) * sizeof *v);
+    if (!v)
+        return NULL;
+    sources = v;
+    source *s = &sources[n_sources++];
+    memset(s, 0, sizeof *s);
+    s->name = strdup(name);
+    /* Standard input is gone by now; built-in data has no file. */
+    if (strcmp(name, "-") == 0 || name[0] == '<')
+        return s;
+    FILE *f = fopen(name, "rb");
+    if (!f)
+        return s;
+    size_t cap = 65536;
+    s->text = malloc(cap);
+    while (s->text) {
+        size_t r = fread(s->text + s->len, 1, cap - s->len, f);
+        s->len += r;
+        if (r == 0)
+            break;
+        if (s->len == cap) {
+            char *t = cap < (32u << 20) ? realloc(s->text, cap * 2) : NULL;
+            if (!t) {
+                free(s->text);
+                s->text = NULL;
+                break;
+            }
+            s->text = t;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    if (!s->text)
+        return s;
+    size_t n = 1;
+    for (size_t i = 0; i < s->len; i++)
+        n += s->text[i] == '\n';
+    s->line = malloc(n * sizeof *s->line);
+    if (!s->line)
+        return s;
+    s->line[s->n_lines++] = 0;
+    for (size_t i = 0; i < s->len; i++)
+        if (s->text[i] == '\n')
+            s->line[s->n_lines++] = i + 1;
+    return s;
+}
+
+static void
+free_sources(void)
+{
+    for (size_t i = 0; i < n_sources; i++) {
+        free(sources[i].name);
+        free(sources[i].text);
+        free(sources[i].line);
+    }
+    free(sources);
+    sources = NULL;
+    n_sources = 0;
+}
+
+/* The source line and a caret under column `col` (1-based, in characters;
+ * the caret is placed in display columns, tabs kept as tabs). */
+static void
+show_line(const source *s, int line, int col, bool colour)
+{
+    if (!s || !s->line || line < 1 || (size_t)line > s->n_lines)
+        return;
+    size_t start = s->line[line - 1], end = start;
+    while (end < s->len && s->text[end] != '\n' && s->text[end] != '\r')
+        end++;
+    if (end - start > 500)
+        return; /* a huge line helps nobody */
+    fputs("  ", stderr);
+    for (size_t i = start; i < end; i++) {
+        unsigned char c = (unsigned char)s->text[i];
+        fputc(c < 0x20 && c != '\t' ? ' ' : c, stderr);
+    }
+    fputs("\n  ", stderr);
+    /* Walk `col - 1` characters, padding with their display width. */
+    size_t i = start;
+    for (int k = 1; k < col && i < end; k++) {
+        size_t n = 1;
+        while (i + n < end && ((unsigned char)s->text[i + n] & 0xC0) == 0x80)
+            n++;
+        if (s->text[i] == '\t')
+            fputc('\t', stderr);
+        else
+            for (size_t w = itin_text_width(s->text + i, n); w > 0; w--)
+                fputc(' ', stderr);
+        i += n;
+    }
+    fputs(colour ? "\033[1;32m^\033[0m\n" : "^\n", stderr);
+}
+
+void
+print_diags(itin_diags *d)
+{
+    const char *nc = getenv("NO_COLOR");
+    bool colour = isatty(STDERR_FILENO) && !(nc && *nc);
+    itin_diags_sort(d);
+    for (size_t i = 0; i < d->count; i++) {
+        const itin_diag *g = &d->items[i];
+        const char *sev = itin_severity_name(g->severity);
+        const char *hue = g->severity >= ITIN_CONFLICT ? "\033[1;31m"
+                          : g->severity == ITIN_WARNING ? "\033[1;35m"
+                                                        : "\033[1;36m";
+        const char *bold = colour ? "\033[1m" : "", *off = colour ? "\033[0m" : "";
+        if (g->pos.file && g->pos.line > 0)
+            fprintf(stderr, "%s%s:%d:%d:%s ", bold, g->pos.file, g->pos.line, g->pos.col, off);
+        else if (g->pos.file)
+            fprintf(stderr, "%s%s:%s ", bold, g->pos.file, off);
+        else
+            fprintf(stderr, "%sitinerary:%s ", bold, off);
+        fprintf(stderr, "%s%s:%s %s\n", colour ? hue : "", sev, off, g->message);
+        if (g->pos.file && g->pos.line > 0)
+            show_line(source_of(g->pos.file), g->pos.line, g->pos.col, colour);
+    }
+    free_sources();
+}
