@@ -22,6 +22,9 @@
 #define MAX_INCLUDES 256
 #define MAX_TEXT 65536 /* bytes in one scalar */
 #define MAX_KEYS 32    /* known keys of one kind of mapping */
+#define MAX_DAYS_AROUND 31           /* legs and lodging around the delegation's dates */
+#define MAX_PEOPLE 1000              /* participants, and groups, of one delegation */
+#define MAX_LEG_MINUTES (7 * 24 * 60) /* the longest travel leg */
 
 /* ------------------------------------------------------------------ tree */
 
@@ -930,6 +933,14 @@ walk_delegation(loader *L, const ynode *n)
     size_t np = pn ? pn->n : 0, ng = gn ? gn->n : 0;
     if (pn && np == 0)
         err(L, pos_of(pn), "the delegation has no participants");
+    if (np > MAX_PEOPLE) {
+        err(L, pos_of(pn), "a delegation has at most %d participants", MAX_PEOPLE);
+        np = 0;
+    }
+    if (ng > MAX_PEOPLE) {
+        err(L, pos_of(gn), "a delegation has at most %d groups", MAX_PEOPLE);
+        ng = 0;
+    }
     D->participants = itin_arena_alloc(L->A, (np ? np : 1) * sizeof *D->participants);
     D->groups = itin_arena_alloc(L->A, (ng ? ng : 1) * sizeof *D->groups);
     L->person_pos = itin_arena_alloc(L->T, (np + ng + 1) * sizeof *L->person_pos);
@@ -1299,6 +1310,19 @@ lodging_pos(const loader *L, size_t i)
     return L->plan->lodgings[i].pos;
 }
 
+/* Whether a date of a leg or lodging is within MAX_DAYS_AROUND of the
+ * delegation's dates; reports it when not. */
+static bool
+near_trip(loader *L, const itin_delegation *D, itin_date d, itin_pos pos, const char *what)
+{
+    if (d >= D->start - MAX_DAYS_AROUND && d <= D->end + MAX_DAYS_AROUND)
+        return true;
+    char a[16], b[16], c[16];
+    err(L, pos, "%s on %s, more than %d days away from the delegation (%s to %s)", what, itin_date_format(d, a),
+        MAX_DAYS_AROUND, itin_date_format(D->start, b), itin_date_format(D->end, c));
+    return false;
+}
+
 static void
 walk_visit(loader *L, const ynode *n)
 {
@@ -1502,6 +1526,19 @@ walk_leg(loader *L, const ynode *n)
         missing(L, n, "arrive", what);
         ok = false;
     }
+    /* Legs and lodging may lie a little outside the delegation's dates (the
+     * flight out, the night before), not in another year: the itinerary
+     * has a day for every date it spans. */
+    if (ok && L->dates_ok) {
+        const itin_delegation *D = &P->delegation;
+        if (!near_trip(L, D, leg.dep_date, leg.depart_pos, "the travel leg departs") ||
+            (leg.has_arrive && !near_trip(L, D, leg.arr_date, leg.arrive_pos, "the travel leg arrives")))
+            ok = false;
+    }
+    if (ok && !leg.has_arrive && leg.duration > MAX_LEG_MINUTES) {
+        err(L, leg.arrive_pos, "a travel leg lasts at most %d days", MAX_LEG_MINUTES / 1440);
+        ok = false;
+    }
     leg.ref = opt_text(L, v[K_REF], "ref");
     get_who(L, v[K_WITH], &leg.who);
     leg.title = opt_text(L, v[K_TITLE], "a travel leg's title");
@@ -1561,6 +1598,9 @@ walk_lodging(loader *L, const ynode *n)
     if (hf && ht && lo.to <= lo.from) {
         err(L, pos_of(v[K_TO]), "a lodging's 'to' (the day of leaving) must be after 'from' (the first night)");
         ok = false;
+    } else if (hf && ht && L->dates_ok) {
+        ok &= near_trip(L, &P->delegation, lo.from, pos_of(v[K_FROM]), "the lodging begins");
+        ok &= near_trip(L, &P->delegation, lo.to, pos_of(v[K_TO]), "the lodging ends");
     }
     get_who(L, v[K_WITH], &lo.who);
     if (!ok)
