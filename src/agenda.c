@@ -124,12 +124,8 @@ title_of(builder *b, const itin_item *x)
         t = itin_arena_printf(b->a->A, "%s: %s \u2192 %s", L(b, L_TRANSFER), short_name(&P->institutions[x->from]),
                               short_name(&P->institutions[x->to]));
     } else if (x->kind == ITIN_ITEM_TRAVEL && x->leg->title_default) {
-        /* Made from mode and places: made again in the agenda's language,
-         * "Flug LH 712: Frankfurt → Incheon". */
-        const char *mode = itin_mode_label(b->lang, x->mode);
-        const char *from = short_name(&P->institutions[x->from]), *to = short_name(&P->institutions[x->to]);
-        t = x->leg->ref ? itin_arena_printf(b->a->A, "%s %s: %s \u2192 %s", mode, x->leg->ref, from, to)
-                        : itin_arena_printf(b->a->A, "%s: %s \u2192 %s", mode, from, to);
+        t = itin_leg_title(b->a->A, b->lang, x->mode, x->leg->ref, short_name(&P->institutions[x->from]),
+                           short_name(&P->institutions[x->to]));
     }
     if (x->status == ITIN_CANCELLED)
         t = itin_arena_printf(b->a->A, "[%s] %s", L(b, L_CANCELLED), t);

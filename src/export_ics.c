@@ -14,6 +14,7 @@
  *   that cannot be switched off and that other parsers do not understand, so
  *   each zone's component is cloned and its TZID rewritten, and the TZID
  *   parameters are written here (icalproperty_new_dtstart() writes none).
+ *   A place whose zone is UTC itself gets UTC times ("Z") and no VTIMEZONE.
  * - VTIMEZONEs are truncated to start on January 1 of the year before the
  *   first item (the margin keeps an item on New Year's night inside the first
  *   observance), which keeps them a few lines long and independent of tzdata's
@@ -26,6 +27,9 @@
  *   outside [A-Za-z0-9._-] are written "+XX" in hex (transfer ids contain ':'
  *   and '@'), which keeps the mapping injective; a transfer's id loses its
  *   "transfer:" prefix, which the kind repeats.
+ * - A personal calendar is the filtered itinerary it is given (opt->mask is
+ *   not needed here); its events keep their full attendee lists, so that
+ *   everyone's copy of an event is the same event.
  * - Lodging is one all-day, transparent event per lodging entry (DTSTART =
  *   first night, DTEND = departure date, exclusive), although the itinerary
  *   lists it on each night.
@@ -47,9 +51,11 @@
  *   invalid UTF-8 becomes U+FFFD, trailing blanks go. SUMMARY, LOCATION,
  *   NAME and parameter values are one line (newlines become spaces; some
  *   clients reject a multi-line SUMMARY); DESCRIPTION keeps its lines.
- *   X-WR-CALNAME is an X- property, which libical does not escape at all
- *   except for backslashes and newlines: it gets the same one-line text, and
- *   readers take its value as is. CATEGORIES values are fixed words.
+ *   X-WR-CALNAME is an X- property, of which libical escapes backslashes
+ *   and newlines but not , and ;: it gets the same one-line text as NAME,
+ *   and readers that take it as TEXT (calendar applications, python-
+ *   icalendar) tolerate the bare , and ;. CATEGORIES values are fixed words.
+ * - Folding is libical's, with one repair (see repair_folding()).
  */
 #include <errno.h>
 #include <stdint.h>
@@ -59,32 +65,7 @@
 
 #include <libical/ical.h>
 
-#include "internal.h"
-
-/* ------------------------------------------------------------------ labels */
-
-typedef struct labels {
-    const char *topics, *host, *contact, *attendees, *everyone, *ref, *departure, *arrival, *mode, *duration,
-        *estimated, *distance, *transfer, *lodging;
-    char decimal; /* the decimal separator of distances */
-    const char *modes[ITIN_MODE__COUNT];
-} labels;
-
-static const labels LABELS_EN = {
-    "Topics", "Host", "Contact", "Attendees", "everyone", "Reference", "Departure", "Arrival", "Mode",
-    "Duration", "estimated", "Distance", "Transfer", "Lodging", '.',
-    {"", "walk", "bike", "car", "taxi", "bus", "train", "flight", "ship"},
-};
-static const labels LABELS_DE = {
-    "Themen", "Gastgeber", "Kontakt", "Teilnehmende", "alle", "Referenz", "Abfahrt", "Ankunft",
-    "Verkehrsmittel", "Dauer", "geschätzt", "Entfernung", "Transfer", "Übernachtung", ',',
-    {"", "zu Fuß", "Fahrrad", "Auto", "Taxi", "Bus", "Bahn", "Flug", "Schiff"},
-};
-static const labels LABELS_KO = {
-    "주제", "주최", "연락처", "참석자", "전원", "예약 번호", "출발", "도착", "교통수단",
-    "소요 시간", "추정", "거리", "이동", "숙박", '.',
-    {"", "도보", "자전거", "자동차", "택시", "버스", "기차", "항공편", "배"},
-};
+#include "i18n.h"
 
 static const char *const KINDS[] = {"visit", "travel", "transfer", "lodging"};
 
@@ -343,8 +324,8 @@ sb_id(sb *b, const char *s)
     static const char hex[] = "0123456789ABCDEF";
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         unsigned c = *p;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-            c == '-') {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+            c == '_' || c == '-') {
             sb_putc(b, (char)c);
         } else {
             char e[3] = {'+', hex[c >> 4], hex[c & 15]};
@@ -438,8 +419,8 @@ cmp_str(const void *a, const void *b)
 
 typedef struct ctx {
     const itin_plan *P;
-    const labels *L;
-    const itin_render_options *opt;
+    itin_lang lang;       /* the words of DESCRIPTION and SUMMARY */
+    itin_arena *A;        /* their localized pieces */
     bool invite;
     const char *organizer_email;
     struct icaltimetype dtstamp;
@@ -487,13 +468,14 @@ attendees_line(ctx *C, sb *b, const itin_item *x)
         n += has_bit(x->who, i);
     sb names = {0};
     if (x->everyone || (n && n == D->n_participants)) {
-        sb_puts(&names, C->L->everyone);
+        sb_puts(&names, itin_label_text(C->lang, L_EVERYONE));
     } else {
         for (size_t i = 0; i < D->n_participants; i++)
             if (has_bit(x->who, i))
-                sb_piece(&names, ", ", D->participants[i].name ? D->participants[i].name : D->participants[i].id);
+                sb_piece(&names, ", ",
+                         D->participants[i].name ? D->participants[i].name : D->participants[i].id);
     }
-    desc_line(b, C->L->attendees, sb_str(&names));
+    desc_line(b, itin_label_text(C->lang, L_WITH), sb_str(&names));
     free(names.s);
 }
 
@@ -504,7 +486,7 @@ contact_line(ctx *C, sb *b, const itin_contact *k)
     const char *parts[3] = {k->name, k->email, k->phone};
     for (int i = 0; i < 3; i++)
         sb_piece(&t, ", ", parts[i]);
-    desc_line(b, C->L->contact, sb_str(&t));
+    desc_line(b, itin_label_text(C->lang, L_CONTACT), sb_str(&t));
     free(t.s);
 }
 
@@ -543,7 +525,7 @@ static void
 description(ctx *C, icalcomponent *ev, const itin_item *x)
 {
     const itin_plan *P = C->P;
-    const labels *L = C->L;
+    itin_lang l = C->lang;
     sb b = {0};
     switch (x->kind) {
     case ITIN_ITEM_VISIT: {
@@ -552,11 +534,11 @@ description(ctx *C, icalcomponent *ev, const itin_item *x)
             sb t = {0};
             for (size_t i = 0; i < v->n_topics; i++)
                 sb_piece(&t, ", ", v->topics[i]);
-            desc_line(&b, L->topics, sb_str(&t));
+            desc_line(&b, itin_label_text(l, L_TOPICS), sb_str(&t));
             free(t.s);
         }
         if (v)
-            desc_line(&b, L->host, v->host);
+            desc_line(&b, itin_label_text(l, L_HOST), v->host);
         if (x->place != ITIN_NO_PLACE)
             contact_line(C, &b, &P->institutions[x->place].contact);
         attendees_line(C, &b, x);
@@ -566,28 +548,22 @@ description(ctx *C, icalcomponent *ev, const itin_item *x)
     }
     case ITIN_ITEM_TRAVEL:
         if (x->leg)
-            desc_line(&b, L->ref, x->leg->ref);
-        when_line(C, &b, L->departure, x->local_start_date, x->local_start, x->tz_start);
-        when_line(C, &b, L->arrival, x->local_end_date, x->local_end, x->tz_end);
+            desc_line(&b, itin_label_text(l, L_REF), x->leg->ref);
+        when_line(C, &b, itin_label_text(l, L_DEPARTURE), x->local_start_date, x->local_start, x->tz_start);
+        when_line(C, &b, itin_label_text(l, L_ARRIVAL), x->local_end_date, x->local_end, x->tz_end);
         attendees_line(C, &b, x);
         if (x->leg)
             desc_paragraph(&b, x->leg->description);
         break;
     case ITIN_ITEM_TRANSFER: {
-        char dur[16], line[64];
-        if ((int)x->mode > 0 && (int)x->mode < ITIN_MODE__COUNT)
-            desc_line(&b, L->mode, L->modes[x->mode]);
-        itin_duration_format(x->minutes, dur);
+        /* As the agenda says it: "by car, 1 h 20 min (estimated), 62.5 km". */
+        const char *how = itin_arena_printf(C->A, "%s, %s", itin_mode_label(l, x->mode),
+                                            itin_duration_text(C->A, l, x->minutes));
         if (x->estimated)
-            snprintf(line, sizeof line, "%s (%s)", dur, L->estimated);
-        else
-            snprintf(line, sizeof line, "%s", dur);
-        desc_line(&b, L->duration, line);
-        if (x->distance_km > 0) {
-            long tenths = (long)(x->distance_km * 10 + 0.5);
-            snprintf(line, sizeof line, "%ld%c%ld km", tenths / 10, L->decimal, tenths % 10);
-            desc_line(&b, L->distance, line);
-        }
+            how = itin_arena_printf(C->A, "%s (%s)", how, itin_label_text(l, L_ESTIMATED));
+        if (x->distance_km > 0)
+            how = itin_arena_printf(C->A, "%s, %s km", how, itin_decimal(C->A, l, x->distance_km, 1));
+        sb_text(&b, how, true);
         attendees_line(C, &b, x);
         break;
     }
@@ -629,8 +605,16 @@ summary_text(ctx *C, const itin_item *x)
 {
     sb b = {0};
     const char *title = x->title ? x->title : x->id;
+    if (x->kind == ITIN_ITEM_TRAVEL && x->leg && x->leg->title_default) {
+        /* A title made from mode and places: made in the calendar's language,
+         * as the agenda does; the reference is in it already. */
+        const itin_institution *f = &C->P->institutions[x->from], *t = &C->P->institutions[x->to];
+        sb_piece(&b, NULL, itin_leg_title(C->A, C->lang, x->mode, x->leg->ref, f->short_name ? f->short_name : f->name,
+                                          t->short_name ? t->short_name : t->name));
+        return b.s;
+    }
     if (x->kind == ITIN_ITEM_TRANSFER || x->kind == ITIN_ITEM_LODGING) {
-        sb_puts(&b, x->kind == ITIN_ITEM_TRANSFER ? C->L->transfer : C->L->lodging);
+        sb_puts(&b, itin_label_text(C->lang, x->kind == ITIN_ITEM_TRANSFER ? L_TRANSFER : L_LODGING));
         sb_puts(&b, ": ");
         sb_piece(&b, NULL, title);
     } else if (sb_piece(&b, NULL, title) && x->kind == ITIN_ITEM_TRAVEL && x->leg) {
@@ -747,8 +731,8 @@ vevent(ctx *C, const itin_item *x, const char *uid)
         st = ICAL_STATUS_CANCELLED;
     icalcomponent_add_property(ev, icalproperty_new_status(st));
     icalcomponent_add_property(ev, icalproperty_new_transp(x->kind == ITIN_ITEM_LODGING || cancelled
-                                                              ? ICAL_TRANSP_TRANSPARENT
-                                                              : ICAL_TRANSP_OPAQUE));
+                                                               ? ICAL_TRANSP_TRANSPARENT
+                                                               : ICAL_TRANSP_OPAQUE));
     icalcomponent_add_property(ev, icalproperty_new_categories(KINDS[x->kind]));
     if (C->organizer_email)
         icalcomponent_add_property(ev, organizer(C));
@@ -811,15 +795,14 @@ vtimezone(icaltimezone *zone, const char *name, struct icaltimetype from)
 }
 
 static icalcomponent *
-build(const itin_itinerary *it, const itin_render_options *opt)
+build(const itin_itinerary *it, const itin_render_options *opt, itin_arena *A)
 {
     const itin_plan *P = it->plan;
     const itin_delegation *D = &P->delegation;
     ctx C = {0};
     C.P = P;
-    C.opt = opt;
-    const char *lang = opt && opt->lang ? opt->lang : D->language;
-    C.L = lang && strcmp(lang, "de") == 0 ? &LABELS_DE : lang && strcmp(lang, "ko") == 0 ? &LABELS_KO : &LABELS_EN;
+    C.A = A;
+    C.lang = itin_lang_of(opt && opt->lang ? opt->lang : D->language);
     C.invite = opt && opt->invite;
     C.organizer_email = usable_email(D->organizer.email);
     if (C.invite && !C.organizer_email) {
@@ -851,7 +834,8 @@ build(const itin_itinerary *it, const itin_render_options *opt)
     icalcomponent_add_property(cal, icalproperty_new_prodid("-//itinerary//itinerary " ITIN_VERSION "//EN"));
     icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
     icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-    icalcomponent_add_property(cal, icalproperty_new_method(C.invite ? ICAL_METHOD_REQUEST : ICAL_METHOD_PUBLISH));
+    icalcomponent_add_property(cal,
+                               icalproperty_new_method(C.invite ? ICAL_METHOD_REQUEST : ICAL_METHOD_PUBLISH));
     sb name = {0};
     if (!sb_piece(&name, NULL, D->title) && !sb_piece(&name, NULL, D->id))
         sb_puts(&name, "itinerary");
@@ -911,10 +895,43 @@ build(const itin_itinerary *it, const itin_render_options *opt)
     return cal;
 }
 
+/* The calendar of an itinerary; the localized pieces live in a scratch arena
+ * for the length of the build. */
+static icalcomponent *
+build_calendar(const itin_itinerary *it, const itin_render_options *opt)
+{
+    itin_arena *A = itin_arena_new();
+    icalcomponent *cal = build(it, opt, A);
+    itin_arena_free(A);
+    return cal;
+}
+
+/* libical 3.0.16 folds a property whose last line is 74 octets before the
+ * LF of its CRLF ("…\r" "\r\n " "\n"), which parsers that split lines before
+ * unfolding read as a CR and a line break inside the value. No value holds a
+ * CR (the cleaning drops them), so that sequence is always this defect, and
+ * the repair gives the intended "…\r\n" with no line over 75 octets. */
+static size_t
+repair_folding(char *s, size_t len)
+{
+    char *w = s;
+    for (const char *r = s, *end = s + len; r < end;) {
+        if (end - r >= 5 && memcmp(r, "\r\r\n \n", 5) == 0) {
+            memcpy(w, "\r\n", 2);
+            w += 2;
+            r += 5;
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
+    return (size_t)(w - s);
+}
+
 int
 itin_export_ics(const itin_itinerary *it, const itin_render_options *opt, FILE *out)
 {
-    icalcomponent *cal = build(it, opt);
+    icalcomponent *cal = build_calendar(it, opt);
     if (!cal) {
         if (!errno)
             errno = ENOMEM;
@@ -926,9 +943,9 @@ itin_export_ics(const itin_itinerary *it, const itin_render_options *opt, FILE *
         errno = ENOMEM;
         return -1;
     }
-    size_t len = strlen(text);
+    size_t len = repair_folding(text, strlen(text));
     errno = 0;
-    int rc = fwrite(text, 1, len, out) == len && !ferror(out) ? 0 : -1;
+    int rc = fwrite(text, 1, len, out) == len && fflush(out) == 0 && !ferror(out) ? 0 : -1;
     free(text);
     if (rc && !errno)
         errno = EIO;

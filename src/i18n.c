@@ -58,6 +58,16 @@ static const char *const LABELS[ITIN_LANG_COUNT][L__COUNT] = {
             [L_EMAIL] = "e-mail",
             [L_PHONE] = "phone",
             [L_WEB] = "web",
+            [L_DEPARTURE] = "Departure",
+            [L_ESTIMATED] = "estimated",
+            [L_NOUN_WALK] = "Walk",
+            [L_NOUN_BIKE] = "Bike",
+            [L_NOUN_CAR] = "Car",
+            [L_NOUN_TAXI] = "Taxi",
+            [L_NOUN_BUS] = "Bus",
+            [L_NOUN_TRAIN] = "Train",
+            [L_NOUN_FLIGHT] = "Flight",
+            [L_NOUN_SHIP] = "Ship",
         },
     [ITIN_DE] =
         {
@@ -101,6 +111,16 @@ static const char *const LABELS[ITIN_LANG_COUNT][L__COUNT] = {
             [L_EMAIL] = "E-Mail",
             [L_PHONE] = "Telefon",
             [L_WEB] = "Web",
+            [L_DEPARTURE] = "Abfahrt",
+            [L_ESTIMATED] = "geschätzt",
+            [L_NOUN_WALK] = "Fußweg",
+            [L_NOUN_BIKE] = "Fahrrad",
+            [L_NOUN_CAR] = "Auto",
+            [L_NOUN_TAXI] = "Taxi",
+            [L_NOUN_BUS] = "Bus",
+            [L_NOUN_TRAIN] = "Zug",
+            [L_NOUN_FLIGHT] = "Flug",
+            [L_NOUN_SHIP] = "Schiff",
         },
     [ITIN_KO] =
         {
@@ -144,6 +164,16 @@ static const char *const LABELS[ITIN_LANG_COUNT][L__COUNT] = {
             [L_EMAIL] = "이메일",
             [L_PHONE] = "전화",
             [L_WEB] = "웹",
+            [L_DEPARTURE] = "출발",
+            [L_ESTIMATED] = "추정",
+            [L_NOUN_WALK] = "도보",
+            [L_NOUN_BIKE] = "자전거",
+            [L_NOUN_CAR] = "승용차",
+            [L_NOUN_TAXI] = "택시",
+            [L_NOUN_BUS] = "버스",
+            [L_NOUN_TRAIN] = "기차",
+            [L_NOUN_FLIGHT] = "항공편",
+            [L_NOUN_SHIP] = "선박",
         },
 };
 
@@ -178,6 +208,20 @@ itin_mode_label(itin_lang lang, itin_mode m)
     if (m <= ITIN_MODE_NONE || m >= ITIN_MODE__COUNT)
         return "";
     return itin_label_text(lang, by_mode[m]);
+}
+
+const char *
+itin_leg_title(itin_arena *A, itin_lang lang, itin_mode mode, const char *ref, const char *from, const char *to)
+{
+    static const itin_label nouns[ITIN_MODE__COUNT] = {
+        [ITIN_MODE_WALK] = L_NOUN_WALK,  [ITIN_MODE_BIKE] = L_NOUN_BIKE,     [ITIN_MODE_CAR] = L_NOUN_CAR,
+        [ITIN_MODE_TAXI] = L_NOUN_TAXI,  [ITIN_MODE_BUS] = L_NOUN_BUS,       [ITIN_MODE_TRAIN] = L_NOUN_TRAIN,
+        [ITIN_MODE_FLIGHT] = L_NOUN_FLIGHT, [ITIN_MODE_SHIP] = L_NOUN_SHIP,
+    };
+    const char *noun = mode > ITIN_MODE_NONE && mode < ITIN_MODE__COUNT ? itin_label_text(lang, nouns[mode]) : "";
+    if (ref)
+        return itin_arena_printf(A, "%s %s: %s \u2192 %s", noun, ref, from, to);
+    return itin_arena_printf(A, "%s: %s \u2192 %s", noun, from, to);
 }
 
 /* UTF-16 (ICU) to UTF-8 in the arena. */

@@ -48,6 +48,16 @@ typedef enum itin_label {
     L_EMAIL,
     L_PHONE,
     L_WEB,
+    L_DEPARTURE,    /* a leg's departure, in a calendar entry */
+    L_ESTIMATED,    /* a transfer time from the estimate */
+    L_NOUN_WALK,    /* modes as the first word of a leg's title: "Train" */
+    L_NOUN_BIKE,
+    L_NOUN_CAR,
+    L_NOUN_TAXI,
+    L_NOUN_BUS,
+    L_NOUN_TRAIN,
+    L_NOUN_FLIGHT,
+    L_NOUN_SHIP,
     L__COUNT
 } itin_label;
 
@@ -56,6 +66,11 @@ typedef enum itin_lang { ITIN_EN = 0, ITIN_DE, ITIN_KO, ITIN_LANG_COUNT } itin_l
 itin_lang itin_lang_of(const char *code);
 const char *itin_label_text(itin_lang lang, itin_label l);
 const char *itin_mode_label(itin_lang lang, itin_mode m);
+
+/* The title of a travel leg that has none of its own: "Train RE 3: Dresden
+ * Hbf → Chemnitz Hbf", or without a reference "Bus: A → B". */
+const char *itin_leg_title(itin_arena *A, itin_lang lang, itin_mode mode, const char *ref, const char *from,
+                           const char *to);
 
 /* "Tuesday, 22 November 2022" / "Dienstag, 22. November 2022" /
  * "2022년 11월 22일 화요일", from ICU's full date format; in the arena. */

@@ -13,6 +13,7 @@
 
 #include "internal.h"
 #include "strmap.h"
+#include "i18n.h"
 #include "values.h"
 
 #define MAX_FILE_SIZE (16u * 1024 * 1024)
@@ -1546,11 +1547,12 @@ walk_leg(loader *L, const ynode *n)
     if (!ok || !leg.id)
         return;
     if (!leg.title) {
-        leg.title_default = true;
+        /* Made from mode, reference and places, in the delegation's language;
+         * an agenda in another language makes it again in its own. */
         const itin_institution *f = &P->institutions[leg.from], *t = &P->institutions[leg.to];
-        leg.title = itin_arena_printf(L->A, "%s %s \u2192 %s", itin_mode_name(leg.mode),
-                                      f->short_name ? f->short_name : f->name,
-                                      t->short_name ? t->short_name : t->name);
+        leg.title_default = true;
+        leg.title = itin_leg_title(L->A, itin_lang_of(P->delegation.language), leg.mode, leg.ref,
+                                   f->short_name ? f->short_name : f->name, t->short_name ? t->short_name : t->name);
     }
     size_t at = L->slot != NO_SLOT ? L->slot : P->n_legs;
     if (!define_item(L, &L->leg_ids, "travel leg", leg.id, at, pos_of(v[K_ID]), leg_pos))

@@ -282,6 +282,10 @@ cmd_plan(int argc, char **argv)
     itin_diags_init(&d, 0);
     itin_plan *plan = itin_plan_load(file, &d);
     itin_itinerary *it = plan ? itin_schedule(plan, &d) : NULL;
+    if (it && invite && !plan->delegation.organizer.email)
+        /* RFC 5546: a REQUEST names the organizer replies go to. */
+        itin_diags_add(&d, ITIN_ERROR, plan->delegation.pos,
+                       "--invite needs the organizer's e-mail address (delegation: organizer: {email: ...})");
     itin_diags_sort(&d);
     print_diags(&d);
     int rc = exit_code(&d);

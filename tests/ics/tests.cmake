@@ -1,0 +1,62 @@
+# The iCalendar exporter and its proof by parsers nobody here wrote.
+# Included by tests/CMakeLists.txt (after NODE, NPM and PYTHON3 are known).
+#
+#   unit.export_ics     cmocka: the exporter read back with libical
+#   ics.export          (fixture) export the examples and tests/ics/fixtures
+#                       with the CLI: full, personal, group, invitation, no
+#                       transfers; SOURCE_DATE_EPOCH reproducibility; expect.py
+#                       derives what each calendar must hold from the
+#                       scheduler's JSON
+#   npm.icaljs.install  (fixture) ical.js, pinned in package-lock.json
+#   ics.python          python3-icalendar (Debian) reads every calendar
+#   ics.icaljs          Mozilla's ical.js reads every calendar (its times
+#                       through the file's own VTIMEZONEs)
+#   ics.khal, ics.calcurse   real clients import them and list the events
+#                       at the right local times in three zones
+#   ics.memcheck        valgrind over the exporter (not under sanitizers)
+#
+# Debian packages: python3 python3-icalendar python3-yaml khal calcurse
+# valgrind nodejs npm (and libical-dev libcmocka-dev for the build).
+
+add_executable(test_export_ics ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_export_ics.c)
+target_link_libraries(test_export_ics PRIVATE itinerary PkgConfig::CMOCKA)
+target_include_directories(test_export_ics PRIVATE ${CMAKE_SOURCE_DIR}/src)
+target_compile_options(test_export_ics PRIVATE ${ITIN_WARNINGS})
+target_compile_definitions(test_export_ics PRIVATE ITIN_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+add_test(NAME unit.export_ics COMMAND test_export_ics)
+
+# Debian's python sees Debian's python3-icalendar and python3-yaml; another
+# python3 earlier on PATH may not.
+set(ITIN_ICS_PYTHON /usr/bin/python3)
+set(ITIN_ICS_DIR ${CMAKE_BINARY_DIR}/ics-out)
+set(ITIN_ICS_SRC ${CMAKE_CURRENT_SOURCE_DIR}/ics)
+
+add_test(NAME ics.export
+  COMMAND bash ${ITIN_ICS_SRC}/export.sh $<TARGET_FILE:itinerary-cli> ${CMAKE_SOURCE_DIR} ${ITIN_ICS_DIR})
+set_tests_properties(ics.export PROPERTIES FIXTURES_SETUP ics_files)
+
+set(ITIN_NPM_ICS_DIR ${CMAKE_BINARY_DIR}/npm-icaljs)
+add_test(NAME npm.icaljs.install
+  COMMAND bash -c "if mkdir -p '${ITIN_NPM_ICS_DIR}' && cp '${ITIN_ICS_SRC}/package.json' '${ITIN_ICS_SRC}/package-lock.json' '${ITIN_ICS_SRC}/check_icaljs.mjs' '${ITIN_NPM_ICS_DIR}/' && cd '${ITIN_NPM_ICS_DIR}' && npm ci --no-audit --no-fund --loglevel=error; then echo '1 passed, 0 failed'; else echo '0 passed, 1 failed'; exit 1; fi")
+set_tests_properties(npm.icaljs.install PROPERTIES FIXTURES_SETUP npm_icaljs)
+
+add_test(NAME ics.python
+  COMMAND ${ITIN_ICS_PYTHON} ${ITIN_ICS_SRC}/check_icalendar.py ${ITIN_ICS_DIR})
+set_tests_properties(ics.python PROPERTIES FIXTURES_REQUIRED ics_files)
+
+add_test(NAME ics.icaljs
+  COMMAND ${NODE} ${ITIN_NPM_ICS_DIR}/check_icaljs.mjs ${ITIN_ICS_DIR})
+set_tests_properties(ics.icaljs PROPERTIES FIXTURES_REQUIRED "ics_files;npm_icaljs")
+
+foreach(client khal calcurse)
+  add_test(NAME ics.${client}
+    COMMAND ${ITIN_ICS_PYTHON} ${ITIN_ICS_SRC}/check_clients.py ${client} ${ITIN_ICS_DIR})
+  set_tests_properties(ics.${client} PROPERTIES FIXTURES_REQUIRED ics_files)
+endforeach()
+
+if(NOT ITIN_SANITIZE)
+  find_program(VALGRIND valgrind REQUIRED)
+  add_test(NAME ics.memcheck
+    COMMAND bash ${ITIN_ICS_SRC}/memcheck.sh $<TARGET_FILE:itinerary-cli> $<TARGET_FILE:test_export_ics>
+            ${CMAKE_SOURCE_DIR})
+endif()
