@@ -25,7 +25,7 @@ workdays = [start + datetime.timedelta(days=d) for d in range(days)
             if (start + datetime.timedelta(days=d)).weekday() < 5]
 per_group_day = max(1, -(-(visits - len(workdays)) // (groups * len(workdays))))
 # The day window is 07:00-22:00: keep the group's visits within ~10 hours.
-minutes = max(5, min(60, (600 // per_group_day) // 5 * 5))
+minutes = max(5, min(60, (600 // per_group_day - 5) // 5 * 5))
 
 out = sys.stdout.write
 out("itinerary: 1\n")
@@ -35,6 +35,7 @@ out("  title: Benchmark delegation with %d visits\n" % visits)
 out("  start: %s\n  end: %s\n" % (start, end))
 out("  timezone: Europe/Berlin\n")
 out("  day: {start: \"07:00\", end: \"22:00\"}\n")
+out("  buffer: 5m\n")
 out("  participants:\n")
 for p in range(people):
     out("    - {id: p%03d, name: Participant %d, org: Org %d, email: p%03d@example.org}\n" % (p, p, p % 7, p))

@@ -794,8 +794,10 @@ vtimezone(icaltimezone *zone, const char *name, struct icaltimetype from)
     return vtz;
 }
 
+/* The calendar's own properties and its VTIMEZONEs, and the context the
+ * events are built in; the events follow one by one (see itin_export_ics). */
 static icalcomponent *
-build(const itin_itinerary *it, const itin_render_options *opt, itin_arena *A)
+build(const itin_itinerary *it, const itin_render_options *opt, itin_arena *A, ctx *ctx_out)
 {
     const itin_plan *P = it->plan;
     const itin_delegation *D = &P->delegation;
@@ -876,33 +878,7 @@ build(const itin_itinerary *it, const itin_render_options *opt, itin_arena *A)
     free(names);
     strset_free(&zones);
 
-    /* Pass 2: one event per item, in time order; lodging once. */
-    strset uids = {0};
-    for (size_t k = 0; k < it->n_days; k++)
-        for (size_t i = 0; i < it->days[k].n_items; i++) {
-            const itin_item *x = &it->items[it->days[k].items[i]];
-            uid_of(&C.buf, P, x);
-            char *uid = itin_xstrdup(sb_str(&C.buf));
-            if (strset_add(&uids, uid)) {
-                icalcomponent *ev = vevent(&C, x, uid);
-                if (ev)
-                    icalcomponent_add_component(cal, ev);
-            }
-            free(uid);
-        }
-    strset_free(&uids);
-    free(C.buf.s);
-    return cal;
-}
-
-/* The calendar of an itinerary; the localized pieces live in a scratch arena
- * for the length of the build. */
-static icalcomponent *
-build_calendar(const itin_itinerary *it, const itin_render_options *opt)
-{
-    itin_arena *A = itin_arena_new();
-    icalcomponent *cal = build(it, opt, A);
-    itin_arena_free(A);
+    *ctx_out = C;
     return cal;
 }
 
@@ -928,25 +904,72 @@ repair_folding(char *s, size_t len)
     return (size_t)(w - s);
 }
 
-int
-itin_export_ics(const itin_itinerary *it, const itin_render_options *opt, FILE *out)
+/* Serialise a component with libical, repair the fold, write it; frees the
+ * component. With `upto`, only what comes before that text is written. */
+static int
+emit(icalcomponent *c, FILE *out, const char *upto)
 {
-    icalcomponent *cal = build_calendar(it, opt);
-    if (!cal) {
-        if (!errno)
-            errno = ENOMEM;
-        return -1;
-    }
-    char *text = icalcomponent_as_ical_string_r(cal);
-    icalcomponent_free(cal);
+    char *text = icalcomponent_as_ical_string_r(c);
+    icalcomponent_free(c);
     if (!text) {
         errno = ENOMEM;
         return -1;
     }
     size_t len = repair_folding(text, strlen(text));
-    errno = 0;
-    int rc = fwrite(text, 1, len, out) == len && fflush(out) == 0 && !ferror(out) ? 0 : -1;
+    if (upto) {
+        char *end = strstr(text, upto);
+        len = end ? (size_t)(end - text) : len;
+    }
+    int rc = fwrite(text, 1, len, out) == len ? 0 : -1;
     free(text);
+    return rc;
+}
+
+/* The calendar is written as libical serialises it, one component at a time
+ * so that a large itinerary never sits in memory as one string: the shell
+ * (the calendar's properties and its VTIMEZONEs) up to its END line, each
+ * VEVENT, then the END line of an empty calendar. */
+int
+itin_export_ics(const itin_itinerary *it, const itin_render_options *opt, FILE *out)
+{
+    itin_arena *A = itin_arena_new();
+    ctx C;
+    errno = 0;
+    icalcomponent *cal = build(it, opt, A, &C);
+    if (!cal) {
+        if (!errno)
+            errno = ENOMEM;
+        itin_arena_free(A);
+        return -1;
+    }
+    int rc = emit(cal, out, "END:VCALENDAR\r\n");
+    const itin_plan *P = it->plan;
+    strset uids = {0};
+    for (size_t k = 0; k < it->n_days && rc == 0; k++)
+        for (size_t i = 0; i < it->days[k].n_items && rc == 0; i++) {
+            const itin_item *x = &it->items[it->days[k].items[i]];
+            uid_of(&C.buf, P, x);
+            char *uid = itin_xstrdup(sb_str(&C.buf));
+            if (strset_add(&uids, uid)) { /* lodging once, not each night */
+                icalcomponent *ev = vevent(&C, x, uid);
+                if (ev)
+                    rc = emit(ev, out, NULL);
+            }
+            free(uid);
+        }
+    strset_free(&uids);
+    free(C.buf.s);
+    itin_arena_free(A);
+    if (rc == 0) {
+        icalcomponent *end = icalcomponent_new_vcalendar();
+        char *text = icalcomponent_as_ical_string_r(end);
+        icalcomponent_free(end);
+        const char *tail = text ? strstr(text, "END:VCALENDAR") : NULL;
+        rc = tail && fputs(tail, out) != EOF ? 0 : -1;
+        free(text);
+    }
+    if (rc == 0 && fflush(out) != 0)
+        rc = -1;
     if (rc && !errno)
         errno = EIO;
     return rc;

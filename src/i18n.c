@@ -280,16 +280,25 @@ itin_date_long(itin_arena *A, itin_lang lang, itin_date d)
 const char *
 itin_decimal(itin_arena *A, itin_lang lang, double v, int digits)
 {
+    /* Opening a formatter costs more than formatting: one per language,
+     * kept for the life of the process. */
+    static UNumberFormat *fmt[ITIN_LANG_COUNT];
     UErrorCode st = U_ZERO_ERROR;
-    UNumberFormat *nf = unum_open(UNUM_DECIMAL, NULL, 0, LOCALES[lang], NULL, &st);
+    if (!fmt[lang]) {
+        fmt[lang] = unum_open(UNUM_DECIMAL, NULL, 0, LOCALES[lang], NULL, &st);
+        if (U_FAILURE(st))
+            fmt[lang] = NULL;
+        else
+            unum_setAttribute(fmt[lang], UNUM_ROUNDING_MODE, UNUM_ROUND_HALFUP);
+    }
     UChar out[64];
     int32_t n = 0;
-    if (U_SUCCESS(st)) {
-        unum_setAttribute(nf, UNUM_MIN_FRACTION_DIGITS, digits);
-        unum_setAttribute(nf, UNUM_MAX_FRACTION_DIGITS, digits);
-        unum_setAttribute(nf, UNUM_ROUNDING_MODE, UNUM_ROUND_HALFUP);
-        n = unum_formatDouble(nf, v, out, 64, NULL, &st);
-        unum_close(nf);
+    if (fmt[lang]) {
+        unum_setAttribute(fmt[lang], UNUM_MIN_FRACTION_DIGITS, digits);
+        unum_setAttribute(fmt[lang], UNUM_MAX_FRACTION_DIGITS, digits);
+        n = unum_formatDouble(fmt[lang], v, out, 64, NULL, &st);
+    } else {
+        st = U_INTERNAL_PROGRAM_ERROR;
     }
     if (U_FAILURE(st))
         return itin_arena_printf(A, "%.*f", digits, v);
@@ -303,8 +312,15 @@ itin_list(itin_arena *A, itin_lang lang, const char *const *items, size_t n)
         return "";
     if (n == 1)
         return items[0];
+    static UListFormatter *lists[ITIN_LANG_COUNT];
     UErrorCode st = U_ZERO_ERROR;
-    UListFormatter *lf = ulistfmt_open(LOCALES[lang], &st);
+    if (!lists[lang]) {
+        lists[lang] = ulistfmt_open(LOCALES[lang], &st);
+        if (U_FAILURE(st))
+            lists[lang] = NULL;
+    }
+    UListFormatter *lf = lists[lang];
+    st = lf ? U_ZERO_ERROR : U_INTERNAL_PROGRAM_ERROR;
     UChar **u = itin_xmalloc(n * sizeof *u);
     int32_t *ulen = itin_xmalloc(n * sizeof *ulen);
     for (size_t i = 0; i < n; i++)
@@ -320,7 +336,6 @@ itin_list(itin_arena *A, itin_lang lang, const char *const *items, size_t n)
                 result = to_utf8(A, out, len);
             free(out);
         }
-        ulistfmt_close(lf);
     }
     for (size_t i = 0; i < n; i++)
         free(u[i]);
