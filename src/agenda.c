@@ -220,9 +220,11 @@ build_days(builder *b, const itin_render_options *opt)
         const itin_day *day = &it->days[k];
         agenda_day *ad = &a->days[a->n_days++];
         const char *date = itin_date_long(a->A, b->lang, day->date);
-        const char *label = day->date < D->start   ? L(b, L_DAY_BEFORE)
-                            : day->date > D->end   ? L(b, L_DAY_AFTER)
-                                                   : itin_arena_printf(a->A, L(b, L_DAY), day->number);
+        /* Every day has its number (0 and below before the delegation); the
+         * days around it also say what they are. */
+        const char *label = itin_arena_printf(a->A, L(b, L_DAY), day->number);
+        if (day->date < D->start || day->date > D->end)
+            label = itin_arena_printf(a->A, "%s (%s)", label, L(b, day->date < D->start ? L_DAY_BEFORE : L_DAY_AFTER));
         ad->heading = itin_arena_printf(a->A, "%s \u00b7 %s", label, date);
         ad->entries = itin_arena_alloc(a->A, (day->n_items ? day->n_items : 1) * sizeof *ad->entries);
         size_t cap_n = 0;

@@ -63,6 +63,10 @@ wrap(out *o, const char *first, size_t first_w, size_t indent, const char *raw)
     size_t col = first_w, start = 0, pos = 0;
     bool line_empty = true;
     for (size_t i = 0; i < nb; i++) {
+        /* A number stays with what follows it ("3,6 km", "20 Min."). */
+        if (i + 1 < nb && breaks[i] >= 2 && text[breaks[i] - 1] == ' ' && text[breaks[i] - 2] >= '0' &&
+            text[breaks[i] - 2] <= '9')
+            continue;
         /* The segment [pos, breaks[i]) ends with the spaces before the break. */
         size_t end = breaks[i], vis_end = end;
         while (vis_end > pos && (text[vis_end - 1] == ' ' || text[vis_end - 1] == '\n'))

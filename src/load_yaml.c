@@ -472,12 +472,16 @@ fields(loader *L, const ynode *n, const char *what, const char *const *keys, siz
         if (k->plain && strcmp(k->str, "<<") == 0) {
             if (v->kind == N_MAP && n_merges < 16) {
                 merges[n_merges++] = v;
+            } else if (v->kind == N_MAP) {
+                err(L, pos_of(v), "at most 16 mappings are merged into one");
             } else if (v->kind == N_SEQ) {
-                for (size_t j = 0; j < v->n && n_merges < 16; j++) {
-                    if (v->kids[j]->kind == N_MAP)
+                for (size_t j = 0; j < v->n; j++) {
+                    if (v->kids[j]->kind != N_MAP)
+                        err(L, pos_of(v->kids[j]), "a merge key ('<<') takes mappings");
+                    else if (n_merges < 16)
                         merges[n_merges++] = v->kids[j];
                     else
-                        err(L, pos_of(v->kids[j]), "a merge key ('<<') takes mappings");
+                        err(L, pos_of(v->kids[j]), "at most 16 mappings are merged into one");
                 }
             } else {
                 err(L, pos_of(v), "a merge key ('<<') takes a mapping or a list of mappings");
@@ -1536,6 +1540,10 @@ walk_leg(loader *L, const ynode *n)
             (leg.has_arrive && !near_trip(L, D, leg.arr_date, leg.arrive_pos, "the travel leg arrives")))
             ok = false;
     }
+    if (ok && leg.has_arrive && leg.arr_date - leg.dep_date > MAX_LEG_MINUTES / 1440) {
+        err(L, leg.arrive_pos, "a travel leg lasts at most %d days", MAX_LEG_MINUTES / 1440);
+        ok = false;
+    }
     if (ok && !leg.has_arrive && leg.duration > MAX_LEG_MINUTES) {
         err(L, leg.arrive_pos, "a travel leg lasts at most %d days", MAX_LEG_MINUTES / 1440);
         ok = false;
@@ -1547,12 +1555,13 @@ walk_leg(loader *L, const ynode *n)
     if (!ok || !leg.id)
         return;
     if (!leg.title) {
-        /* Made from mode, reference and places, in the delegation's language;
-         * an agenda in another language makes it again in its own. */
+        /* The format's default, "<mode> <from> → <to>"; agendas and calendars
+         * say it again in their own language (itin_leg_title). */
         const itin_institution *f = &P->institutions[leg.from], *t = &P->institutions[leg.to];
         leg.title_default = true;
-        leg.title = itin_leg_title(L->A, itin_lang_of(P->delegation.language), leg.mode, leg.ref,
-                                   f->short_name ? f->short_name : f->name, t->short_name ? t->short_name : t->name);
+        leg.title = itin_arena_printf(L->A, "%s %s \u2192 %s", itin_mode_name(leg.mode),
+                                      f->short_name ? f->short_name : f->name,
+                                      t->short_name ? t->short_name : t->name);
     }
     size_t at = L->slot != NO_SLOT ? L->slot : P->n_legs;
     if (!define_item(L, &L->leg_ids, "travel leg", leg.id, at, pos_of(v[K_ID]), leg_pos))

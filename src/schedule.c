@@ -583,10 +583,18 @@ report_conflicts(sched *S)
             snprintf(detail, sizeof detail, " (%s buffer)", bufs);
         else
             detail[0] = '\0';
-        itin_diags_add(S->d, ITIN_CONFLICT, b->pos,
-                       "%s cannot make it: needs %s%s between %s '%s' (ends %s) and %s '%s' (starts %s), has %s",
-                       who, need, detail, item_label(a), a->id, hm(ae, a->local_end), item_label(b), b->id,
-                       hm(bs, b->local_start), has);
+        if (c->has < 0)
+            /* They overlap: say so rather than "has -1h". */
+            itin_diags_add(S->d, ITIN_CONFLICT, b->pos,
+                           "%s cannot make it: %s '%s' (ends %s) and %s '%s' (starts %s) overlap by %s, and "
+                           "%s%s are needed between them",
+                           who, item_label(a), a->id, hm(ae, a->local_end), item_label(b), b->id,
+                           hm(bs, b->local_start), itin_duration_format(-c->has, has), need, detail);
+        else
+            itin_diags_add(S->d, ITIN_CONFLICT, b->pos,
+                           "%s cannot make it: needs %s%s between %s '%s' (ends %s) and %s '%s' (starts %s), has %s",
+                           who, need, detail, item_label(a), a->id, hm(ae, a->local_end), item_label(b), b->id,
+                           hm(bs, b->local_start), has);
     }
 }
 

@@ -213,13 +213,16 @@ def expected_case(name, yaml_path, opts, data, full, errors):
                 summary = title or iid
             elif kind == "travel":
                 summary = title or iid
-                # A title the program made from mode, reference and places
-                # carries the reference already; a title of the user's gets it.
+                # A leg without a title of its own has the format's default,
+                # "<mode> <from> → <to>" (in the JSON); its calendar entry says
+                # it in the calendar's words with the reference in it. A title
+                # of the user's gets the reference in parentheses.
                 f, t = places[x["from"]], places[x["to"]]
-                made = "%s%s: %s \u2192 %s" % (L["nouns"].get(x.get("mode"), ""),
-                                               " " + x["ref"] if x.get("ref") else "",
-                                               f.get("short") or f["name"], t.get("short") or t["name"])
-                if title and title != clean(made, True) and clean(x.get("ref"), True):
+                fs, ts = f.get("short") or f["name"], t.get("short") or t["name"]
+                if x["title"] == "%s %s \u2192 %s" % (x.get("mode"), fs, ts):
+                    summary = clean("%s%s: %s \u2192 %s" % (L["nouns"].get(x.get("mode"), ""),
+                                                            " " + x["ref"] if x.get("ref") else "", fs, ts), True)
+                elif title and clean(x.get("ref"), True):
                     summary += " (%s)" % clean(x["ref"], True)
             else:
                 summary = "%s: %s" % (L[kind], title)
