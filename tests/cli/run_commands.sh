@@ -55,7 +55,7 @@ check missing-dir 3 "No such file or directory" "$bin" plan "$ex" -o "$tmp/no/su
 printf 'precious\n' > "$tmp/keep.txt"
 sed 's/^    start: "10:30"$/    start: "09:00"/' "$ex" > "$tmp/conflict.yaml"
 sed -i "s#include: \[../institutions/saxony.yaml\]#include: [$src/data/institutions/saxony.yaml]#" "$tmp/conflict.yaml"
-check conflict-exit 1 "cannot make it" "$bin" plan "$tmp/conflict.yaml" -o "$tmp/keep.txt"
+check conflict-exit 1 "overlap by 43m, and 30m (transfer 15m by bus + 15m buffer) are needed" "$bin" plan "$tmp/conflict.yaml" -o "$tmp/keep.txt"
 check conflict-untouched 0 "precious" cat "$tmp/keep.txt"
 check invalid-untouched 2 "error" "$bin" plan "$src/tests/cli/invalid/duration-bare-number.yaml" -o "$tmp/keep.txt"
 check invalid-untouched-2 0 "precious" cat "$tmp/keep.txt"
