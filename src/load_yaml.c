@@ -4,10 +4,13 @@
  * expanded), then typed walkers turn the tree into the model, reporting every
  * mistake they find and carrying on. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <yaml.h>
 
@@ -233,6 +236,10 @@ rd_next(yreader *r, yaml_event_t *ev)
         err(r->L, pos, "invalid UTF-8 in the file (%s)", problem);
     else if (p->error == YAML_READER_ERROR)
         err(r->L, pos, "the file cannot be read as YAML text (%s)", problem);
+    else if (p->context && p->error == YAML_SCANNER_ERROR && strstr(problem, "could not find expected ':'"))
+        /* libyaml gives up on a plain key after 1024 characters. */
+        err(r->L, pos, "YAML syntax error: %s %s (at %d:%d; a key longer than 1024 characters?)", problem,
+            p->context, (int)p->context_mark.line + 1, (int)p->context_mark.column + 1);
     else if (p->context)
         err(r->L, pos, "YAML syntax error: %s %s (at %d:%d)", problem, p->context, (int)p->context_mark.line + 1,
             (int)p->context_mark.column + 1);
@@ -303,7 +310,7 @@ rd_node(yreader *r, yaml_event_t *first, itin_arena *A, size_t base)
         case YAML_MAPPING_END_EVENT: {
             open_node *top = &stack[--depth];
             ynode *n = top->node;
-            ynode **kids = r->kids + top->base;
+            ynode **kids = top->n ? r->kids + top->base : NULL; /* no child stack yet when empty */
             n->n = n->kind == N_MAP ? top->n / 2 : top->n;
             n->kids = itin_arena_alloc(A, (top->n ? top->n : 1) * sizeof *n->kids);
             if (top->n)
@@ -1785,11 +1792,33 @@ dir_of(itin_arena *A, const char *path)
     return itin_arena_strndup(A, path, (size_t)(slash - path));
 }
 
-/* Read a whole file (or standard input for "-") into a heap buffer. */
+/* Read a whole file (or standard input for "-") into a heap buffer. With
+ * `regular_only` anything but a regular file is refused before it is read:
+ * an included FIFO or terminal would wait forever, /dev/zero never ends. */
 static char *
-slurp(const char *path, size_t *len, char *e, size_t elen)
+slurp(const char *path, size_t *len, char *e, size_t elen, bool regular_only)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    FILE *f = NULL;
+    if (strcmp(path, "-") == 0) {
+        f = stdin;
+    } else if (regular_only) {
+        int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        struct stat st;
+        if (fd < 0) {
+            snprintf(e, elen, "%s", strerror(errno));
+            return NULL;
+        }
+        if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+            snprintf(e, elen, "not a regular file");
+            close(fd);
+            return NULL;
+        }
+        f = fdopen(fd, "rb");
+        if (!f)
+            close(fd);
+    } else {
+        f = fopen(path, "rb");
+    }
     if (!f) {
         snprintf(e, elen, "%s", strerror(errno));
         return NULL;
@@ -1890,7 +1919,7 @@ do_includes(loader *L, const ynode *inc, const char *dir)
         }
         char e[256];
         size_t len;
-        char *buf = slurp(path, &len, e, sizeof e);
+        char *buf = slurp(path, &len, e, sizeof e, true);
         if (!buf) {
             err(L, pos_of(items[i]), "cannot read included file %s: %s", quoted(L, path, strlen(path)), e);
             free(real);
@@ -2270,7 +2299,7 @@ itin_plan_load(const char *path, itin_diags *d)
 {
     char e[256];
     size_t len = 0;
-    char *buf = slurp(path, &len, e, sizeof e);
+    char *buf = slurp(path, &len, e, sizeof e, false);
     if (!buf) {
         itin_diags_add(d, ITIN_ERROR, (itin_pos){path, 0, 0}, "cannot read '%s': %s", path, e);
         return NULL;

@@ -58,9 +58,11 @@ typedef struct sched {
     size_t *hotel;
     itin_date night0;
     size_t n_nights;
-    /* Holidays sorted by date. */
-    const itin_holiday **hol;
-    size_t n_hol;
+    /* Holidays by date and what they close: "R<date>:<region>",
+     * "C<date>:<country>", "A<date>" (every place with hours). */
+    itin_strmap hol;
+    /* Each institution's closed dates, sorted. */
+    itin_date **closed;
     /* travel_times by (min place, max place) and mode. */
     itin_pairmap tt;
     /* Transfer minutes already worked out (or -1, reported), by the same key. */
@@ -316,27 +318,39 @@ fill_local(sched *S, itin_item *it, size_t start_inst, size_t end_inst)
 static const char *
 hm(char *buf, int minutes)
 {
-    snprintf(buf, 8, "%02d:%02d", minutes / 60 % 24, minutes % 60);
+    /* 1440, the end of a day, is "24:00"; later minutes wrap. */
+    snprintf(buf, 8, "%02d:%02d", minutes == 1440 ? 24 : minutes / 60 % 24, minutes % 60);
     return buf;
 }
 
 /* -------------------------------------------------------------- opening */
 
 static int
-cmp_holiday(const void *a, const void *b)
+cmp_date(const void *a, const void *b)
 {
-    const itin_holiday *x = *(const itin_holiday *const *)a, *y = *(const itin_holiday *const *)b;
-    return (x->date > y->date) - (x->date < y->date);
+    itin_date x = *(const itin_date *)a, y = *(const itin_date *)b;
+    return (x > y) - (x < y);
 }
 
-static bool
-holiday_applies(const itin_holiday *h, const itin_institution *I)
+/* The holiday closing a place on a date, or NULL: a holiday of its region,
+ * of its country (national), or of every place. */
+static const itin_holiday *
+holiday_of(const sched *S, const itin_institution *I, itin_date date)
 {
-    if (h->region)
-        return I->region && strcmp(h->region, I->region) == 0;
-    if (h->country)
-        return I->country && strcmp(h->country, I->country) == 0;
-    return true; /* a holiday for every place that keeps hours */
+    char key[64];
+    size_t ix;
+    if (I->region) {
+        snprintf(key, sizeof key, "R%d:%s", (int)date, I->region);
+        if (itin_strmap_get(&S->hol, key, &ix))
+            return &S->P->holidays[ix];
+    }
+    if (I->country) {
+        snprintf(key, sizeof key, "C%d:%s", (int)date, I->country);
+        if (itin_strmap_get(&S->hol, key, &ix))
+            return &S->P->holidays[ix];
+    }
+    snprintf(key, sizeof key, "A%d", (int)date);
+    return itin_strmap_get(&S->hol, key, &ix) ? &S->P->holidays[ix] : NULL;
 }
 
 /* Why a place is closed on a date, or NULL when it is open then. */
@@ -345,31 +359,19 @@ closed_reason(sched *S, size_t inst, itin_date date, char *buf, size_t n)
 {
     const itin_institution *I = &S->P->institutions[inst];
     char ds[16];
-    for (size_t i = 0; i < I->n_closed; i++)
-        if (I->closed[i] == date) {
-            snprintf(buf, n, "closed %s", itin_date_format(date, ds));
-            return buf;
-        }
+    if (I->n_closed && bsearch(&date, S->closed[inst], I->n_closed, sizeof date, cmp_date)) {
+        snprintf(buf, n, "closed %s", itin_date_format(date, ds));
+        return buf;
+    }
     if (!I->has_hours)
         return NULL;
-    if (!I->open_on_holidays) {
-        size_t lo = 0, hi = S->n_hol;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (S->hol[mid]->date < date)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (size_t i = lo; i < S->n_hol && S->hol[i]->date == date; i++)
-            if (holiday_applies(S->hol[i], I)) {
-                const itin_holiday *h = S->hol[i];
-                if (h->region || h->country)
-                    snprintf(buf, n, "%s (%s)", h->name, h->region ? h->region : h->country);
-                else
-                    snprintf(buf, n, "%s", h->name);
-                return buf;
-            }
+    const itin_holiday *h = I->open_on_holidays ? NULL : holiday_of(S, I, date);
+    if (h) {
+        if (h->region || h->country)
+            snprintf(buf, n, "%s (%s)", h->name, h->region ? h->region : h->country);
+        else
+            snprintf(buf, n, "%s", h->name);
+        return buf;
     }
     int wd = itin_date_weekday(date);
     if (I->hours.n[wd] == 0) {
@@ -1314,11 +1316,23 @@ itin_schedule(itin_plan *P, itin_diags *d)
         const itin_travel_time *t = &P->travel_times[i];
         itin_pairmap_put(&S.tt, pair_key(t->from, t->to), (uint64_t)t->mode, i, NULL);
     }
-    S.hol = itin_arena_alloc(S.A, (P->n_holidays + 1) * sizeof *S.hol);
-    for (size_t i = 0; i < P->n_holidays; i++)
-        S.hol[i] = &P->holidays[i];
-    S.n_hol = P->n_holidays;
-    qsort(S.hol, S.n_hol, sizeof *S.hol, cmp_holiday);
+    itin_strmap_init(&S.hol);
+    for (size_t i = 0; i < P->n_holidays; i++) {
+        const itin_holiday *h = &P->holidays[i];
+        const char *key = h->region    ? itin_arena_printf(S.A, "R%d:%s", (int)h->date, h->region)
+                          : h->country ? itin_arena_printf(S.A, "C%d:%s", (int)h->date, h->country)
+                                       : itin_arena_printf(S.A, "A%d", (int)h->date);
+        itin_strmap_put(&S.hol, key, i, NULL); /* the first named for a date wins */
+    }
+    S.closed = itin_arena_alloc(S.A, (P->n_institutions + 1) * sizeof *S.closed);
+    for (size_t i = 0; i < P->n_institutions; i++) {
+        const itin_institution *I = &P->institutions[i];
+        if (!I->n_closed)
+            continue;
+        S.closed[i] = itin_arena_alloc(S.A, I->n_closed * sizeof *S.closed[i]);
+        memcpy(S.closed[i], I->closed, I->n_closed * sizeof *S.closed[i]);
+        qsort(S.closed[i], I->n_closed, sizeof *S.closed[i], cmp_date);
+    }
     S.visit_item = itin_arena_alloc(S.A, (P->n_visits + 1) * sizeof *S.visit_item);
     for (size_t i = 0; i < P->n_visits; i++)
         S.visit_item[i] = NONE;
@@ -1382,6 +1396,7 @@ itin_schedule(itin_plan *P, itin_diags *d)
     free(S.buckets);
     free(S.conflicts);
     itin_pairmap_free(&S.tt);
+    itin_strmap_free(&S.hol);
     itin_pairmap_free(&S.tr_cache);
     itin_pairmap_free(&S.transfers);
     itin_strmap_free(&S.conflict_ix);
