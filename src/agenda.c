@@ -121,8 +121,8 @@ title_of(builder *b, const itin_item *x)
     const itin_plan *P = b->P;
     const char *t = x->title;
     if (x->kind == ITIN_ITEM_TRANSFER) {
-        t = itin_arena_printf(b->a->A, "%s: %s \u2192 %s", L(b, L_TRANSFER), short_name(&P->institutions[x->from]),
-                              short_name(&P->institutions[x->to]));
+        t = itin_arena_printf(b->a->A, "%s: %s \u2192 %s", L(b, L_TRANSFER),
+                              short_name(&P->institutions[x->from]), short_name(&P->institutions[x->to]));
     } else if (x->kind == ITIN_ITEM_TRAVEL && x->leg->title_default) {
         t = itin_leg_title(b->a->A, b->lang, x->mode, x->leg->ref, short_name(&P->institutions[x->from]),
                            short_name(&P->institutions[x->to]));
@@ -143,9 +143,12 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
     e->status = x->status;
     e->title = title_of(b, x);
     int days = (int)(x->local_end_date - x->local_start_date);
-    e->time = days > 0 ? itin_arena_printf(b->a->A, "%s\u2013%s +%d", hm(b, x->local_start), hm(b, x->local_end), days)
-              : days < 0 ? itin_arena_printf(b->a->A, "%s\u2013%s %d", hm(b, x->local_start), hm(b, x->local_end), days)
-                         : itin_arena_printf(b->a->A, "%s\u2013%s", hm(b, x->local_start), hm(b, x->local_end));
+    e->time =
+        days > 0
+            ? itin_arena_printf(b->a->A, "%s\u2013%s +%d", hm(b, x->local_start), hm(b, x->local_end), days)
+        : days < 0
+            ? itin_arena_printf(b->a->A, "%s\u2013%s %d", hm(b, x->local_start), hm(b, x->local_end), days)
+            : itin_arena_printf(b->a->A, "%s\u2013%s", hm(b, x->local_start), hm(b, x->local_end));
     if (x->kind == ITIN_ITEM_VISIT) {
         const itin_visit *v = x->visit;
         const itin_institution *I = &P->institutions[x->place];
@@ -168,7 +171,8 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
             add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_REF), l->ref);
         if (days != 0 || strcmp(x->tz_start, x->tz_end) != 0)
             add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_ARRIVAL),
-                      itin_arena_printf(b->a->A, "%s, %s (%s, %s)", itin_date_long(b->a->A, b->lang, x->local_end_date),
+                      itin_arena_printf(b->a->A, "%s, %s (%s, %s)",
+                                        itin_date_long(b->a->A, b->lang, x->local_end_date),
                                         hm(b, x->local_end), x->tz_end, offset_text(b, x->offset_end)));
         if (!x->everyone)
             add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_WITH), who_text(b, x->who));
@@ -178,7 +182,8 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
         const char *how = itin_arena_printf(b->a->A, "%s, %s", itin_mode_label(b->lang, x->mode),
                                             itin_duration_text(b->a->A, b->lang, x->minutes));
         if (x->distance_km > 0)
-            how = itin_arena_printf(b->a->A, "%s, %s km", how, itin_decimal(b->a->A, b->lang, x->distance_km, 1));
+            how = itin_arena_printf(b->a->A, "%s, %s km", how,
+                                    itin_decimal(b->a->A, b->lang, x->distance_km, 1));
         e->title = itin_arena_printf(b->a->A, "%s (%s)", e->title, how);
         if (!x->everyone)
             add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_WITH), who_text(b, x->who));
@@ -205,7 +210,8 @@ build_head(builder *b)
                                                 itin_date_long(a->A, b->lang, D->end));
     add_field(b, &a->head, &a->n_head, &cap, L(b, L_DATES), dates);
     if (D->revision >= 0)
-        add_field(b, &a->head, &a->n_head, &cap, L(b, L_REVISION), itin_arena_printf(a->A, "%d", D->revision));
+        add_field(b, &a->head, &a->n_head, &cap, L(b, L_REVISION),
+                  itin_arena_printf(a->A, "%d", D->revision));
 }
 
 static void
@@ -224,7 +230,8 @@ build_days(builder *b, const itin_render_options *opt)
          * days around it also say what they are. */
         const char *label = itin_arena_printf(a->A, L(b, L_DAY), day->number);
         if (day->date < D->start || day->date > D->end)
-            label = itin_arena_printf(a->A, "%s (%s)", label, L(b, day->date < D->start ? L_DAY_BEFORE : L_DAY_AFTER));
+            label = itin_arena_printf(a->A, "%s (%s)", label,
+                                      L(b, day->date < D->start ? L_DAY_BEFORE : L_DAY_AFTER));
         ad->heading = itin_arena_printf(a->A, "%s \u00b7 %s", label, date);
         ad->entries = itin_arena_alloc(a->A, (day->n_items ? day->n_items : 1) * sizeof *ad->entries);
         size_t cap_n = 0;
@@ -240,9 +247,9 @@ build_days(builder *b, const itin_render_options *opt)
             agenda_entry *e = &ad->entries[ad->n_entries++];
             entry_for(b, e, x);
             if (!zone || strcmp(zone, x->tz_start) != 0)
-                e->zone = itin_arena_printf(a->A, L(b, L_LOCAL_TIME),
-                                            itin_arena_printf(a->A, "%s (%s)", x->tz_start,
-                                                              offset_text(b, x->offset_start)));
+                e->zone = itin_arena_printf(
+                    a->A, L(b, L_LOCAL_TIME),
+                    itin_arena_printf(a->A, "%s (%s)", x->tz_start, offset_text(b, x->offset_start)));
             zone = x->tz_end;
         }
     }
@@ -300,7 +307,8 @@ itin_agenda_build(const itin_itinerary *it, const itin_render_options *opt)
     itin_arena *A = itin_arena_new();
     agenda *a = itin_arena_alloc(A, sizeof *a);
     a->A = A;
-    builder b = {a, it, it->plan, itin_lang_of(opt->lang ? opt->lang : it->plan->delegation.language), opt->mask};
+    builder b = {a, it, it->plan, itin_lang_of(opt->lang ? opt->lang : it->plan->delegation.language),
+                 opt->mask};
     a->lang = b.lang;
     build_head(&b);
     if (opt->audience) {

@@ -13,9 +13,9 @@ typedef struct agenda_field {
 } agenda_field;
 
 typedef struct agenda_entry {
-    const char *time;  /* "10:00–11:00", "18:05–14:25 +1" */
+    const char *time; /* "10:00–11:00", "18:05–14:25 +1" */
     const char *title;
-    const char *zone;  /* set when the local time zone changes here */
+    const char *zone; /* set when the local time zone changes here */
     itin_item_kind kind;
     itin_status status;
     agenda_field *fields;

@@ -16,9 +16,9 @@ typedef struct chunk {
 
 struct itin_arena {
     chunk *head;
-    size_t total;    /* handed out */
-    size_t reserved; /* taken from malloc */
-    void **big;      /* growing arrays kept on the heap, so that realloc */
+    size_t total;          /* handed out */
+    size_t reserved;       /* taken from malloc */
+    void **big;            /* growing arrays kept on the heap, so that realloc */
     size_t n_big, cap_big; /* can move them without copying */
 };
 

@@ -419,8 +419,8 @@ cmp_str(const void *a, const void *b)
 
 typedef struct ctx {
     const itin_plan *P;
-    itin_lang lang;       /* the words of DESCRIPTION and SUMMARY */
-    itin_arena *A;        /* their localized pieces */
+    itin_lang lang; /* the words of DESCRIPTION and SUMMARY */
+    itin_arena *A;  /* their localized pieces */
     bool invite;
     const char *organizer_email;
     struct icaltimetype dtstamp;
@@ -609,8 +609,9 @@ summary_text(ctx *C, const itin_item *x)
         /* A title made from mode and places: made in the calendar's language,
          * as the agenda does; the reference is in it already. */
         const itin_institution *f = &C->P->institutions[x->from], *t = &C->P->institutions[x->to];
-        sb_piece(&b, NULL, itin_leg_title(C->A, C->lang, x->mode, x->leg->ref, f->short_name ? f->short_name : f->name,
-                                          t->short_name ? t->short_name : t->name));
+        sb_piece(&b, NULL,
+                 itin_leg_title(C->A, C->lang, x->mode, x->leg->ref, f->short_name ? f->short_name : f->name,
+                                t->short_name ? t->short_name : t->name));
         return b.s;
     }
     if (x->kind == ITIN_ITEM_TRANSFER || x->kind == ITIN_ITEM_LODGING) {

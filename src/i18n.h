@@ -8,30 +8,30 @@
 /* Every label an agenda prints. The tables in i18n.c hold one string per
  * label and language; a translator extends them there. */
 typedef enum itin_label {
-    L_DAY,          /* "Day %d" */
-    L_DAY_BEFORE,   /* a day before the delegation starts: "Arrival" */
-    L_DAY_AFTER,    /* a day after it ends: "Departure" */
+    L_DAY,        /* "Day %d" */
+    L_DAY_BEFORE, /* a day before the delegation starts: "Arrival" */
+    L_DAY_AFTER,  /* a day after it ends: "Departure" */
     L_LEAD,
     L_ORGANIZER,
     L_DATES,
     L_REVISION,
-    L_FOR,          /* a personal agenda: "For" */
+    L_FOR, /* a personal agenda: "For" */
     L_PLACE,
     L_ADDRESS,
-    L_WITH,         /* who attends when not everyone */
+    L_WITH, /* who attends when not everyone */
     L_TOPICS,
     L_HOST,
     L_CONTACT,
     L_TRANSFER,
-    L_ARRIVAL,      /* a leg arriving on another date or in another zone */
+    L_ARRIVAL, /* a leg arriving on another date or in another zone */
     L_REF,
     L_LODGING,      /* "Lodging" (the night's hotel) */
     L_PARTICIPANTS, /* the list at the end */
     L_CONTACTS,     /* institution contacts at the end */
     L_CANCELLED,
     L_TENTATIVE,
-    L_LOCAL_TIME,   /* "Local time: %s" when the zone changes */
-    L_NO_ITEMS,     /* an empty day */
+    L_LOCAL_TIME, /* "Local time: %s" when the zone changes */
+    L_NO_ITEMS,   /* an empty day */
     L_EVERYONE,
     L_GROUPS,
     L_MODE_WALK,
@@ -42,15 +42,15 @@ typedef enum itin_label {
     L_MODE_TRAIN,
     L_MODE_FLIGHT,
     L_MODE_SHIP,
-    L_HOURS,        /* duration units: "h" */
-    L_MINUTES,      /* "min" */
-    L_NEXT_DAY,     /* "+1" marker explanation: "next day" */
+    L_HOURS,    /* duration units: "h" */
+    L_MINUTES,  /* "min" */
+    L_NEXT_DAY, /* "+1" marker explanation: "next day" */
     L_EMAIL,
     L_PHONE,
     L_WEB,
-    L_DEPARTURE,    /* a leg's departure, in a calendar entry */
-    L_ESTIMATED,    /* a transfer time from the estimate */
-    L_NOUN_WALK,    /* modes as the first word of a leg's title: "Train" */
+    L_DEPARTURE, /* a leg's departure, in a calendar entry */
+    L_ESTIMATED, /* a transfer time from the estimate */
+    L_NOUN_WALK, /* modes as the first word of a leg's title: "Train" */
     L_NOUN_BIKE,
     L_NOUN_CAR,
     L_NOUN_TAXI,

@@ -32,9 +32,9 @@ size_t itin_arena_reserved(const itin_arena *a);
 void *itin_arena_grow(itin_arena *a, void *items, size_t *cap, size_t need, size_t size);
 
 /* Append a zeroed element to an arena array and return it. */
-#define ITIN_PUSH(arena, arr, n, cap) \
-    (((n) == (cap) ? (void)((arr) = itin_arena_grow((arena), (arr), &(cap), (n) + 1, sizeof *(arr))) \
-                   : (void)0), \
+#define ITIN_PUSH(arena, arr, n, cap)                                                                        \
+    (((n) == (cap) ? (void)((arr) = itin_arena_grow((arena), (arr), &(cap), (n) + 1, sizeof *(arr)))         \
+                   : (void)0),                                                                               \
      memset(&(arr)[(n)], 0, sizeof *(arr)), &(arr)[(n)++])
 
 /* Heap helpers that abort on out-of-memory (for buffers outside any arena). */

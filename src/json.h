@@ -10,11 +10,11 @@
 /* Containers open inline ({"a": 1}) or one element a line, indented. */
 typedef struct jw {
     FILE *out;
-    int bad;                    /* a write failed */
+    int bad; /* a write failed */
     int depth;
-    int indent[JW_MAX_DEPTH];   /* -1: inline */
-    int count[JW_MAX_DEPTH];    /* elements written in each open container */
-    char close[JW_MAX_DEPTH];   /* '}' or ']' */
+    int indent[JW_MAX_DEPTH]; /* -1: inline */
+    int count[JW_MAX_DEPTH];  /* elements written in each open container */
+    char close[JW_MAX_DEPTH]; /* '}' or ']' */
     bool after_key;
     size_t n;
     char buf[1 << 16];

@@ -24,10 +24,10 @@
 #define MAX_DEPTH_TEXT "64"
 #define MAX_INCLUDE_DEPTH 16
 #define MAX_INCLUDES 256
-#define MAX_TEXT 65536 /* bytes in one scalar */
-#define MAX_KEYS 32    /* known keys of one kind of mapping */
-#define MAX_DAYS_AROUND 31           /* legs and lodging around the delegation's dates */
-#define MAX_PEOPLE 1000              /* participants, and groups, of one delegation */
+#define MAX_TEXT 65536                /* bytes in one scalar */
+#define MAX_KEYS 32                   /* known keys of one kind of mapping */
+#define MAX_DAYS_AROUND 31            /* legs and lodging around the delegation's dates */
+#define MAX_PEOPLE 1000               /* participants, and groups, of one delegation */
 #define MAX_LEG_MINUTES (7 * 24 * 60) /* the longest travel leg */
 
 /* ------------------------------------------------------------------ tree */
@@ -37,45 +37,55 @@ enum { N_SCALAR, N_SEQ, N_MAP };
 typedef struct ynode ynode;
 struct ynode {
     unsigned char kind;
-    bool plain;     /* an unquoted scalar */
+    bool plain; /* an unquoted scalar */
     itin_pos pos;
     const char *str; /* scalar text, NUL-terminated (in the plan arena) */
     size_t len;
-    ynode **kids;   /* seq: n items; map: n pairs as kids[2i], kids[2i+1] */
+    ynode **kids; /* seq: n items; map: n pairs as kids[2i], kids[2i+1] */
     size_t n;
-    size_t size;    /* nodes in the subtree with aliases expanded (saturating) */
-    bool done;      /* its end event has been seen */
-    bool kept;      /* lives in the loader's persistent arena */
-    bool key_text;  /* str lives with the node (a key), not in the plan */
+    size_t size;   /* nodes in the subtree with aliases expanded (saturating) */
+    bool done;     /* its end event has been seen */
+    bool kept;     /* lives in the loader's persistent arena */
+    bool key_text; /* str lives with the node (a key), not in the plan */
 };
 
-enum { T_VERSION, T_INCLUDE, T_DELEGATION, T_INSTITUTIONS, T_VISITS, T_TRAVEL, T_LODGING, T_TRAVEL_TIMES,
-       T_HOLIDAYS, T__N };
+enum {
+    T_VERSION,
+    T_INCLUDE,
+    T_DELEGATION,
+    T_INSTITUTIONS,
+    T_VISITS,
+    T_TRAVEL,
+    T_LODGING,
+    T_TRAVEL_TIMES,
+    T_HOLIDAYS,
+    T__N
+};
 
 #define NO_SLOT ((size_t)-1)
 
 /* An element of a list that refers to something not defined yet (a later
  * include, the delegation further down): walked when the files are read. */
 typedef struct deferred {
-    int kind;         /* T_VISITS, T_TRAVEL, T_LODGING, T_TRAVEL_TIMES */
-    ynode *node;      /* a copy in the persistent arena */
-    size_t slot;      /* its place in the plan's list */
+    int kind;    /* T_VISITS, T_TRAVEL, T_LODGING, T_TRAVEL_TIMES */
+    ynode *node; /* a copy in the persistent arena */
+    size_t slot; /* its place in the plan's list */
 } deferred;
 
 typedef struct loader {
     itin_plan *plan;
-    itin_arena *A;    /* the plan's arena: model and strings */
-    itin_arena *T;    /* persistent tree nodes, freed after loading */
-    itin_arena *S;    /* one list element's nodes, reset after each */
+    itin_arena *A; /* the plan's arena: model and strings */
+    itin_arena *T; /* persistent tree nodes, freed after loading */
+    itin_arena *S; /* one list element's nodes, reset after each */
     itin_diags *d;
-    char **stack;     /* real paths of the files being included, for cycles */
+    char **stack; /* real paths of the files being included, for cycles */
     size_t depth;
-    char **seen;      /* real paths of every file read */
+    char **seen; /* real paths of every file read */
     size_t n_seen;
     size_t n_files;
     deferred *later;
     size_t n_later, cap_later;
-    size_t slot;      /* where a deferred element's result goes */
+    size_t slot; /* where a deferred element's result goes */
     bool have_delegation;
     bool dates_ok;    /* the delegation's start and end are valid */
     itin_pos top_pos; /* the main file's top-level mapping */
@@ -83,10 +93,10 @@ typedef struct loader {
     itin_strmap inst_ids, people_ids, visit_ids, leg_ids, lodging_ids;
     size_t cap_inst, cap_visits, cap_legs, cap_lodgings, cap_tt, cap_holidays;
     itin_pos *person_pos;  /* positions of participants, then groups */
-    bool fatal;       /* too many errors: stop walking */
-    bool broken;      /* a file could not be parsed: do not walk (cascades) */
-    const ynode *hint_map;   /* the last mapping whose unknown keys got hints, */
-    const char *hints[8];    /* and the known keys suggested for them */
+    bool fatal;            /* too many errors: stop walking */
+    bool broken;           /* a file could not be parsed: do not walk (cascades) */
+    const ynode *hint_map; /* the last mapping whose unknown keys got hints, */
+    const char *hints[8];  /* and the known keys suggested for them */
     size_t n_hints;
 } loader;
 
@@ -96,8 +106,7 @@ pos_of(const ynode *n)
     return n->pos;
 }
 
-static void
-err(loader *L, itin_pos pos, const char *fmt, ...)
+static void err(loader *L, itin_pos pos, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
@@ -196,7 +205,7 @@ typedef struct yreader {
     size_t real_nodes, expanded;
     size_t anchors_in_node; /* anchors defined by the node being read */
     bool failed;
-    ynode **kids;           /* children of the open nodes */
+    ynode **kids; /* children of the open nodes */
     size_t n_kids, cap_kids;
 } yreader;
 
@@ -241,8 +250,8 @@ rd_next(yreader *r, yaml_event_t *ev)
         err(r->L, pos, "YAML syntax error: %s %s (at %d:%d; a key longer than 1024 characters?)", problem,
             p->context, (int)p->context_mark.line + 1, (int)p->context_mark.column + 1);
     else if (p->context)
-        err(r->L, pos, "YAML syntax error: %s %s (at %d:%d)", problem, p->context, (int)p->context_mark.line + 1,
-            (int)p->context_mark.column + 1);
+        err(r->L, pos, "YAML syntax error: %s %s (at %d:%d)", problem, p->context,
+            (int)p->context_mark.line + 1, (int)p->context_mark.column + 1);
     else
         err(r->L, pos, "YAML syntax error: %s", problem);
     r->failed = true;
@@ -338,7 +347,8 @@ rd_node(yreader *r, yaml_event_t *first, itin_arena *A, size_t base)
             if (r->expanded > 16 * r->real_nodes + 100000) {
                 char limit[32];
                 snprintf(limit, sizeof limit, "%zu", 16 * r->real_nodes + 100000);
-                rd_fail(r, pos, "aliases expand this file to more than %s nodes; refusing (an alias bomb?)", limit);
+                rd_fail(r, pos, "aliases expand this file to more than %s nodes; refusing (an alias bomb?)",
+                        limit);
                 node = NULL;
             }
             break;
@@ -791,7 +801,8 @@ get_who(loader *L, const ynode *n, itin_who *w)
             continue;
         }
         if (!itin_strmap_get(&L->people_ids, id, &idx)) {
-            err(L, pos_of(items[i]), "%s is neither a participant nor a group of the delegation", Q(L, items[i]));
+            err(L, pos_of(items[i]), "%s is neither a participant nor a group of the delegation",
+                Q(L, items[i]));
             continue;
         }
         if (idx < P->delegation.n_participants) {
@@ -824,11 +835,27 @@ define_person(loader *L, const char *id, size_t idx, itin_pos pos)
 static void
 walk_delegation(loader *L, const ynode *n)
 {
-    static const char *const keys[] = {"id",      "title",    "lead",     "organizer", "start",
-                                       "end",     "timezone", "language", "revision",  "day",
-                                       "buffer",  "travel",   "reminder", "participants", "groups"};
-    enum { K_ID, K_TITLE, K_LEAD, K_ORG, K_START, K_END, K_TZ, K_LANG, K_REV, K_DAY, K_BUF, K_TRAVEL,
-           K_REMIND, K_PART, K_GROUPS, K__N };
+    static const char *const keys[] = {"id",     "title",    "lead",     "organizer",    "start",
+                                       "end",    "timezone", "language", "revision",     "day",
+                                       "buffer", "travel",   "reminder", "participants", "groups"};
+    enum {
+        K_ID,
+        K_TITLE,
+        K_LEAD,
+        K_ORG,
+        K_START,
+        K_END,
+        K_TZ,
+        K_LANG,
+        K_REV,
+        K_DAY,
+        K_BUF,
+        K_TRAVEL,
+        K_REMIND,
+        K_PART,
+        K_GROUPS,
+        K__N
+    };
     ynode *v[K__N];
     itin_plan *P = L->plan;
     itin_delegation *D = &P->delegation;
@@ -867,8 +894,8 @@ walk_delegation(loader *L, const ynode *n)
         missing(L, n, "end", what);
     if (have_start && have_end && D->end < D->start) {
         char a[16], b[16];
-        err(L, pos_of(v[K_END]), "the delegation ends (%s) before it starts (%s)", itin_date_format(D->end, a),
-            itin_date_format(D->start, b));
+        err(L, pos_of(v[K_END]), "the delegation ends (%s) before it starts (%s)",
+            itin_date_format(D->end, a), itin_date_format(D->start, b));
     } else if (have_start && have_end && D->end - D->start > 366) {
         err(L, pos_of(v[K_END]), "a delegation lasts at most 366 days");
     }
@@ -1185,11 +1212,28 @@ get_place_codes(loader *L, const ynode *cn, const ynode *rn, const char **countr
 static void
 walk_institution(loader *L, const ynode *n)
 {
-    static const char *const keys[] = {"id",     "name",    "short", "kind",  "address",          "city",
-                                       "country", "region", "timezone", "geo", "hours", "open_on_holidays",
-                                       "closed", "contact", "url"};
-    enum { K_ID, K_NAME, K_SHORT, K_KIND, K_ADDR, K_CITY, K_COUNTRY, K_REGION, K_TZ, K_GEO, K_HOURS, K_OOH,
-           K_CLOSED, K_CONTACT, K_URL, K__N };
+    static const char *const keys[] = {"id",       "name",    "short",   "kind",
+                                       "address",  "city",    "country", "region",
+                                       "timezone", "geo",     "hours",   "open_on_holidays",
+                                       "closed",   "contact", "url"};
+    enum {
+        K_ID,
+        K_NAME,
+        K_SHORT,
+        K_KIND,
+        K_ADDR,
+        K_CITY,
+        K_COUNTRY,
+        K_REGION,
+        K_TZ,
+        K_GEO,
+        K_HOURS,
+        K_OOH,
+        K_CLOSED,
+        K_CONTACT,
+        K_URL,
+        K__N
+    };
     ynode *v[K__N];
     itin_plan *P = L->plan;
     const char *what = "an institution";
@@ -1209,8 +1253,8 @@ walk_institution(loader *L, const ynode *n)
     size_t old;
     if (!itin_strmap_put(&L->inst_ids, I->id, P->n_institutions - 1, &old)) {
         itin_pos o = P->institutions[old].pos;
-        err(L, pos_of(v[K_ID]), "duplicate institution id '%s' (first defined at %s:%d:%d)", I->id, o.file, o.line,
-            o.col);
+        err(L, pos_of(v[K_ID]), "duplicate institution id '%s' (first defined at %s:%d:%d)", I->id, o.file,
+            o.line, o.col);
         P->n_institutions--;
         return;
     }
@@ -1330,18 +1374,33 @@ near_trip(loader *L, const itin_delegation *D, itin_date d, itin_pos pos, const 
     if (d >= D->start - MAX_DAYS_AROUND && d <= D->end + MAX_DAYS_AROUND)
         return true;
     char a[16], b[16], c[16];
-    err(L, pos, "%s on %s, more than %d days away from the delegation (%s to %s)", what, itin_date_format(d, a),
-        MAX_DAYS_AROUND, itin_date_format(D->start, b), itin_date_format(D->end, c));
+    err(L, pos, "%s on %s, more than %d days away from the delegation (%s to %s)", what,
+        itin_date_format(d, a), MAX_DAYS_AROUND, itin_date_format(D->start, b), itin_date_format(D->end, c));
     return false;
 }
 
 static void
 walk_visit(loader *L, const ynode *n)
 {
-    static const char *const keys[] = {"id",   "title",  "at",     "date",   "day",  "start",       "duration",
-                                       "end",  "with",   "travel", "status", "topics", "host", "description"};
-    enum { K_ID, K_TITLE, K_AT, K_DATE, K_DAY, K_START, K_DUR, K_END, K_WITH, K_TRAVEL, K_STATUS, K_TOPICS,
-           K_HOST, K_DESC, K__N };
+    static const char *const keys[] = {"id",  "title", "at",     "date",   "day",    "start", "duration",
+                                       "end", "with",  "travel", "status", "topics", "host",  "description"};
+    enum {
+        K_ID,
+        K_TITLE,
+        K_AT,
+        K_DATE,
+        K_DAY,
+        K_START,
+        K_DUR,
+        K_END,
+        K_WITH,
+        K_TRAVEL,
+        K_STATUS,
+        K_TOPICS,
+        K_HOST,
+        K_DESC,
+        K__N
+    };
     ynode *v[K__N];
     itin_plan *P = L->plan;
     const itin_delegation *D = &P->delegation;
@@ -1380,8 +1439,9 @@ walk_visit(loader *L, const ynode *n)
                 ok = false; /* the delegation's dates were reported already */
             } else if (vis.date < D->start || vis.date > D->end) {
                 char a[16], b[16], c[16];
-                err(L, vis.date_pos, "date %s is outside the delegation (%s to %s)", itin_date_format(vis.date, a),
-                    itin_date_format(D->start, b), itin_date_format(D->end, c));
+                err(L, vis.date_pos, "date %s is outside the delegation (%s to %s)",
+                    itin_date_format(vis.date, a), itin_date_format(D->start, b),
+                    itin_date_format(D->end, c));
                 ok = false;
             }
         } else {
@@ -1431,8 +1491,8 @@ walk_visit(loader *L, const ynode *n)
             ok = false;
         } else if (get_time(L, v[K_END], "a visit's end", true, &end)) {
             if (vis.has_start && end <= vis.start) {
-                err(L, pos_of(v[K_END]), "a visit must end after it starts (%s is not after %s)", v[K_END]->str,
-                    v[K_START]->str);
+                err(L, pos_of(v[K_END]), "a visit must end after it starts (%s is not after %s)",
+                    v[K_END]->str, v[K_START]->str);
                 ok = false;
             }
             vis.duration = end - vis.start;
@@ -1479,8 +1539,8 @@ walk_visit(loader *L, const ynode *n)
 static void
 walk_leg(loader *L, const ynode *n)
 {
-    static const char *const keys[] = {"id", "mode", "from", "to", "depart", "arrive", "duration",
-                                       "ref", "with", "title", "description"};
+    static const char *const keys[] = {"id",       "mode", "from", "to",    "depart",     "arrive",
+                                       "duration", "ref",  "with", "title", "description"};
     enum { K_ID, K_MODE, K_FROM, K_TO, K_DEP, K_ARR, K_DUR, K_REF, K_WITH, K_TITLE, K_DESC, K__N };
     ynode *v[K__N];
     itin_plan *P = L->plan;
@@ -1614,7 +1674,8 @@ walk_lodging(loader *L, const ynode *n)
         ok = false;
     }
     if (hf && ht && lo.to <= lo.from) {
-        err(L, pos_of(v[K_TO]), "a lodging's 'to' (the day of leaving) must be after 'from' (the first night)");
+        err(L, pos_of(v[K_TO]),
+            "a lodging's 'to' (the day of leaving) must be after 'from' (the first night)");
         ok = false;
     } else if (hf && ht && L->dates_ok) {
         ok &= near_trip(L, &P->delegation, lo.from, pos_of(v[K_FROM]), "the lodging begins");
@@ -1628,7 +1689,8 @@ walk_lodging(loader *L, const ynode *n)
          * calendar UIDs survive reordering: place, first night, and who when
          * that is not everyone. */
         char a[16];
-        lo.id = itin_arena_printf(L->A, "lodging-%s-%s", P->institutions[lo.at].id, itin_date_format(lo.from, a));
+        lo.id =
+            itin_arena_printf(L->A, "lodging-%s-%s", P->institutions[lo.at].id, itin_date_format(lo.from, a));
         const ynode *w = v[K_WITH];
         if (!lo.who.everyone && w && w->kind == N_SCALAR)
             lo.id = itin_arena_printf(L->A, "%s-%s", lo.id, w->str);
@@ -1691,7 +1753,8 @@ walk_travel_time(loader *L, const ynode *n)
     if (!itin_strmap_put(&L->tt_keys, key, P->n_travel_times, &first)) {
         const itin_travel_time *o = &P->travel_times[first];
         err(L, tt.pos, "a second travel time for '%s' and '%s'%s%s (first at %s:%d:%d)", v[K_FROM]->str,
-            v[K_TO]->str, tt.mode ? " by " : "", itin_mode_name(tt.mode), o->pos.file, o->pos.line, o->pos.col);
+            v[K_TO]->str, tt.mode ? " by " : "", itin_mode_name(tt.mode), o->pos.file, o->pos.line,
+            o->pos.col);
         return;
     }
     *ITIN_PUSH(L->A, P->travel_times, P->n_travel_times, L->cap_tt) = tt;
@@ -1731,11 +1794,11 @@ walk_holiday(loader *L, const ynode *n, bool builtin)
 
 /* ---------------------------------------------------------------- files */
 
-static const char *const TOP_KEYS[] = {"itinerary", "include", "delegation", "institutions", "visits",
+static const char *const TOP_KEYS[] = {"itinerary", "include", "delegation",   "institutions", "visits",
                                        "travel",    "lodging", "travel_times", "holidays"};
 
-static void stream_file(loader *L, const char *name, const char *dir, const char *buf, size_t len, bool is_main,
-                        bool builtin);
+static void stream_file(loader *L, const char *name, const char *dir, const char *buf, size_t len,
+                        bool is_main, bool builtin);
 
 /* Lexically tidy a path: drop "." segments and fold "dir/.." pairs. */
 static char *
@@ -2034,7 +2097,8 @@ element(yreader *r, int kind, ynode *n, bool builtin, size_t first_anchor)
  * list elements one by one so that a large file never lives in memory as a
  * whole tree. */
 static void
-stream_file(loader *L, const char *name, const char *dir, const char *buf, size_t len, bool is_main, bool builtin)
+stream_file(loader *L, const char *name, const char *dir, const char *buf, size_t len, bool is_main,
+            bool builtin)
 {
     yreader r = {0};
     yaml_event_t ev;
@@ -2065,7 +2129,8 @@ stream_file(loader *L, const char *name, const char *dir, const char *buf, size_
     if (ev.type != YAML_MAPPING_START_EVENT) {
         ynode *root = rd_node(&r, &ev, L->S, 0);
         if (root && !is_empty(root))
-            err(L, pos_of(root), "the top level of a delegation file must be a mapping, not %s", kind_name(root));
+            err(L, pos_of(root), "the top level of a delegation file must be a mapping, not %s",
+                kind_name(root));
         itin_arena_reset(L->S);
         goto trailer;
     }
@@ -2096,8 +2161,8 @@ stream_file(loader *L, const char *name, const char *dir, const char *buf, size_
             if (key < 0) {
                 const char *hint = itin_suggest(k->str, TOP_KEYS, T__N);
                 if (hint)
-                    err(L, pos_of(k), "unknown key %s at the top level (did you mean '%s'?)", quoted(L, k->str, k->len),
-                        hint);
+                    err(L, pos_of(k), "unknown key %s at the top level (did you mean '%s'?)",
+                        quoted(L, k->str, k->len), hint);
                 else
                     err(L, pos_of(k), "unknown key %s at the top level", quoted(L, k->str, k->len));
             } else if (seen_key[key]) {
@@ -2262,8 +2327,8 @@ load(const char *name, const char *buf, size_t len, itin_diags *d)
         if (!P->institutions[i].timezone)
             P->institutions[i].timezone = tz;
     if (d->errors > d->limit)
-        itin_diags_add(d, ITIN_NOTE, (itin_pos){P->path, 0, 0}, "too many errors; stopped after the first %zu",
-                       d->limit);
+        itin_diags_add(d, ITIN_NOTE, (itin_pos){P->path, 0, 0},
+                       "too many errors; stopped after the first %zu", d->limit);
 
     itin_strmap_free(&L.inst_ids);
     itin_strmap_free(&L.people_ids);

@@ -19,7 +19,7 @@
 #define LONG_DAY_MIN (10 * 60)
 #define TIGHT_SLACK_MIN 5
 
-static const char *const WEEKDAYS[7] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+static const char *const WEEKDAYS[7] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                         "Friday", "Saturday", "Sunday"};
 
 /* One entry of a participant's timeline. */
@@ -49,7 +49,7 @@ typedef struct sched {
     size_t np, words;
     itin_item *items;
     size_t n_items, cap_items;
-    const itin_zone **zone;  /* per institution */
+    const itin_zone **zone; /* per institution */
     /* Timelines: per participant, per UTC day from day0. */
     bucket *buckets;
     int64_t day0;
@@ -215,10 +215,11 @@ transfer_time(const itin_plan *P, const itin_pairmap *tt, size_t from, size_t to
     double speed, detour;
     int overhead;
     if (!mode_params(mode, &speed, &detour, &overhead)) {
-        snprintf(err, errlen,
-                 "cannot estimate a transfer by %s from '%s' to '%s' (add a travel leg, or a travel_times entry "
-                 "for the pair)",
-                 itin_mode_name(mode), a->id, b->id);
+        snprintf(
+            err, errlen,
+            "cannot estimate a transfer by %s from '%s' to '%s' (add a travel leg, or a travel_times entry "
+            "for the pair)",
+            itin_mode_name(mode), a->id, b->id);
         return -1;
     }
     if (*km > MAX_ESTIMATE_KM) {
@@ -292,13 +293,14 @@ at_local(sched *S, size_t inst, itin_date date, int minutes, itin_pos where, con
         itin_date_format(date, ds);
         const char *zn = itin_zone_name(zone_of(S, inst));
         if (k == ITIN_LOCAL_GAP)
-            itin_diags_add(S->d, ITIN_ERROR, where,
-                           "%s %s %02d:%02d does not exist in %s (the clocks skip it for daylight saving time)",
-                           what, ds, minutes / 60, minutes % 60, zn);
+            itin_diags_add(
+                S->d, ITIN_ERROR, where,
+                "%s %s %02d:%02d does not exist in %s (the clocks skip it for daylight saving time)", what,
+                ds, minutes / 60, minutes % 60, zn);
         else
             itin_diags_add(S->d, ITIN_WARNING, where,
-                           "%s %s %02d:%02d happens twice in %s (the clocks go back); the first is taken", what,
-                           ds, minutes / 60, minutes % 60, zn);
+                           "%s %s %02d:%02d happens twice in %s (the clocks go back); the first is taken",
+                           what, ds, minutes / 60, minutes % 60, zn);
     }
     return t;
 }
@@ -394,9 +396,9 @@ open_intervals(sched *S, size_t inst, itin_date date, int64_t *open, int64_t *cl
     int wd = itin_date_weekday(date);
     for (int i = 0; i < I->hours.n[wd]; i++) {
         open[i] = at_local(S, inst, date, I->hours.iv[wd][i].open, (itin_pos){0}, NULL);
-        close[i] = I->hours.iv[wd][i].close >= 1440 ? at_local(S, inst, date + 1, 0, (itin_pos){0}, NULL)
-                                                    : at_local(S, inst, date, I->hours.iv[wd][i].close,
-                                                               (itin_pos){0}, NULL);
+        close[i] = I->hours.iv[wd][i].close >= 1440
+                       ? at_local(S, inst, date + 1, 0, (itin_pos){0}, NULL)
+                       : at_local(S, inst, date, I->hours.iv[wd][i].close, (itin_pos){0}, NULL);
     }
     return I->hours.n[wd];
 }
@@ -436,8 +438,8 @@ timeline_add(sched *S, size_t person, size_t item)
         b->v = itin_xrealloc(b->v, b->cap * sizeof *b->v);
     }
     size_t i = b->n;
-    while (i > 0 && (b->v[i - 1].start > it->start ||
-                     (b->v[i - 1].start == it->start && b->v[i - 1].end > it->end))) {
+    while (i > 0 &&
+           (b->v[i - 1].start > it->start || (b->v[i - 1].start == it->start && b->v[i - 1].end > it->end))) {
         b->v[i] = b->v[i - 1];
         i--;
     }
@@ -550,7 +552,8 @@ names(const sched *S, const uint64_t *who, char *buf, size_t n)
             continue;
         total++;
         if (shown < 4 && o < n) {
-            o += (size_t)snprintf(buf + o, n - o, "%s%s", shown ? ", " : "", S->P->delegation.participants[i].id);
+            o += (size_t)snprintf(buf + o, n - o, "%s%s", shown ? ", " : "",
+                                  S->P->delegation.participants[i].id);
             shown++;
         }
     }
@@ -578,7 +581,8 @@ report_conflicts(sched *S)
         itin_duration_format(c->has, has);
         char detail[96];
         if (c->tr > 0 && S->P->delegation.buffer > 0)
-            snprintf(detail, sizeof detail, " (transfer %s by %s + %s buffer)", trs, itin_mode_name(c->mode), bufs);
+            snprintf(detail, sizeof detail, " (transfer %s by %s + %s buffer)", trs, itin_mode_name(c->mode),
+                     bufs);
         else if (c->tr > 0)
             snprintf(detail, sizeof detail, " (transfer %s by %s)", trs, itin_mode_name(c->mode));
         else if (S->P->delegation.buffer > 0)
@@ -593,10 +597,11 @@ report_conflicts(sched *S)
                            who, item_label(a), a->id, hm(ae, a->local_end), item_label(b), b->id,
                            hm(bs, b->local_start), itin_duration_format(-c->has, has), need, detail);
         else
-            itin_diags_add(S->d, ITIN_CONFLICT, b->pos,
-                           "%s cannot make it: needs %s%s between %s '%s' (ends %s) and %s '%s' (starts %s), has %s",
-                           who, need, detail, item_label(a), a->id, hm(ae, a->local_end), item_label(b), b->id,
-                           hm(bs, b->local_start), has);
+            itin_diags_add(
+                S->d, ITIN_CONFLICT, b->pos,
+                "%s cannot make it: needs %s%s between %s '%s' (ends %s) and %s '%s' (starts %s), has %s",
+                who, need, detail, item_label(a), a->id, hm(ae, a->local_end), item_label(b), b->id,
+                hm(bs, b->local_start), has);
     }
 }
 
@@ -641,8 +646,8 @@ resolve_legs(sched *S)
                            "travel leg '%s' arrives (%s %02d:%02d %s) before it departs (%s %02d:%02d %s) in "
                            "absolute time",
                            L->id, itin_date_format(L->arr_date, a), L->arr_time / 60, L->arr_time % 60,
-                           itin_zone_name(zone_of(S, L->to)), itin_date_format(L->dep_date, b), L->dep_time / 60,
-                           L->dep_time % 60, itin_zone_name(zone_of(S, L->from)));
+                           itin_zone_name(zone_of(S, L->to)), itin_date_format(L->dep_date, b),
+                           L->dep_time / 60, L->dep_time % 60, itin_zone_name(zone_of(S, L->from)));
             it->end = it->start;
         }
         fill_local(S, it, L->from, L->to);
@@ -747,13 +752,15 @@ find_start(sched *S, const itin_visit *V, size_t prev_listed, int64_t *out, bool
         if (t + dur > we)
             return false;
         bool moved = false;
-        for (size_t p = next_bit(V->who.bits, S->words, 0); p < S->np && !moved; p = next_bit(V->who.bits, S->words, p + 1)) {
+        for (size_t p = next_bit(V->who.bits, S->words, 0); p < S->np && !moved;
+             p = next_bit(V->who.bits, S->words, p + 1)) {
             size_t pi, ni;
             neighbours(S, p, t, &pi, &ni);
             if (pi != NONE) {
                 const itin_item *a = &S->items[pi];
                 int64_t need;
-                if (a->date == V->date || hotel_on(S, p, a->local_end_date) == NONE || V->date <= a->local_end_date)
+                if (a->date == V->date || hotel_on(S, p, a->local_end_date) == NONE ||
+                    V->date <= a->local_end_date)
                     need = a->end + (int64_t)tr(S, place_end(a), V->at, V->travel, where) * MIN + buf;
                 else
                     need = a->end;
@@ -777,11 +784,14 @@ find_start(sched *S, const itin_visit *V, size_t prev_listed, int64_t *out, bool
             if (ni != NONE) {
                 const itin_item *b = &S->items[ni];
                 bool hotel_between = b->date > V->date && hotel_on(S, p, V->date) != NONE;
-                int64_t gap = hotel_between ? 0
-                                            : (int64_t)tr(S, V->at, place_start(b), arrival_mode(S, b), where) * MIN + buf;
+                int64_t gap =
+                    hotel_between
+                        ? 0
+                        : (int64_t)tr(S, V->at, place_start(b), arrival_mode(S, b), where) * MIN + buf;
                 if (t + dur + gap > b->start) {
                     /* Try after it. */
-                    int64_t after = b->end + (int64_t)tr(S, place_end(b), V->at, V->travel, where) * MIN + buf;
+                    int64_t after =
+                        b->end + (int64_t)tr(S, place_end(b), V->at, V->travel, where) * MIN + buf;
                     t = after > t ? after : t + MIN;
                     moved = true;
                     break;
@@ -816,8 +826,10 @@ place_visits(sched *S)
         const itin_visit *V = &P->visits[i];
         size_t di = (size_t)(V->date - P->delegation.start);
         if (V->has_start) {
-            for (size_t p = next_bit(V->who.bits, S->words, 0); p < S->np && S->visit_item[i] != NONE && V->status != ITIN_CANCELLED; p = next_bit(V->who.bits, S->words, p + 1))
-                    last[p * ndays + di] = i;
+            for (size_t p = next_bit(V->who.bits, S->words, 0);
+                 p < S->np && S->visit_item[i] != NONE && V->status != ITIN_CANCELLED;
+                 p = next_bit(V->who.bits, S->words, p + 1))
+                last[p * ndays + di] = i;
             continue;
         }
         size_t ix = add_visit_item(S, V);
@@ -852,21 +864,23 @@ place_visits(sched *S)
             itin_zone_local(zone_of(S, V->at), ws, NULL, &ws_m, NULL);
             itin_zone_local(zone_of(S, V->at), we, NULL, &we_m, NULL);
             char dur[16];
-            itin_diags_add(S->d, ITIN_CONFLICT, V->pos,
-                           "no start fits visit '%s' (%s at %s) on %s: searched %s\u2013%s%s%s for every attendee",
-                           V->id, itin_duration_format(V->duration, dur), I->short_name ? I->short_name : I->name,
-                           itin_date_format(V->date, ds), hm(a, ws_m), hm(b, we_m == 0 ? 1440 : we_m),
-                           I->has_hours ? ", within the opening hours" : "",
-                           prev_listed != NONE ? ", after the previous listed visit" : "");
+            itin_diags_add(
+                S->d, ITIN_CONFLICT, V->pos,
+                "no start fits visit '%s' (%s at %s) on %s: searched %s\u2013%s%s%s for every attendee",
+                V->id, itin_duration_format(V->duration, dur), I->short_name ? I->short_name : I->name,
+                itin_date_format(V->date, ds), hm(a, ws_m), hm(b, we_m == 0 ? 1440 : we_m),
+                I->has_hours ? ", within the opening hours" : "",
+                prev_listed != NONE ? ", after the previous listed visit" : "");
             S->visit_item[i] = NONE;
             S->n_items--;
             continue;
         }
         if (V->status != ITIN_CANCELLED)
-            for (size_t p = next_bit(V->who.bits, S->words, 0); p < S->np; p = next_bit(V->who.bits, S->words, p + 1)) {
-                    timeline_add(S, p, ix);
-                    last[p * ndays + di] = i;
-                }
+            for (size_t p = next_bit(V->who.bits, S->words, 0); p < S->np;
+                 p = next_bit(V->who.bits, S->words, p + 1)) {
+                timeline_add(S, p, ix);
+                last[p * ndays + di] = i;
+            }
     }
     free(last);
 }
@@ -876,7 +890,7 @@ place_visits(sched *S)
 /* The ends of a transfer: an item, or a hotel on a night. */
 typedef struct end {
     uint64_t key;
-    size_t item;  /* NONE for a hotel */
+    size_t item; /* NONE for a hotel */
     size_t hotel;
     itin_date night;
 } end;
@@ -890,7 +904,8 @@ item_end(size_t item)
 static end
 hotel_end(const sched *S, size_t hotel, itin_date night)
 {
-    return (end){(uint64_t)1 << 62 | (uint64_t)hotel << 20 | (uint64_t)(night - S->night0), NONE, hotel, night};
+    return (end){(uint64_t)1 << 62 | (uint64_t)hotel << 20 | (uint64_t)(night - S->night0), NONE, hotel,
+                 night};
 }
 
 static const char *
@@ -899,7 +914,8 @@ end_name(sched *S, end e)
     char ds[16];
     if (e.item != NONE)
         return S->items[e.item].id;
-    return itin_arena_printf(S->A, "hotel:%s@%s", S->P->institutions[e.hotel].id, itin_date_format(e.night, ds));
+    return itin_arena_printf(S->A, "hotel:%s@%s", S->P->institutions[e.hotel].id,
+                             itin_date_format(e.night, ds));
 }
 
 static void
@@ -956,7 +972,8 @@ transfer_window(sched *S, size_t visit_ix, size_t from, int64_t depart, int64_t 
     if (depart >= ws && arrive <= we)
         return;
     outside[visit_ix] = 1;
-    itin_diags_add(S->d, ITIN_WARNING, v->pos, "the transfer %s '%s' falls outside the day window", dir, v->id);
+    itin_diags_add(S->d, ITIN_WARNING, v->pos, "the transfer %s '%s' falls outside the day window", dir,
+                   v->id);
 }
 
 /* Walk every participant's day in order: transfers between items and to and
@@ -995,13 +1012,13 @@ walk_timelines(sched *S)
                         tight[ix] = 1;
                         itin_diags_add(S->d, ITIN_WARNING, it->pos,
                                        "tight transfer: only %s of slack between '%s' and '%s'",
-                                       itin_duration_format((int)((has - (int64_t)trm * MIN) / MIN), sl), prev->id,
-                                       it->id);
+                                       itin_duration_format((int)((has - (int64_t)trm * MIN) / MIN), sl),
+                                       prev->id, it->id);
                     }
                     if (trm > 0) {
                         int64_t arrive = prev->end + (int64_t)trm * MIN;
-                        add_transfer(S, p, item_end(prev_ix), item_end(ix), place_end(prev), place_start(it), m,
-                                     prev->end, arrive, it->pos);
+                        add_transfer(S, p, item_end(prev_ix), item_end(ix), place_end(prev), place_start(it),
+                                     m, prev->end, arrive, it->pos);
                         transfer_window(S, prev_ix, place_end(prev), prev->end, arrive, outside, "from");
                         transfer_window(S, ix, place_end(prev), prev->end, arrive, outside, "to");
                     }
@@ -1014,8 +1031,8 @@ walk_timelines(sched *S)
                     if (trm > 0) {
                         add_transfer(S, p, item_end(prev_ix), hotel_end(S, h, night), place_end(prev), h,
                                      D->travel, prev->end, prev->end + (int64_t)trm * MIN, prev->pos);
-                        transfer_window(S, prev_ix, place_end(prev), prev->end, prev->end + (int64_t)trm * MIN,
-                                        outside, "from");
+                        transfer_window(S, prev_ix, place_end(prev), prev->end,
+                                        prev->end + (int64_t)trm * MIN, outside, "from");
                     }
                 }
                 size_t h = hotel_on(S, p, it->date - 1);
@@ -1042,10 +1059,10 @@ walk_timelines(sched *S)
             if (h != NONE) {
                 int trm = tr(S, place_end(prev), h, D->travel, prev->pos);
                 if (trm > 0) {
-                    add_transfer(S, p, item_end(prev_ix), hotel_end(S, h, night), place_end(prev), h, D->travel,
-                                 prev->end, prev->end + (int64_t)trm * MIN, prev->pos);
-                    transfer_window(S, prev_ix, place_end(prev), prev->end, prev->end + (int64_t)trm * MIN, outside,
-                                    "from");
+                    add_transfer(S, p, item_end(prev_ix), hotel_end(S, h, night), place_end(prev), h,
+                                 D->travel, prev->end, prev->end + (int64_t)trm * MIN, prev->pos);
+                    transfer_window(S, prev_ix, place_end(prev), prev->end, prev->end + (int64_t)trm * MIN,
+                                    outside, "from");
                 }
             }
         }
@@ -1103,7 +1120,8 @@ check_long_days(sched *S)
         char ds[16], w[256], du[16];
         names(S, who, w, sizeof w);
         itin_diags_add(S->d, ITIN_WARNING, S->P->delegation.pos, "a long day on %s: %s of items for %s",
-                       itin_date_format(d0 + (itin_date)di, ds), itin_duration_format((int)(longest / MIN), du), w);
+                       itin_date_format(d0 + (itin_date)di, ds),
+                       itin_duration_format((int)(longest / MIN), du), w);
     }
     free(who);
     free(first);
@@ -1133,8 +1151,9 @@ check_items(sched *S)
             window(S, it->place, it->date, &ws, &we);
             if (it->start < ws || it->end > we) {
                 char a[8], b[8];
-                itin_diags_add(S->d, ITIN_WARNING, it->pos, "visit '%s' (%s\u2013%s) lies outside the day window",
-                               it->id, hm(a, it->local_start), hm(b, it->local_end));
+                itin_diags_add(S->d, ITIN_WARNING, it->pos,
+                               "visit '%s' (%s\u2013%s) lies outside the day window", it->id,
+                               hm(a, it->local_start), hm(b, it->local_end));
             }
         }
     }
@@ -1168,7 +1187,8 @@ resolve_lodging(sched *S)
     for (size_t i = 0; i < P->n_lodgings; i++) {
         const itin_lodging *L = &P->lodgings[i];
         for (itin_date n = L->from; n < L->to; n++)
-            for (size_t p = next_bit(L->who.bits, S->words, 0); p < S->np; p = next_bit(L->who.bits, S->words, p + 1)) {
+            for (size_t p = next_bit(L->who.bits, S->words, 0); p < S->np;
+                 p = next_bit(L->who.bits, S->words, p + 1)) {
                 size_t k = p * S->n_nights + (size_t)(n - S->night0);
                 if (S->hotel[k] != NONE) {
                     char ds[16];
@@ -1365,8 +1385,9 @@ itin_schedule(itin_plan *P, itin_diags *d)
     for (size_t i = 0; i < S.n_items; i++) {
         if (S.items[i].status == ITIN_CANCELLED)
             continue;
-        for (size_t p = next_bit(S.items[i].who, S.words, 0); p < S.np; p = next_bit(S.items[i].who, S.words, p + 1))
-                timeline_add(&S, p, i);
+        for (size_t p = next_bit(S.items[i].who, S.words, 0); p < S.np;
+             p = next_bit(S.items[i].who, S.words, p + 1))
+            timeline_add(&S, p, i);
     }
     resolve_lodging(&S);
 

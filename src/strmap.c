@@ -108,8 +108,12 @@ itin_pairmap_free(itin_pairmap *m)
 static void
 pair_rehash(itin_pairmap *m, size_t ncap)
 {
-    itin_pairmap n = {itin_xmalloc(ncap * 8), itin_xmalloc(ncap * 8), itin_xmalloc(ncap * sizeof(size_t)),
-                      itin_xmalloc(ncap), ncap, 0};
+    itin_pairmap n = {itin_xmalloc(ncap * 8),
+                      itin_xmalloc(ncap * 8),
+                      itin_xmalloc(ncap * sizeof(size_t)),
+                      itin_xmalloc(ncap),
+                      ncap,
+                      0};
     memset(n.used, 0, ncap);
     for (size_t i = 0; i < m->cap; i++)
         if (m->used[i])

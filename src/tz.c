@@ -36,8 +36,8 @@ itin_zone_get(const char *name)
         if (strcmp(zones[i]->name, name) == 0)
             return zones[i];
     /* libical folds some names; insist on the exact, case-sensitive IANA name. */
-    icaltimezone *z = strcmp(name, "UTC") == 0 ? icaltimezone_get_utc_timezone()
-                                              : icaltimezone_get_builtin_timezone(name);
+    icaltimezone *z =
+        strcmp(name, "UTC") == 0 ? icaltimezone_get_utc_timezone() : icaltimezone_get_builtin_timezone(name);
     if (!z)
         return NULL;
     const char *loc = icaltimezone_get_location(z);

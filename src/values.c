@@ -15,14 +15,27 @@
 /* At most this many bytes of the offending text are quoted in a message. */
 #define QUOTE_MAX 64
 
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
-static bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-static bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static bool
+is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+static bool
+is_lower(char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+static bool
+is_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
 
 /* Copy s into q for quoting in a one-line message: control characters (and,
  * when s is not valid UTF-8, bytes >= 0x80) are escaped, and long text is cut
  * at a character boundary and marked with "...". q must hold QUOTE_MAX*4+8. */
-static void quote(const char *s, char *q, size_t qlen)
+static void
+quote(const char *s, char *q, size_t qlen)
 {
     size_t len = strlen(s);
     bool utf8 = itin_utf8_valid(s, len, NULL);
@@ -62,7 +75,8 @@ static void quote(const char *s, char *q, size_t qlen)
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static int fail(char *err, size_t errlen, const char *fmt, ...)
+static int
+fail(char *err, size_t errlen, const char *fmt, ...)
 {
     if (err && errlen > 0) {
         va_list ap;
@@ -74,7 +88,8 @@ static int fail(char *err, size_t errlen, const char *fmt, ...)
 }
 
 /* "invalid <what> '<s>': <reason>" */
-static int invalid(char *err, size_t errlen, const char *what, const char *s, const char *reason)
+static int
+invalid(char *err, size_t errlen, const char *what, const char *s, const char *reason)
 {
     char q[QUOTE_MAX * 4 + 8];
     quote(s, q, sizeof q);
@@ -90,7 +105,8 @@ static int invalid(char *err, size_t errlen, const char *what, const char *s, co
  * month tables, and no trip through the C library's time conversions, which
  * the loader and the exporters call hundreds of thousands of times. A day
  * past the end of its month rolls over, as with timegm(). */
-itin_date itin_date_from_ymd(int y, int m, int d)
+itin_date
+itin_date_from_ymd(int y, int m, int d)
 {
     long long yy = y, mm = (long long)m - 1;
     yy += mm >= 0 ? mm / 12 : -((-mm + 11) / 12);
@@ -107,7 +123,8 @@ itin_date itin_date_from_ymd(int y, int m, int d)
     return (itin_date)days;
 }
 
-void itin_date_to_ymd(itin_date d, int *y, int *m, int *dd)
+void
+itin_date_to_ymd(itin_date d, int *y, int *m, int *dd)
 {
     long long z = (long long)d + 719468;
     long long era = (z >= 0 ? z : z - 146096) / 146097;
@@ -127,7 +144,8 @@ void itin_date_to_ymd(itin_date d, int *y, int *m, int *dd)
 }
 
 /* Two digits at p as a number, or -1. */
-static int two_digits(const char *p)
+static int
+two_digits(const char *p)
 {
     if (!is_digit(p[0]) || !is_digit(p[1]))
         return -1;
@@ -135,7 +153,8 @@ static int two_digits(const char *p)
 }
 
 /* Parse exactly n bytes at p as YYYY-MM-DD; NULL on success, else the reason. */
-static const char *date_reason(const char *p, size_t n, itin_date *out)
+static const char *
+date_reason(const char *p, size_t n, itin_date *out)
 {
     if (n != 10 || p[4] != '-' || p[7] != '-')
         return "expected YYYY-MM-DD";
@@ -160,7 +179,8 @@ static const char *date_reason(const char *p, size_t n, itin_date *out)
 }
 
 /* Parse exactly n bytes at p as HH:MM; NULL on success, else the reason. */
-static const char *time_reason(const char *p, size_t n, bool allow_24, int *minutes)
+static const char *
+time_reason(const char *p, size_t n, bool allow_24, int *minutes)
 {
     if (n != 5 || p[2] != ':')
         return "expected HH:MM (24-hour)";
@@ -179,7 +199,8 @@ static const char *time_reason(const char *p, size_t n, bool allow_24, int *minu
     return NULL;
 }
 
-int itin_parse_date(const char *s, itin_date *out, char *err, size_t errlen)
+int
+itin_parse_date(const char *s, itin_date *out, char *err, size_t errlen)
 {
     itin_date v;
     const char *why = date_reason(s, strlen(s), &v);
@@ -189,7 +210,8 @@ int itin_parse_date(const char *s, itin_date *out, char *err, size_t errlen)
     return 0;
 }
 
-int itin_parse_time(const char *s, bool allow_24, int *minutes, char *err, size_t errlen)
+int
+itin_parse_time(const char *s, bool allow_24, int *minutes, char *err, size_t errlen)
 {
     int v;
     const char *why = time_reason(s, strlen(s), allow_24, &v);
@@ -199,12 +221,12 @@ int itin_parse_time(const char *s, bool allow_24, int *minutes, char *err, size_
     return 0;
 }
 
-int itin_parse_datetime(const char *s, itin_date *date, int *minutes, char *err, size_t errlen)
+int
+itin_parse_datetime(const char *s, itin_date *date, int *minutes, char *err, size_t errlen)
 {
     size_t n = strlen(s);
     if (n != 16 || (s[10] != ' ' && s[10] != 'T'))
-        return invalid(err, errlen, "datetime", s,
-                       "expected 'YYYY-MM-DD HH:MM' or 'YYYY-MM-DDTHH:MM'");
+        return invalid(err, errlen, "datetime", s, "expected 'YYYY-MM-DD HH:MM' or 'YYYY-MM-DDTHH:MM'");
     itin_date d;
     int t;
     const char *why = date_reason(s, 10, &d);
@@ -224,7 +246,8 @@ int itin_parse_datetime(const char *s, itin_date *date, int *minutes, char *err,
 
 /* Read digits at *pp into *v; returns false (leaving *pp past them) when the
  * number exceeds DUR_NUM_MAX. The caller has checked there is a digit. */
-static bool read_number(const char **pp, long long *v)
+static bool
+read_number(const char **pp, long long *v)
 {
     const char *p = *pp;
     long long x = 0;
@@ -242,10 +265,10 @@ static bool read_number(const char **pp, long long *v)
     return ok;
 }
 
-static int iso_duration(const char *s, int *minutes, char *err, size_t errlen)
+static int
+iso_duration(const char *s, int *minutes, char *err, size_t errlen)
 {
-    static const char shape[] =
-        "expected ISO 8601 P[nD][T[nH][nM][nS]] with at least one component";
+    static const char shape[] = "expected ISO 8601 P[nD][T[nH][nM][nS]] with at least one component";
     const char *p = s + 1; /* past 'P' */
     long long secs = 0, v;
     int parts = 0;
@@ -292,10 +315,10 @@ static int iso_duration(const char *s, int *minutes, char *err, size_t errlen)
     return 0;
 }
 
-int itin_parse_duration(const char *s, int *minutes, char *err, size_t errlen)
+int
+itin_parse_duration(const char *s, int *minutes, char *err, size_t errlen)
 {
-    static const char shape[] =
-        "expected a duration such as 90m, 45min, 2h, 1h30m or PT1H30M";
+    static const char shape[] = "expected a duration such as 90m, 45min, 2h, 1h30m or PT1H30M";
     if (s[0] == 'P')
         return iso_duration(s, minutes, err, errlen);
     if (s[0] == '-')
@@ -332,8 +355,7 @@ int itin_parse_duration(const char *s, int *minutes, char *err, size_t errlen)
             snprintf(msg, sizeof msg, "a bare number has no unit (write '%sm')", digits);
             return invalid(err, errlen, "duration", s, msg);
         } else if ((*p == '.' || *p == ',') && is_digit(p[1])) {
-            return invalid(err, errlen, "duration", s,
-                           "fractions are not allowed (write e.g. 1h30m or 90m)");
+            return invalid(err, errlen, "duration", s, "fractions are not allowed (write e.g. 1h30m or 90m)");
         } else if (*p == '\0' || *p == ' ' || is_digit(*p)) {
             return invalid(err, errlen, "duration", s,
                            "a number without a unit (expected h, m or min after it)");
@@ -371,7 +393,8 @@ int itin_parse_duration(const char *s, int *minutes, char *err, size_t errlen)
 /* Longest decimal accepted when it must be copied for a non-'.' locale. */
 #define DECIMAL_MAX 255
 
-int itin_parse_decimal(const char *s, double *out, char *err, size_t errlen)
+int
+itin_parse_decimal(const char *s, double *out, char *err, size_t errlen)
 {
     static const char shape[] = "expected a decimal number such as 50.8163 or -12.5";
     const char *p = s;
@@ -423,7 +446,8 @@ int itin_parse_decimal(const char *s, double *out, char *err, size_t errlen)
     return 0;
 }
 
-int itin_parse_uint(const char *s, long max, long *out, char *err, size_t errlen)
+int
+itin_parse_uint(const char *s, long max, long *out, char *err, size_t errlen)
 {
     if (!is_digit(s[0]))
         return invalid(err, errlen, "number", s, "expected a non-negative whole number");
@@ -454,7 +478,8 @@ int itin_parse_uint(const char *s, long max, long *out, char *err, size_t errlen
 
 #define ID_MAX 64
 
-int itin_check_id(const char *s, char *err, size_t errlen)
+int
+itin_check_id(const char *s, char *err, size_t errlen)
 {
     static const char shape[] =
         "ids use lowercase letters, digits, '.', '_' and '-', starting with a letter or digit";
@@ -476,7 +501,8 @@ int itin_check_id(const char *s, char *err, size_t errlen)
 static const char *const day_names[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
 /* The day named by exactly n bytes at p, or -1. */
-static int day_index(const char *p, size_t n)
+static int
+day_index(const char *p, size_t n)
 {
     if (n != 3)
         return -1;
@@ -486,7 +512,8 @@ static int day_index(const char *p, size_t n)
     return -1;
 }
 
-static int bad_day(const char *s, const char *p, size_t n, char *err, size_t errlen)
+static int
+bad_day(const char *s, const char *p, size_t n, char *err, size_t errlen)
 {
     char word[QUOTE_MAX + 1], q[QUOTE_MAX * 4 + 8], msg[QUOTE_MAX * 4 + 160];
     size_t k = n > QUOTE_MAX ? QUOTE_MAX : n;
@@ -499,12 +526,12 @@ static int bad_day(const char *s, const char *p, size_t n, char *err, size_t err
     else if (hint)
         snprintf(msg, sizeof msg, "unknown day '%s' (did you mean '%s'?)", q, hint);
     else
-        snprintf(msg, sizeof msg,
-                 "unknown day '%s' (expected mon, tue, wed, thu, fri, sat or sun)", q);
+        snprintf(msg, sizeof msg, "unknown day '%s' (expected mon, tue, wed, thu, fri, sat or sun)", q);
     return invalid(err, errlen, "day spec", s, msg);
 }
 
-int itin_parse_dayspec(const char *s, unsigned *mask, char *err, size_t errlen)
+int
+itin_parse_dayspec(const char *s, unsigned *mask, char *err, size_t errlen)
 {
     unsigned m = 0;
     const char *p = s;
@@ -551,7 +578,8 @@ int itin_parse_dayspec(const char *s, unsigned *mask, char *err, size_t errlen)
     return 0;
 }
 
-int itin_parse_interval(const char *s, int *open, int *close, char *err, size_t errlen)
+int
+itin_parse_interval(const char *s, int *open, int *close, char *err, size_t errlen)
 {
     size_t n = strlen(s);
     if (n != 11 || s[5] != '-')
@@ -563,8 +591,7 @@ int itin_parse_interval(const char *s, int *open, int *close, char *err, size_t 
     if (why)
         return invalid(err, errlen, "interval", s, why);
     if (c <= o)
-        return invalid(err, errlen, "interval", s,
-                       "the closing time must be after the opening time");
+        return invalid(err, errlen, "interval", s, "the closing time must be after the opening time");
     *open = o;
     *close = c;
     return 0;
@@ -576,14 +603,16 @@ static const char *const mode_names[ITIN_MODE__COUNT] = {
     "", "walk", "bike", "car", "taxi", "bus", "train", "flight", "ship",
 };
 
-const char *itin_mode_name(itin_mode m)
+const char *
+itin_mode_name(itin_mode m)
 {
     if ((int)m < 0 || (int)m >= ITIN_MODE__COUNT)
         return "";
     return mode_names[m];
 }
 
-int itin_parse_mode(const char *s, itin_mode *out, char *err, size_t errlen)
+int
+itin_parse_mode(const char *s, itin_mode *out, char *err, size_t errlen)
 {
     for (int i = 1; i < ITIN_MODE__COUNT; i++) {
         if (strcmp(s, mode_names[i]) == 0) {
@@ -594,11 +623,11 @@ int itin_parse_mode(const char *s, itin_mode *out, char *err, size_t errlen)
     char q[QUOTE_MAX * 4 + 8];
     quote(s, q, sizeof q);
     return fail(err, errlen,
-                "unknown travel mode '%s' (expected walk, bike, car, taxi, bus, train, flight or ship)",
-                q);
+                "unknown travel mode '%s' (expected walk, bike, car, taxi, bus, train, flight or ship)", q);
 }
 
-int itin_check_language(const char *s, char *err, size_t errlen)
+int
+itin_check_language(const char *s, char *err, size_t errlen)
 {
     if (strcmp(s, "en") == 0 || strcmp(s, "de") == 0 || strcmp(s, "ko") == 0)
         return 0;
@@ -607,12 +636,14 @@ int itin_check_language(const char *s, char *err, size_t errlen)
     return fail(err, errlen, "unknown language '%s' (expected en, de or ko)", q);
 }
 
-static bool country_shape(const char *s)
+static bool
+country_shape(const char *s)
 {
     return is_upper(s[0]) && is_upper(s[1]);
 }
 
-int itin_check_country(const char *s, char *err, size_t errlen)
+int
+itin_check_country(const char *s, char *err, size_t errlen)
 {
     if (country_shape(s) && s[2] == '\0')
         return 0;
@@ -620,7 +651,8 @@ int itin_check_country(const char *s, char *err, size_t errlen)
                    "expected an ISO 3166-1 alpha-2 code (two capital letters, e.g. DE)");
 }
 
-int itin_check_region(const char *s, char *err, size_t errlen)
+int
+itin_check_region(const char *s, char *err, size_t errlen)
 {
     if (country_shape(s) && s[2] == '-') {
         size_t i = 3;
@@ -636,7 +668,8 @@ int itin_check_region(const char *s, char *err, size_t errlen)
 
 /* -------------------------------------------------------------------- UTF-8 */
 
-bool itin_utf8_valid(const char *s, size_t len, size_t *bad)
+bool
+itin_utf8_valid(const char *s, size_t len, size_t *bad)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
@@ -687,7 +720,8 @@ bool itin_utf8_valid(const char *s, size_t len, size_t *bad)
 #define SUGGEST_MAX 128
 
 /* Optimal string alignment distance (Levenshtein plus adjacent transposition). */
-static size_t osa_distance(const char *a, size_t la, const char *b, size_t lb)
+static size_t
+osa_distance(const char *a, size_t la, const char *b, size_t lb)
 {
     size_t rows[3][SUGGEST_MAX + 1];
     size_t *pp = rows[0], *prev = rows[1], *cur = rows[2];
@@ -702,8 +736,7 @@ static size_t osa_distance(const char *a, size_t la, const char *b, size_t lb)
                 v = cur[j - 1] + 1;
             if (prev[j - 1] + cost < v)
                 v = prev[j - 1] + cost;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-                pp[j - 2] + 1 < v)
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v)
                 v = pp[j - 2] + 1;
             cur[j] = v;
         }
@@ -715,7 +748,8 @@ static size_t osa_distance(const char *a, size_t la, const char *b, size_t lb)
     return prev[lb];
 }
 
-const char *itin_suggest(const char *word, const char *const *candidates, size_t n)
+const char *
+itin_suggest(const char *word, const char *const *candidates, size_t n)
 {
     size_t lw = strlen(word);
     if (lw == 0 || lw > SUGGEST_MAX || !candidates)
@@ -740,7 +774,8 @@ const char *itin_suggest(const char *word, const char *const *candidates, size_t
 
 /* ------------------------------------------------------------- formatting */
 
-char *itin_date_format(itin_date d, char *buf)
+char *
+itin_date_format(itin_date d, char *buf)
 {
     int y, m, dd;
     itin_date_to_ymd(d, &y, &m, &dd);
@@ -762,14 +797,16 @@ char *itin_date_format(itin_date d, char *buf)
     return buf;
 }
 
-int itin_date_weekday(itin_date d)
+int
+itin_date_weekday(itin_date d)
 {
     /* 1970-01-01 was a Thursday (3). */
     long long r = ((long long)d + 3) % 7;
     return (int)(r < 0 ? r + 7 : r);
 }
 
-char *itin_duration_format(int minutes, char *buf)
+char *
+itin_duration_format(int minutes, char *buf)
 {
     long long v = minutes;
     const char *sign = "";

@@ -46,7 +46,7 @@ typedef struct itin_diags {
     size_t errors;    /* ITIN_ERROR count, including suppressed ones */
     size_t conflicts; /* ITIN_CONFLICT count */
     size_t warnings;
-    size_t limit;     /* after this many errors, further errors are counted, not kept */
+    size_t limit; /* after this many errors, further errors are counted, not kept */
 } itin_diags;
 
 /* Initialise an empty list; limit 0 means the default (100). */
@@ -96,8 +96,8 @@ typedef struct itin_contact {
 
 /* A set of participants as a bit mask of participant indices. */
 typedef struct itin_who {
-    uint64_t *bits;   /* plan->who_words words; NULL only before resolution */
-    bool everyone;    /* `with` absent or "all" */
+    uint64_t *bits; /* plan->who_words words; NULL only before resolution */
+    bool everyone;  /* `with` absent or "all" */
     itin_pos pos;
 } itin_who;
 
@@ -122,13 +122,13 @@ typedef struct itin_interval {
 
 typedef struct itin_hours {
     itin_interval iv[7][ITIN_MAX_INTERVALS]; /* index 0 = Monday */
-    int n[7];                                 /* 0 = closed that day */
+    int n[7];                                /* 0 = closed that day */
 } itin_hours;
 
 typedef struct itin_institution {
     const char *id, *name, *short_name, *kind, *address, *city;
-    const char *country; /* ISO 3166-1 alpha-2, or NULL */
-    const char *region;  /* ISO 3166-2, or NULL */
+    const char *country;  /* ISO 3166-1 alpha-2, or NULL */
+    const char *region;   /* ISO 3166-2, or NULL */
     const char *timezone; /* IANA name, defaulted to the delegation's */
     bool has_geo;
     double lat, lon;
@@ -145,13 +145,13 @@ typedef struct itin_institution {
 
 typedef struct itin_visit {
     const char *id, *title;
-    size_t at;             /* institution index */
+    size_t at; /* institution index */
     itin_date date;
     bool has_start;
-    int start;             /* minutes, local to the place */
-    int duration;          /* minutes */
+    int start;    /* minutes, local to the place */
+    int duration; /* minutes */
     itin_who who;
-    itin_mode travel;      /* mode of the transfer that arrives here */
+    itin_mode travel; /* mode of the transfer that arrives here */
     itin_status status;
     const char **topics;
     size_t n_topics;
@@ -161,9 +161,9 @@ typedef struct itin_visit {
 
 typedef struct itin_leg {
     const char *id, *title, *ref, *description;
-    bool title_default;     /* the title was made from mode and places */
+    bool title_default; /* the title was made from mode and places */
     itin_mode mode;
-    size_t from, to;       /* institution indices */
+    size_t from, to; /* institution indices */
     itin_date dep_date, arr_date;
     int dep_time, arr_time; /* local minutes at from / to */
     bool has_arrive;        /* false: arrival is departure + duration */
@@ -173,16 +173,16 @@ typedef struct itin_leg {
 } itin_leg;
 
 typedef struct itin_lodging {
-    const char *id;        /* given, or "lodging-<at>-<from>" */
+    const char *id; /* given, or "lodging-<at>-<from>" */
     size_t at;
-    itin_date from, to;    /* nights from..to-1 */
+    itin_date from, to; /* nights from..to-1 */
     itin_who who;
     itin_pos pos;
 } itin_lodging;
 
 typedef struct itin_travel_time {
     size_t from, to;
-    itin_mode mode;        /* ITIN_MODE_NONE: any mode */
+    itin_mode mode; /* ITIN_MODE_NONE: any mode */
     int minutes;
     itin_pos pos;
 } itin_travel_time;
@@ -190,9 +190,9 @@ typedef struct itin_travel_time {
 typedef struct itin_holiday {
     itin_date date;
     const char *name;
-    const char *region;    /* ISO 3166-2, or NULL */
-    const char *country;   /* ISO 3166-1, or NULL */
-    bool builtin;          /* from the bundled calendars */
+    const char *region;  /* ISO 3166-2, or NULL */
+    const char *country; /* ISO 3166-1, or NULL */
+    bool builtin;        /* from the bundled calendars */
     itin_pos pos;
 } itin_holiday;
 
@@ -201,12 +201,12 @@ typedef struct itin_delegation {
     itin_contact organizer;
     itin_date start, end;
     const char *timezone;
-    const char *language;  /* "en", "de" or "ko" */
-    int revision;          /* -1 when absent */
+    const char *language; /* "en", "de" or "ko" */
+    int revision;         /* -1 when absent */
     int day_start, day_end;
     int buffer;
     itin_mode travel;
-    int reminder;          /* minutes, -1 when absent */
+    int reminder; /* minutes, -1 when absent */
     itin_participant *participants;
     size_t n_participants;
     itin_group *groups;
@@ -220,7 +220,7 @@ typedef struct itin_arena itin_arena;
  * string lives in the plan's arena and dies with itin_plan_free(). */
 typedef struct itin_plan {
     itin_arena *arena;
-    const char *path;           /* the main file as named */
+    const char *path; /* the main file as named */
     bool has_delegation;
     itin_delegation delegation;
     itin_institution *institutions;
@@ -235,7 +235,7 @@ typedef struct itin_plan {
     size_t n_travel_times;
     itin_holiday *holidays;
     size_t n_holidays;
-    size_t who_words;           /* words in every itin_who bit mask */
+    size_t who_words; /* words in every itin_who bit mask */
 } itin_plan;
 
 /* Load a delegation file (path "-" reads standard input). Returns the plan,
@@ -265,37 +265,37 @@ typedef enum itin_item_kind {
  * differ for a flight or a transfer between zones). */
 typedef struct itin_item {
     itin_item_kind kind;
-    const char *id;        /* visit or leg id; "transfer:A:B"; lodging id */
+    const char *id; /* visit or leg id; "transfer:A:B"; lodging id */
     const char *title;
     int64_t start, end;
     const char *tz_start, *tz_end;
-    itin_date date;        /* the day it belongs to (local date of its start) */
+    itin_date date; /* the day it belongs to (local date of its start) */
     itin_date local_start_date, local_end_date;
-    int local_start, local_end; /* minutes since local midnight */
+    int local_start, local_end;   /* minutes since local midnight */
     int offset_start, offset_end; /* UTC offsets in seconds */
-    size_t place;          /* visit, lodging: the institution */
-    size_t from, to;       /* travel, transfer: institutions */
-    const uint64_t *who;   /* attendees (plan->who_words words) */
+    size_t place;                 /* visit, lodging: the institution */
+    size_t from, to;              /* travel, transfer: institutions */
+    const uint64_t *who;          /* attendees (plan->who_words words) */
     bool everyone;
     itin_status status;
-    itin_mode mode;        /* travel, transfer */
-    int minutes;           /* transfer: its duration */
-    double distance_km;    /* transfer: great-circle distance to 0.1 km, 0 when unknown */
-    bool estimated;        /* transfer: estimated (true) or from travel_times */
-    bool fixed;            /* visit: had a start in the file */
+    itin_mode mode;     /* travel, transfer */
+    int minutes;        /* transfer: its duration */
+    double distance_km; /* transfer: great-circle distance to 0.1 km, 0 when unknown */
+    bool estimated;     /* transfer: estimated (true) or from travel_times */
+    bool fixed;         /* visit: had a start in the file */
     const itin_visit *visit;
     const itin_leg *leg;
     const itin_lodging *lodging;
     const char *from_item, *to_item; /* transfer: ids of the items it joins,
                                         "hotel:<id>@<date>" for a hotel end */
-    bool all_day;          /* lodging: start and end are local midnights */
-    itin_pos pos;          /* where it came from (transfers: the later item) */
+    bool all_day;                    /* lodging: start and end are local midnights */
+    itin_pos pos;                    /* where it came from (transfers: the later item) */
 } itin_item;
 
 typedef struct itin_day {
     itin_date date;
-    int number;            /* 1 = delegation start; 0 or less before it */
-    size_t *items;         /* indices into itinerary->items, in time order */
+    int number;    /* 1 = delegation start; 0 or less before it */
+    size_t *items; /* indices into itinerary->items, in time order */
     size_t n_items;
 } itin_day;
 
@@ -330,13 +330,13 @@ int itin_transfer_minutes(const itin_plan *plan, size_t from, size_t to, itin_mo
 /* How an itinerary is rendered. Zero-initialised means: the delegation's
  * language, 80 columns, for everyone, a PUBLISH calendar stamped now. */
 typedef struct itin_render_options {
-    const char *lang;       /* "en", "de" or "ko"; NULL: the delegation's */
-    int width;              /* text: columns; 0: 80 */
-    const uint64_t *mask;   /* whose itinerary (plan->who_words words); NULL: everyone */
-    const char *audience;   /* the participant's or group's name for titles; NULL */
-    bool invite;            /* ics: METHOD:REQUEST with ORGANIZER and ATTENDEEs */
-    bool has_dtstamp;       /* ics: use `dtstamp` (e.g. from SOURCE_DATE_EPOCH) */
-    int64_t dtstamp;        /* seconds since the epoch */
+    const char *lang;     /* "en", "de" or "ko"; NULL: the delegation's */
+    int width;            /* text: columns; 0: 80 */
+    const uint64_t *mask; /* whose itinerary (plan->who_words words); NULL: everyone */
+    const char *audience; /* the participant's or group's name for titles; NULL */
+    bool invite;          /* ics: METHOD:REQUEST with ORGANIZER and ATTENDEEs */
+    bool has_dtstamp;     /* ics: use `dtstamp` (e.g. from SOURCE_DATE_EPOCH) */
+    int64_t dtstamp;      /* seconds since the epoch */
 } itin_render_options;
 
 /* Each exporter writes one itinerary to `out` and returns 0, or -1 when

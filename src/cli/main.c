@@ -14,35 +14,33 @@
 
 enum { EXIT_OK = 0, EXIT_CONFLICT = 1, EXIT_INVALID = 2, EXIT_WRITE = 3 };
 
-static const char USAGE[] =
-    "usage: itinerary plan FILE [--format text|md|ics|json] [-o OUT]\n"
-    "                           [--participant ID | --group ID] [--lang en|de|ko]\n"
-    "                           [--width N] [--no-transfers] [--invite]\n"
-    "       itinerary check FILE\n"
-    "       itinerary export FILE -d DIR [--lang L] [--width N]\n"
-    "       itinerary list FILE participants|groups|institutions|visits\n"
-    "       itinerary help [COMMAND]\n"
-    "       itinerary --help | --version\n";
+static const char USAGE[] = "usage: itinerary plan FILE [--format text|md|ics|json] [-o OUT]\n"
+                            "                           [--participant ID | --group ID] [--lang en|de|ko]\n"
+                            "                           [--width N] [--no-transfers] [--invite]\n"
+                            "       itinerary check FILE\n"
+                            "       itinerary export FILE -d DIR [--lang L] [--width N]\n"
+                            "       itinerary list FILE participants|groups|institutions|visits\n"
+                            "       itinerary help [COMMAND]\n"
+                            "       itinerary --help | --version\n";
 
-static const char HELP[] =
-    "itinerary - plan delegation visits from one YAML file\n"
-    "\n"
-    "Commands:\n"
-    "  plan FILE     resolve the schedule and write the agenda (text by default)\n"
-    "  check FILE    validate and schedule; report problems, write nothing\n"
-    "  export FILE   write every format for everyone and each participant\n"
-    "  list FILE W   print the ids of participants, groups, institutions or visits\n"
-    "  help COMMAND  describe a command\n"
-    "\n"
-    "FILE may be '-' for standard input.\n"
-    "\n"
-    "Exit status: 0 fine (warnings allowed), 1 the schedule has conflicts,\n"
-    "2 usage error or invalid input, 3 an output could not be written.\n"
-    "\n"
-    "Environment: SOURCE_DATE_EPOCH stamps calendar entries (reproducible output);\n"
-    "NO_COLOR turns off colour in diagnostics.\n"
-    "\n"
-    "See itinerary(1); the file format is described in docs/format.md.\n";
+static const char HELP[] = "itinerary - plan delegation visits from one YAML file\n"
+                           "\n"
+                           "Commands:\n"
+                           "  plan FILE     resolve the schedule and write the agenda (text by default)\n"
+                           "  check FILE    validate and schedule; report problems, write nothing\n"
+                           "  export FILE   write every format for everyone and each participant\n"
+                           "  list FILE W   print the ids of participants, groups, institutions or visits\n"
+                           "  help COMMAND  describe a command\n"
+                           "\n"
+                           "FILE may be '-' for standard input.\n"
+                           "\n"
+                           "Exit status: 0 fine (warnings allowed), 1 the schedule has conflicts,\n"
+                           "2 usage error or invalid input, 3 an output could not be written.\n"
+                           "\n"
+                           "Environment: SOURCE_DATE_EPOCH stamps calendar entries (reproducible output);\n"
+                           "NO_COLOR turns off colour in diagnostics.\n"
+                           "\n"
+                           "See itinerary(1); the file format is described in docs/format.md.\n";
 
 static const char HELP_PLAN[] =
     "usage: itinerary plan FILE [options]\n"
@@ -125,8 +123,8 @@ cmd_check(int argc, char **argv)
     if (plan) {
         const itin_delegation *D = &plan->delegation;
         char a[16], b[16];
-        printf("%s: %s, %s to %s: %zu participant%s, %zu institution%s, %zu visit%s, %zu travel leg%s: %s\n", file,
-               D->id, itin_date_format(D->start, a), itin_date_format(D->end, b), D->n_participants,
+        printf("%s: %s, %s to %s: %zu participant%s, %zu institution%s, %zu visit%s, %zu travel leg%s: %s\n",
+               file, D->id, itin_date_format(D->start, a), itin_date_format(D->end, b), D->n_participants,
                D->n_participants == 1 ? "" : "s", plan->n_institutions, plan->n_institutions == 1 ? "" : "s",
                plan->n_visits, plan->n_visits == 1 ? "" : "s", plan->n_legs, plan->n_legs == 1 ? "" : "s",
                rc == EXIT_INVALID    ? "cannot be scheduled"
@@ -309,11 +307,10 @@ cmd_plan(int argc, char **argv)
     return rc;
 }
 
-static const char HELP_LIST[] =
-    "usage: itinerary list FILE participants|groups|institutions|visits\n"
-    "\n"
-    "Print the ids of one kind of thing in FILE (and what it includes), one a\n"
-    "line, with its name after a tab; for scripts and shell completion.\n";
+static const char HELP_LIST[] = "usage: itinerary list FILE participants|groups|institutions|visits\n"
+                                "\n"
+                                "Print the ids of one kind of thing in FILE (and what it includes), one a\n"
+                                "line, with its name after a tab; for scripts and shell completion.\n";
 
 static int
 cmd_list(int argc, char **argv)
@@ -325,8 +322,8 @@ cmd_list(int argc, char **argv)
     if (argc != 2)
         return usage_error("list: expected FILE and what to list%s", "");
     const char *what = argv[1];
-    if (strcmp(what, "participants") != 0 && strcmp(what, "groups") != 0 && strcmp(what, "institutions") != 0 &&
-        strcmp(what, "visits") != 0)
+    if (strcmp(what, "participants") != 0 && strcmp(what, "groups") != 0 &&
+        strcmp(what, "institutions") != 0 && strcmp(what, "visits") != 0)
         return usage_error("list: cannot list '%s' (participants, groups, institutions or visits)", what);
     itin_diags d;
     itin_diags_init(&d, 0);

@@ -12,7 +12,7 @@
 /* The lines of one file, read once for all its messages. */
 typedef struct source {
     char *name;
-    char *text;   /* NULL when it could not be read */
+    char *text; /* NULL when it could not be read */
     size_t len;
     size_t *line; /* byte offset of each line's start */
     size_t n_lines;
@@ -130,7 +130,7 @@ print_diags(itin_diags *d)
     for (size_t i = 0; i < d->count; i++) {
         const itin_diag *g = &d->items[i];
         const char *sev = itin_severity_name(g->severity);
-        const char *hue = g->severity >= ITIN_CONFLICT ? "\033[1;31m"
+        const char *hue = g->severity >= ITIN_CONFLICT  ? "\033[1;31m"
                           : g->severity == ITIN_WARNING ? "\033[1;35m"
                                                         : "\033[1;36m";
         const char *bold = colour ? "\033[1m" : "", *off = colour ? "\033[0m" : "";

@@ -67,7 +67,8 @@ write_atomic(const char *path, writer_fn fn, void *ctx)
     if (!path || strcmp(path, "-") == 0) {
         errno = 0;
         if (fn(ctx, stdout) != 0 || fflush(stdout) != 0) {
-            fprintf(stderr, "itinerary: cannot write to standard output: %s\n", strerror(errno ? errno : EIO));
+            fprintf(stderr, "itinerary: cannot write to standard output: %s\n",
+                    strerror(errno ? errno : EIO));
             return -1;
         }
         return 0;

@@ -762,8 +762,7 @@ transfer_content(void **state)
                         "Hilton Dresden \u2192 Wirtschaftsförderung Sachsen GmbH");
     /* travel_times: 10 minutes, not estimated; the hotel and the WFS are
      * 3.6 km apart (haversine of their geo). */
-    assert_string_equal(icalcomponent_get_description(ev),
-                        "by car, 10 min, 3.6 km\nAttending: everyone");
+    assert_string_equal(icalcomponent_get_description(ev), "by car, 10 min, 3.6 km\nAttending: everyone");
     /* It arrives `buffer` (15m) before the visit at 10:00. */
     assert_int_equal(instant(cal, ev, ICAL_DTSTART_PROPERTY), utc(2022, 11, 22, 8, 35));
     assert_int_equal(instant(cal, ev, ICAL_DTEND_PROPERTY), utc(2022, 11, 22, 8, 45));
@@ -844,7 +843,8 @@ dst_berlin_seoul(void **state)
     assert_int_equal(instant(cal, ev, ICAL_DTSTART_PROPERTY), utc(2022, 10, 29, 16, 0));
     assert_int_equal(instant(cal, ev, ICAL_DTEND_PROPERTY), utc(2022, 10, 30, 4, 0));
     /* No title of its own: made from mode, reference and places. */
-    assert_string_equal(icalcomponent_get_summary(ev), "Flight LH 712: Frankfurt Airport \u2192 Incheon Airport");
+    assert_string_equal(icalcomponent_get_summary(ev),
+                        "Flight LH 712: Frankfurt Airport \u2192 Incheon Airport");
     const char *d = icalcomponent_get_description(ev);
     assert_non_null(strstr(d, "Booking: LH 712\n"));
     assert_non_null(strstr(d, "Departure: 2022-10-29 18:00 (Europe/Berlin)\n"));

@@ -38,9 +38,12 @@ long_dates(void **state)
     assert_string_equal(itin_date_long(A, ITIN_DE, d), "Dienstag, 22. November 2022");
     assert_string_equal(itin_date_long(A, ITIN_KO, d), "2022년 11월 22일 화요일");
     /* Across a DST change and a leap day: the civil date, whatever the zone. */
-    assert_string_equal(itin_date_long(A, ITIN_DE, itin_date_from_ymd(2022, 10, 30)), "Sonntag, 30. Oktober 2022");
-    assert_string_equal(itin_date_long(A, ITIN_EN, itin_date_from_ymd(2024, 2, 29)), "Thursday, 29 February 2024");
-    assert_string_equal(itin_date_long(A, ITIN_KO, itin_date_from_ymd(2023, 9, 28)), "2023년 9월 28일 목요일");
+    assert_string_equal(itin_date_long(A, ITIN_DE, itin_date_from_ymd(2022, 10, 30)),
+                        "Sonntag, 30. Oktober 2022");
+    assert_string_equal(itin_date_long(A, ITIN_EN, itin_date_from_ymd(2024, 2, 29)),
+                        "Thursday, 29 February 2024");
+    assert_string_equal(itin_date_long(A, ITIN_KO, itin_date_from_ymd(2023, 9, 28)),
+                        "2023년 9월 28일 목요일");
 }
 
 static void
@@ -115,7 +118,7 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(long_dates), cmocka_unit_test(numbers_and_lists), cmocka_unit_test(labels),
+        cmocka_unit_test(long_dates),    cmocka_unit_test(numbers_and_lists), cmocka_unit_test(labels),
         cmocka_unit_test(display_width), cmocka_unit_test(line_breaks),
     };
     return cmocka_run_group_tests_name("i18n", tests, setup, teardown);

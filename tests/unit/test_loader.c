@@ -167,12 +167,13 @@ visit_who_and_day(void **state)
 {
     (void)state;
     itin_diags d;
-    itin_plan *p = load_text("visits:\n"
-                             "  - id: v1\n    title: Lab\n    at: wfs\n    day: 2\n    duration: 1h30m\n"
-                             "    with: [research, lee]\n    status: tentative\n    topics: [Leichtbau, 경량화]\n"
-                             "  - {id: v2, title: All, at: wfs, day: 1, duration: 45min}\n"
-                             "  - {id: v3, title: Park, at: wfs, day: 1, duration: PT1H, with: park}\n",
-                             &d);
+    itin_plan *p =
+        load_text("visits:\n"
+                  "  - id: v1\n    title: Lab\n    at: wfs\n    day: 2\n    duration: 1h30m\n"
+                  "    with: [research, lee]\n    status: tentative\n    topics: [Leichtbau, 경량화]\n"
+                  "  - {id: v2, title: All, at: wfs, day: 1, duration: 45min}\n"
+                  "  - {id: v3, title: Park, at: wfs, day: 1, duration: PT1H, with: park}\n",
+                  &d);
     assert_non_null(p);
     assert_int_equal(p->n_visits, 3);
     const itin_visit *v = &p->visits[0];
@@ -198,18 +199,19 @@ legs_lodging_times_holidays(void **state)
 {
     (void)state;
     itin_diags d;
-    itin_plan *p = load_text("travel:\n"
-                             "  - {id: t1, mode: train, from: wfs, to: iwu, depart: 2022-11-23 08:00,"
-                             " arrive: 2022-11-23T09:10, ref: RE 3}\n"
-                             "  - {id: t2, mode: bus, from: iwu, to: wfs, depart: 2022-11-23 18:00, duration: 1h}\n"
-                             "lodging:\n"
-                             "  - {at: wfs, from: 2022-11-21, to: 2022-11-23}\n"
-                             "travel_times:\n"
-                             "  - {from: wfs, to: iwu, mode: car, time: 65m}\n"
-                             "  - {from: iwu, to: wfs, time: 70m}\n"
-                             "holidays:\n"
-                             "  - {date: 2022-12-24, name: Heiligabend, region: DE-SN}\n",
-                             &d);
+    itin_plan *p =
+        load_text("travel:\n"
+                  "  - {id: t1, mode: train, from: wfs, to: iwu, depart: 2022-11-23 08:00,"
+                  " arrive: 2022-11-23T09:10, ref: RE 3}\n"
+                  "  - {id: t2, mode: bus, from: iwu, to: wfs, depart: 2022-11-23 18:00, duration: 1h}\n"
+                  "lodging:\n"
+                  "  - {at: wfs, from: 2022-11-21, to: 2022-11-23}\n"
+                  "travel_times:\n"
+                  "  - {from: wfs, to: iwu, mode: car, time: 65m}\n"
+                  "  - {from: iwu, to: wfs, time: 70m}\n"
+                  "holidays:\n"
+                  "  - {date: 2022-12-24, name: Heiligabend, region: DE-SN}\n",
+                  &d);
     assert_non_null(p);
     assert_int_equal(p->n_legs, 2);
     assert_true(p->legs[0].has_arrive);
@@ -317,7 +319,8 @@ error_cap(void **state)
     char *buf = itin_xmalloc(cap);
     size_t n = (size_t)snprintf(buf, cap, "%svisits:\n", BASE);
     for (int i = 0; i < 300; i++)
-        n += (size_t)snprintf(buf + n, cap - n, "  - {id: v%d, title: T, at: wfs, date: 2022-11-22, duration: 5}\n", i);
+        n += (size_t)snprintf(buf + n, cap - n,
+                              "  - {id: v%d, title: T, at: wfs, date: 2022-11-22, duration: 5}\n", i);
     itin_diags d;
     itin_diags_init(&d, 0);
     assert_null(itin_plan_load_buffer("many.yaml", buf, n, &d));
@@ -332,16 +335,11 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(delegation_fields),
-        cmocka_unit_test(defaults),
-        cmocka_unit_test(strings_first),
-        cmocka_unit_test(institution_fields),
-        cmocka_unit_test(visit_who_and_day),
-        cmocka_unit_test(legs_lodging_times_holidays),
-        cmocka_unit_test(merge_keys),
-        cmocka_unit_test(keeps_going),
-        cmocka_unit_test(alias_bomb_rejected),
-        cmocka_unit_test(deep_nesting_rejected),
+        cmocka_unit_test(delegation_fields),   cmocka_unit_test(defaults),
+        cmocka_unit_test(strings_first),       cmocka_unit_test(institution_fields),
+        cmocka_unit_test(visit_who_and_day),   cmocka_unit_test(legs_lodging_times_holidays),
+        cmocka_unit_test(merge_keys),          cmocka_unit_test(keeps_going),
+        cmocka_unit_test(alias_bomb_rejected), cmocka_unit_test(deep_nesting_rejected),
         cmocka_unit_test(error_cap),
     };
     return cmocka_run_group_tests_name("loader", tests, NULL, NULL);

@@ -22,40 +22,41 @@
 /* ------------------------------------------------------------ fixtures */
 
 /* A delegation of two: lee, and park (who alone is the group "research"). */
-#define DELEGATION(start, end, opts)                                   \
-    "itinerary: 1\n"                                                   \
-    "delegation:\n"                                                    \
-    "  id: kr-mss-saxony-2022\n"                                       \
-    "  title: Südkoreanische Delegation zu Gast in Sachsen\n"          \
-    "  start: " start "\n"                                             \
-    "  end: " end "\n"                                                 \
-    "  timezone: Europe/Berlin\n" opts "  participants:\n"             \
-    "    - {id: lee, name: Lee Ji-won, role: Head of delegation}\n"    \
-    "    - {id: park, name: 박서연}\n"                                 \
-    "  groups:\n"                                                      \
+#define DELEGATION(start, end, opts)                                                                         \
+    "itinerary: 1\n"                                                                                         \
+    "delegation:\n"                                                                                          \
+    "  id: kr-mss-saxony-2022\n"                                                                             \
+    "  title: Südkoreanische Delegation zu Gast in Sachsen\n"                                               \
+    "  start: " start "\n"                                                                                   \
+    "  end: " end "\n"                                                                                       \
+    "  timezone: Europe/Berlin\n" opts "  participants:\n"                                                   \
+    "    - {id: lee, name: Lee Ji-won, role: Head of delegation}\n"                                          \
+    "    - {id: park, name: 박서연}\n"                                                                    \
+    "  groups:\n"                                                                                            \
     "    - {id: research, name: Forschungsgruppe, members: [park]}\n"
 
 #define WINDOW_8_20 "  day: {start: \"08:00\", end: \"20:00\"}\n"
 
 /* Places in Dresden (without "institutions:", so tests can add more). The
  * travel_times below cover every pair, so no estimate is involved. */
-#define DRESDEN_PLACES                                                                                   \
-    "  - {id: wfs, name: Wirtschaftsförderung Sachsen, short: WFS, region: DE-SN, geo: [51.0440, 13.7440]}\n" \
-    "  - {id: hub, name: Smart Systems Hub, region: DE-SN, geo: [51.0630, 13.7980]}\n"                   \
-    "  - {id: ilk, name: ILK der TU Dresden, region: DE-SN, geo: [51.0280, 13.7270]}\n"                  \
+#define DRESDEN_PLACES                                                                                       \
+    "  - {id: wfs, name: Wirtschaftsförderung Sachsen, short: WFS, region: DE-SN, geo: [51.0440, "          \
+    "13.7440]}\n"                                                                                            \
+    "  - {id: hub, name: Smart Systems Hub, region: DE-SN, geo: [51.0630, 13.7980]}\n"                       \
+    "  - {id: ilk, name: ILK der TU Dresden, region: DE-SN, geo: [51.0280, 13.7270]}\n"                      \
     "  - {id: hotel, name: Hotel am Terrassenufer, region: DE-SN, geo: [51.0530, 13.7480]}\n"
 
-#define DRESDEN_TIMES                        \
-    "travel_times:\n"                        \
-    "  - {from: wfs, to: hub, time: 20m}\n"  \
-    "  - {from: wfs, to: ilk, time: 15m}\n"  \
-    "  - {from: hub, to: ilk, time: 25m}\n"  \
-    "  - {from: hotel, to: wfs, time: 10m}\n" \
-    "  - {from: hotel, to: hub, time: 30m}\n" \
+#define DRESDEN_TIMES                                                                                        \
+    "travel_times:\n"                                                                                        \
+    "  - {from: wfs, to: hub, time: 20m}\n"                                                                  \
+    "  - {from: wfs, to: ilk, time: 15m}\n"                                                                  \
+    "  - {from: hub, to: ilk, time: 25m}\n"                                                                  \
+    "  - {from: hotel, to: wfs, time: 10m}\n"                                                                \
+    "  - {from: hotel, to: hub, time: 30m}\n"                                                                \
     "  - {from: hotel, to: ilk, time: 20m}\n"
 
 /* Minutes since midnight. */
-#define HM(h, m) ((h) * 60 + (m))
+#define HM(h, m) ((h)*60 + (m))
 
 #define LEE 0x1u
 #define PARK 0x2u
@@ -72,10 +73,11 @@ dump(const itin_diags *d)
 {
     for (size_t i = 0; i < d->count; i++)
         fprintf(stderr, "  [diag] %s:%d:%d: %s: %s\n", d->items[i].pos.file, d->items[i].pos.line,
-                d->items[i].pos.col, d->items[i].severity == ITIN_WARNING   ? "warning"
-                                     : d->items[i].severity == ITIN_CONFLICT ? "conflict"
-                                     : d->items[i].severity == ITIN_ERROR    ? "error"
-                                                                             : "note",
+                d->items[i].pos.col,
+                d->items[i].severity == ITIN_WARNING    ? "warning"
+                : d->items[i].severity == ITIN_CONFLICT ? "conflict"
+                : d->items[i].severity == ITIN_ERROR    ? "error"
+                                                        : "note",
                 d->items[i].message);
 }
 
@@ -249,12 +251,13 @@ assert_never_in_two_places(const itin_itinerary *it, size_t person, size_t expec
 
 /* ---------------------------------------------- 1. the transfer estimate */
 
-static const char EST_TEXT[] = DELEGATION("2022-11-22", "2022-11-23", "")
-    "institutions:\n"
-    "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
-    "  - {id: chem, name: Chemnitz Hbf, region: DE-SN, geo: [50.8394, 12.9306]}\n"
-    "  - {id: fk, name: Frauenkirche, region: DE-SN, geo: [51.0519, 13.7416]}\n"
-    "  - {id: zw, name: Zwinger, region: DE-SN, geo: [51.0530, 13.7339]}\n";
+static const char EST_TEXT[] =
+    DELEGATION("2022-11-22", "2022-11-23",
+               "") "institutions:\n"
+                   "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
+                   "  - {id: chem, name: Chemnitz Hbf, region: DE-SN, geo: [50.8394, 12.9306]}\n"
+                   "  - {id: fk, name: Frauenkirche, region: DE-SN, geo: [51.0519, 13.7416]}\n"
+                   "  - {id: zw, name: Zwinger, region: DE-SN, geo: [51.0530, 13.7339]}\n";
 
 static void
 estimate_dresden_chemnitz(void **state)
@@ -315,12 +318,13 @@ static void
 travel_times_either_direction(void **state)
 {
     (void)state;
-    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", "")
-        "institutions:\n"
-        "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
-        "  - {id: chem, name: Chemnitz Hbf, region: DE-SN, geo: [50.8394, 12.9306]}\n"
-        "travel_times:\n"
-        "  - {from: dd, to: chem, mode: car, time: 55m}\n";
+    static const char text[] =
+        DELEGATION("2022-11-22", "2022-11-23",
+                   "") "institutions:\n"
+                       "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
+                       "  - {id: chem, name: Chemnitz Hbf, region: DE-SN, geo: [50.8394, 12.9306]}\n"
+                       "travel_times:\n"
+                       "  - {from: dd, to: chem, mode: car, time: 55m}\n";
     static run r; /* static: the teardown may free it after a failed assertion */
     schedule(&r, text);
     size_t dd = inst(r.p, "dd"), chem = inst(r.p, "chem");
@@ -339,17 +343,18 @@ travel_times_either_direction(void **state)
     finish(&r);
 }
 
-static const char MODE_TEXT[] = DELEGATION("2022-11-22", "2022-11-23", "")
-    "institutions:\n"
-    "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
-    "  - {id: chem, name: Chemnitz Hbf, region: DE-SN, geo: [50.8394, 12.9306]}\n"
-    "travel_times:\n"
-    "  - {from: dd, to: chem, time: 90m}\n"
-    "  - {from: chem, to: dd, mode: car, time: 55m}\n"
-    "visits:\n"
-    "  - {id: v1, title: Eins, at: dd, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
-    "  - {id: v2, title: Zwei, at: chem, date: 2022-11-22, duration: 1h, travel: car}\n"
-    "  - {id: v3, title: Drei, at: dd, date: 2022-11-22, duration: 1h, travel: train}\n";
+static const char MODE_TEXT[] =
+    DELEGATION("2022-11-22", "2022-11-23",
+               "") "institutions:\n"
+                   "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
+                   "  - {id: chem, name: Chemnitz Hbf, region: DE-SN, geo: [50.8394, 12.9306]}\n"
+                   "travel_times:\n"
+                   "  - {from: dd, to: chem, time: 90m}\n"
+                   "  - {from: chem, to: dd, mode: car, time: 55m}\n"
+                   "visits:\n"
+                   "  - {id: v1, title: Eins, at: dd, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
+                   "  - {id: v2, title: Zwei, at: chem, date: 2022-11-22, duration: 1h, travel: car}\n"
+                   "  - {id: v3, title: Drei, at: dd, date: 2022-11-22, duration: 1h, travel: train}\n";
 
 static void
 travel_times_mode_beats_modeless(void **state)
@@ -401,13 +406,14 @@ travel_times_used_by_the_scheduler(void **state)
 
 /* -------------------------------- 3. no transfer, too far, no geo at all */
 
-static const char NEAR_TEXT[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
-    "institutions:\n"
-    "  - {id: a, name: Haus A, region: DE-SN, geo: [51.0500, 13.7400]}\n"
-    "  - {id: b, name: Haus B, region: DE-SN, geo: [51.05135, 13.7400]}\n"
-    "visits:\n"
-    "  - {id: va, title: A, at: a, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
-    "  - {id: vb, title: B, at: b, date: 2022-11-22, start: \"10:00\", duration: 1h}\n";
+static const char NEAR_TEXT[] = DELEGATION(
+    "2022-11-22", "2022-11-23",
+    WINDOW_8_20) "institutions:\n"
+                 "  - {id: a, name: Haus A, region: DE-SN, geo: [51.0500, 13.7400]}\n"
+                 "  - {id: b, name: Haus B, region: DE-SN, geo: [51.05135, 13.7400]}\n"
+                 "visits:\n"
+                 "  - {id: va, title: A, at: a, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
+                 "  - {id: vb, title: B, at: b, date: 2022-11-22, start: \"10:00\", duration: 1h}\n";
 
 static void
 near_places_need_no_transfer(void **state)
@@ -420,9 +426,9 @@ near_places_need_no_transfer(void **state)
     bool est = true;
     char err[512];
     /* Δφ = 0.00135° × 111.195 km = 0.150 km < 0.2 km: no transfer. */
-    assert_int_equal(itin_transfer_minutes(r.p, inst(r.p, "a"), inst(r.p, "b"), ITIN_MODE_CAR, &km, &est, err,
-                                           sizeof err),
-                     0);
+    assert_int_equal(
+        itin_transfer_minutes(r.p, inst(r.p, "a"), inst(r.p, "b"), ITIN_MODE_CAR, &km, &est, err, sizeof err),
+        0);
     assert_true(fabs(km - 0.150) < 0.001);
     /* So back to back is fine: no conflict, no transfer item. */
     assert_int_equal(r.d.conflicts, 0);
@@ -430,13 +436,15 @@ near_places_need_no_transfer(void **state)
     finish(&r);
 }
 
-static const char FAR_TEXT[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
-    "institutions:\n"
-    "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
-    "  - {id: muc, name: Marienplatz, region: DE-BY, geo: [48.1374, 11.5755]}\n"
-    "visits:\n"
-    "  - {id: vdd, title: Dresden, at: dd, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
-    "  - {id: vmuc, title: München, at: muc, date: 2022-11-22, start: \"16:00\", duration: 1h}\n";
+static const char FAR_TEXT[] = DELEGATION(
+    "2022-11-22", "2022-11-23",
+    WINDOW_8_20) "institutions:\n"
+                 "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
+                 "  - {id: muc, name: Marienplatz, region: DE-BY, geo: [48.1374, 11.5755]}\n"
+                 "visits:\n"
+                 "  - {id: vdd, title: Dresden, at: dd, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
+                 "  - {id: vmuc, title: München, at: muc, date: 2022-11-22, start: \"16:00\", duration: "
+                 "1h}\n";
 
 static void
 far_places_are_an_error(void **state)
@@ -448,8 +456,8 @@ far_places_are_an_error(void **state)
     bool est = true;
     char err[512] = "";
     /* Dresden–München: Δφ 2.903°, Δλ 2.1565°; haversine 358.2 km > 300. */
-    assert_int_equal(itin_transfer_minutes(r.p, inst(r.p, "dd"), inst(r.p, "muc"), ITIN_MODE_CAR, &km, &est, err,
-                                           sizeof err),
+    assert_int_equal(itin_transfer_minutes(r.p, inst(r.p, "dd"), inst(r.p, "muc"), ITIN_MODE_CAR, &km, &est,
+                                           err, sizeof err),
                      -1);
     assert_true(fabs(km - 358.2) < 0.1);
     assert_non_null(strstr(err, "travel leg"));
@@ -484,20 +492,22 @@ static void
 place_without_geo_is_an_error(void **state)
 {
     (void)state;
-    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
-        "institutions:\n"
-        "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
-        "  - {id: nogeo, name: Irgendwo, region: DE-SN}\n"
-        "visits:\n"
-        "  - {id: v1, title: Eins, at: dd, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
-        "  - {id: v2, title: Zwei, at: nogeo, date: 2022-11-22, start: \"14:00\", duration: 1h}\n";
+    static const char text[] = DELEGATION(
+        "2022-11-22", "2022-11-23",
+        WINDOW_8_20) "institutions:\n"
+                     "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
+                     "  - {id: nogeo, name: Irgendwo, region: DE-SN}\n"
+                     "visits:\n"
+                     "  - {id: v1, title: Eins, at: dd, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
+                     "  - {id: v2, title: Zwei, at: nogeo, date: 2022-11-22, start: \"14:00\", duration: "
+                     "1h}\n";
     static run r; /* static: the teardown may free it after a failed assertion */
     schedule(&r, text);
     double km = 1;
     bool est = true;
     char err[512] = "";
-    assert_int_equal(itin_transfer_minutes(r.p, inst(r.p, "dd"), inst(r.p, "nogeo"), ITIN_MODE_CAR, &km, &est, err,
-                                           sizeof err),
+    assert_int_equal(itin_transfer_minutes(r.p, inst(r.p, "dd"), inst(r.p, "nogeo"), ITIN_MODE_CAR, &km, &est,
+                                           err, sizeof err),
                      -1);
     assert_true(km == 0.0); /* unknown distance */
     assert_non_null(strstr(err, "nogeo"));
@@ -514,12 +524,15 @@ static void
 first_fit_before_and_after_a_fixed_visit(void **state)
 {
     (void)state;
-    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20 "  buffer: 10m\n")
-        "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES
-        "visits:\n"
-        "  - {id: xa, title: Vorher, at: wfs, date: 2022-11-22, duration: 2h30m, with: [lee]}\n"
-        "  - {id: xb, title: Nachher, at: wfs, date: 2022-11-22, duration: 2h35m, with: [research]}\n"
-        "  - {id: fixed, title: Fest, at: hub, date: 2022-11-22, start: \"11:00\", duration: 1h}\n";
+    static const char text[] =
+        DELEGATION("2022-11-22", "2022-11-23",
+                   WINDOW_8_20 "  buffer: 10m\n") "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES "visits:\n"
+                                                  "  - {id: xa, title: Vorher, at: wfs, date: 2022-11-22, "
+                                                  "duration: 2h30m, with: [lee]}\n"
+                                                  "  - {id: xb, title: Nachher, at: wfs, date: 2022-11-22, "
+                                                  "duration: 2h35m, with: [research]}\n"
+                                                  "  - {id: fixed, title: Fest, at: hub, date: 2022-11-22, "
+                                                  "start: \"11:00\", duration: 1h}\n";
     static run r; /* static: the teardown may free it after a failed assertion */
     schedule(&r, text);
     assert_non_null(r.it);
@@ -552,12 +565,13 @@ static void
 first_fit_pushed_to_opening_time(void **state)
 {
     (void)state;
-    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
-        "institutions:\n"
-        "  - {id: iwu, name: Fraunhofer IWU, region: DE-SN, geo: [50.8163, 12.9305],"
-        " hours: {mon-fri: \"09:30-17:00\"}}\n"
-        "visits:\n"
-        "  - {id: tour, title: Rundgang, at: iwu, date: 2022-11-22, duration: 1h}\n";
+    static const char text[] =
+        DELEGATION("2022-11-22", "2022-11-23",
+                   WINDOW_8_20) "institutions:\n"
+                                "  - {id: iwu, name: Fraunhofer IWU, region: DE-SN, geo: [50.8163, 12.9305],"
+                                " hours: {mon-fri: \"09:30-17:00\"}}\n"
+                                "visits:\n"
+                                "  - {id: tour, title: Rundgang, at: iwu, date: 2022-11-22, duration: 1h}\n";
     static run r; /* static: the teardown may free it after a failed assertion */
     schedule(&r, text);
     assert_non_null(r.it);
@@ -576,13 +590,16 @@ static void
 first_fit_pushed_past_lunch(void **state)
 {
     (void)state;
-    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20 "  buffer: 10m\n")
-        "institutions:\n"
-        "  - {id: ilk, name: ILK, region: DE-SN, geo: [51.0280, 13.7270],"
-        " hours: {mon-fri: [\"09:00-12:00\", \"13:00-17:00\"]}}\n"
-        "visits:\n"
-        "  - {id: lab, title: Labor, at: ilk, date: 2022-11-22, duration: 1h}\n"
-        "  - {id: talk, title: Vortrag, at: ilk, date: 2022-11-22, start: \"09:00\", end: \"11:30\"}\n";
+    static const char text[] =
+        DELEGATION("2022-11-22", "2022-11-23",
+                   WINDOW_8_20
+                   "  buffer: 10m\n") "institutions:\n"
+                                      "  - {id: ilk, name: ILK, region: DE-SN, geo: [51.0280, 13.7270],"
+                                      " hours: {mon-fri: [\"09:00-12:00\", \"13:00-17:00\"]}}\n"
+                                      "visits:\n"
+                                      "  - {id: lab, title: Labor, at: ilk, date: 2022-11-22, duration: 1h}\n"
+                                      "  - {id: talk, title: Vortrag, at: ilk, date: 2022-11-22, start: "
+                                      "\"09:00\", end: \"11:30\"}\n";
     static run r; /* static: the teardown may free it after a failed assertion */
     schedule(&r, text);
     assert_non_null(r.it);
@@ -599,12 +616,14 @@ static void
 first_fit_nowhere_is_a_conflict(void **state)
 {
     (void)state;
-    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20 "  buffer: 10m\n")
-        "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES
-        "visits:\n"
-        "  - {id: late-talk, title: Spät, at: wfs, date: 2022-11-22, duration: 2h, with: [lee]}\n"
-        "  - {id: blocker, title: Lang, at: wfs, date: 2022-11-22, start: \"08:00\", end: \"19:00\","
-        " with: [lee]}\n";
+    static const char text[] =
+        DELEGATION("2022-11-22", "2022-11-23",
+                   WINDOW_8_20 "  buffer: 10m\n") "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES "visits:\n"
+                                                  "  - {id: late-talk, title: Spät, at: wfs, date: "
+                                                  "2022-11-22, duration: 2h, with: [lee]}\n"
+                                                  "  - {id: blocker, title: Lang, at: wfs, date: 2022-11-22, "
+                                                  "start: \"08:00\", end: \"19:00\","
+                                                  " with: [lee]}\n";
     static run r; /* static: the teardown may free it after a failed assertion */
     schedule(&r, text);
     assert_non_null(r.it); /* conflicts still give an itinerary */
@@ -624,11 +643,15 @@ static void
 flexible_never_before_day_start(void **state)
 {
     (void)state;
-    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", "  day: {start: \"09:00\", end: \"18:00\"}\n")
-        "institutions:\n"
-        "  - {id: early, name: Frühaufsteher, region: DE-SN, geo: [51.05, 13.74], hours: {mon-fri: \"07:00-17:00\"}}\n"
-        "visits:\n"
-        "  - {id: v, title: V, at: early, date: 2022-11-22, duration: 1h}\n";
+    static const char text[] =
+        DELEGATION("2022-11-22", "2022-11-23",
+                   "  day: {start: \"09:00\", end: \"18:00\"}\n") "institutions:\n"
+                                                                  "  - {id: early, name: Frühaufsteher, "
+                                                                  "region: DE-SN, geo: [51.05, 13.74], "
+                                                                  "hours: {mon-fri: \"07:00-17:00\"}}\n"
+                                                                  "visits:\n"
+                                                                  "  - {id: v, title: V, at: early, date: "
+                                                                  "2022-11-22, duration: 1h}\n";
     static run r; /* static: the teardown may free it after a failed assertion */
     schedule(&r, text);
     assert_non_null(r.it);
@@ -641,13 +664,15 @@ static void
 flexible_window_includes_morning_transfer(void **state)
 {
     (void)state;
-    static const char text[] = DELEGATION("2022-11-21", "2022-11-23",
-                                          "  day: {start: \"09:00\", end: \"18:00\"}\n  buffer: 10m\n")
-        "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES
-        "visits:\n"
-        "  - {id: v, title: V, at: hub, date: 2022-11-22, duration: 1h}\n"
-        "lodging:\n"
-        "  - {at: hotel, from: 2022-11-21, to: 2022-11-22}\n";
+    static const char text[] = DELEGATION(
+        "2022-11-21", "2022-11-23",
+        "  day: {start: \"09:00\", end: \"18:00\"}\n  buffer: 10m\n") "institutions:\n" DRESDEN_PLACES
+        DRESDEN_TIMES "visits:\n"
+                                                                      "  - {id: v, title: V, at: hub, date: "
+                                                                      "2022-11-22, duration: 1h}\n"
+                                                                      "lodging:\n"
+                                                                      "  - {at: hotel, from: 2022-11-21, to: "
+                                                                      "2022-11-22}\n";
     static run r; /* static: the teardown may free it after a failed assertion */
     schedule(&r, text);
     assert_non_null(r.it);
@@ -666,10 +691,10 @@ static void
 fixed_visit_outside_window_is_a_warning(void **state)
 {
     (void)state;
-    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
-        "institutions:\n" DRESDEN_PLACES
-        "visits:\n"
-        "  - {id: breakfast, title: Frühstück, at: wfs, date: 2022-11-22, start: \"07:00\", duration: 45m}\n";
+    static const char text[] = DELEGATION("2022-11-22", "2022-11-23",
+                                          WINDOW_8_20) "institutions:\n" DRESDEN_PLACES "visits:\n"
+                                                       "  - {id: breakfast, title: Frühstück, at: wfs, date: "
+                                                       "2022-11-22, start: \"07:00\", duration: 45m}\n";
     static run r; /* static: the teardown may free it after a failed assertion */
     schedule(&r, text);
     assert_non_null(r.it);
@@ -687,15 +712,18 @@ static void
 travel_leg_outside_window_is_fine(void **state)
 {
     (void)state;
-    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
-        "institutions:\n"
-        "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
-        "  - {id: chem, name: Chemnitz Hbf, region: DE-SN, geo: [50.8394, 12.9306]}\n"
-        "travel:\n"
-        "  - {id: re3, mode: train, from: dd, to: chem, depart: 2022-11-22 06:00, arrive: 2022-11-22 07:10,"
-        " with: [lee]}\n"
-        "  - {id: re3-back, mode: train, from: chem, to: dd, depart: 2022-11-22 21:00, arrive: 2022-11-22 22:10,"
-        " with: [park]}\n";
+    static const char text[] =
+        DELEGATION("2022-11-22", "2022-11-23",
+                   WINDOW_8_20) "institutions:\n"
+                                "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
+                                "  - {id: chem, name: Chemnitz Hbf, region: DE-SN, geo: [50.8394, 12.9306]}\n"
+                                "travel:\n"
+                                "  - {id: re3, mode: train, from: dd, to: chem, depart: 2022-11-22 06:00, "
+                                "arrive: 2022-11-22 07:10,"
+                                " with: [lee]}\n"
+                                "  - {id: re3-back, mode: train, from: chem, to: dd, depart: 2022-11-22 "
+                                "21:00, arrive: 2022-11-22 22:10,"
+                                " with: [park]}\n";
     static run r; /* static: the teardown may free it after a failed assertion */
     schedule(&r, text);
     assert_non_null(r.it);
@@ -709,15 +737,16 @@ travel_leg_outside_window_is_fine(void **state)
 
 /* ------------------------------------------------------------- 6. holidays */
 
-static const char HOL_PLACES[] =
-    "  - {id: sn, name: Institut Dresden, region: DE-SN, geo: [51.0280, 13.7270], hours: {mon-fri: \"08:00-17:00\"}}\n"
-    "  - {id: by, name: Institut München, region: DE-BY, geo: [48.1374, 11.5755], hours: {mon-fri: \"08:00-17:00\"}}\n";
+static const char HOL_PLACES[] = "  - {id: sn, name: Institut Dresden, region: DE-SN, geo: [51.0280, "
+                                 "13.7270], hours: {mon-fri: \"08:00-17:00\"}}\n"
+                                 "  - {id: by, name: Institut München, region: DE-BY, geo: [48.1374, "
+                                 "11.5755], hours: {mon-fri: \"08:00-17:00\"}}\n";
 
 static void
 holiday_runner(run *r, char *buf, size_t n, const char *places, const char *visits, const char *extra)
 {
-    snprintf(buf, n, "%sinstitutions:\n%s%svisits:\n%s%s",
-             DELEGATION("2022-10-01", "2022-12-31", ""), HOL_PLACES, places, visits, extra);
+    snprintf(buf, n, "%sinstitutions:\n%s%svisits:\n%s%s", DELEGATION("2022-10-01", "2022-12-31", ""),
+             HOL_PLACES, places, visits, extra);
     schedule(r, buf);
     assert_non_null(r->it);
 }
@@ -794,11 +823,12 @@ holiday_open_on_holidays(void **state)
     (void)state;
     char buf[4096];
     static run r; /* static: the teardown may free it after a failed assertion */
-    holiday_runner(&r, buf, sizeof buf,
-                   "  - {id: open, name: Immer offen, region: DE-SN, geo: [51.0440, 13.7440],"
-                   " hours: {mon-fri: \"08:00-17:00\"}, open_on_holidays: true}\n",
-                   "  - {id: v, title: V, at: open, date: 2022-11-16, start: \"10:00\", duration: 1h, with: [lee]}\n",
-                   "");
+    holiday_runner(
+        &r, buf, sizeof buf,
+        "  - {id: open, name: Immer offen, region: DE-SN, geo: [51.0440, 13.7440],"
+        " hours: {mon-fri: \"08:00-17:00\"}, open_on_holidays: true}\n",
+        "  - {id: v, title: V, at: open, date: 2022-11-16, start: \"10:00\", duration: 1h, with: [lee]}\n",
+        "");
     assert_int_equal(r.d.conflicts, 0);
     assert_int_equal(r.d.count, 0);
     finish(&r);
@@ -812,12 +842,13 @@ holiday_closed_dates(void **state)
     static run r; /* static: the teardown may free it after a failed assertion */
     /* Open every day, but closed on 2022-12-24 (a Saturday: the weekend
      * warning comes on top, the reason is the closed date). */
-    holiday_runner(&r, buf, sizeof buf,
-                   "  - {id: xmas, name: Weihnachtsmarkt, region: DE-SN, geo: [51.0440, 13.7440],"
-                   " hours: {mon-sun: \"08:00-17:00\"}, closed: [2022-12-24]}\n",
-                   "  - {id: v23, title: V, at: xmas, date: 2022-12-23, start: \"10:00\", duration: 1h, with: [lee]}\n"
-                   "  - {id: v24, title: V, at: xmas, date: 2022-12-24, start: \"10:00\", duration: 1h, with: [lee]}\n",
-                   "");
+    holiday_runner(
+        &r, buf, sizeof buf,
+        "  - {id: xmas, name: Weihnachtsmarkt, region: DE-SN, geo: [51.0440, 13.7440],"
+        " hours: {mon-sun: \"08:00-17:00\"}, closed: [2022-12-24]}\n",
+        "  - {id: v23, title: V, at: xmas, date: 2022-12-23, start: \"10:00\", duration: 1h, with: [lee]}\n"
+        "  - {id: v24, title: V, at: xmas, date: 2022-12-24, start: \"10:00\", duration: 1h, with: [lee]}\n",
+        "");
     assert_int_equal(r.d.conflicts, 1);
     const itin_diag *c = DIAG(&r.d, ITIN_CONFLICT, "'v24'", "closed 2022-12-24");
     assert_int_equal(c->pos.line, line_of(r.text, "{id: v24"));
@@ -831,9 +862,10 @@ holiday_saturday_at_weekday_place(void **state)
     char buf[4096];
     static run r; /* static: the teardown may free it after a failed assertion */
     /* 2022-11-26 is a Saturday; sn opens mon-fri. */
-    holiday_runner(&r, buf, sizeof buf, "",
-                   "  - {id: sat, title: S, at: sn, date: 2022-11-26, start: \"10:00\", duration: 1h, with: [lee]}\n",
-                   "");
+    holiday_runner(
+        &r, buf, sizeof buf, "",
+        "  - {id: sat, title: S, at: sn, date: 2022-11-26, start: \"10:00\", duration: 1h, with: [lee]}\n",
+        "");
     assert_int_equal(r.d.conflicts, 1);
     DIAG(&r.d, ITIN_CONFLICT, "'sat'", "Saturday");
     finish(&r);
@@ -887,9 +919,9 @@ holiday_weekend_at_always_open_place(void **state)
     (void)state;
     char buf[4096];
     static run r; /* static: the teardown may free it after a failed assertion */
-    holiday_runner(&r, buf, sizeof buf,
-                   "  - {id: nohours, name: Ohne Zeiten, region: DE-SN, geo: [51.0440, 13.7440]}\n",
-                   "  - {id: sat, title: S, at: nohours, date: 2022-11-26, start: \"10:00\", duration: 1h}\n", "");
+    holiday_runner(
+        &r, buf, sizeof buf, "  - {id: nohours, name: Ohne Zeiten, region: DE-SN, geo: [51.0440, 13.7440]}\n",
+        "  - {id: sat, title: S, at: nohours, date: 2022-11-26, start: \"10:00\", duration: 1h}\n", "");
     assert_int_equal(r.d.conflicts, 0);
     assert_int_equal(r.d.warnings, 1);
     const itin_diag *w = DIAG(&r.d, ITIN_WARNING, "'sat'", "Saturday");
@@ -897,12 +929,13 @@ holiday_weekend_at_always_open_place(void **state)
     finish(&r);
 }
 
-static const char KR_TEXT_FMT[] = DELEGATION("2023-09-25", "2023-10-06", "")
-    "institutions:\n"
-    "  - {id: coex, name: COEX, %s, timezone: Asia/Seoul, geo: [37.5118, 127.0593],"
-    " hours: {mon-fri: \"09:00-18:00\"}%s}\n"
-    "visits:\n"
-    "  - {id: expo, title: Expo, at: coex, date: 2023-09-29, start: \"10:00\", duration: 2h}\n";
+static const char KR_TEXT_FMT[] = DELEGATION(
+    "2023-09-25", "2023-10-06",
+    "") "institutions:\n"
+        "  - {id: coex, name: COEX, %s, timezone: Asia/Seoul, geo: [37.5118, 127.0593],"
+        " hours: {mon-fri: \"09:00-18:00\"}%s}\n"
+        "visits:\n"
+        "  - {id: expo, title: Expo, at: coex, date: 2023-09-29, start: \"10:00\", duration: 2h}\n";
 
 static void
 holiday_chuseok_korea(void **state)
@@ -1031,7 +1064,8 @@ dst_gap_is_an_error(void **state)
 {
     (void)state;
     char buf[4096];
-    snprintf(buf, sizeof buf, "%s%s%s", DELEGATION("2022-03-25", "2022-03-28", "  day: {start: \"00:00\", end: \"23:00\"}\n"),
+    snprintf(buf, sizeof buf, "%s%s%s",
+             DELEGATION("2022-03-25", "2022-03-28", "  day: {start: \"00:00\", end: \"23:00\"}\n"),
              DST_PLACES,
              "visits:\n"
              "  - {id: gap, title: Lücke, at: bln, date: 2022-03-27, start: \"02:30\", duration: 1h}\n");
@@ -1050,7 +1084,8 @@ dst_fold_takes_first_with_warning(void **state)
 {
     (void)state;
     char buf[4096];
-    snprintf(buf, sizeof buf, "%s%s%s", DELEGATION("2022-10-28", "2022-11-01", "  day: {start: \"00:00\", end: \"23:00\"}\n"),
+    snprintf(buf, sizeof buf, "%s%s%s",
+             DELEGATION("2022-10-28", "2022-11-01", "  day: {start: \"00:00\", end: \"23:00\"}\n"),
              DST_PLACES,
              "visits:\n"
              "  - {id: fold, title: Doppelt, at: bln, date: 2022-10-30, start: \"02:30\", duration: 1h}\n");
@@ -1124,13 +1159,16 @@ dateline_flight_arriving_before_departure(void **state)
 
 /* ------------------------------------------------- 9. split and rejoin */
 
-static const char SPLIT_TEXT[] = DELEGATION("2022-11-22", "2022-11-22", WINDOW_8_20 "  buffer: 10m\n")
-    "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES
-    "visits:\n"
-    "  - {id: wfs-intro, title: Begrüßung, at: wfs, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
-    "  - {id: hub-talk, title: Hub, at: hub, date: 2022-11-22, duration: 2h30m, with: [research]}\n"
-    "  - {id: ilk-lab, title: ILK, at: ilk, date: 2022-11-22, duration: 2h, with: [lee]}\n"
-    "  - {id: joint, title: Mittagessen, at: wfs, date: 2022-11-22, duration: 1h}\n";
+static const char SPLIT_TEXT[] = DELEGATION(
+    "2022-11-22", "2022-11-22",
+    WINDOW_8_20
+    "  buffer: 10m\n") "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES "visits:\n"
+                       "  - {id: wfs-intro, title: Begrüßung, at: wfs, date: 2022-11-22, start: \"09:00\", "
+                       "duration: 1h}\n"
+                       "  - {id: hub-talk, title: Hub, at: hub, date: 2022-11-22, duration: 2h30m, with: "
+                       "[research]}\n"
+                       "  - {id: ilk-lab, title: ILK, at: ilk, date: 2022-11-22, duration: 2h, with: [lee]}\n"
+                       "  - {id: joint, title: Mittagessen, at: wfs, date: 2022-11-22, duration: 1h}\n";
 
 static void
 group_split_and_rejoin(void **state)
@@ -1178,14 +1216,18 @@ static void
 fixed_conflict_message(void **state)
 {
     (void)state;
-    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20 "  buffer: 15m\n")
-        "institutions:\n"
-        "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
-        "  - {id: chem, name: Chemnitz Hbf, region: DE-SN, geo: [50.8394, 12.9306]}\n"
-        "visits:\n"
-        "  - {id: dd-morning, title: Dresden, at: dd, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
-        "  - {id: chem-talk, title: Chemnitz, at: chem, date: 2022-11-22, start: \"10:30\", duration: 1h,"
-        " with: [lee]}\n";
+    static const char text[] = DELEGATION(
+        "2022-11-22", "2022-11-23",
+        WINDOW_8_20
+        "  buffer: 15m\n") "institutions:\n"
+                           "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
+                           "  - {id: chem, name: Chemnitz Hbf, region: DE-SN, geo: [50.8394, 12.9306]}\n"
+                           "visits:\n"
+                           "  - {id: dd-morning, title: Dresden, at: dd, date: 2022-11-22, start: \"09:00\", "
+                           "duration: 1h}\n"
+                           "  - {id: chem-talk, title: Chemnitz, at: chem, date: 2022-11-22, start: "
+                           "\"10:30\", duration: 1h,"
+                           " with: [lee]}\n";
     static run r; /* static: the teardown may free it after a failed assertion */
     schedule(&r, text);
     assert_non_null(r.it);
@@ -1205,14 +1247,17 @@ static void
 fixed_conflict_names_everyone_once(void **state)
 {
     (void)state;
-    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
-        "institutions:\n"
-        "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
-        "  - {id: chem, name: Chemnitz Hbf, region: DE-SN, geo: [50.8394, 12.9306]}\n"
-        "visits:\n"
-        "  - {id: dd-morning, title: Dresden, at: dd, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
-        "  - {id: chem-talk, title: Chemnitz, at: chem, date: 2022-11-22, start: \"10:30\", duration: 1h,"
-        " travel: train}\n";
+    static const char text[] =
+        DELEGATION("2022-11-22", "2022-11-23",
+                   WINDOW_8_20) "institutions:\n"
+                                "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
+                                "  - {id: chem, name: Chemnitz Hbf, region: DE-SN, geo: [50.8394, 12.9306]}\n"
+                                "visits:\n"
+                                "  - {id: dd-morning, title: Dresden, at: dd, date: 2022-11-22, start: "
+                                "\"09:00\", duration: 1h}\n"
+                                "  - {id: chem-talk, title: Chemnitz, at: chem, date: 2022-11-22, start: "
+                                "\"10:30\", duration: 1h,"
+                                " travel: train}\n";
     static run r; /* static: the teardown may free it after a failed assertion */
     schedule(&r, text);
     assert_non_null(r.it);
@@ -1220,19 +1265,21 @@ fixed_conflict_names_everyone_once(void **state)
      * One conflict for both. (65 minutes print as "1h5m", the library's
      * duration format.) */
     assert_int_equal(r.d.conflicts, 1);
-    DIAG(&r.d, ITIN_CONFLICT, "'dd-morning'", "'chem-talk'", "lee", "park", "needs 1h5m", "by train", "has 30m");
+    DIAG(&r.d, ITIN_CONFLICT, "'dd-morning'", "'chem-talk'", "lee", "park", "needs 1h5m", "by train",
+         "has 30m");
     finish(&r);
 }
 
 /* ----------------------------------------------------- 11. lodging */
 
-static const char LODGING_FMT[] = DELEGATION("2022-11-21", "2022-11-23", WINDOW_8_20 "  buffer: 15m\n")
-    "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES
-    "visits:\n"
-    "  - {id: v1, title: WFS, at: wfs, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
-    "  - {id: v2, title: ILK, at: ilk, date: 2022-11-22, start: \"11:00\", duration: 1h}\n"
-    "lodging:\n"
-    "  - {at: hotel, from: %s, to: %s}\n";
+static const char LODGING_FMT[] = DELEGATION(
+    "2022-11-21", "2022-11-23",
+    WINDOW_8_20
+    "  buffer: 15m\n") "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES "visits:\n"
+                       "  - {id: v1, title: WFS, at: wfs, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
+                       "  - {id: v2, title: ILK, at: ilk, date: 2022-11-22, start: \"11:00\", duration: 1h}\n"
+                       "lodging:\n"
+                       "  - {at: hotel, from: %s, to: %s}\n";
 
 static const itin_item *
 transfer_touching(const itin_itinerary *it, size_t place, bool from)
@@ -1308,11 +1355,11 @@ static void
 shared_transfer(void **state)
 {
     (void)state;
-    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
-        "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES
-        "visits:\n"
-        "  - {id: v1, title: WFS, at: wfs, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
-        "  - {id: v2, title: ILK, at: ilk, date: 2022-11-22, duration: 1h}\n";
+    static const char text[] = DELEGATION(
+        "2022-11-22", "2022-11-23",
+        WINDOW_8_20) "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES "visits:\n"
+                     "  - {id: v1, title: WFS, at: wfs, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
+                     "  - {id: v2, title: ILK, at: ilk, date: 2022-11-22, duration: 1h}\n";
     static run r; /* static: the teardown may free it after a failed assertion */
     schedule(&r, text);
     assert_non_null(r.it);
@@ -1334,14 +1381,18 @@ static void
 cancelled_takes_no_time_tentative_does(void **state)
 {
     (void)state;
-    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20 "  buffer: 10m\n")
-        "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES
-        "visits:\n"
-        "  - {id: maybe, title: Vielleicht, at: hub, date: 2022-11-22, duration: 1h, status: tentative}\n"
-        "  - {id: x, title: Kurz, at: wfs, date: 2022-11-22, duration: 30m}\n"
-        "  - {id: gone, title: Abgesagt, at: ilk, date: 2022-11-22, start: \"09:00\", end: \"11:00\","
-        " status: cancelled}\n"
-        "  - {id: keep, title: Bleibt, at: ilk, date: 2022-11-22, start: \"10:30\", duration: 1h}\n";
+    static const char text[] =
+        DELEGATION("2022-11-22", "2022-11-23",
+                   WINDOW_8_20
+                   "  buffer: 10m\n") "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES "visits:\n"
+                                      "  - {id: maybe, title: Vielleicht, at: hub, date: 2022-11-22, "
+                                      "duration: 1h, status: tentative}\n"
+                                      "  - {id: x, title: Kurz, at: wfs, date: 2022-11-22, duration: 30m}\n"
+                                      "  - {id: gone, title: Abgesagt, at: ilk, date: 2022-11-22, start: "
+                                      "\"09:00\", end: \"11:00\","
+                                      " status: cancelled}\n"
+                                      "  - {id: keep, title: Bleibt, at: ilk, date: 2022-11-22, start: "
+                                      "\"10:30\", duration: 1h}\n";
     static run r; /* static: the teardown may free it after a failed assertion */
     schedule(&r, text);
     assert_non_null(r.it);
@@ -1382,10 +1433,10 @@ static void
 item_for_nobody_warns(void **state)
 {
     (void)state;
-    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
-        "institutions:\n" DRESDEN_PLACES
-        "visits:\n"
-        "  - {id: empty, title: Leer, at: wfs, date: 2022-11-22, start: \"10:00\", duration: 1h, with: []}\n";
+    static const char text[] = DELEGATION(
+        "2022-11-22", "2022-11-23", WINDOW_8_20) "institutions:\n" DRESDEN_PLACES "visits:\n"
+                                                 "  - {id: empty, title: Leer, at: wfs, date: 2022-11-22, "
+                                                 "start: \"10:00\", duration: 1h, with: []}\n";
     static run r; /* static: the teardown may free it after a failed assertion */
     schedule(&r, text);
     assert_non_null(r.it);
@@ -1457,11 +1508,11 @@ static void
 tight_transfer_warns(void **state)
 {
     (void)state;
-    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
-        "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES
-        "visits:\n"
-        "  - {id: v1, title: WFS, at: wfs, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
-        "  - {id: v2, title: ILK, at: ilk, date: 2022-11-22, start: \"10:18\", duration: 1h}\n";
+    static const char text[] = DELEGATION(
+        "2022-11-22", "2022-11-23",
+        WINDOW_8_20) "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES "visits:\n"
+                     "  - {id: v1, title: WFS, at: wfs, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"
+                     "  - {id: v2, title: ILK, at: ilk, date: 2022-11-22, start: \"10:18\", duration: 1h}\n";
     static run r; /* static: the teardown may free it after a failed assertion */
     schedule(&r, text);
     assert_non_null(r.it);
@@ -1476,10 +1527,10 @@ static void
 long_day_warns(void **state)
 {
     (void)state;
-    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
-        "institutions:\n" DRESDEN_PLACES
-        "visits:\n"
-        "  - {id: v1, title: WFS, at: wfs, date: 2022-11-22, start: \"08:00\", duration: 10h30m}\n";
+    static const char text[] = DELEGATION("2022-11-22", "2022-11-23",
+                                          WINDOW_8_20) "institutions:\n" DRESDEN_PLACES "visits:\n"
+                                                       "  - {id: v1, title: WFS, at: wfs, date: 2022-11-22, "
+                                                       "start: \"08:00\", duration: 10h30m}\n";
     static run r; /* static: the teardown may free it after a failed assertion */
     schedule(&r, text);
     assert_non_null(r.it);
@@ -1490,19 +1541,20 @@ long_day_warns(void **state)
     finish(&r);
 }
 
-
 /* ------------------------------------------------- more of §8 and §9 */
 
 static void
 fixed_visit_outside_opening_hours(void **state)
 {
     (void)state;
-    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
-        "institutions:\n"
-        "  - {id: iwu, name: Fraunhofer IWU, region: DE-SN, geo: [50.8163, 12.9305],"
-        " hours: {mon-fri: \"09:30-17:00\"}}\n"
-        "visits:\n"
-        "  - {id: late, title: Spät, at: iwu, date: 2022-11-22, start: \"16:30\", duration: 1h}\n";
+    static const char text[] =
+        DELEGATION("2022-11-22", "2022-11-23",
+                   WINDOW_8_20) "institutions:\n"
+                                "  - {id: iwu, name: Fraunhofer IWU, region: DE-SN, geo: [50.8163, 12.9305],"
+                                " hours: {mon-fri: \"09:30-17:00\"}}\n"
+                                "visits:\n"
+                                "  - {id: late, title: Spät, at: iwu, date: 2022-11-22, start: \"16:30\", "
+                                "duration: 1h}\n";
     static run r; /* static: the teardown may free it after a failed assertion */
     schedule(&r, text);
     assert_non_null(r.it);
@@ -1517,14 +1569,16 @@ static void
 flexible_with_evening_transfer_fits_window(void **state)
 {
     (void)state;
-    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
-        "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES
-        "visits:\n"
-        "  - {id: blocker, title: Lang, at: hub, date: 2022-11-22, start: \"08:00\", end: \"17:00\"}\n"
-        "  - {id: fits, title: Passt, at: hub, date: 2022-11-22, duration: 2h30m, with: [lee]}\n"
-        "  - {id: nofit, title: Passt nicht, at: hub, date: 2022-11-22, duration: 2h35m, with: [research]}\n"
-        "lodging:\n"
-        "  - {at: hotel, from: 2022-11-22, to: 2022-11-23}\n";
+    static const char text[] = DELEGATION(
+        "2022-11-22", "2022-11-23",
+        WINDOW_8_20) "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES "visits:\n"
+                     "  - {id: blocker, title: Lang, at: hub, date: 2022-11-22, start: \"08:00\", end: "
+                     "\"17:00\"}\n"
+                     "  - {id: fits, title: Passt, at: hub, date: 2022-11-22, duration: 2h30m, with: [lee]}\n"
+                     "  - {id: nofit, title: Passt nicht, at: hub, date: 2022-11-22, duration: 2h35m, with: "
+                     "[research]}\n"
+                     "lodging:\n"
+                     "  - {at: hotel, from: 2022-11-22, to: 2022-11-23}\n";
     static run r; /* static: the teardown may free it after a failed assertion */
     schedule(&r, text);
     assert_non_null(r.it);
@@ -1544,12 +1598,12 @@ static void
 morning_hotel_transfer_outside_window_warns(void **state)
 {
     (void)state;
-    static const char text[] = DELEGATION("2022-11-21", "2022-11-23", WINDOW_8_20)
-        "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES
-        "visits:\n"
-        "  - {id: early, title: Früh, at: wfs, date: 2022-11-22, start: \"08:05\", duration: 1h}\n"
-        "lodging:\n"
-        "  - {at: hotel, from: 2022-11-21, to: 2022-11-22}\n";
+    static const char text[] = DELEGATION(
+        "2022-11-21", "2022-11-23", WINDOW_8_20) "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES "visits:\n"
+                                                 "  - {id: early, title: Früh, at: wfs, date: 2022-11-22, "
+                                                 "start: \"08:05\", duration: 1h}\n"
+                                                 "lodging:\n"
+                                                 "  - {at: hotel, from: 2022-11-21, to: 2022-11-22}\n";
     static run r; /* static: the teardown may free it after a failed assertion */
     schedule(&r, text);
     assert_non_null(r.it);
@@ -1566,12 +1620,12 @@ static void
 evening_hotel_transfer_outside_window_warns(void **state)
 {
     (void)state;
-    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
-        "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES
-        "visits:\n"
-        "  - {id: dinner, title: Abendessen, at: wfs, date: 2022-11-22, start: \"18:00\", end: \"19:55\"}\n"
-        "lodging:\n"
-        "  - {at: hotel, from: 2022-11-22, to: 2022-11-23}\n";
+    static const char text[] = DELEGATION(
+        "2022-11-22", "2022-11-23", WINDOW_8_20) "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES "visits:\n"
+                                                 "  - {id: dinner, title: Abendessen, at: wfs, date: "
+                                                 "2022-11-22, start: \"18:00\", end: \"19:55\"}\n"
+                                                 "lodging:\n"
+                                                 "  - {at: hotel, from: 2022-11-22, to: 2022-11-23}\n";
     static run r; /* static: the teardown may free it after a failed assertion */
     schedule(&r, text);
     assert_non_null(r.it);
@@ -1590,17 +1644,18 @@ static void
 transfer_from_fixed_visit_outside_window_warns(void **state)
 {
     (void)state;
-    static const char text[] = DELEGATION("2022-11-22", "2022-11-23", WINDOW_8_20)
-        "institutions:\n" DRESDEN_PLACES
-        "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
-        "  - {id: chem, name: Chemnitz Hbf, region: DE-SN, geo: [50.8394, 12.9306]}\n"
-        DRESDEN_TIMES
-        "  - {from: wfs, to: dd, time: 15m}\n"
-        "visits:\n"
-        "  - {id: dinner, title: Abendessen, at: wfs, date: 2022-11-22, start: \"18:00\", end: \"19:55\"}\n"
-        "travel:\n"
-        "  - {id: night-train, mode: train, from: dd, to: chem, depart: 2022-11-22 21:00,"
-        " arrive: 2022-11-22 22:10}\n";
+    static const char text[] = DELEGATION(
+        "2022-11-22", "2022-11-23",
+        WINDOW_8_20) "institutions:\n" DRESDEN_PLACES
+                     "  - {id: dd, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
+                     "  - {id: chem, name: Chemnitz Hbf, region: DE-SN, geo: [50.8394, "
+                     "12.9306]}\n" DRESDEN_TIMES "  - {from: wfs, to: dd, time: 15m}\n"
+                     "visits:\n"
+                     "  - {id: dinner, title: Abendessen, at: wfs, date: 2022-11-22, start: \"18:00\", end: "
+                     "\"19:55\"}\n"
+                     "travel:\n"
+                     "  - {id: night-train, mode: train, from: dd, to: chem, depart: 2022-11-22 21:00,"
+                     " arrive: 2022-11-22 22:10}\n";
     static run r; /* static: the teardown may free it after a failed assertion */
     schedule(&r, text);
     assert_non_null(r.it);

@@ -12,20 +12,21 @@
 #include "values.h"
 
 /* Assert that a call failed with -1 and that its message (in `err`) contains `sub`. */
-#define ASSERT_FAILS(call, sub)                                                             \
-    do {                                                                                    \
-        err[0] = '\0';                                                                      \
-        assert_int_equal((call), -1);                                                       \
-        if (!strstr(err, (sub)))                                                            \
-            fail_msg("message \"%s\" lacks \"%s\"", err, (sub));                            \
-        assert_null(strchr(err, '\n'));                                                     \
+#define ASSERT_FAILS(call, sub)                                                                              \
+    do {                                                                                                     \
+        err[0] = '\0';                                                                                       \
+        assert_int_equal((call), -1);                                                                        \
+        if (!strstr(err, (sub)))                                                                             \
+            fail_msg("message \"%s\" lacks \"%s\"", err, (sub));                                             \
+        assert_null(strchr(err, '\n'));                                                                      \
     } while (0)
 
 static char err[512];
 
 /* ------------------------------------------------------------------- dates */
 
-static void test_date_valid(void **state)
+static void
+test_date_valid(void **state)
 {
     (void)state;
     itin_date d = -7;
@@ -37,7 +38,8 @@ static void test_date_valid(void **state)
     assert_int_equal(d, -1);
 }
 
-static void test_date_range_limits(void **state)
+static void
+test_date_range_limits(void **state)
 {
     (void)state;
     itin_date d;
@@ -49,7 +51,8 @@ static void test_date_range_limits(void **state)
     ASSERT_FAILS(itin_parse_date("2200-01-01", &d, err, sizeof err), "year must be 1900..2199");
 }
 
-static void test_date_leap_day(void **state)
+static void
+test_date_leap_day(void **state)
 {
     (void)state;
     itin_date d;
@@ -61,7 +64,8 @@ static void test_date_leap_day(void **state)
     ASSERT_FAILS(itin_parse_date("1900-02-29", &d, err, sizeof err), "no such day");
 }
 
-static void test_date_no_such_day(void **state)
+static void
+test_date_no_such_day(void **state)
 {
     (void)state;
     itin_date d;
@@ -72,7 +76,8 @@ static void test_date_no_such_day(void **state)
     ASSERT_FAILS(itin_parse_date("2022-01-32", &d, err, sizeof err), "no such day");
 }
 
-static void test_date_bad_month(void **state)
+static void
+test_date_bad_month(void **state)
 {
     (void)state;
     itin_date d;
@@ -81,7 +86,8 @@ static void test_date_bad_month(void **state)
     ASSERT_FAILS(itin_parse_date("2022-00-10", &d, err, sizeof err), "no such month");
 }
 
-static void test_date_bad_shape(void **state)
+static void
+test_date_bad_shape(void **state)
 {
     (void)state;
     itin_date d = 42;
@@ -97,7 +103,8 @@ static void test_date_bad_shape(void **state)
     assert_int_equal(d, 42); /* untouched on failure */
 }
 
-static void test_date_null_err(void **state)
+static void
+test_date_null_err(void **state)
 {
     (void)state;
     itin_date d;
@@ -107,7 +114,8 @@ static void test_date_null_err(void **state)
     assert_string_equal(small, "invalid");
 }
 
-static void test_date_round_trip(void **state)
+static void
+test_date_round_trip(void **state)
 {
     (void)state;
     char buf[16];
@@ -121,7 +129,8 @@ static void test_date_round_trip(void **state)
     }
 }
 
-static void test_date_ymd(void **state)
+static void
+test_date_ymd(void **state)
 {
     (void)state;
     int y, m, d;
@@ -137,7 +146,8 @@ static void test_date_ymd(void **state)
     assert_int_equal(d, 31);
 }
 
-static void test_date_format(void **state)
+static void
+test_date_format(void **state)
 {
     (void)state;
     char buf[11];
@@ -148,21 +158,23 @@ static void test_date_format(void **state)
     assert_string_equal(itin_date_format(19782, buf), "2024-02-29");
 }
 
-static void test_date_weekday(void **state)
+static void
+test_date_weekday(void **state)
 {
     (void)state;
-    assert_int_equal(itin_date_weekday(19318), 1); /* 2022-11-22, a Tuesday */
-    assert_int_equal(itin_date_weekday(0), 3);     /* 1970-01-01, a Thursday */
-    assert_int_equal(itin_date_weekday(-1), 2);    /* 1969-12-31, a Wednesday */
-    assert_int_equal(itin_date_weekday(-25567), 0); /* 1900-01-01, a Monday */
-    assert_int_equal(itin_date_weekday(19782), 3);  /* 2024-02-29, a Thursday */
+    assert_int_equal(itin_date_weekday(19318), 1);     /* 2022-11-22, a Tuesday */
+    assert_int_equal(itin_date_weekday(0), 3);         /* 1970-01-01, a Thursday */
+    assert_int_equal(itin_date_weekday(-1), 2);        /* 1969-12-31, a Wednesday */
+    assert_int_equal(itin_date_weekday(-25567), 0);    /* 1900-01-01, a Monday */
+    assert_int_equal(itin_date_weekday(19782), 3);     /* 2024-02-29, a Thursday */
     assert_int_equal(itin_date_weekday(19318 + 5), 6); /* 2022-11-27, a Sunday */
     assert_int_equal(itin_date_weekday(INT32_MIN), ((INT32_MIN % 7) + 7 + 3) % 7);
 }
 
 /* ------------------------------------------------------------------- times */
 
-static void test_time_valid(void **state)
+static void
+test_time_valid(void **state)
 {
     (void)state;
     int t = -1;
@@ -174,7 +186,8 @@ static void test_time_valid(void **state)
     assert_int_equal(t, 570);
 }
 
-static void test_time_24(void **state)
+static void
+test_time_24(void **state)
 {
     (void)state;
     int t = -1;
@@ -185,7 +198,8 @@ static void test_time_24(void **state)
     ASSERT_FAILS(itin_parse_time("24:01", true, &t, err, sizeof err), "hours must be 00..23");
 }
 
-static void test_time_bad_shape(void **state)
+static void
+test_time_bad_shape(void **state)
 {
     (void)state;
     int t = 77;
@@ -200,7 +214,8 @@ static void test_time_bad_shape(void **state)
     assert_int_equal(t, 77);
 }
 
-static void test_time_out_of_range(void **state)
+static void
+test_time_out_of_range(void **state)
 {
     (void)state;
     int t;
@@ -213,7 +228,8 @@ static void test_time_out_of_range(void **state)
 
 /* --------------------------------------------------------------- datetimes */
 
-static void test_datetime_valid(void **state)
+static void
+test_datetime_valid(void **state)
 {
     (void)state;
     itin_date d = 0;
@@ -226,7 +242,8 @@ static void test_datetime_valid(void **state)
     assert_int_equal(t, 545);
 }
 
-static void test_datetime_bad_separator(void **state)
+static void
+test_datetime_bad_separator(void **state)
 {
     (void)state;
     itin_date d;
@@ -237,32 +254,29 @@ static void test_datetime_bad_separator(void **state)
                  "invalid datetime '2022-11-22t09:00'");
     ASSERT_FAILS(itin_parse_datetime("2022-11-22_09:00", &d, &t, err, sizeof err),
                  "expected 'YYYY-MM-DD HH:MM'");
-    ASSERT_FAILS(itin_parse_datetime("2022-11-22", &d, &t, err, sizeof err),
-                 "expected 'YYYY-MM-DD HH:MM'");
+    ASSERT_FAILS(itin_parse_datetime("2022-11-22", &d, &t, err, sizeof err), "expected 'YYYY-MM-DD HH:MM'");
     ASSERT_FAILS(itin_parse_datetime("2022-11-22 09:00 ", &d, &t, err, sizeof err),
                  "expected 'YYYY-MM-DD HH:MM'");
 }
 
-static void test_datetime_bad_parts(void **state)
+static void
+test_datetime_bad_parts(void **state)
 {
     (void)state;
     itin_date d;
     int t;
     ASSERT_FAILS(itin_parse_datetime("2022-02-30 09:00", &d, &t, err, sizeof err),
                  "invalid datetime '2022-02-30 09:00': no such day");
-    ASSERT_FAILS(itin_parse_datetime("2022-11-22 09:60", &d, &t, err, sizeof err),
-                 "minutes must be 00..59");
-    ASSERT_FAILS(itin_parse_datetime("2022-11-22 24:00", &d, &t, err, sizeof err),
-                 "hours must be 00..23");
-    ASSERT_FAILS(itin_parse_datetime("2022-1a-22 09:00", &d, &t, err, sizeof err),
-                 "expected YYYY-MM-DD");
-    ASSERT_FAILS(itin_parse_datetime("2022-11-22 9:00x", &d, &t, err, sizeof err),
-                 "expected HH:MM");
+    ASSERT_FAILS(itin_parse_datetime("2022-11-22 09:60", &d, &t, err, sizeof err), "minutes must be 00..59");
+    ASSERT_FAILS(itin_parse_datetime("2022-11-22 24:00", &d, &t, err, sizeof err), "hours must be 00..23");
+    ASSERT_FAILS(itin_parse_datetime("2022-1a-22 09:00", &d, &t, err, sizeof err), "expected YYYY-MM-DD");
+    ASSERT_FAILS(itin_parse_datetime("2022-11-22 9:00x", &d, &t, err, sizeof err), "expected HH:MM");
 }
 
 /* --------------------------------------------------------------- durations */
 
-static int dur(const char *s)
+static int
+dur(const char *s)
 {
     int m = -12345;
     if (itin_parse_duration(s, &m, err, sizeof err) != 0)
@@ -270,7 +284,8 @@ static int dur(const char *s)
     return m;
 }
 
-static void test_duration_minutes(void **state)
+static void
+test_duration_minutes(void **state)
 {
     (void)state;
     assert_int_equal(dur("90m"), 90);
@@ -280,7 +295,8 @@ static void test_duration_minutes(void **state)
     assert_int_equal(dur("0m"), 0);
 }
 
-static void test_duration_hours(void **state)
+static void
+test_duration_hours(void **state)
 {
     (void)state;
     assert_int_equal(dur("2h"), 120);
@@ -289,7 +305,8 @@ static void test_duration_hours(void **state)
     assert_int_equal(dur("0h"), 0);
 }
 
-static void test_duration_hours_minutes(void **state)
+static void
+test_duration_hours_minutes(void **state)
 {
     (void)state;
     assert_int_equal(dur("1h30m"), 90);
@@ -300,7 +317,8 @@ static void test_duration_hours_minutes(void **state)
     assert_int_equal(dur("1h90m"), 150);
 }
 
-static void test_duration_iso(void **state)
+static void
+test_duration_iso(void **state)
 {
     (void)state;
     assert_int_equal(dur("PT1H30M"), 90);
@@ -314,7 +332,8 @@ static void test_duration_iso(void **state)
     assert_int_equal(dur("P0D"), 0);
 }
 
-static void test_duration_bare_number(void **state)
+static void
+test_duration_bare_number(void **state)
 {
     (void)state;
     int m = 3;
@@ -324,14 +343,14 @@ static void test_duration_bare_number(void **state)
     assert_int_equal(m, 3);
 }
 
-static void test_duration_iso_errors(void **state)
+static void
+test_duration_iso_errors(void **state)
 {
     (void)state;
     int m;
     ASSERT_FAILS(itin_parse_duration("PT90S", &m, err, sizeof err),
                  "invalid duration 'PT90S': not a whole number of minutes");
-    ASSERT_FAILS(itin_parse_duration("PT1M30S", &m, err, sizeof err),
-                 "not a whole number of minutes");
+    ASSERT_FAILS(itin_parse_duration("PT1M30S", &m, err, sizeof err), "not a whole number of minutes");
     ASSERT_FAILS(itin_parse_duration("PT", &m, err, sizeof err), "invalid duration 'PT': expected ISO 8601");
     ASSERT_FAILS(itin_parse_duration("P", &m, err, sizeof err), "expected ISO 8601");
     ASSERT_FAILS(itin_parse_duration("P1DT", &m, err, sizeof err), "expected ISO 8601");
@@ -345,7 +364,8 @@ static void test_duration_iso_errors(void **state)
     ASSERT_FAILS(itin_parse_duration("P1Y", &m, err, sizeof err), "expected ISO 8601");
 }
 
-static void test_duration_order_and_repeats(void **state)
+static void
+test_duration_order_and_repeats(void **state)
 {
     (void)state;
     int m;
@@ -355,7 +375,8 @@ static void test_duration_order_and_repeats(void **state)
     ASSERT_FAILS(itin_parse_duration("5m5m", &m, err, sizeof err), "minutes given twice");
 }
 
-static void test_duration_negative(void **state)
+static void
+test_duration_negative(void **state)
 {
     (void)state;
     int m;
@@ -366,7 +387,8 @@ static void test_duration_negative(void **state)
     ASSERT_FAILS(itin_parse_duration("+5m", &m, err, sizeof err), "expected a duration");
 }
 
-static void test_duration_units(void **state)
+static void
+test_duration_units(void **state)
 {
     (void)state;
     int m;
@@ -379,7 +401,8 @@ static void test_duration_units(void **state)
     ASSERT_FAILS(itin_parse_duration("1.5h", &m, err, sizeof err), "fractions are not allowed");
 }
 
-static void test_duration_spacing(void **state)
+static void
+test_duration_spacing(void **state)
 {
     (void)state;
     int m;
@@ -393,20 +416,20 @@ static void test_duration_spacing(void **state)
     ASSERT_FAILS(itin_parse_duration("m", &m, err, sizeof err), "expected a duration");
 }
 
-static void test_duration_overflow(void **state)
+static void
+test_duration_overflow(void **state)
 {
     (void)state;
     int m;
     assert_int_equal(dur("35791394h"), 35791394 * 60);
     ASSERT_FAILS(itin_parse_duration("35791395h", &m, err, sizeof err), "too large");
-    ASSERT_FAILS(itin_parse_duration("99999999999999999999999m", &m, err, sizeof err),
-                 "too large");
-    ASSERT_FAILS(itin_parse_duration("P99999999999999999999D", &m, err, sizeof err),
-                 "too large");
+    ASSERT_FAILS(itin_parse_duration("99999999999999999999999m", &m, err, sizeof err), "too large");
+    ASSERT_FAILS(itin_parse_duration("P99999999999999999999D", &m, err, sizeof err), "too large");
     ASSERT_FAILS(itin_parse_duration("P1000000000D", &m, err, sizeof err), "too large");
 }
 
-static void test_duration_format(void **state)
+static void
+test_duration_format(void **state)
 {
     (void)state;
     char buf[16];
@@ -420,7 +443,8 @@ static void test_duration_format(void **state)
     assert_string_equal(itin_duration_format(INT_MIN, buf), "-35791394h8m");
 }
 
-static void test_duration_format_round_trip(void **state)
+static void
+test_duration_format_round_trip(void **state)
 {
     (void)state;
     char buf[16];
@@ -430,7 +454,8 @@ static void test_duration_format_round_trip(void **state)
 
 /* ----------------------------------------------------------------- numbers */
 
-static void test_decimal_valid(void **state)
+static void
+test_decimal_valid(void **state)
 {
     (void)state;
     double v = 0;
@@ -444,7 +469,8 @@ static void test_decimal_valid(void **state)
     assert_true(v == 0.0);
 }
 
-static void test_decimal_invalid(void **state)
+static void
+test_decimal_invalid(void **state)
 {
     (void)state;
     double v = 9.0;
@@ -465,7 +491,8 @@ static void test_decimal_invalid(void **state)
     assert_true(v == 9.0);
 }
 
-static void test_decimal_out_of_range(void **state)
+static void
+test_decimal_out_of_range(void **state)
 {
     (void)state;
     char big[420];
@@ -479,7 +506,8 @@ static void test_decimal_out_of_range(void **state)
     assert_true(strlen(err) < 200);
 }
 
-static void test_uint_valid(void **state)
+static void
+test_uint_valid(void **state)
 {
     (void)state;
     long v = -1;
@@ -493,17 +521,16 @@ static void test_uint_valid(void **state)
     assert_true(v == LONG_MAX);
 }
 
-static void test_uint_invalid(void **state)
+static void
+test_uint_invalid(void **state)
 {
     (void)state;
     long v = 5;
-    ASSERT_FAILS(itin_parse_uint("11", 10, &v, err, sizeof err),
-                 "invalid number '11': must be at most 10");
+    ASSERT_FAILS(itin_parse_uint("11", 10, &v, err, sizeof err), "invalid number '11': must be at most 10");
     ASSERT_FAILS(itin_parse_uint("7", 5, &v, err, sizeof err), "must be at most 5");
     ASSERT_FAILS(itin_parse_uint("99999999999999999999999", LONG_MAX, &v, err, sizeof err),
                  "must be at most");
-    ASSERT_FAILS(itin_parse_uint("-1", 10, &v, err, sizeof err),
-                 "expected a non-negative whole number");
+    ASSERT_FAILS(itin_parse_uint("-1", 10, &v, err, sizeof err), "expected a non-negative whole number");
     ASSERT_FAILS(itin_parse_uint("+1", 10, &v, err, sizeof err), "non-negative whole number");
     ASSERT_FAILS(itin_parse_uint(" 1", 10, &v, err, sizeof err), "non-negative whole number");
     ASSERT_FAILS(itin_parse_uint("1 ", 10, &v, err, sizeof err), "non-negative whole number");
@@ -514,7 +541,8 @@ static void test_uint_invalid(void **state)
 
 /* --------------------------------------------------------------------- ids */
 
-static void test_id_valid(void **state)
+static void
+test_id_valid(void **state)
 {
     (void)state;
     char id64[65];
@@ -526,7 +554,8 @@ static void test_id_valid(void **state)
     assert_int_equal(itin_check_id(id64, err, sizeof err), 0);
 }
 
-static void test_id_invalid(void **state)
+static void
+test_id_invalid(void **state)
 {
     (void)state;
     char id65[66];
@@ -545,7 +574,8 @@ static void test_id_invalid(void **state)
 
 /* --------------------------------------------------------- opening hours */
 
-static void test_dayspec_single_and_range(void **state)
+static void
+test_dayspec_single_and_range(void **state)
 {
     (void)state;
     unsigned m = 0;
@@ -559,7 +589,8 @@ static void test_dayspec_single_and_range(void **state)
     assert_int_equal(m, 0x7f);
 }
 
-static void test_dayspec_lists(void **state)
+static void
+test_dayspec_lists(void **state)
 {
     (void)state;
     unsigned m = 0;
@@ -573,7 +604,8 @@ static void test_dayspec_lists(void **state)
     assert_int_equal(m, 0x35);
 }
 
-static void test_dayspec_wrap(void **state)
+static void
+test_dayspec_wrap(void **state)
 {
     (void)state;
     unsigned m = 0;
@@ -583,7 +615,8 @@ static void test_dayspec_wrap(void **state)
     assert_int_equal(m, 0x43);
 }
 
-static void test_dayspec_duplicates(void **state)
+static void
+test_dayspec_duplicates(void **state)
 {
     (void)state;
     unsigned m = 99;
@@ -595,7 +628,8 @@ static void test_dayspec_duplicates(void **state)
     assert_int_equal(m, 99);
 }
 
-static void test_dayspec_unknown_day(void **state)
+static void
+test_dayspec_unknown_day(void **state)
 {
     (void)state;
     unsigned m;
@@ -605,11 +639,11 @@ static void test_dayspec_unknown_day(void **state)
     ASSERT_FAILS(itin_parse_dayspec("monday", &m, err, sizeof err), "unknown day 'monday'");
     ASSERT_FAILS(itin_parse_dayspec("mno", &m, err, sizeof err), "did you mean 'mon'?");
     ASSERT_FAILS(itin_parse_dayspec("mon-xyz", &m, err, sizeof err), "unknown day 'xyz'");
-    ASSERT_FAILS(itin_parse_dayspec("mon-tue-wed", &m, err, sizeof err),
-                 "unknown day 'tue-wed'");
+    ASSERT_FAILS(itin_parse_dayspec("mon-tue-wed", &m, err, sizeof err), "unknown day 'tue-wed'");
 }
 
-static void test_dayspec_bad_shape(void **state)
+static void
+test_dayspec_bad_shape(void **state)
 {
     (void)state;
     unsigned m;
@@ -621,7 +655,8 @@ static void test_dayspec_bad_shape(void **state)
     ASSERT_FAILS(itin_parse_dayspec("mon ,tue", &m, err, sizeof err), "unknown day 'mon '");
 }
 
-static void test_interval_valid(void **state)
+static void
+test_interval_valid(void **state)
 {
     (void)state;
     int o = -1, c = -1;
@@ -636,22 +671,18 @@ static void test_interval_valid(void **state)
     assert_int_equal(c, 1);
 }
 
-static void test_interval_invalid(void **state)
+static void
+test_interval_invalid(void **state)
 {
     (void)state;
     int o = 5, c = 6;
     ASSERT_FAILS(itin_parse_interval("17:00-08:00", &o, &c, err, sizeof err),
                  "invalid interval '17:00-08:00': the closing time must be after the opening time");
-    ASSERT_FAILS(itin_parse_interval("08:00-08:00", &o, &c, err, sizeof err),
-                 "closing time must be after");
-    ASSERT_FAILS(itin_parse_interval("24:00-24:00", &o, &c, err, sizeof err),
-                 "hours must be 00..23");
-    ASSERT_FAILS(itin_parse_interval("8:00-17:00", &o, &c, err, sizeof err),
-                 "expected HH:MM-HH:MM");
-    ASSERT_FAILS(itin_parse_interval("08:00 - 17:00", &o, &c, err, sizeof err),
-                 "expected HH:MM-HH:MM");
-    ASSERT_FAILS(itin_parse_interval("08:00-17:60", &o, &c, err, sizeof err),
-                 "minutes must be 00..59");
+    ASSERT_FAILS(itin_parse_interval("08:00-08:00", &o, &c, err, sizeof err), "closing time must be after");
+    ASSERT_FAILS(itin_parse_interval("24:00-24:00", &o, &c, err, sizeof err), "hours must be 00..23");
+    ASSERT_FAILS(itin_parse_interval("8:00-17:00", &o, &c, err, sizeof err), "expected HH:MM-HH:MM");
+    ASSERT_FAILS(itin_parse_interval("08:00 - 17:00", &o, &c, err, sizeof err), "expected HH:MM-HH:MM");
+    ASSERT_FAILS(itin_parse_interval("08:00-17:60", &o, &c, err, sizeof err), "minutes must be 00..59");
     ASSERT_FAILS(itin_parse_interval("08:00", &o, &c, err, sizeof err), "expected HH:MM-HH:MM");
     assert_int_equal(o, 5);
     assert_int_equal(c, 6);
@@ -659,14 +690,13 @@ static void test_interval_invalid(void **state)
 
 /* ------------------------------------------------------ modes and languages */
 
-static void test_mode_parse(void **state)
+static void
+test_mode_parse(void **state)
 {
     (void)state;
-    static const char *const names[] = {"walk", "bike", "car", "taxi",
-                                        "bus", "train", "flight", "ship"};
-    static const itin_mode modes[] = {ITIN_MODE_WALK, ITIN_MODE_BIKE, ITIN_MODE_CAR,
-                                      ITIN_MODE_TAXI, ITIN_MODE_BUS, ITIN_MODE_TRAIN,
-                                      ITIN_MODE_FLIGHT, ITIN_MODE_SHIP};
+    static const char *const names[] = {"walk", "bike", "car", "taxi", "bus", "train", "flight", "ship"};
+    static const itin_mode modes[] = {ITIN_MODE_WALK, ITIN_MODE_BIKE,  ITIN_MODE_CAR,    ITIN_MODE_TAXI,
+                                      ITIN_MODE_BUS,  ITIN_MODE_TRAIN, ITIN_MODE_FLIGHT, ITIN_MODE_SHIP};
     for (size_t i = 0; i < 8; i++) {
         itin_mode m = ITIN_MODE_NONE;
         assert_int_equal(itin_parse_mode(names[i], &m, err, sizeof err), 0);
@@ -674,7 +704,8 @@ static void test_mode_parse(void **state)
     }
 }
 
-static void test_mode_unknown(void **state)
+static void
+test_mode_unknown(void **state)
 {
     (void)state;
     itin_mode m = ITIN_MODE_CAR;
@@ -686,7 +717,8 @@ static void test_mode_unknown(void **state)
     assert_int_equal(m, ITIN_MODE_CAR);
 }
 
-static void test_mode_name(void **state)
+static void
+test_mode_name(void **state)
 {
     (void)state;
     assert_string_equal(itin_mode_name(ITIN_MODE_NONE), "");
@@ -702,14 +734,14 @@ static void test_mode_name(void **state)
     }
 }
 
-static void test_language(void **state)
+static void
+test_language(void **state)
 {
     (void)state;
     assert_int_equal(itin_check_language("en", err, sizeof err), 0);
     assert_int_equal(itin_check_language("de", err, sizeof err), 0);
     assert_int_equal(itin_check_language("ko", err, sizeof err), 0);
-    ASSERT_FAILS(itin_check_language("fr", err, sizeof err),
-                 "unknown language 'fr' (expected en, de or ko)");
+    ASSERT_FAILS(itin_check_language("fr", err, sizeof err), "unknown language 'fr' (expected en, de or ko)");
     ASSERT_FAILS(itin_check_language("EN", err, sizeof err), "unknown language 'EN'");
     ASSERT_FAILS(itin_check_language("de-DE", err, sizeof err), "unknown language 'de-DE'");
     ASSERT_FAILS(itin_check_language("", err, sizeof err), "unknown language ''");
@@ -717,7 +749,8 @@ static void test_language(void **state)
 
 /* ------------------------------------------------------- countries, regions */
 
-static void test_country(void **state)
+static void
+test_country(void **state)
 {
     (void)state;
     assert_int_equal(itin_check_country("DE", err, sizeof err), 0);
@@ -731,7 +764,8 @@ static void test_country(void **state)
     ASSERT_FAILS(itin_check_country("", err, sizeof err), "invalid country ''");
 }
 
-static void test_region(void **state)
+static void
+test_region(void **state)
 {
     (void)state;
     assert_int_equal(itin_check_region("DE-SN", err, sizeof err), 0);
@@ -750,26 +784,31 @@ static void test_region(void **state)
 
 /* -------------------------------------------------------------------- UTF-8 */
 
-static void test_utf8_valid(void **state)
+static void
+test_utf8_valid(void **state)
 {
     (void)state;
-    const char *hangul = "\xec\xa4\x91\xec\x86\x8c\xeb\xb2\xa4\xec\xb2\x98\xea\xb8\xb0\xec\x97\x85\xeb\xb6\x80";
-    const char *umlauts = "Gr\xc3\xbc\xc3\x9f" "e aus D\xc3\xb6" "bel\xc3\xa4";
+    const char *hangul =
+        "\xec\xa4\x91\xec\x86\x8c\xeb\xb2\xa4\xec\xb2\x98\xea\xb8\xb0\xec\x97\x85\xeb\xb6\x80";
+    const char *umlauts = "Gr\xc3\xbc\xc3\x9f"
+                          "e aus D\xc3\xb6"
+                          "bel\xc3\xa4";
     size_t bad = 12345;
     assert_true(itin_utf8_valid("", 0, &bad));
     assert_true(itin_utf8_valid("plain ASCII", 11, &bad));
     assert_true(itin_utf8_valid(hangul, strlen(hangul), &bad));
     assert_true(itin_utf8_valid(umlauts, strlen(umlauts), &bad));
-    assert_true(itin_utf8_valid("\xf4\x8f\xbf\xbf", 4, &bad));       /* U+10FFFF */
-    assert_true(itin_utf8_valid("\xf0\x9f\x9a\x86", 4, &bad));       /* U+1F686 */
-    assert_true(itin_utf8_valid("\xed\x9f\xbf", 3, &bad));           /* U+D7FF */
-    assert_true(itin_utf8_valid("\xee\x80\x80", 3, &bad));           /* U+E000 */
+    assert_true(itin_utf8_valid("\xf4\x8f\xbf\xbf", 4, &bad)); /* U+10FFFF */
+    assert_true(itin_utf8_valid("\xf0\x9f\x9a\x86", 4, &bad)); /* U+1F686 */
+    assert_true(itin_utf8_valid("\xed\x9f\xbf", 3, &bad));     /* U+D7FF */
+    assert_true(itin_utf8_valid("\xee\x80\x80", 3, &bad));     /* U+E000 */
     assert_true(itin_utf8_valid("a\0b", 3, &bad));
     assert_int_equal(bad, 12345);
     assert_true(itin_utf8_valid("\xc3\xbc", 2, NULL));
 }
 
-static void test_utf8_overlong(void **state)
+static void
+test_utf8_overlong(void **state)
 {
     (void)state;
     size_t bad = 0;
@@ -783,7 +822,8 @@ static void test_utf8_overlong(void **state)
     assert_int_equal(bad, 0);
 }
 
-static void test_utf8_surrogate(void **state)
+static void
+test_utf8_surrogate(void **state)
 {
     (void)state;
     size_t bad = 0;
@@ -793,11 +833,14 @@ static void test_utf8_surrogate(void **state)
     assert_int_equal(bad, 0);
 }
 
-static void test_utf8_truncated(void **state)
+static void
+test_utf8_truncated(void **state)
 {
     (void)state;
     size_t bad = 0;
-    assert_false(itin_utf8_valid("D\xc3\xb6" "bel\xec\xa4", 8, &bad));
+    assert_false(itin_utf8_valid("D\xc3\xb6"
+                                 "bel\xec\xa4",
+                                 8, &bad));
     assert_int_equal(bad, 6);
     assert_false(itin_utf8_valid("\xc3", 1, &bad));
     assert_int_equal(bad, 0);
@@ -808,7 +851,8 @@ static void test_utf8_truncated(void **state)
     assert_int_equal(bad, 0);
 }
 
-static void test_utf8_stray_and_too_large(void **state)
+static void
+test_utf8_stray_and_too_large(void **state)
 {
     (void)state;
     size_t bad = 0;
@@ -825,7 +869,8 @@ static void test_utf8_stray_and_too_large(void **state)
 
 /* -------------------------------------------------------------- suggestions */
 
-static void test_suggest(void **state)
+static void
+test_suggest(void **state)
 {
     (void)state;
     static const char *const keys[] = {"start", "end", "duration"};
@@ -835,13 +880,14 @@ static void test_suggest(void **state)
     assert_string_equal(itin_suggest("stat", keys, 3), "start");
     assert_string_equal(itin_suggest("durration", keys, 3), "duration");
     assert_null(itin_suggest("xyz", keys, 3));
-    assert_null(itin_suggest("en", keys, 3));   /* distance 1 is not < 1 */
+    assert_null(itin_suggest("en", keys, 3)); /* distance 1 is not < 1 */
     assert_null(itin_suggest("dur", keys, 3));
     assert_null(itin_suggest("", keys, 3));
     assert_null(itin_suggest("start", keys, 0));
 }
 
-static void test_suggest_picks_closest(void **state)
+static void
+test_suggest_picks_closest(void **state)
 {
     (void)state;
     static const char *const keys[] = {"travel", "travel_times", "title", NULL, "trave"};
@@ -852,17 +898,17 @@ static void test_suggest_picks_closest(void **state)
 
 /* ------------------------------------------------------------------ quoting */
 
-static void test_message_escapes_controls(void **state)
+static void
+test_message_escapes_controls(void **state)
 {
     (void)state;
     itin_date d;
-    ASSERT_FAILS(itin_parse_date("2022\n11-22", &d, err, sizeof err),
-                 "invalid date '2022\\n11-22'");
-    ASSERT_FAILS(itin_parse_date("\x01\xff", &d, err, sizeof err),
-                 "invalid date '\\x01\\xff'");
+    ASSERT_FAILS(itin_parse_date("2022\n11-22", &d, err, sizeof err), "invalid date '2022\\n11-22'");
+    ASSERT_FAILS(itin_parse_date("\x01\xff", &d, err, sizeof err), "invalid date '\\x01\\xff'");
 }
 
-int main(void)
+int
+main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_date_valid),
