@@ -95,31 +95,109 @@ usage_error(const char *fmt, const char *arg)
     return EXIT_INVALID;
 }
 
+/* An option of a command: a flag, or one that takes a value. */
+typedef struct option {
+    const char *name, *alias;
+    const char **value; /* set for an option with a value */
+    bool *flag;         /* set for a flag */
+} option;
+
+/* Read a command's arguments: its options and one FILE. Returns -1 when they
+ * are fine, else the exit status (0 after printing the help). */
+static int
+parse_args(const char *cmd, int argc, char **argv, const option *opts, size_t n, const char *help,
+           const char **file)
+{
+    char msg[256];
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(help, stdout);
+            return EXIT_OK;
+        }
+        const option *o = NULL;
+        for (size_t k = 0; k < n && !o; k++)
+            if (strcmp(a, opts[k].name) == 0 || (opts[k].alias && strcmp(a, opts[k].alias) == 0))
+                o = &opts[k];
+        if (o && o->flag) {
+            *o->flag = true;
+            continue;
+        }
+        if (o && i + 1 >= argc) {
+            snprintf(msg, sizeof msg, "%s: '%s' needs a value", cmd, a);
+            return usage_error("%s", msg);
+        }
+        if (o) {
+            *o->value = argv[++i];
+            continue;
+        }
+        if (a[0] == '-' && a[1] != '\0')
+            snprintf(msg, sizeof msg, "%s: unknown option '%s'", cmd, a);
+        else if (*file)
+            snprintf(msg, sizeof msg, "%s: more than one file ('%s')", cmd, a);
+        else {
+            *file = a;
+            continue;
+        }
+        return usage_error("%s", msg);
+    }
+    if (!*file) {
+        snprintf(msg, sizeof msg, "%s: no FILE given", cmd);
+        return usage_error("%s", msg);
+    }
+    return -1;
+}
+
+/* --lang and --width, checked; -1 when fine, else the exit status. */
+static int
+parse_lang_width(const char *cmd, const char *lang, const char *width, int *columns)
+{
+    char msg[256];
+    *columns = 80;
+    if (lang && strcmp(lang, "en") != 0 && strcmp(lang, "de") != 0 && strcmp(lang, "ko") != 0) {
+        snprintf(msg, sizeof msg, "%s: unknown language '%s' (expected en, de or ko)", cmd, lang);
+        return usage_error("%s", msg);
+    }
+    if (width) {
+        char *end;
+        long w = strtol(width, &end, 10);
+        if (*width < '0' || *width > '9' || *end || w < 20 || w > 1000) {
+            snprintf(msg, sizeof msg, "%s: --width takes a number of columns from 20 to 1000, not '%s'", cmd,
+                     width);
+            return usage_error("%s", msg);
+        }
+        *columns = (int)w;
+    }
+    return -1;
+}
+
+/* Load and schedule FILE, and print what was found; the itinerary, or NULL
+ * when there is none (then *plan may still hold what could be loaded). */
+static itin_itinerary *
+load_and_schedule(const char *file, itin_diags *d, itin_plan **plan, bool invite)
+{
+    itin_diags_init(d, 0);
+    *plan = itin_plan_load(file, d);
+    itin_itinerary *it = *plan ? itin_schedule(*plan, d) : NULL;
+    if (it && invite && !(*plan)->delegation.organizer.email)
+        /* RFC 5546: a REQUEST names the organizer replies go to. */
+        itin_diags_add(d, ITIN_ERROR, (*plan)->delegation.pos,
+                       "--invite needs the organizer's e-mail address (delegation: organizer: {email: ...})");
+    print_diags(d);
+    return it;
+}
+
 static int
 cmd_check(int argc, char **argv)
 {
     const char *file = NULL;
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(HELP_CHECK, stdout);
-            return EXIT_OK;
-        }
-        if (argv[i][0] == '-' && argv[i][1] != '\0')
-            return usage_error("check: unknown option '%s'", argv[i]);
-        if (file)
-            return usage_error("check: more than one file ('%s')", argv[i]);
-        file = argv[i];
-    }
-    if (!file)
-        return usage_error("check: no FILE given%s", "");
-
+    int rc = parse_args("check", argc, argv, NULL, 0, HELP_CHECK, &file);
+    if (rc >= 0)
+        return rc;
     itin_diags d;
-    itin_diags_init(&d, 0);
-    itin_plan *plan = itin_plan_load(file, &d);
-    if (plan)
-        itin_schedule(plan, &d);
-    print_diags(&d);
-    int rc = exit_code(&d);
+    itin_plan *plan;
+    load_and_schedule(file, &d, &plan, false);
+    rc = exit_code(&d);
     if (plan) {
         const itin_delegation *D = &plan->delegation;
         char a[16], b[16];
@@ -215,45 +293,20 @@ cmd_plan(int argc, char **argv)
 {
     const char *file = NULL, *format = "text", *out = NULL, *participant = NULL, *group = NULL;
     const char *lang = NULL, *width = NULL;
-    bool transfers = true, invite = false;
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        const char **val = NULL;
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(HELP_PLAN, stdout);
-            return EXIT_OK;
-        } else if (strcmp(a, "--format") == 0 || strcmp(a, "-f") == 0) {
-            val = &format;
-        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-            val = &out;
-        } else if (strcmp(a, "--participant") == 0) {
-            val = &participant;
-        } else if (strcmp(a, "--group") == 0) {
-            val = &group;
-        } else if (strcmp(a, "--lang") == 0) {
-            val = &lang;
-        } else if (strcmp(a, "--width") == 0) {
-            val = &width;
-        } else if (strcmp(a, "--no-transfers") == 0) {
-            transfers = false;
-            continue;
-        } else if (strcmp(a, "--invite") == 0) {
-            invite = true;
-            continue;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            return usage_error("plan: unknown option '%s'", a);
-        } else if (file) {
-            return usage_error("plan: more than one file ('%s')", a);
-        } else {
-            file = a;
-            continue;
-        }
-        if (i + 1 >= argc)
-            return usage_error("plan: '%s' needs a value", a);
-        *val = argv[++i];
-    }
-    if (!file)
-        return usage_error("plan: no FILE given%s", "");
+    bool no_transfers = false, invite = false;
+    const option opts[] = {
+        {"--format", "-f", &format, NULL},
+        {"--output", "-o", &out, NULL},
+        {"--participant", NULL, &participant, NULL},
+        {"--group", NULL, &group, NULL},
+        {"--lang", NULL, &lang, NULL},
+        {"--width", NULL, &width, NULL},
+        {"--no-transfers", NULL, NULL, &no_transfers},
+        {"--invite", NULL, NULL, &invite},
+    };
+    int columns, rc = parse_args("plan", argc, argv, opts, sizeof opts / sizeof *opts, HELP_PLAN, &file);
+    if (rc >= 0)
+        return rc;
     if (participant && group)
         return usage_error("plan: --participant and --group exclude each other%s", "");
     bool known = false;
@@ -263,30 +316,16 @@ cmd_plan(int argc, char **argv)
         return usage_error("plan: unknown format '%s' (expected text, md, ics or json)", format);
     if (invite && strcmp(format, "ics") != 0)
         return usage_error("plan: --invite goes with --format ics%s", "");
-    if (lang && strcmp(lang, "en") != 0 && strcmp(lang, "de") != 0 && strcmp(lang, "ko") != 0)
-        return usage_error("plan: unknown language '%s' (expected en, de or ko)", lang);
-    long w = 80;
-    if (width) {
-        char *end;
-        w = strtol(width, &end, 10);
-        if (*width < '0' || *width > '9' || *end || w < 20 || w > 1000)
-            return usage_error("plan: --width takes a number of columns from 20 to 1000, not '%s'", width);
-    }
-    job j = {format, NULL, NULL, {lang, (int)w, NULL, NULL, invite, false, 0}};
+    if ((rc = parse_lang_width("plan", lang, width, &columns)) >= 0)
+        return rc;
+    job j = {format, NULL, NULL, {lang, columns, NULL, NULL, invite, false, 0}};
     if (source_date_epoch(&j.opt) != 0)
         return EXIT_INVALID;
 
     itin_diags d;
-    itin_diags_init(&d, 0);
-    itin_plan *plan = itin_plan_load(file, &d);
-    itin_itinerary *it = plan ? itin_schedule(plan, &d) : NULL;
-    if (it && invite && !plan->delegation.organizer.email)
-        /* RFC 5546: a REQUEST names the organizer replies go to. */
-        itin_diags_add(&d, ITIN_ERROR, plan->delegation.pos,
-                       "--invite needs the organizer's e-mail address (delegation: organizer: {email: ...})");
-    itin_diags_sort(&d);
-    print_diags(&d);
-    int rc = exit_code(&d);
+    itin_plan *plan;
+    itin_itinerary *it = load_and_schedule(file, &d, &plan, invite);
+    rc = exit_code(&d);
     if (rc == EXIT_OK && it) {
         uint64_t *mask = NULL;
         if (participant || group) {
@@ -295,7 +334,7 @@ cmd_plan(int argc, char **argv)
                 rc = EXIT_INVALID;
         }
         if (rc == EXIT_OK) {
-            j.it = (mask || !transfers) ? itin_itinerary_filter(it, mask, transfers) : it;
+            j.it = (mask || no_transfers) ? itin_itinerary_filter(it, mask, !no_transfers) : it;
             j.d = &d;
             j.opt.mask = mask;
             rc = write_atomic(out, write_job, &j) == 0 ? EXIT_OK : EXIT_WRITE;
@@ -384,54 +423,26 @@ static int
 cmd_export(int argc, char **argv)
 {
     const char *file = NULL, *dir = NULL, *lang = NULL, *width = NULL;
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        const char **val = NULL;
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(HELP_EXPORT, stdout);
-            return EXIT_OK;
-        } else if (strcmp(a, "-d") == 0 || strcmp(a, "--dir") == 0) {
-            val = &dir;
-        } else if (strcmp(a, "--lang") == 0) {
-            val = &lang;
-        } else if (strcmp(a, "--width") == 0) {
-            val = &width;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            return usage_error("export: unknown option '%s'", a);
-        } else if (file) {
-            return usage_error("export: more than one file ('%s')", a);
-        } else {
-            file = a;
-            continue;
-        }
-        if (i + 1 >= argc)
-            return usage_error("export: '%s' needs a value", a);
-        *val = argv[++i];
-    }
-    if (!file)
-        return usage_error("export: no FILE given%s", "");
+    const option opts[] = {
+        {"--dir", "-d", &dir, NULL},
+        {"--lang", NULL, &lang, NULL},
+        {"--width", NULL, &width, NULL},
+    };
+    int columns, rc = parse_args("export", argc, argv, opts, sizeof opts / sizeof *opts, HELP_EXPORT, &file);
+    if (rc >= 0)
+        return rc;
     if (!dir)
         return usage_error("export: no directory given (-d DIR)%s", "");
-    if (lang && strcmp(lang, "en") != 0 && strcmp(lang, "de") != 0 && strcmp(lang, "ko") != 0)
-        return usage_error("export: unknown language '%s' (expected en, de or ko)", lang);
-    long w = 80;
-    if (width) {
-        char *end;
-        w = strtol(width, &end, 10);
-        if (*width < '0' || *width > '9' || *end || w < 20 || w > 1000)
-            return usage_error("export: --width takes a number of columns from 20 to 1000, not '%s'", width);
-    }
-    itin_render_options base = {lang, (int)w, NULL, NULL, false, false, 0};
+    if ((rc = parse_lang_width("export", lang, width, &columns)) >= 0)
+        return rc;
+    itin_render_options base = {lang, columns, NULL, NULL, false, false, 0};
     if (source_date_epoch(&base) != 0)
         return EXIT_INVALID;
 
     itin_diags d;
-    itin_diags_init(&d, 0);
-    itin_plan *plan = itin_plan_load(file, &d);
-    itin_itinerary *it = plan ? itin_schedule(plan, &d) : NULL;
-    itin_diags_sort(&d);
-    print_diags(&d);
-    int rc = exit_code(&d);
+    itin_plan *plan;
+    itin_itinerary *it = load_and_schedule(file, &d, &plan, false);
+    rc = exit_code(&d);
     if (rc != EXIT_OK || !it) {
         itin_plan_free(plan);
         itin_diags_free(&d);
