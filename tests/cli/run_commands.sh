@@ -81,5 +81,8 @@ check export-rollback-same 0 "" diff -r "$tmp/before" "$tmp/out"
 check export-conflict 1 "cannot make it" "$bin" export "$tmp/conflict.yaml" -d "$tmp/fresh"
 check export-conflict-nothing 1 "" test -e "$tmp/fresh"
 
+# Regression: a day window ending at midnight was printed "00:00".
+printf 'delegation:\n  id: x\n  title: X\n  start: 2022-11-22\n  end: 2022-11-22\n  timezone: Europe/Berlin\n  day: {start: "22:00", end: "24:00"}\n  participants: [{id: a, name: A}]\ninstitutions:\n  - {id: p, name: P, geo: [51, 13]}\nvisits:\n  - {id: long, title: Long, at: p, date: 2022-11-22, duration: 3h}\n' > "$tmp/midnight.yaml"
+check window-midnight 1 "searched 22:00–24:00" "$bin" check "$tmp/midnight.yaml"
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
