@@ -66,6 +66,7 @@
 #include <libical/ical.h>
 
 #include "i18n.h"
+#include "values.h"
 
 static const char *const KINDS[] = {"visit", "travel", "transfer", "lodging"};
 
@@ -237,28 +238,11 @@ desc_line(sb *b, const char *label, const char *text)
 
 /* ---------------------------------------------------------------- helpers */
 
-/* Civil date of a day count since 1970-01-01 (H. Hinnant's algorithm). */
-static void
-civil(itin_date days, int *y, int *m, int *d)
-{
-    int64_t z = (int64_t)days + 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    int64_t dd = doy - (153 * mp + 2) / 5 + 1;
-    int64_t mm = mp < 10 ? mp + 3 : mp - 9;
-    *y = (int)(yoe + era * 400 + (mm <= 2));
-    *m = (int)mm;
-    *d = (int)dd;
-}
-
 static struct icaltimetype
 local_time(itin_date date, int minutes, bool is_date)
 {
     struct icaltimetype t = icaltime_null_time();
-    civil(date, &t.year, &t.month, &t.day);
+    itin_date_to_ymd(date, &t.year, &t.month, &t.day);
     t.is_date = is_date;
     if (!is_date) {
         t.hour = minutes / 60;
@@ -857,7 +841,7 @@ build(const itin_itinerary *it, const itin_render_options *opt, itin_arena *A, c
     /* The zones, by name, before the events that use them. */
     int y0 = 1970, mm, dd;
     if (any) {
-        civil((itin_date)((first >= 0 ? first : first - 86399) / 86400), &y0, &mm, &dd);
+        itin_date_to_ymd((itin_date)((first >= 0 ? first : first - 86399) / 86400), &y0, &mm, &dd);
         y0 -= 1;
     }
     struct icaltimetype from = icaltime_null_time();
