@@ -48,12 +48,6 @@ short_name(const itin_institution *I)
     return I->short_name ? I->short_name : I->name;
 }
 
-static bool
-bit(const uint64_t *m, size_t i)
-{
-    return (m[i / 64] >> (i % 64)) & 1;
-}
-
 /* Who attends, by name: a group's name when it is exactly that group. */
 static const char *
 who_text(builder *b, const uint64_t *who)
@@ -65,7 +59,7 @@ who_text(builder *b, const uint64_t *who)
         bool same = true;
         uint64_t *m = calloc(words, sizeof *m);
         for (size_t k = 0; m && k < G->n_members; k++)
-            m[G->members[k] / 64] |= 1ULL << (G->members[k] % 64);
+            itin_who_add(m, G->members[k]);
         for (size_t w = 0; m && w < words; w++)
             same &= m[w] == who[w];
         free(m);
@@ -80,7 +74,7 @@ who_text(builder *b, const uint64_t *who)
     }
     const char **names = itin_xmalloc((D->n_participants + 1) * sizeof *names);
     for (size_t i = 0; i < D->n_participants; i++)
-        if (bit(who, i))
+        if (itin_who_has(who, i))
             names[n++] = D->participants[i].name;
     const char *list = itin_list(b->a->A, b->lang, names, n);
     free(names);

@@ -439,7 +439,7 @@ add_time(icalcomponent *ev, bool end, const itin_item *x)
 static bool
 has_bit(const uint64_t *w, size_t i)
 {
-    return w && ((w[i / 64] >> (i % 64)) & 1);
+    return w && itin_who_has(w, i);
 }
 
 /* "Name, Name, …" or the word for everyone. */

@@ -50,7 +50,7 @@ who(jw *w, const itin_plan *P, const uint64_t *mask)
     jw_key(w, "with");
     jw_array(w, -1);
     for (size_t i = 0; i < P->delegation.n_participants; i++)
-        if ((mask[i / 64] >> (i % 64)) & 1)
+        if (itin_who_has(mask, i))
             jw_string(w, P->delegation.participants[i].id);
     jw_end(w);
 }

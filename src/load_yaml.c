@@ -773,7 +773,7 @@ get_who(loader *L, const ynode *n, itin_who *w)
     if (!n || is_empty(n) || (n->kind == N_SCALAR && strcmp(n->str, "all") == 0)) {
         w->everyone = true;
         for (size_t i = 0; i < P->delegation.n_participants; i++)
-            w->bits[i / 64] |= 1ULL << (i % 64);
+            itin_who_add(w->bits, i);
         if (n)
             w->pos = pos_of(n);
         return;
@@ -797,7 +797,7 @@ get_who(loader *L, const ynode *n, itin_who *w)
             continue;
         if (strcmp(id, "all") == 0) {
             for (size_t j = 0; j < P->delegation.n_participants; j++)
-                w->bits[j / 64] |= 1ULL << (j % 64);
+                itin_who_add(w->bits, j);
             continue;
         }
         if (!itin_strmap_get(&L->people_ids, id, &idx)) {
@@ -806,18 +806,18 @@ get_who(loader *L, const ynode *n, itin_who *w)
             continue;
         }
         if (idx < P->delegation.n_participants) {
-            w->bits[idx / 64] |= 1ULL << (idx % 64);
+            itin_who_add(w->bits, idx);
         } else {
             const itin_group *g = &P->delegation.groups[idx - P->delegation.n_participants];
             for (size_t j = 0; j < g->n_members; j++)
-                w->bits[g->members[j] / 64] |= 1ULL << (g->members[j] % 64);
+                itin_who_add(w->bits, g->members[j]);
         }
     }
     /* Naming every participant is the same as "all". */
     size_t np = P->delegation.n_participants;
     bool all = np > 0;
     for (size_t j = 0; j < np && all; j++)
-        all = (w->bits[j / 64] >> (j % 64)) & 1;
+        all = itin_who_has(w->bits, j);
     w->everyone = all;
 }
 

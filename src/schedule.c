@@ -77,12 +77,6 @@ typedef struct sched {
 
 /* ----------------------------------------------------------------- bits */
 
-static bool
-bit(const uint64_t *m, size_t i)
-{
-    return (m[i / 64] >> (i % 64)) & 1;
-}
-
 /* The first participant at or after `from` in a mask, or SIZE_MAX. */
 static size_t
 next_bit(const uint64_t *m, size_t words, size_t from)
@@ -538,7 +532,7 @@ add_conflict(sched *S, size_t person, size_t a, size_t b, int need, int trm, int
         S->conflicts[ix] = (conflict){a, b, need, trm, has, mode, itin_arena_alloc(S->A, S->words * 8)};
         itin_strmap_put(&S->conflict_ix, itin_arena_strdup(S->A, key), ix, NULL);
     }
-    S->conflicts[ix].who[person / 64] |= 1ULL << (person % 64);
+    itin_who_add(S->conflicts[ix].who, person);
 }
 
 /* "lee, park and 3 more" */
@@ -548,7 +542,7 @@ names(const sched *S, const uint64_t *who, char *buf, size_t n)
     size_t shown = 0, total = 0, o = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < S->np; i++) {
-        if (!bit(who, i))
+        if (!itin_who_has(who, i))
             continue;
         total++;
         if (shown < 4 && o < n) {
@@ -837,7 +831,7 @@ place_visits(sched *S)
         size_t prev_listed = NONE, best = NONE;
         if (V->status != ITIN_CANCELLED)
             for (size_t p = 0; p < S->np; p++)
-                if (bit(V->who.bits, p) && last[p * ndays + di] != NONE &&
+                if (itin_who_has(V->who.bits, p) && last[p * ndays + di] != NONE &&
                     (best == NONE || last[p * ndays + di] > best))
                     best = last[p * ndays + di];
         if (best != NONE)
@@ -951,7 +945,7 @@ add_transfer(sched *S, size_t person, end a, end b, size_t from, size_t to, itin
         itin_pairmap_put(&S->transfers, a.key, b.key, ix, NULL);
     }
     uint64_t *w = (uint64_t *)S->items[ix].who;
-    w[person / 64] |= 1ULL << (person % 64);
+    itin_who_add(w, person);
 }
 
 /* A transfer to or from a fixed visit that leaves the day window is a
@@ -1110,7 +1104,7 @@ check_long_days(sched *S)
                 continue;
             int64_t span = last[k] - first[k];
             if (span > (int64_t)LONG_DAY_MIN * MIN) {
-                who[p / 64] |= 1ULL << (p % 64);
+                itin_who_add(who, p);
                 if (span > longest)
                     longest = span;
             }
@@ -1398,7 +1392,7 @@ itin_schedule(itin_plan *P, itin_diags *d)
     for (size_t i = first_transfer; i < S.n_items; i++) {
         bool all = S.np > 0;
         for (size_t p = 0; p < S.np && all; p++)
-            all = bit(S.items[i].who, p);
+            all = itin_who_has(S.items[i].who, p);
         S.items[i].everyone = all;
     }
     report_conflicts(&S);

@@ -101,6 +101,19 @@ typedef struct itin_who {
     itin_pos pos;
 } itin_who;
 
+/* Participant i in a who-mask: test, and add. */
+static inline bool
+itin_who_has(const uint64_t *mask, size_t i)
+{
+    return (mask[i / 64] >> (i % 64)) & 1;
+}
+
+static inline void
+itin_who_add(uint64_t *mask, size_t i)
+{
+    mask[i / 64] |= 1ULL << (i % 64);
+}
+
 typedef struct itin_participant {
     const char *id, *name, *role, *org, *email, *phone;
     itin_pos pos;

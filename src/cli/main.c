@@ -268,7 +268,7 @@ who_mask(const itin_plan *plan, const char *participant, const char *group, uint
     if (participant) {
         for (size_t i = 0; i < D->n_participants; i++)
             if (strcmp(D->participants[i].id, participant) == 0) {
-                mask[i / 64] |= 1ULL << (i % 64);
+                itin_who_add(mask, i);
                 *name = D->participants[i].name;
                 return 0;
             }
@@ -279,7 +279,7 @@ who_mask(const itin_plan *plan, const char *participant, const char *group, uint
         if (strcmp(D->groups[g].id, group) == 0) {
             for (size_t k = 0; k < D->groups[g].n_members; k++) {
                 size_t i = D->groups[g].members[k];
-                mask[i / 64] |= 1ULL << (i % 64);
+                itin_who_add(mask, i);
             }
             *name = D->groups[g].name;
             return 0;
@@ -478,7 +478,7 @@ cmd_export(int argc, char **argv)
     }
     for (size_t p = 0; p < np; p++) {
         uint64_t *m = masks + p * plan->who_words;
-        m[p / 64] |= 1ULL << (p % 64);
+        itin_who_add(m, p);
         const itin_itinerary *view = itin_itinerary_filter(it, m, true);
         for (size_t f = 0; f < 4; f++) {
             if (f == 2)
