@@ -447,11 +447,8 @@ static void
 attendees_line(ctx *C, sb *b, const itin_item *x)
 {
     const itin_delegation *D = &C->P->delegation;
-    size_t n = 0;
-    for (size_t i = 0; i < D->n_participants; i++)
-        n += has_bit(x->who, i);
     sb names = {0};
-    if (x->everyone || (n && n == D->n_participants)) {
+    if (x->everyone) { /* decided by the loader and the scheduler */
         sb_puts(&names, itin_label_text(C->lang, L_EVERYONE));
     } else {
         for (size_t i = 0; i < D->n_participants; i++)

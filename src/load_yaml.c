@@ -203,7 +203,6 @@ typedef struct yreader {
     anchor *anch;
     size_t n_anch, cap_anch;
     size_t real_nodes, expanded;
-    size_t anchors_in_node; /* anchors defined by the node being read */
     bool failed;
     ynode **kids; /* children of the open nodes */
     size_t n_kids, cap_kids;
@@ -365,7 +364,6 @@ rd_node(yreader *r, yaml_event_t *first, itin_arena *A, size_t base)
             if (anchor_name) {
                 /* A redefined anchor takes effect from here on. */
                 size_t idx;
-                r->anchors_in_node++;
                 if (itin_strmap_get(&r->anchors, anchor_name, &idx)) {
                     r->anch[idx].node = node;
                 } else {
@@ -2197,9 +2195,7 @@ stream_file(loader *L, const char *name, const char *dir, const char *buf, size_
             continue;
         }
         /* Anything else is read whole into the persistent arena. */
-        size_t first_anchor = r.n_anch;
         ynode *v = rd_node(&r, &ev, L->T, 1);
-        (void)first_anchor;
         if (!v)
             goto done;
         switch (key) {
