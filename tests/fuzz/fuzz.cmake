@@ -273,5 +273,5 @@ holidays:
     WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
   # Time to run the seeds on top of the fuzzing itself.
   math(EXPR ITIN_FUZZ_TEST_TIMEOUT "${ITIN_FUZZ_SECONDS} + 600")
-  set_tests_properties(fuzz.pipeline PROPERTIES TIMEOUT ${ITIN_FUZZ_TEST_TIMEOUT} LABELS fuzz)
+  set_tests_properties(fuzz.pipeline PROPERTIES TIMEOUT ${ITIN_FUZZ_TEST_TIMEOUT} LABELS "slow;fuzz")
 endif()

@@ -1,5 +1,6 @@
 # The iCalendar exporter and its proof by parsers nobody here wrote.
-# Included by tests/CMakeLists.txt (after NODE, NPM and PYTHON3 are known).
+# Included by tests/CMakeLists.txt (after the tools are found); every test
+# here is labelled external, ics.memcheck also slow.
 #
 #   unit.export_ics     cmocka: the exporter read back with libical
 #   ics.export          (fixture) export the examples and tests/ics/fixtures
@@ -18,45 +19,54 @@
 # Debian packages: python3 python3-icalendar python3-yaml khal calcurse
 # valgrind nodejs npm (and libical-dev libcmocka-dev for the build).
 
-add_executable(test_export_ics ${CMAKE_CURRENT_SOURCE_DIR}/unit/test_export_ics.c)
-target_link_libraries(test_export_ics PRIVATE itinerary PkgConfig::CMOCKA)
-target_include_directories(test_export_ics PRIVATE ${CMAKE_SOURCE_DIR}/src)
-target_compile_options(test_export_ics PRIVATE ${ITIN_WARNINGS})
-target_compile_definitions(test_export_ics PRIVATE ITIN_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
-add_test(NAME unit.export_ics COMMAND test_export_ics)
-
-# Debian's python sees Debian's python3-icalendar and python3-yaml; another
-# python3 earlier on PATH may not.
-set(ITIN_ICS_PYTHON /usr/bin/python3)
+# unit.export_ics is registered with the other unit tests (tests/CMakeLists.txt),
+# which also finds the tools below and says which tests it leaves out.
 set(ITIN_ICS_DIR ${CMAKE_BINARY_DIR}/ics-out)
 set(ITIN_ICS_SRC ${CMAKE_CURRENT_SOURCE_DIR}/ics)
 
-add_test(NAME ics.export
-  COMMAND bash ${ITIN_ICS_SRC}/export.sh $<TARGET_FILE:itinerary-cli> ${CMAKE_SOURCE_DIR} ${ITIN_ICS_DIR})
-set_tests_properties(ics.export PROPERTIES FIXTURES_SETUP ics_files)
+# export.sh runs expect.py, which reads the examples with python3-yaml.
+itin_needs(ics_ok ics.export PY_YAML)
+if(ics_ok)
+  add_test(NAME ics.export
+    COMMAND bash ${ITIN_ICS_SRC}/export.sh $<TARGET_FILE:itinerary-cli> ${CMAKE_SOURCE_DIR} ${ITIN_ICS_DIR})
+  set_tests_properties(ics.export PROPERTIES FIXTURES_SETUP ics_files LABELS external)
+endif()
 
-set(ITIN_NPM_ICS_DIR ${CMAKE_BINARY_DIR}/npm-icaljs)
-add_test(NAME npm.icaljs.install
-  COMMAND bash -c "if mkdir -p '${ITIN_NPM_ICS_DIR}' && cp '${ITIN_ICS_SRC}/package.json' '${ITIN_ICS_SRC}/package-lock.json' '${ITIN_ICS_SRC}/check_icaljs.mjs' '${ITIN_NPM_ICS_DIR}/' && cd '${ITIN_NPM_ICS_DIR}' && npm ci --no-audit --no-fund --loglevel=error; then echo '1 passed, 0 failed'; else echo '0 passed, 1 failed'; exit 1; fi")
-set_tests_properties(npm.icaljs.install PROPERTIES FIXTURES_SETUP npm_icaljs)
+itin_needs(ok "npm.icaljs.install, ics.icaljs" PY_YAML NODE NPM)
+if(ok)
+  set(ITIN_NPM_ICS_DIR ${CMAKE_BINARY_DIR}/npm-icaljs)
+  add_test(NAME npm.icaljs.install
+    COMMAND bash -c "if mkdir -p '${ITIN_NPM_ICS_DIR}' && cp '${ITIN_ICS_SRC}/package.json' '${ITIN_ICS_SRC}/package-lock.json' '${ITIN_ICS_SRC}/check_icaljs.mjs' '${ITIN_NPM_ICS_DIR}/' && cd '${ITIN_NPM_ICS_DIR}' && npm ci --no-audit --no-fund --loglevel=error; then echo '1 passed, 0 failed'; else echo '0 passed, 1 failed'; exit 1; fi")
+  set_tests_properties(npm.icaljs.install PROPERTIES FIXTURES_SETUP npm_icaljs LABELS external)
 
-add_test(NAME ics.python
-  COMMAND ${ITIN_ICS_PYTHON} ${ITIN_ICS_SRC}/check_icalendar.py ${ITIN_ICS_DIR})
-set_tests_properties(ics.python PROPERTIES FIXTURES_REQUIRED ics_files)
+  add_test(NAME ics.icaljs
+    COMMAND ${NODE} ${ITIN_NPM_ICS_DIR}/check_icaljs.mjs ${ITIN_ICS_DIR})
+  set_tests_properties(ics.icaljs PROPERTIES FIXTURES_REQUIRED "ics_files;npm_icaljs" LABELS external)
+endif()
 
-add_test(NAME ics.icaljs
-  COMMAND ${NODE} ${ITIN_NPM_ICS_DIR}/check_icaljs.mjs ${ITIN_ICS_DIR})
-set_tests_properties(ics.icaljs PROPERTIES FIXTURES_REQUIRED "ics_files;npm_icaljs")
+itin_needs(ok ics.python PY_YAML PY_ICALENDAR)
+if(ok)
+  add_test(NAME ics.python
+    COMMAND ${ITIN_ICS_PYTHON} ${ITIN_ICS_SRC}/check_icalendar.py ${ITIN_ICS_DIR})
+  set_tests_properties(ics.python PROPERTIES FIXTURES_REQUIRED ics_files LABELS external)
+endif()
 
 foreach(client khal calcurse)
-  add_test(NAME ics.${client}
-    COMMAND ${ITIN_ICS_PYTHON} ${ITIN_ICS_SRC}/check_clients.py ${client} ${ITIN_ICS_DIR})
-  set_tests_properties(ics.${client} PROPERTIES FIXTURES_REQUIRED ics_files)
+  string(TOUPPER ${client} tool)
+  itin_needs(ok ics.${client} PY_YAML ${tool})
+  if(ok)
+    add_test(NAME ics.${client}
+      COMMAND ${ITIN_ICS_PYTHON} ${ITIN_ICS_SRC}/check_clients.py ${client} ${ITIN_ICS_DIR})
+    set_tests_properties(ics.${client} PROPERTIES FIXTURES_REQUIRED ics_files LABELS external)
+  endif()
 endforeach()
 
 if(NOT ITIN_SANITIZE)
-  find_program(VALGRIND valgrind REQUIRED)
-  add_test(NAME ics.memcheck
-    COMMAND bash ${ITIN_ICS_SRC}/memcheck.sh $<TARGET_FILE:itinerary-cli> $<TARGET_FILE:test_export_ics>
-            ${CMAKE_SOURCE_DIR})
+  itin_needs(ok ics.memcheck VALGRIND)
+  if(ok)
+    add_test(NAME ics.memcheck
+      COMMAND bash ${ITIN_ICS_SRC}/memcheck.sh $<TARGET_FILE:itinerary-cli> $<TARGET_FILE:test_export_ics>
+              ${CMAKE_SOURCE_DIR})
+    set_tests_properties(ics.memcheck PROPERTIES LABELS "external;slow")
+  endif()
 endif()

@@ -3,9 +3,11 @@
 # cycles, oversized files, the error cap, and files whose cost could grow
 # faster than their size. Each runs through `itinerary check` under
 # `ulimit -t` (a safety net, never a timing assertion). Included by
-# tests/CMakeLists.txt.
-find_program(ITIN_LIMITS_PYTHON3 python3 REQUIRED)
-add_test(NAME limits.worst_cases
-  COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/limits/run_limits.sh $<TARGET_FILE:itinerary-cli>)
-# The files are generated (up to 17 MiB each, one at a time) and removed.
-set_tests_properties(limits.worst_cases PROPERTIES TIMEOUT 900 LABELS limits)
+# tests/CMakeLists.txt (after the tools are found); labelled slow.
+itin_needs(ok limits.worst_cases PYTHON3)
+if(ok)
+  add_test(NAME limits.worst_cases
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/limits/run_limits.sh $<TARGET_FILE:itinerary-cli>)
+  # The files are generated (up to 17 MiB each, one at a time) and removed.
+  set_tests_properties(limits.worst_cases PROPERTIES TIMEOUT 900 LABELS "slow;limits")
+endif()
