@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "agenda.h"
+#include "xalloc.h"
 
 typedef struct builder {
     agenda *a;

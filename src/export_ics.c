@@ -66,6 +66,8 @@
 #include <libical/ical.h>
 
 #include "i18n.h"
+#include "tz.h"
+#include "xalloc.h"
 #include "values.h"
 
 static const char *const KINDS[] = {"visit", "travel", "transfer", "lodging"};

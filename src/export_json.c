@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "itinerary/itinerary.h"
 #include "json.h"
 
 static const char *const KINDS[] = {"visit", "travel", "transfer", "lodging"};

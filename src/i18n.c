@@ -12,6 +12,7 @@
 #include <unicode/ustring.h>
 
 #include "i18n.h"
+#include "xalloc.h"
 
 /* One table per language. "%d" and "%s" are filled in by the caller where
  * the label's comment in i18n.h says so. */

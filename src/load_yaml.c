@@ -14,7 +14,11 @@
 
 #include <yaml.h>
 
-#include "internal.h"
+#include "arena.h"
+#include "builtin.h"
+#include "diag.h"
+#include "tz.h"
+#include "xalloc.h"
 #include "strmap.h"
 #include "i18n.h"
 #include "values.h"

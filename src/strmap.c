@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
 #include "strmap.h"
+#include "xalloc.h"
 
 static uint64_t
 hash(const char *s)

@@ -19,8 +19,6 @@ int itin_strmap_put(itin_strmap *m, const char *key, size_t val, size_t *old);
 /* 1 and *val when found, else 0. */
 int itin_strmap_get(const itin_strmap *m, const char *key, size_t *val);
 
-#endif
-
 /* (u64, u64) -> index hash map, for keys that are numbers. */
 typedef struct itin_pairmap {
     uint64_t *a, *b;
@@ -33,3 +31,5 @@ void itin_pairmap_init(itin_pairmap *m);
 void itin_pairmap_free(itin_pairmap *m);
 int itin_pairmap_put(itin_pairmap *m, uint64_t a, uint64_t b, size_t val, size_t *old);
 int itin_pairmap_get(const itin_pairmap *m, uint64_t a, uint64_t b, size_t *val);
+
+#endif

@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "internal.h"
+#include "xalloc.h"
 #include "values.h"
 
 static const char BASE[] =

@@ -16,7 +16,7 @@
 
 #include <cmocka.h>
 
-#include "internal.h"
+#include "arena.h"
 #include "values.h"
 
 /* ------------------------------------------------------------ fixtures */
