@@ -65,6 +65,7 @@
 
 #include <libical/ical.h>
 
+#include "datetime.h"
 #include "i18n.h"
 #include "tz.h"
 #include "xalloc.h"

@@ -18,6 +18,7 @@
 #include "builtin.h"
 #include "diag.h"
 #include "tz.h"
+#include "utf8.h"
 #include "xalloc.h"
 #include "strmap.h"
 #include "i18n.h"

@@ -11,6 +11,9 @@ typedef struct itin_strmap {
     size_t cap, count;
 } itin_strmap;
 
+/* The library's one string hash (64-bit FNV-1a), for every table keyed by text. */
+uint64_t itin_hash_string(const char *s);
+
 void itin_strmap_init(itin_strmap *m);
 void itin_strmap_free(itin_strmap *m);
 /* Insert key -> val unless present; returns 1 when inserted, 0 when the key

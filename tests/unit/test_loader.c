@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "datetime.h"
 #include "xalloc.h"
 #include "values.h"
 

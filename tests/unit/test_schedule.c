@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "arena.h"
+#include "datetime.h"
 #include "values.h"
 
 /* ------------------------------------------------------------ fixtures */

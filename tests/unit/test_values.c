@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "datetime.h"
+#include "utf8.h"
 #include "values.h"
 
 /* Assert that a call failed with -1 and that its message (in `err`) contains `sub`. */
