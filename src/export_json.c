@@ -1,4 +1,4 @@
-/* export_json: the resolved itinerary for other programs (format §11): the
+/* export_json: the resolved itinerary for other programs (docs/format.md §15): the
  * delegation, its participants, the places used, then the days with one item
  * a line, and the diagnostics. Streamed through the json writer. */
 #include <errno.h>
