@@ -9,7 +9,7 @@
 uint64_t
 itin_hash_string(const char *s)
 {
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a, 64-bit */
+    uint64_t h = 14695981039346656037ULL; /* FNV-1a, 64-bit: offset basis and prime */
     for (; *s; s++)
         h = (h ^ (unsigned char)*s) * 1099511628211ULL;
     return h;
