@@ -1,4 +1,5 @@
-/* values: strict parsers, checks and formatters for the delegation format's scalar values. */
+/* values: strict parsers and checks for the delegation format's scalar values, and the names of its
+ * enumerations. */
 #include "values.h"
 
 #include <errno.h>
