@@ -149,6 +149,14 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
     itin_end_of_day(x->local_start_date, &end_date, &end);
     int days = (int)(end_date - x->local_start_date);
     const char *from = agenda_hm(b, x->local_start), *to = agenda_hm(b, end);
+    if (x->offset_start != x->offset_end && strcmp(x->tz_start, x->tz_end) == 0) {
+        /* The clocks change during the item (02:30 summer time to 02:00
+         * winter time, in the repeated hour): each time names its offset,
+         * or the end would read as earlier than the start. */
+        from = itin_arena_printf(b->a->A, "%s (%s)", from, offset_text(b, x->offset_start));
+        to = itin_arena_printf(b->a->A, "%s (%s)", to, offset_text(b, x->offset_end));
+        e->offsets = true;
+    }
     e->time = days > 0   ? itin_arena_printf(b->a->A, "%s\u2013%s +%d", from, to, days)
               : days < 0 ? itin_arena_printf(b->a->A, "%s\u2013%s %d", from, to, days)
                          : itin_arena_printf(b->a->A, "%s\u2013%s", from, to);
@@ -224,7 +232,13 @@ agenda_days(builder *b, const itin_render_options *opt)
     const itin_itinerary *it = b->it;
     const itin_delegation *D = &b->P->delegation;
     agenda *a = b->a;
+    /* The zone and offset the reader was last told, by a zone line or by a
+     * leg's arrival. An entry whose time names its offsets (the clocks change
+     * during it) does not count: the entries after it, in the new offset,
+     * get a zone line of their own, so that the repeated hour's times never
+     * stand under the old offset. */
     const char *zone = NULL;
+    int offset = 0;
     a->days = itin_arena_alloc(a->A, (it->n_days ? it->n_days : 1) * sizeof *a->days);
     for (size_t k = 0; k < it->n_days; k++) {
         const itin_day *day = &it->days[k];
@@ -250,11 +264,12 @@ agenda_days(builder *b, const itin_render_options *opt)
             }
             agenda_entry *e = &ad->entries[ad->n_entries++];
             entry_for(b, e, x);
-            if (!zone || strcmp(zone, x->tz_start) != 0)
+            if (!zone || strcmp(zone, x->tz_start) != 0 || offset != x->offset_start)
                 e->zone = itin_arena_printf(
                     a->A, agenda_label(b, L_LOCAL_TIME),
                     itin_arena_printf(a->A, "%s (%s)", x->tz_start, offset_text(b, x->offset_start)));
             zone = x->tz_end;
+            offset = e->offsets ? x->offset_start : x->offset_end;
         }
     }
 }

@@ -183,6 +183,34 @@ table(out *o, const agenda_field *fields, size_t n, size_t indent)
     }
 }
 
+/* One entry: a zone line when the zone or its offset changes, the time in
+ * the first column and the title and fields `indent` deep beside it. A time
+ * too wide for the column (one that names its offsets) stands on a line of
+ * its own, with the title under it. */
+static void
+text_entry(out *o, const agenda_entry *e, size_t indent)
+{
+    if (e->zone) {
+        spaces(o, indent);
+        wrap(o, "", indent, indent, e->zone);
+    }
+    size_t len = strlen(e->time), w = itin_display_width(e->time, len);
+    if (w + 2 > indent) {
+        wrap(o, "", 0, 0, e->time);
+        spaces(o, indent);
+        wrap(o, "", indent, indent, e->title);
+    } else {
+        char *first = itin_xmalloc(len + indent + 1);
+        memcpy(first, e->time, len);
+        memset(first + len, ' ', indent - w);
+        first[len + indent - w] = '\0';
+        wrap(o, first, indent, indent, e->title);
+        free(first);
+    }
+    for (size_t j = 0; j < e->n_fields; j++)
+        field(o, indent, &e->fields[j]);
+}
+
 int
 itin_export_text(const itin_itinerary *it, const itin_render_options *opt, FILE *f)
 {
@@ -192,12 +220,14 @@ itin_export_text(const itin_itinerary *it, const itin_render_options *opt, FILE 
     out o = {f, opt->width > 0 ? opt->width : 80, 0};
     agenda *a = itin_agenda_build(it, opt);
 
-    /* The time column: as wide as the widest time in the agenda. */
+    /* The time column: as wide as the widest time in the agenda, less the
+     * rare ones that name their offsets (text_entry puts those apart). */
     size_t tw = 11;
     for (size_t k = 0; k < a->n_days; k++)
         for (size_t i = 0; i < a->days[k].n_entries; i++) {
-            size_t w = itin_display_width(a->days[k].entries[i].time, strlen(a->days[k].entries[i].time));
-            if (w > tw)
+            const agenda_entry *e = &a->days[k].entries[i];
+            size_t w = itin_display_width(e->time, strlen(e->time));
+            if (!e->offsets && w > tw)
                 tw = w;
         }
     size_t indent = tw + 2;
@@ -214,23 +244,8 @@ itin_export_text(const itin_itinerary *it, const itin_render_options *opt, FILE 
         rule(&o, "-");
         if (d->n_entries == 0)
             wrap(&o, "", 0, 0, itin_label_text(a->lang, L_NO_ITEMS));
-        for (size_t i = 0; i < d->n_entries; i++) {
-            const agenda_entry *e = &d->entries[i];
-            if (e->zone) {
-                spaces(&o, indent);
-                wrap(&o, "", indent, indent, e->zone);
-            }
-            size_t w = itin_display_width(e->time, strlen(e->time));
-            size_t n = strlen(e->time) + indent + 1;
-            char *first = itin_xmalloc(n);
-            memcpy(first, e->time, strlen(e->time));
-            memset(first + strlen(e->time), ' ', indent - w);
-            first[strlen(e->time) + indent - w] = '\0';
-            wrap(&o, first, indent, indent, e->title);
-            free(first);
-            for (size_t j = 0; j < e->n_fields; j++)
-                field(&o, indent, &e->fields[j]);
-        }
+        for (size_t i = 0; i < d->n_entries; i++)
+            text_entry(&o, &d->entries[i], indent);
         if (d->n_nights)
             text_emit(&o, "\n", 1);
         for (size_t j = 0; j < d->n_nights; j++)
