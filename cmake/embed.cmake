@@ -1,7 +1,7 @@
 # Turn data files into a C source of byte arrays: the bundled holiday calendars
 # are compiled into the library so that it works wherever it is installed.
 # Usage: cmake -DOUT=file.c -DBASE=dir -DFILES=a,b -P embed.cmake
-set(body "/* Generated from data/ by cmake/embed.cmake; do not edit. */\n#include \"internal.h\"\n\n")
+set(body "/* Generated from data/ by cmake/embed.cmake; do not edit. */\n#include \"builtin.h\"\n\n")
 set(table "")
 set(i 0)
 string(REPLACE "," ";" FILES "${FILES}")

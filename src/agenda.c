@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include "agenda.h"
+#include "datetime.h"
+#include "who.h"
+#include "xalloc.h"
 
 typedef struct builder {
     agenda *a;
@@ -15,7 +18,12 @@ typedef struct builder {
     const uint64_t *mask;
 } builder;
 
-#define L(b, l) itin_label_text((b)->lang, (l))
+/* A label in the agenda's language. */
+static const char *
+agenda_label(const builder *b, itin_label l)
+{
+    return itin_label_text(b->lang, l);
+}
 
 static void
 add_field(builder *b, agenda_field **v, size_t *n, size_t *cap, const char *label, const char *text)
@@ -25,10 +33,12 @@ add_field(builder *b, agenda_field **v, size_t *n, size_t *cap, const char *labe
     *ITIN_PUSH(b->a->A, *v, *n, *cap) = (agenda_field){label, text};
 }
 
+/* A clock time in the agenda's arena; 1440 is an end at midnight, "24:00". */
 static const char *
-hm(builder *b, int minutes)
+agenda_hm(builder *b, int minutes)
 {
-    return itin_arena_printf(b->a->A, "%02d:%02d", minutes / 60 % 24, minutes % 60);
+    char buf[ITIN_HM_SIZE];
+    return itin_arena_strdup(b->a->A, itin_hm(minutes, buf));
 }
 
 static const char *
@@ -54,16 +64,13 @@ who_text(builder *b, const uint64_t *who)
 {
     const itin_delegation *D = &b->P->delegation;
     size_t words = b->P->who_words, n = 0;
+    uint64_t *m = itin_who_new(words);
     for (size_t g = 0; g < D->n_groups; g++) {
         const itin_group *G = &D->groups[g];
-        bool same = true;
-        uint64_t *m = calloc(words, sizeof *m);
-        for (size_t k = 0; m && k < G->n_members; k++)
-            itin_who_add(m, G->members[k]);
-        for (size_t w = 0; m && w < words; w++)
-            same &= m[w] == who[w];
-        free(m);
-        if (same && G->n_members) {
+        itin_who_clear(m, words);
+        itin_who_add_group(m, G);
+        if (G->n_members && itin_who_equal(m, who, words)) {
+            free(m);
             const char **names = itin_xmalloc(G->n_members * sizeof *names);
             for (size_t k = 0; k < G->n_members; k++)
                 names[k] = D->participants[G->members[k]].name;
@@ -72,10 +79,10 @@ who_text(builder *b, const uint64_t *who)
             return itin_arena_printf(b->a->A, "%s (%s)", G->name, list);
         }
     }
+    free(m);
     const char **names = itin_xmalloc((D->n_participants + 1) * sizeof *names);
-    for (size_t i = 0; i < D->n_participants; i++)
-        if (itin_who_has(who, i))
-            names[n++] = D->participants[i].name;
+    ITIN_WHO_EACH(i, who, D->n_participants)
+    names[n++] = D->participants[i].name;
     const char *list = itin_list(b->a->A, b->lang, names, n);
     free(names);
     return list;
@@ -115,16 +122,16 @@ title_of(builder *b, const itin_item *x)
     const itin_plan *P = b->P;
     const char *t = x->title;
     if (x->kind == ITIN_ITEM_TRANSFER) {
-        t = itin_arena_printf(b->a->A, "%s: %s \u2192 %s", L(b, L_TRANSFER),
+        t = itin_arena_printf(b->a->A, "%s: %s \u2192 %s", agenda_label(b, L_TRANSFER),
                               short_name(&P->institutions[x->from]), short_name(&P->institutions[x->to]));
     } else if (x->kind == ITIN_ITEM_TRAVEL && x->leg->title_default) {
         t = itin_leg_title(b->a->A, b->lang, x->mode, x->leg->ref, short_name(&P->institutions[x->from]),
                            short_name(&P->institutions[x->to]));
     }
     if (x->status == ITIN_CANCELLED)
-        t = itin_arena_printf(b->a->A, "[%s] %s", L(b, L_CANCELLED), t);
+        t = itin_arena_printf(b->a->A, "[%s] %s", agenda_label(b, L_CANCELLED), t);
     else if (x->status == ITIN_TENTATIVE)
-        t = itin_arena_printf(b->a->A, "[%s] %s", L(b, L_TENTATIVE), t);
+        t = itin_arena_printf(b->a->A, "[%s] %s", agenda_label(b, L_TENTATIVE), t);
     return t;
 }
 
@@ -136,40 +143,51 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
     e->kind = x->kind;
     e->status = x->status;
     e->title = title_of(b, x);
-    int days = (int)(x->local_end_date - x->local_start_date);
-    e->time =
-        days > 0
-            ? itin_arena_printf(b->a->A, "%s\u2013%s +%d", hm(b, x->local_start), hm(b, x->local_end), days)
-        : days < 0
-            ? itin_arena_printf(b->a->A, "%s\u2013%s %d", hm(b, x->local_start), hm(b, x->local_end), days)
-            : itin_arena_printf(b->a->A, "%s\u2013%s", hm(b, x->local_start), hm(b, x->local_end));
+    /* An end at midnight is 24:00 on the day it closes, not 00:00 +1. */
+    itin_date end_date = x->local_end_date;
+    int end = x->local_end;
+    itin_end_of_day(x->local_start_date, &end_date, &end);
+    int days = (int)(end_date - x->local_start_date);
+    const char *from = agenda_hm(b, x->local_start), *to = agenda_hm(b, end);
+    if (x->offset_start != x->offset_end && strcmp(x->tz_start, x->tz_end) == 0) {
+        /* The clocks change during the item (02:30 summer time to 02:00
+         * winter time, in the repeated hour): each time names its offset,
+         * or the end would read as earlier than the start. */
+        from = itin_arena_printf(b->a->A, "%s (%s)", from, offset_text(b, x->offset_start));
+        to = itin_arena_printf(b->a->A, "%s (%s)", to, offset_text(b, x->offset_end));
+        e->offsets = true;
+    }
+    e->time = days > 0   ? itin_arena_printf(b->a->A, "%s\u2013%s +%d", from, to, days)
+              : days < 0 ? itin_arena_printf(b->a->A, "%s\u2013%s %d", from, to, days)
+                         : itin_arena_printf(b->a->A, "%s\u2013%s", from, to);
     if (x->kind == ITIN_ITEM_VISIT) {
         const itin_visit *v = x->visit;
         const itin_institution *I = &P->institutions[x->place];
-        add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_PLACE), place_text(b, x->place));
+        add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_PLACE), place_text(b, x->place));
         if (!x->everyone)
-            add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_WITH), who_text(b, x->who));
+            add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_WITH), who_text(b, x->who));
         if (v->n_topics)
-            add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_TOPICS),
+            add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_TOPICS),
                       itin_list(b->a->A, b->lang, v->topics, v->n_topics));
-        add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_HOST), v->host);
-        add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_CONTACT), contact_text(b, &I->contact));
+        add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_HOST), v->host);
+        add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_CONTACT),
+                  contact_text(b, &I->contact));
         add_field(b, &e->fields, &e->n_fields, &cap, NULL, v->description);
     } else if (x->kind == ITIN_ITEM_TRAVEL) {
         const itin_leg *l = x->leg;
         if (!l->title_default)
-            add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_PLACE),
+            add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_PLACE),
                       itin_arena_printf(b->a->A, "%s \u2192 %s", short_name(&P->institutions[x->from]),
                                         short_name(&P->institutions[x->to])));
         if (!l->title_default)
-            add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_REF), l->ref);
+            add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_REF), l->ref);
         if (days != 0 || strcmp(x->tz_start, x->tz_end) != 0)
-            add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_ARRIVAL),
+            add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_ARRIVAL),
                       itin_arena_printf(b->a->A, "%s, %s (%s, %s)",
-                                        itin_date_long(b->a->A, b->lang, x->local_end_date),
-                                        hm(b, x->local_end), x->tz_end, offset_text(b, x->offset_end)));
+                                        itin_date_long(b->a->A, b->lang, end_date), to, x->tz_end,
+                                        offset_text(b, x->offset_end)));
         if (!x->everyone)
-            add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_WITH), who_text(b, x->who));
+            add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_WITH), who_text(b, x->who));
         add_field(b, &e->fields, &e->n_fields, &cap, NULL, l->description);
     } else if (x->kind == ITIN_ITEM_TRANSFER) {
         /* "Transfer: A → B (by bus, 20 min, 3.6 km)" */
@@ -180,41 +198,47 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
                                     itin_decimal(b->a->A, b->lang, x->distance_km, 1));
         e->title = itin_arena_printf(b->a->A, "%s (%s)", e->title, how);
         if (!x->everyone)
-            add_field(b, &e->fields, &e->n_fields, &cap, L(b, L_WITH), who_text(b, x->who));
+            add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_WITH), who_text(b, x->who));
     }
 }
 
 static void
-build_head(builder *b)
+agenda_head(builder *b)
 {
     const itin_delegation *D = &b->P->delegation;
     agenda *a = b->a;
     size_t cap = 0;
     a->title = D->title;
-    add_field(b, &a->head, &a->n_head, &cap, L(b, L_LEAD), D->lead);
+    add_field(b, &a->head, &a->n_head, &cap, agenda_label(b, L_LEAD), D->lead);
     const char *org = D->organizer.name;
     if (org && D->organizer.email)
         org = itin_arena_printf(a->A, "%s <%s>", org, D->organizer.email);
     else if (!org)
         org = D->organizer.email;
-    add_field(b, &a->head, &a->n_head, &cap, L(b, L_ORGANIZER), org);
+    add_field(b, &a->head, &a->n_head, &cap, agenda_label(b, L_ORGANIZER), org);
     const char *dates = D->start == D->end
                             ? itin_date_long(a->A, b->lang, D->start)
                             : itin_arena_printf(a->A, "%s \u2013 %s", itin_date_long(a->A, b->lang, D->start),
                                                 itin_date_long(a->A, b->lang, D->end));
-    add_field(b, &a->head, &a->n_head, &cap, L(b, L_DATES), dates);
+    add_field(b, &a->head, &a->n_head, &cap, agenda_label(b, L_DATES), dates);
     if (D->revision >= 0)
-        add_field(b, &a->head, &a->n_head, &cap, L(b, L_REVISION),
+        add_field(b, &a->head, &a->n_head, &cap, agenda_label(b, L_REVISION),
                   itin_arena_printf(a->A, "%d", D->revision));
 }
 
 static void
-build_days(builder *b, const itin_render_options *opt)
+agenda_days(builder *b, const itin_render_options *opt)
 {
     const itin_itinerary *it = b->it;
     const itin_delegation *D = &b->P->delegation;
     agenda *a = b->a;
+    /* The zone and offset the reader was last told, by a zone line or by a
+     * leg's arrival. An entry whose time names its offsets (the clocks change
+     * during it) does not count: the entries after it, in the new offset,
+     * get a zone line of their own, so that the repeated hour's times never
+     * stand under the old offset. */
     const char *zone = NULL;
+    int offset = 0;
     a->days = itin_arena_alloc(a->A, (it->n_days ? it->n_days : 1) * sizeof *a->days);
     for (size_t k = 0; k < it->n_days; k++) {
         const itin_day *day = &it->days[k];
@@ -222,10 +246,10 @@ build_days(builder *b, const itin_render_options *opt)
         const char *date = itin_date_long(a->A, b->lang, day->date);
         /* Every day has its number (0 and below before the delegation); the
          * days around it also say what they are. */
-        const char *label = itin_arena_printf(a->A, L(b, L_DAY), day->number);
+        const char *label = itin_arena_printf(a->A, agenda_label(b, L_DAY), day->number);
         if (day->date < D->start || day->date > D->end)
             label = itin_arena_printf(a->A, "%s (%s)", label,
-                                      L(b, day->date < D->start ? L_DAY_BEFORE : L_DAY_AFTER));
+                                      agenda_label(b, day->date < D->start ? L_DAY_BEFORE : L_DAY_AFTER));
         ad->heading = itin_arena_printf(a->A, "%s \u00b7 %s", label, date);
         ad->entries = itin_arena_alloc(a->A, (day->n_items ? day->n_items : 1) * sizeof *ad->entries);
         size_t cap_n = 0;
@@ -235,27 +259,28 @@ build_days(builder *b, const itin_render_options *opt)
                 const char *text = place_text(b, x->place);
                 if (!x->everyone && !opt->mask)
                     text = itin_arena_printf(a->A, "%s (%s)", text, who_text(b, x->who));
-                add_field(b, &ad->nights, &ad->n_nights, &cap_n, L(b, L_LODGING), text);
+                add_field(b, &ad->nights, &ad->n_nights, &cap_n, agenda_label(b, L_LODGING), text);
                 continue;
             }
             agenda_entry *e = &ad->entries[ad->n_entries++];
             entry_for(b, e, x);
-            if (!zone || strcmp(zone, x->tz_start) != 0)
+            if (!zone || strcmp(zone, x->tz_start) != 0 || offset != x->offset_start)
                 e->zone = itin_arena_printf(
-                    a->A, L(b, L_LOCAL_TIME),
+                    a->A, agenda_label(b, L_LOCAL_TIME),
                     itin_arena_printf(a->A, "%s (%s)", x->tz_start, offset_text(b, x->offset_start)));
             zone = x->tz_end;
+            offset = e->offsets ? x->offset_start : x->offset_end;
         }
     }
 }
 
 static void
-build_people(builder *b)
+agenda_people(builder *b)
 {
     const itin_delegation *D = &b->P->delegation;
     agenda *a = b->a;
     size_t cap = 0;
-    a->people_heading = L(b, L_PARTICIPANTS);
+    a->people_heading = agenda_label(b, L_PARTICIPANTS);
     for (size_t i = 0; i < D->n_participants; i++) {
         const itin_participant *p = &D->participants[i];
         const char *parts[4];
@@ -275,12 +300,12 @@ build_people(builder *b)
     }
     /* Contacts: the organiser, then every place visited that names one. */
     cap = 0;
-    a->contacts_heading = L(b, L_CONTACTS);
+    a->contacts_heading = agenda_label(b, L_CONTACTS);
     const char *org = contact_text(b, &D->organizer);
     if (org)
-        add_field(b, &a->contacts, &a->n_contacts, &cap, L(b, L_ORGANIZER), org);
-    bool *seen = calloc(b->P->n_institutions + 1, sizeof *seen);
-    for (size_t k = 0; seen && k < b->it->n_days; k++)
+        add_field(b, &a->contacts, &a->n_contacts, &cap, agenda_label(b, L_ORGANIZER), org);
+    bool *seen = itin_xcalloc(b->P->n_institutions + 1, sizeof *seen);
+    for (size_t k = 0; k < b->it->n_days; k++)
         for (size_t i = 0; i < b->it->days[k].n_items; i++) {
             const itin_item *x = &b->it->items[b->it->days[k].items[i]];
             if (x->kind != ITIN_ITEM_VISIT || seen[x->place])
@@ -304,13 +329,13 @@ itin_agenda_build(const itin_itinerary *it, const itin_render_options *opt)
     builder b = {a, it, it->plan, itin_lang_of(opt->lang ? opt->lang : it->plan->delegation.language),
                  opt->mask};
     a->lang = b.lang;
-    build_head(&b);
+    agenda_head(&b);
     if (opt->audience) {
         size_t cap = a->n_head;
-        add_field(&b, &a->head, &a->n_head, &cap, L(&b, L_FOR), opt->audience);
+        add_field(&b, &a->head, &a->n_head, &cap, agenda_label(&b, L_FOR), opt->audience);
     }
-    build_days(&b, opt);
-    build_people(&b);
+    agenda_days(&b, opt);
+    agenda_people(&b);
     return a;
 }
 

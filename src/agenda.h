@@ -15,7 +15,9 @@ typedef struct agenda_field {
 typedef struct agenda_entry {
     const char *time; /* "10:00–11:00", "18:05–14:25 +1" */
     const char *title;
-    const char *zone; /* set when the local time zone changes here */
+    bool offsets;     /* the time names its UTC offsets: "02:30 (UTC+02:00)–02:00
+                         (UTC+01:00)", the clocks changing during the item */
+    const char *zone; /* set when the local time zone or its offset changes here */
     itin_item_kind kind;
     itin_status status;
     agenda_field *fields;

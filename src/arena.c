@@ -1,9 +1,11 @@
 /* arena: the bump allocator that owns every entity and string of a plan. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "arena.h"
+#include "xalloc.h"
 
 #define ARENA_CHUNK (64 * 1024)
 #define ARENA_ALIGN 16
@@ -23,39 +25,6 @@ struct itin_arena {
 };
 
 #define BIG_ARRAY (64 * 1024)
-
-static void
-die_oom(void)
-{
-    /* Out of memory is the one failure the library cannot report politely. */
-    fputs("itinerary: out of memory\n", stderr);
-    abort();
-}
-
-void *
-itin_xmalloc(size_t n)
-{
-    void *p = malloc(n ? n : 1);
-    if (!p)
-        die_oom();
-    return p;
-}
-
-void *
-itin_xrealloc(void *p, size_t n)
-{
-    void *q = realloc(p, n ? n : 1);
-    if (!q)
-        die_oom();
-    return q;
-}
-
-char *
-itin_xstrdup(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    return memcpy(itin_xmalloc(n), s, n);
-}
 
 itin_arena *
 itin_arena_new(void)
@@ -93,9 +62,7 @@ alloc_raw(itin_arena *a, size_t size)
     chunk *c = a->head;
     if (!c || c->size - c->used < size) {
         size_t want = size > ARENA_CHUNK / 4 ? size : ARENA_CHUNK;
-        chunk *n = malloc(sizeof *n + want);
-        if (!n)
-            die_oom();
+        chunk *n = itin_xmalloc(sizeof *n + want);
         n->size = want;
         n->used = 0;
         a->reserved += want;

@@ -3,7 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "diag.h"
+#include "xalloc.h"
 
 #define DEFAULT_LIMIT 100
 

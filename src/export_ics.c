@@ -65,7 +65,10 @@
 
 #include <libical/ical.h>
 
+#include "datetime.h"
 #include "i18n.h"
+#include "tz.h"
+#include "xalloc.h"
 #include "values.h"
 
 static const char *const KINDS[] = {"visit", "travel", "transfer", "lodging"};

@@ -1,15 +1,15 @@
-/* export_json: the resolved itinerary for other programs (format §11): the
+/* export_json: the resolved itinerary for other programs (docs/format.md §15): the
  * delegation, its participants, the places used, then the days with one item
  * a line, and the diagnostics. Streamed through the json writer. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "itinerary/itinerary.h"
 #include "json.h"
-
-static const char *const KINDS[] = {"visit", "travel", "transfer", "lodging"};
-static const char *const STATUS[] = {"confirmed", "tentative", "cancelled"};
+#include "values.h"
+#include "who.h"
+#include "xalloc.h"
 
 /* "2022-11-22T09:30:00+01:00": the local time with its offset. */
 static void
@@ -45,13 +45,12 @@ date_value(jw *w, const char *key, itin_date date)
 }
 
 static void
-who(jw *w, const itin_plan *P, const uint64_t *mask)
+who_json(jw *w, const itin_plan *P, const uint64_t *mask)
 {
     jw_key(w, "with");
     jw_array(w, -1);
-    for (size_t i = 0; i < P->delegation.n_participants; i++)
-        if (itin_who_has(mask, i))
-            jw_string(w, P->delegation.participants[i].id);
+    ITIN_WHO_EACH(i, mask, P->delegation.n_participants)
+    jw_string(w, P->delegation.participants[i].id);
     jw_end(w);
 }
 
@@ -59,7 +58,7 @@ static void
 item_json(jw *w, const itin_plan *P, const itin_item *x, itin_date day)
 {
     jw_object(w, -1);
-    jw_kstring(w, "kind", KINDS[x->kind]);
+    jw_kstring(w, "kind", itin_item_kind_name(x->kind));
     jw_kstring(w, "id", x->id);
     jw_kstring(w, "title", x->title);
     if (x->all_day) {
@@ -80,12 +79,12 @@ item_json(jw *w, const itin_plan *P, const itin_item *x, itin_date day)
         jw_kstring(w, "to", P->institutions[x->to].id);
         jw_kstring(w, "mode", itin_mode_name(x->mode));
     }
-    who(w, P, x->who);
+    who_json(w, P, x->who);
     if (x->everyone)
         jw_kbool(w, "everyone", true);
     if (x->kind == ITIN_ITEM_VISIT) {
         const itin_visit *v = x->visit;
-        jw_kstring(w, "status", STATUS[x->status]);
+        jw_kstring(w, "status", itin_status_name(x->status));
         jw_kbool(w, "fixed", x->fixed);
         if (v->n_topics) {
             jw_key(w, "topics");
@@ -195,9 +194,7 @@ int
 itin_export_json(const itin_itinerary *it, const itin_diags *d, FILE *out)
 {
     const itin_plan *P = it->plan;
-    jw *w = malloc(sizeof *w);
-    if (!w)
-        return -1;
+    jw *w = itin_xmalloc(sizeof *w);
     jw_init(w, out);
     jw_object(w, 2);
     jw_kint(w, "itinerary", 1);
@@ -210,10 +207,10 @@ itin_export_json(const itin_itinerary *it, const itin_diags *d, FILE *out)
     jw_end(w);
 
     /* Items name places by id; the places they use follow, in file order. */
-    bool *used = calloc(P->n_institutions + 1, sizeof *used);
+    bool *used = itin_xcalloc(P->n_institutions + 1, sizeof *used);
     jw_key(w, "places");
     jw_object(w, 4);
-    for (size_t k = 0; used && k < it->n_days; k++)
+    for (size_t k = 0; k < it->n_days; k++)
         for (size_t i = 0; i < it->days[k].n_items; i++) {
             const itin_item *x = &it->items[it->days[k].items[i]];
             if (x->kind == ITIN_ITEM_VISIT || x->kind == ITIN_ITEM_LODGING)
@@ -221,7 +218,7 @@ itin_export_json(const itin_itinerary *it, const itin_diags *d, FILE *out)
             else
                 used[x->from] = used[x->to] = true;
         }
-    for (size_t i = 0; used && i < P->n_institutions; i++)
+    for (size_t i = 0; i < P->n_institutions; i++)
         if (used[i])
             place_json(w, &P->institutions[i]);
     free(used);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "agenda.h"
+#include "xalloc.h"
 
 typedef struct md {
     FILE *f;
@@ -13,7 +14,7 @@ typedef struct md {
 } md;
 
 static void
-put(md *m, const char *s)
+md_put(md *m, const char *s)
 {
     size_t n = strlen(s);
     if (n && fwrite(s, 1, n, m->f) != n)
@@ -33,7 +34,7 @@ inline_special(char c)
  * (CommonMark §2.4: any ASCII punctuation may be escaped). `line_start`:
  * the text begins a line, where block syntax (#, -, +, >, 1.) matters too. */
 static void
-text(md *m, const char *s, bool line_start)
+md_text(md *m, const char *s, bool line_start)
 {
     char buf[512];
     size_t n = 0;
@@ -58,7 +59,7 @@ text(md *m, const char *s, bool line_start)
                 size_t k = (size_t)(q - p);
                 if (n + k + 2 >= sizeof buf) {
                     buf[n] = '\0';
-                    put(m, buf);
+                    md_put(m, buf);
                     n = 0;
                 }
                 memcpy(buf + n, p, k);
@@ -73,7 +74,7 @@ text(md *m, const char *s, bool line_start)
         at_start = false;
         if (n + 3 >= sizeof buf) {
             buf[n] = '\0';
-            put(m, buf);
+            md_put(m, buf);
             n = 0;
         }
         if (esc)
@@ -81,26 +82,24 @@ text(md *m, const char *s, bool line_start)
         buf[n++] = c;
     }
     buf[n] = '\0';
-    put(m, buf);
+    md_put(m, buf);
 }
 
 /* "**Label:** text" */
 static void
 labelled(md *m, const agenda_field *f)
 {
-    put(m, "**");
-    text(m, f->label, false);
-    put(m, ":** ");
-    text(m, f->text, false);
+    md_put(m, "**");
+    md_text(m, f->label, false);
+    md_put(m, ":** ");
+    md_text(m, f->text, false);
 }
 
 /* Free text: paragraphs split at blank lines, each `indent` deep. */
 static void
-paragraphs(md *m, const char *s, const char *indent)
+md_paragraphs(md *m, const char *s, const char *indent)
 {
-    char *copy = malloc(strlen(s) + 1);
-    if (!copy)
-        return;
+    char *copy = itin_xmalloc(strlen(s) + 1);
     const char *p = s;
     while (*p) {
         size_t n = 0;
@@ -111,10 +110,10 @@ paragraphs(md *m, const char *s, const char *indent)
         copy[n] = '\0';
         if (!n)
             continue;
-        put(m, "\n");
-        put(m, indent);
-        text(m, copy, true);
-        put(m, "\n");
+        md_put(m, "\n");
+        md_put(m, indent);
+        md_text(m, copy, true);
+        md_put(m, "\n");
     }
     free(copy);
 }
@@ -128,83 +127,83 @@ itin_export_markdown(const itin_itinerary *it, const itin_render_options *opt, F
     md m = {f, 0};
     agenda *a = itin_agenda_build(it, opt);
 
-    put(&m, "# ");
-    text(&m, a->title, false);
-    put(&m, "\n\n");
+    md_put(&m, "# ");
+    md_text(&m, a->title, false);
+    md_put(&m, "\n\n");
     for (size_t i = 0; i < a->n_head; i++) {
-        put(&m, "- ");
+        md_put(&m, "- ");
         labelled(&m, &a->head[i]);
-        put(&m, "\n");
+        md_put(&m, "\n");
     }
 
     for (size_t k = 0; k < a->n_days; k++) {
         const agenda_day *d = &a->days[k];
-        put(&m, "\n## ");
-        text(&m, d->heading, false);
-        put(&m, "\n\n");
+        md_put(&m, "\n## ");
+        md_text(&m, d->heading, false);
+        md_put(&m, "\n\n");
         if (d->n_entries == 0) {
-            text(&m, itin_label_text(a->lang, L_NO_ITEMS), true);
-            put(&m, "\n");
+            md_text(&m, itin_label_text(a->lang, L_NO_ITEMS), true);
+            md_put(&m, "\n");
         }
         for (size_t i = 0; i < d->n_entries; i++) {
             const agenda_entry *e = &d->entries[i];
             if (e->zone) {
                 /* A zone change interrupts the list with its own line. */
                 if (i)
-                    put(&m, "\n");
-                put(&m, "*");
-                text(&m, e->zone, false);
-                put(&m, "*\n\n");
+                    md_put(&m, "\n");
+                md_put(&m, "*");
+                md_text(&m, e->zone, false);
+                md_put(&m, "*\n\n");
             }
-            put(&m, "- **");
-            text(&m, e->time, false);
-            put(&m, "** ");
-            text(&m, e->title, false);
+            md_put(&m, "- **");
+            md_text(&m, e->time, false);
+            md_put(&m, "** ");
+            md_text(&m, e->title, false);
             bool described = false;
             for (size_t j = 0; j < e->n_fields; j++) {
                 const agenda_field *fl = &e->fields[j];
                 if (!fl->label) {
                     /* Free text after the fields, as paragraphs of the item. */
-                    put(&m, "\n");
-                    paragraphs(&m, fl->text, "  ");
+                    md_put(&m, "\n");
+                    md_paragraphs(&m, fl->text, "  ");
                     described = true;
                     continue;
                 }
-                put(&m, described ? "\n  " : "\\\n  ");
+                md_put(&m, described ? "\n  " : "\\\n  ");
                 labelled(&m, fl);
                 described = false;
             }
-            put(&m, "\n");
+            md_put(&m, "\n");
         }
         if (d->n_nights)
-            put(&m, "\n");
+            md_put(&m, "\n");
         for (size_t j = 0; j < d->n_nights; j++) {
             labelled(&m, &d->nights[j]);
-            put(&m, j + 1 < d->n_nights ? "\\\n" : "\n");
+            md_put(&m, j + 1 < d->n_nights ? "\\\n" : "\n");
         }
     }
 
-    put(&m, "\n## ");
-    text(&m, a->people_heading, false);
-    put(&m, "\n\n");
+    md_put(&m, "\n## ");
+    md_text(&m, a->people_heading, false);
+    md_put(&m, "\n\n");
     for (size_t i = 0; i < a->n_people; i++) {
-        put(&m, "- **");
-        text(&m, a->people[i].label, false);
-        put(&m, "**");
+        md_put(&m, "- **");
+        md_text(&m, a->people[i].label, false);
+        md_put(&m, "**");
         if (a->people[i].text && *a->people[i].text) {
-            put(&m, " \u2013 ");
-            text(&m, a->people[i].text, false);
+            md_put(&m, " \u2013 ");
+            md_text(&m, a->people[i].text, false);
         }
-        put(&m, "\n");
+        md_put(&m, "\n");
     }
     if (a->n_contacts) {
-        put(&m, "\n## ");
-        text(&m, a->contacts_heading, false);
-        put(&m, "\n\n");
+        md_put(&m, "\n## ");
+        md_text(&m, a->contacts_heading, false);
+        md_put(&m, "\n\n");
         for (size_t i = 0; i < a->n_contacts; i++) {
-            put(&m, "- ");
+            md_put(&m, "- ");
             labelled(&m, &a->contacts[i]);
-            put(&m, "\n");
+            md_put(&m, "\n");
         }
     }
     itin_agenda_free(a);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "agenda.h"
+#include "xalloc.h"
 
 typedef struct out {
     FILE *f;
@@ -14,7 +15,7 @@ typedef struct out {
 } out;
 
 static void
-emit(out *o, const char *s, size_t n)
+text_emit(out *o, const char *s, size_t n)
 {
     if (n && fwrite(s, 1, n, o->f) != n)
         o->bad = -1;
@@ -26,7 +27,7 @@ spaces(out *o, size_t n)
     static const char sp[] = "                                                                ";
     while (n > 0) {
         size_t k = n < sizeof sp - 1 ? n : sizeof sp - 1;
-        emit(o, sp, k);
+        text_emit(o, sp, k);
         n -= k;
     }
 }
@@ -35,8 +36,8 @@ static void
 rule(out *o, const char *ch)
 {
     for (int i = 0; i < o->width; i++)
-        emit(o, ch, strlen(ch));
-    emit(o, "\n", 1);
+        text_emit(o, ch, strlen(ch));
+    text_emit(o, "\n", 1);
 }
 
 /* Write one paragraph: `first` (already `first_w` columns wide) starts the
@@ -49,17 +50,13 @@ wrap(out *o, const char *first, size_t first_w, size_t indent, const char *raw)
     /* One paragraph is one line of source: control characters (a newline in
      * a title, an escape sequence) become spaces, never terminal input. */
     size_t len = strlen(raw);
-    char *text = malloc(len + 1);
-    if (!text) {
-        o->bad = -1;
-        return;
-    }
+    char *text = itin_xmalloc(len + 1);
     for (size_t i = 0; i <= len; i++)
         text[i] = (i < len && ((unsigned char)raw[i] < 0x20 || raw[i] == 0x7f)) ? ' ' : raw[i];
     size_t max = len + 2;
-    size_t *breaks = malloc(max * sizeof *breaks);
-    size_t nb = breaks ? itin_line_breaks(text, len, breaks, max) : 0;
-    emit(o, first, strlen(first));
+    size_t *breaks = itin_xmalloc(max * sizeof *breaks);
+    size_t nb = itin_line_breaks(text, len, breaks, max);
+    text_emit(o, first, strlen(first));
     size_t col = first_w, start = 0, pos = 0;
     bool line_empty = true;
     for (size_t i = 0; i < nb; i++) {
@@ -79,8 +76,8 @@ wrap(out *o, const char *first, size_t first_w, size_t indent, const char *raw)
             size_t line_end = pos;
             while (line_end > start && text[line_end - 1] == ' ')
                 line_end--;
-            emit(o, text + start, line_end - start);
-            emit(o, "\n", 1);
+            text_emit(o, text + start, line_end - start);
+            text_emit(o, "\n", 1);
             spaces(o, indent);
             col = indent;
             start = pos;
@@ -94,8 +91,8 @@ wrap(out *o, const char *first, size_t first_w, size_t indent, const char *raw)
     while (line_end > start && (text[line_end - 1] == ' ' || text[line_end - 1] == '\n'))
         line_end--;
     if (start < line_end)
-        emit(o, text + start, line_end - start);
-    emit(o, "\n", 1);
+        text_emit(o, text + start, line_end - start);
+    text_emit(o, "\n", 1);
     free(breaks);
     free(text);
 }
@@ -103,14 +100,9 @@ wrap(out *o, const char *first, size_t first_w, size_t indent, const char *raw)
 /* Free text (a description) as paragraphs: a blank line separates them, a
  * single line break is a space, as in Markdown. */
 static void
-paragraphs(out *o, size_t indent, const char *text)
+text_paragraphs(out *o, size_t indent, const char *text)
 {
-    char *pad = malloc(indent + 1), *para = malloc(strlen(text) + 1);
-    if (!pad || !para) {
-        free(pad);
-        free(para);
-        return;
-    }
+    char *pad = itin_xmalloc(indent + 1), *para = itin_xmalloc(strlen(text) + 1);
     memset(pad, ' ', indent);
     pad[indent] = '\0';
     const char *p = text;
@@ -136,14 +128,12 @@ static void
 field(out *o, size_t indent, const agenda_field *f)
 {
     if (!f->label) {
-        paragraphs(o, indent, f->text);
+        text_paragraphs(o, indent, f->text);
         return;
     }
     size_t lw = itin_display_width(f->label, strlen(f->label));
     size_t n = indent + strlen(f->label) + 3;
-    char *first = malloc(n);
-    if (!first)
-        return;
+    char *first = itin_xmalloc(n);
     memset(first, ' ', indent);
     snprintf(first + indent, n - indent, "%s: ", f->label);
     /* Continuation lines go under the text, unless that leaves too little
@@ -172,9 +162,7 @@ table(out *o, const agenda_field *fields, size_t n, size_t indent)
         const agenda_field *f = &fields[i];
         size_t w = itin_display_width(f->label, strlen(f->label));
         size_t len = indent + strlen(f->label) + col + 4;
-        char *first = malloc(len);
-        if (!first)
-            return;
+        char *first = itin_xmalloc(len);
         memset(first, ' ', indent);
         size_t k = indent + (size_t)snprintf(first + indent, len - indent, "%s:", f->label);
         if (indent + w + 1 < col) {
@@ -183,18 +171,44 @@ table(out *o, const agenda_field *fields, size_t n, size_t indent)
             first[k + pad] = '\0';
             wrap(o, first, col, col, f->text);
         } else {
-            emit(o, first, k);
-            emit(o, "\n", 1);
-            char *pad = malloc(col + 1);
-            if (pad) {
-                memset(pad, ' ', col);
-                pad[col] = '\0';
-                wrap(o, pad, col, col, f->text);
-                free(pad);
-            }
+            text_emit(o, first, k);
+            text_emit(o, "\n", 1);
+            char *pad = itin_xmalloc(col + 1);
+            memset(pad, ' ', col);
+            pad[col] = '\0';
+            wrap(o, pad, col, col, f->text);
+            free(pad);
         }
         free(first);
     }
+}
+
+/* One entry: a zone line when the zone or its offset changes, the time in
+ * the first column and the title and fields `indent` deep beside it. A time
+ * too wide for the column (one that names its offsets) stands on a line of
+ * its own, with the title under it. */
+static void
+text_entry(out *o, const agenda_entry *e, size_t indent)
+{
+    if (e->zone) {
+        spaces(o, indent);
+        wrap(o, "", indent, indent, e->zone);
+    }
+    size_t len = strlen(e->time), w = itin_display_width(e->time, len);
+    if (w + 2 > indent) {
+        wrap(o, "", 0, 0, e->time);
+        spaces(o, indent);
+        wrap(o, "", indent, indent, e->title);
+    } else {
+        char *first = itin_xmalloc(len + indent + 1);
+        memcpy(first, e->time, len);
+        memset(first + len, ' ', indent - w);
+        first[len + indent - w] = '\0';
+        wrap(o, first, indent, indent, e->title);
+        free(first);
+    }
+    for (size_t j = 0; j < e->n_fields; j++)
+        field(o, indent, &e->fields[j]);
 }
 
 int
@@ -206,12 +220,14 @@ itin_export_text(const itin_itinerary *it, const itin_render_options *opt, FILE 
     out o = {f, opt->width > 0 ? opt->width : 80, 0};
     agenda *a = itin_agenda_build(it, opt);
 
-    /* The time column: as wide as the widest time in the agenda. */
+    /* The time column: as wide as the widest time in the agenda, less the
+     * rare ones that name their offsets (text_entry puts those apart). */
     size_t tw = 11;
     for (size_t k = 0; k < a->n_days; k++)
         for (size_t i = 0; i < a->days[k].n_entries; i++) {
-            size_t w = itin_display_width(a->days[k].entries[i].time, strlen(a->days[k].entries[i].time));
-            if (w > tw)
+            const agenda_entry *e = &a->days[k].entries[i];
+            size_t w = itin_display_width(e->time, strlen(e->time));
+            if (!e->offsets && w > tw)
                 tw = w;
         }
     size_t indent = tw + 2;
@@ -223,46 +239,27 @@ itin_export_text(const itin_itinerary *it, const itin_render_options *opt, FILE 
 
     for (size_t k = 0; k < a->n_days; k++) {
         const agenda_day *d = &a->days[k];
-        emit(&o, "\n", 1);
+        text_emit(&o, "\n", 1);
         wrap(&o, "", 0, 0, d->heading);
         rule(&o, "-");
         if (d->n_entries == 0)
             wrap(&o, "", 0, 0, itin_label_text(a->lang, L_NO_ITEMS));
-        for (size_t i = 0; i < d->n_entries; i++) {
-            const agenda_entry *e = &d->entries[i];
-            if (e->zone) {
-                spaces(&o, indent);
-                wrap(&o, "", indent, indent, e->zone);
-            }
-            size_t w = itin_display_width(e->time, strlen(e->time));
-            size_t n = strlen(e->time) + indent + 1;
-            char *first = malloc(n);
-            if (!first)
-                break;
-            memcpy(first, e->time, strlen(e->time));
-            memset(first + strlen(e->time), ' ', indent - w);
-            first[strlen(e->time) + indent - w] = '\0';
-            wrap(&o, first, indent, indent, e->title);
-            free(first);
-            for (size_t j = 0; j < e->n_fields; j++)
-                field(&o, indent, &e->fields[j]);
-        }
+        for (size_t i = 0; i < d->n_entries; i++)
+            text_entry(&o, &d->entries[i], indent);
         if (d->n_nights)
-            emit(&o, "\n", 1);
+            text_emit(&o, "\n", 1);
         for (size_t j = 0; j < d->n_nights; j++)
             field(&o, 0, &d->nights[j]);
     }
 
-    emit(&o, "\n", 1);
+    text_emit(&o, "\n", 1);
     wrap(&o, "", 0, 0, a->people_heading);
     rule(&o, "-");
     for (size_t i = 0; i < a->n_people; i++) {
         const agenda_field *p = &a->people[i];
         if (p->text && *p->text) {
             size_t n = strlen(p->label) + 8;
-            char *first = malloc(n);
-            if (!first)
-                break;
+            char *first = itin_xmalloc(n);
             snprintf(first, n, "%s \u2013 ", p->label);
             wrap(&o, first, itin_display_width(first, strlen(first)), 4, p->text);
             free(first);
@@ -271,7 +268,7 @@ itin_export_text(const itin_itinerary *it, const itin_render_options *opt, FILE 
         }
     }
     if (a->n_contacts) {
-        emit(&o, "\n", 1);
+        text_emit(&o, "\n", 1);
         wrap(&o, "", 0, 0, a->contacts_heading);
         rule(&o, "-");
         table(&o, a->contacts, a->n_contacts, 0);

@@ -12,6 +12,8 @@
 #include <unicode/ustring.h>
 
 #include "i18n.h"
+#include "utf8.h"
+#include "xalloc.h"
 
 /* One table per language. "%d" and "%s" are filled in by the caller where
  * the label's comment in i18n.h says so. */
@@ -384,11 +386,11 @@ itin_text_width(const char *s, size_t len)
 size_t
 itin_display_width(const char *s, size_t len)
 {
-    size_t w = 0;
-    int32_t i = 0;
-    while ((size_t)i < len) {
-        UChar32 c;
-        U8_NEXT(s, i, (int32_t)len, c);
+    size_t w = 0, i = 0;
+    while (i < len) {
+        size_t n;
+        UChar32 c = itin_utf8_decode(s + i, len - i, &n);
+        i += n;
         if (c < 0)
             continue;
         int8_t cat = (int8_t)u_charType(c);
@@ -404,12 +406,10 @@ itin_display_width(const char *s, size_t len)
 
 /* Whether a precomposed Hangul syllable (U+AC00..U+D7A3) starts at s[i]. */
 static bool
-hangul_at(const char *s, int32_t i)
+hangul_at(const char *s, size_t len, size_t i)
 {
-    const unsigned char *u = (const unsigned char *)s + i;
-    if (u[0] < 0xEA || u[0] > 0xED || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
-        return false;
-    unsigned cp = ((unsigned)(u[0] & 0x0F) << 12) | ((unsigned)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    size_t n;
+    int32_t cp = itin_utf8_decode(s + i, len - i, &n);
     return cp >= 0xAC00 && cp <= 0xD7A3;
 }
 
@@ -426,11 +426,10 @@ itin_line_breaks(const char *s, size_t len, size_t *breaks, size_t max)
         int32_t u16 = 0, u8 = 0;
         for (int32_t b = ubrk_next(bi); b != UBRK_DONE && n < max; b = ubrk_next(bi)) {
             while (u16 < b && (size_t)u8 < len) {
-                UChar32 c;
-                int32_t before = u8;
-                U8_NEXT(s, u8, (int32_t)len, c);
+                size_t step;
+                UChar32 c = itin_utf8_decode(s + u8, len - (size_t)u8, &step);
+                u8 += (int32_t)step;
                 u16 += (c >= 0x10000) ? 2 : 1;
-                (void)before;
             }
             /* Not after a hyphen or a slash: names (Dong-hyun), compounds
              * and addresses read better whole, even past the margin. */
@@ -438,7 +437,8 @@ itin_line_breaks(const char *s, size_t len, size_t *breaks, size_t max)
                 continue;
             /* Korean words stay whole (keep-all): no break between two
              * Hangul syllables, only at spaces. */
-            if (u8 >= 3 && (size_t)u8 + 3 <= len && hangul_at(s, u8 - 3) && hangul_at(s, u8))
+            if (u8 >= 3 && (size_t)u8 + 3 <= len && hangul_at(s, len, (size_t)u8 - 3) &&
+                hangul_at(s, len, (size_t)u8))
                 continue;
             breaks[n++] = (size_t)u8;
         }

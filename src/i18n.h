@@ -3,7 +3,7 @@
 #ifndef ITIN_I18N_H
 #define ITIN_I18N_H
 
-#include "internal.h"
+#include "arena.h"
 
 /* Every label an agenda prints. The tables in i18n.c hold one string per
  * label and language; a translator extends them there. */

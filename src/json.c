@@ -15,7 +15,7 @@ flush(jw *w)
 }
 
 static void
-put(jw *w, const char *s, size_t len)
+jw_put(jw *w, const char *s, size_t len)
 {
     if (w->n + len > sizeof w->buf) {
         flush(w);
@@ -127,37 +127,37 @@ string(jw *w, const char *s)
         unsigned char c = (unsigned char)*s;
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;
-        put(w, run, (size_t)(s - run));
+        jw_put(w, run, (size_t)(s - run));
         run = s + 1;
         switch (c) {
         case '"':
-            put(w, "\\\"", 2);
+            jw_put(w, "\\\"", 2);
             break;
         case '\\':
-            put(w, "\\\\", 2);
+            jw_put(w, "\\\\", 2);
             break;
         case '\n':
-            put(w, "\\n", 2);
+            jw_put(w, "\\n", 2);
             break;
         case '\r':
-            put(w, "\\r", 2);
+            jw_put(w, "\\r", 2);
             break;
         case '\t':
-            put(w, "\\t", 2);
+            jw_put(w, "\\t", 2);
             break;
         case '\b':
-            put(w, "\\b", 2);
+            jw_put(w, "\\b", 2);
             break;
         case '\f':
-            put(w, "\\f", 2);
+            jw_put(w, "\\f", 2);
             break;
         default: {
             char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            put(w, u, 6);
+            jw_put(w, u, 6);
         }
         }
     }
-    put(w, run, (size_t)(s - run));
+    jw_put(w, run, (size_t)(s - run));
     putc_(w, '"');
 }
 
@@ -166,7 +166,7 @@ jw_key(jw *w, const char *key)
 {
     sep(w);
     string(w, key);
-    put(w, ": ", 2);
+    jw_put(w, ": ", 2);
     w->after_key = true;
 }
 
@@ -182,7 +182,7 @@ jw_int(jw *w, long long v)
 {
     char b[32];
     sep(w);
-    put(w, b, (size_t)snprintf(b, sizeof b, "%lld", v));
+    jw_put(w, b, (size_t)snprintf(b, sizeof b, "%lld", v));
 }
 
 void
@@ -191,24 +191,24 @@ jw_number(jw *w, double v, int digits)
     char b[40];
     sep(w);
     if (!isfinite(v)) {
-        put(w, "null", 4);
+        jw_put(w, "null", 4);
         return;
     }
-    put(w, b, (size_t)snprintf(b, sizeof b, "%.*g", digits, v));
+    jw_put(w, b, (size_t)snprintf(b, sizeof b, "%.*g", digits, v));
 }
 
 void
 jw_bool(jw *w, bool v)
 {
     sep(w);
-    put(w, v ? "true" : "false", v ? 4 : 5);
+    jw_put(w, v ? "true" : "false", v ? 4 : 5);
 }
 
 void
 jw_null(jw *w)
 {
     sep(w);
-    put(w, "null", 4);
+    jw_put(w, "null", 4);
 }
 
 void

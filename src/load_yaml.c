@@ -14,7 +14,12 @@
 
 #include <yaml.h>
 
-#include "internal.h"
+#include "arena.h"
+#include "builtin.h"
+#include "diag.h"
+#include "tz.h"
+#include "utf8.h"
+#include "xalloc.h"
 #include "strmap.h"
 #include "i18n.h"
 #include "values.h"

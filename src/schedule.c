@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "arena.h"
+#include "tz.h"
+#include "xalloc.h"
 #include "strmap.h"
 #include "values.h"
 

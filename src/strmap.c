@@ -3,13 +3,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
 #include "strmap.h"
+#include "xalloc.h"
 
-static uint64_t
-hash(const char *s)
+uint64_t
+itin_hash_string(const char *s)
 {
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    uint64_t h = 14695981039346656037ULL; /* FNV-1a, 64-bit: offset basis and prime */
     for (; *s; s++)
         h = (h ^ (unsigned char)*s) * 1099511628211ULL;
     return h;
@@ -47,7 +47,7 @@ itin_strmap_put(itin_strmap *m, const char *key, size_t val, size_t *old)
 {
     if ((m->count + 1) * 2 > m->cap)
         rehash(m, m->cap ? m->cap * 2 : 64);
-    size_t i = hash(key) & (m->cap - 1);
+    size_t i = itin_hash_string(key) & (m->cap - 1);
     while (m->keys[i]) {
         if (strcmp(m->keys[i], key) == 0) {
             if (old)
@@ -67,7 +67,7 @@ itin_strmap_get(const itin_strmap *m, const char *key, size_t *val)
 {
     if (!m->cap)
         return 0;
-    size_t i = hash(key) & (m->cap - 1);
+    size_t i = itin_hash_string(key) & (m->cap - 1);
     while (m->keys[i]) {
         if (strcmp(m->keys[i], key) == 0) {
             if (val)

@@ -11,6 +11,9 @@ typedef struct itin_strmap {
     size_t cap, count;
 } itin_strmap;
 
+/* The library's one string hash (64-bit FNV-1a), for every table keyed by text. */
+uint64_t itin_hash_string(const char *s);
+
 void itin_strmap_init(itin_strmap *m);
 void itin_strmap_free(itin_strmap *m);
 /* Insert key -> val unless present; returns 1 when inserted, 0 when the key
@@ -18,8 +21,6 @@ void itin_strmap_free(itin_strmap *m);
 int itin_strmap_put(itin_strmap *m, const char *key, size_t val, size_t *old);
 /* 1 and *val when found, else 0. */
 int itin_strmap_get(const itin_strmap *m, const char *key, size_t *val);
-
-#endif
 
 /* (u64, u64) -> index hash map, for keys that are numbers. */
 typedef struct itin_pairmap {
@@ -33,3 +34,5 @@ void itin_pairmap_init(itin_pairmap *m);
 void itin_pairmap_free(itin_pairmap *m);
 int itin_pairmap_put(itin_pairmap *m, uint64_t a, uint64_t b, size_t val, size_t *old);
 int itin_pairmap_get(const itin_pairmap *m, uint64_t a, uint64_t b, size_t *val);
+
+#endif

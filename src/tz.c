@@ -6,7 +6,8 @@
 
 #include <libical/ical.h>
 
-#include "internal.h"
+#include "tz.h"
+#include "xalloc.h"
 
 /* Offsets are looked up often and change at most a few times a year: each
  * zone remembers, for recent UTC days, the offset when it held all day. */

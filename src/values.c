@@ -1,4 +1,5 @@
-/* values: strict parsers, checks and formatters for the delegation format's scalar values. */
+/* values: strict parsers and checks for the delegation format's scalar values, and the names of its
+ * enumerations. */
 #include "values.h"
 
 #include <errno.h>
@@ -9,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "datetime.h"
+#include "utf8.h"
 
 /* ------------------------------------------------------------ messages */
 
@@ -43,7 +47,7 @@ quote(const char *s, char *q, size_t qlen)
     if (cut > QUOTE_MAX) {
         cut = QUOTE_MAX;
         if (utf8)
-            while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+            while (cut > 0 && itin_utf8_continues((unsigned char)s[cut]))
                 cut--;
     }
     size_t o = 0;
@@ -99,49 +103,6 @@ invalid(char *err, size_t errlen, const char *what, const char *s, const char *r
 /* --------------------------------------------------------- dates and times */
 
 #define SECS_PER_DAY 86400LL
-
-/* Civil dates are counted with the proleptic Gregorian calendar's 400-year
- * cycle (the "days from civil" formulas of H. Hinnant): arithmetic only, no
- * month tables, and no trip through the C library's time conversions, which
- * the loader and the exporters call hundreds of thousands of times. A day
- * past the end of its month rolls over, as with timegm(). */
-itin_date
-itin_date_from_ymd(int y, int m, int d)
-{
-    long long yy = y, mm = (long long)m - 1;
-    yy += mm >= 0 ? mm / 12 : -((-mm + 11) / 12);
-    mm -= (mm >= 0 ? mm / 12 : -((-mm + 11) / 12)) * 12;
-    mm += 1;
-    yy -= mm <= 2;
-    long long era = (yy >= 0 ? yy : yy - 399) / 400;
-    long long yoe = yy - era * 400;
-    long long doy = (153 * (mm + (mm > 2 ? -3 : 9)) + 2) / 5 + (long long)d - 1;
-    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    long long days = era * 146097 + doe - 719468;
-    if (days < INT32_MIN || days > INT32_MAX)
-        return 0;
-    return (itin_date)days;
-}
-
-void
-itin_date_to_ymd(itin_date d, int *y, int *m, int *dd)
-{
-    long long z = (long long)d + 719468;
-    long long era = (z >= 0 ? z : z - 146096) / 146097;
-    long long doe = z - era * 146097;
-    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long long yy = yoe + era * 400;
-    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long long mp = (5 * doy + 2) / 153;
-    long long day = doy - (153 * mp + 2) / 5 + 1;
-    long long mon = mp < 10 ? mp + 3 : mp - 9;
-    if (y)
-        *y = (int)(yy + (mon <= 2));
-    if (m)
-        *m = (int)mon;
-    if (dd)
-        *dd = (int)day;
-}
 
 /* Two digits at p as a number, or -1. */
 static int
@@ -611,6 +572,20 @@ itin_mode_name(itin_mode m)
     return mode_names[m];
 }
 
+const char *
+itin_item_kind_name(itin_item_kind k)
+{
+    static const char *const names[] = {"visit", "travel", "transfer", "lodging"};
+    return (unsigned)k < sizeof names / sizeof *names ? names[k] : "";
+}
+
+const char *
+itin_status_name(itin_status s)
+{
+    static const char *const names[] = {"confirmed", "tentative", "cancelled"};
+    return (unsigned)s < sizeof names / sizeof *names ? names[s] : "";
+}
+
 int
 itin_parse_mode(const char *s, itin_mode *out, char *err, size_t errlen)
 {
@@ -664,54 +639,6 @@ itin_check_region(const char *s, char *err, size_t errlen)
     return invalid(err, errlen, "region", s,
                    "expected an ISO 3166-2 code (country, '-', 1 to 3 capitals or digits, "
                    "e.g. DE-SN)");
-}
-
-/* -------------------------------------------------------------------- UTF-8 */
-
-bool
-itin_utf8_valid(const char *s, size_t len, size_t *bad)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < len) {
-        unsigned c = u[i];
-        size_t need;
-        unsigned lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            need = 1;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            need = 2;
-            if (c == 0xE0)
-                lo = 0xA0; /* no overlongs */
-            else if (c == 0xED)
-                hi = 0x9F; /* no surrogates */
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            need = 3;
-            if (c == 0xF0)
-                lo = 0x90; /* no overlongs */
-            else if (c == 0xF4)
-                hi = 0x8F; /* <= U+10FFFF */
-        } else {
-            goto bad_seq; /* continuation byte, C0/C1 overlong lead, or > U+10FFFF */
-        }
-        if (len - i <= need)
-            goto bad_seq;
-        if (u[i + 1] < lo || u[i + 1] > hi)
-            goto bad_seq;
-        for (size_t k = 2; k <= need; k++)
-            if ((u[i + k] & 0xC0) != 0x80)
-                goto bad_seq;
-        i += need + 1;
-        continue;
-    bad_seq:
-        if (bad)
-            *bad = i;
-        return false;
-    }
-    return true;
 }
 
 /* ------------------------------------------------------------- suggestions */
@@ -770,56 +697,4 @@ itin_suggest(const char *word, const char *const *candidates, size_t n)
         }
     }
     return best;
-}
-
-/* ------------------------------------------------------------- formatting */
-
-char *
-itin_date_format(itin_date d, char *buf)
-{
-    int y, m, dd;
-    itin_date_to_ymd(d, &y, &m, &dd);
-    if (y < 0 || y > 9999 || m < 1 || m > 12 || dd < 1 || dd > 31) {
-        memcpy(buf, "\?\?\?\?-\?\?-\?\?", 11); /* year out of 0..9999 */
-        return buf;
-    }
-    buf[0] = (char)('0' + y / 1000);
-    buf[1] = (char)('0' + y / 100 % 10);
-    buf[2] = (char)('0' + y / 10 % 10);
-    buf[3] = (char)('0' + y % 10);
-    buf[4] = '-';
-    buf[5] = (char)('0' + m / 10);
-    buf[6] = (char)('0' + m % 10);
-    buf[7] = '-';
-    buf[8] = (char)('0' + dd / 10);
-    buf[9] = (char)('0' + dd % 10);
-    buf[10] = '\0';
-    return buf;
-}
-
-int
-itin_date_weekday(itin_date d)
-{
-    /* 1970-01-01 was a Thursday (3). */
-    long long r = ((long long)d + 3) % 7;
-    return (int)(r < 0 ? r + 7 : r);
-}
-
-char *
-itin_duration_format(int minutes, char *buf)
-{
-    long long v = minutes;
-    const char *sign = "";
-    if (v < 0) {
-        sign = "-";
-        v = -v;
-    }
-    long long h = v / 60, m = v % 60;
-    if (h == 0)
-        snprintf(buf, 16, "%s%lldm", sign, m);
-    else if (m == 0)
-        snprintf(buf, 16, "%s%lldh", sign, h);
-    else
-        snprintf(buf, 16, "%s%lldh%lldm", sign, h, m);
-    return buf;
 }

@@ -38,6 +38,12 @@ int itin_parse_dayspec(const char *s, unsigned *mask, char *err, size_t errlen);
 /* "08:00-17:00" (close may be 24:00; close must be after open). */
 int itin_parse_interval(const char *s, int *open, int *close, char *err, size_t errlen);
 
+/* An item's kind as the JSON and iCalendar exports name it: "visit",
+ * "travel", "transfer", "lodging"; "" for a value out of range. */
+const char *itin_item_kind_name(itin_item_kind k);
+/* A status as the format writes it: "confirmed", "tentative", "cancelled". */
+const char *itin_status_name(itin_status s);
+
 /* walk, bike, car, taxi, bus, train, flight, ship. */
 int itin_parse_mode(const char *s, itin_mode *out, char *err, size_t errlen);
 
@@ -49,16 +55,8 @@ int itin_check_language(const char *s, char *err, size_t errlen);
 int itin_check_country(const char *s, char *err, size_t errlen);
 int itin_check_region(const char *s, char *err, size_t errlen);
 
-/* Whether len bytes are valid UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
- * On failure *bad is the byte offset of the first invalid sequence. */
-bool itin_utf8_valid(const char *s, size_t len, size_t *bad);
-
 /* The candidate closest to `word` by edit distance, when it is close enough to
  * be a likely typo (distance <= 2, and < half the word's length); else NULL. */
 const char *itin_suggest(const char *word, const char *const *candidates, size_t n);
-
-/* Civil date <-> day number (through the C library's timegm/gmtime_r). */
-itin_date itin_date_from_ymd(int y, int m, int d);
-void itin_date_to_ymd(itin_date d, int *y, int *m, int *dd);
 
 #endif

@@ -7,7 +7,7 @@
 
 #include <cmocka.h>
 
-#include "internal.h"
+#include "arena.h"
 
 static void
 zeroed_and_aligned(void **state)

@@ -16,7 +16,7 @@
 #include <cmocka.h>
 #include <libical/ical.h>
 
-#include "internal.h"
+#include "arena.h"
 
 /* ------------------------------------------------------------ fixtures */
 

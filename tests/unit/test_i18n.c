@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include "datetime.h"
 #include "i18n.h"
 #include "values.h"
 

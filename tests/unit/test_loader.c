@@ -9,7 +9,8 @@
 
 #include <cmocka.h>
 
-#include "internal.h"
+#include "datetime.h"
+#include "xalloc.h"
 #include "values.h"
 
 static const char BASE[] =

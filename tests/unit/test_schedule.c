@@ -16,7 +16,8 @@
 
 #include <cmocka.h>
 
-#include "internal.h"
+#include "arena.h"
+#include "datetime.h"
 #include "values.h"
 
 /* ------------------------------------------------------------ fixtures */

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "datetime.h"
+#include "utf8.h"
 #include "values.h"
 
 /* Assert that a call failed with -1 and that its message (in `err`) contains `sub`. */
@@ -735,6 +737,21 @@ test_mode_name(void **state)
 }
 
 static void
+test_kind_and_status_names(void **state)
+{
+    (void)state;
+    assert_string_equal(itin_item_kind_name(ITIN_ITEM_VISIT), "visit");
+    assert_string_equal(itin_item_kind_name(ITIN_ITEM_TRAVEL), "travel");
+    assert_string_equal(itin_item_kind_name(ITIN_ITEM_TRANSFER), "transfer");
+    assert_string_equal(itin_item_kind_name(ITIN_ITEM_LODGING), "lodging");
+    assert_string_equal(itin_item_kind_name((itin_item_kind)4), "");
+    assert_string_equal(itin_status_name(ITIN_CONFIRMED), "confirmed");
+    assert_string_equal(itin_status_name(ITIN_TENTATIVE), "tentative");
+    assert_string_equal(itin_status_name(ITIN_CANCELLED), "cancelled");
+    assert_string_equal(itin_status_name((itin_status)3), "");
+}
+
+static void
 test_language(void **state)
 {
     (void)state;
@@ -960,6 +977,7 @@ main(void)
         cmocka_unit_test(test_mode_parse),
         cmocka_unit_test(test_mode_unknown),
         cmocka_unit_test(test_mode_name),
+        cmocka_unit_test(test_kind_and_status_names),
         cmocka_unit_test(test_language),
         cmocka_unit_test(test_country),
         cmocka_unit_test(test_region),

@@ -1,0 +1,40 @@
+/* who: operations on who-masks, the sets of participants an item concerns. */
+#ifndef ITIN_WHO_H
+#define ITIN_WHO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "itinerary/itinerary.h"
+
+/* A mask is `words` 64-bit words, participant i being bit i % 64 of word
+ * i / 64; itin_who_add() and itin_who_has() (in the public header) set and
+ * test one participant. A plan's masks all have plan->who_words words. */
+
+/* Words in a mask for n participants (at least one). */
+size_t itin_who_words(size_t n);
+/* A new empty mask on the heap (the caller frees it); aborts on out-of-memory. */
+uint64_t *itin_who_new(size_t words);
+void itin_who_clear(uint64_t *mask, size_t words);
+/* Add participants 0..n-1: everyone in a plan of n participants. */
+void itin_who_add_all(uint64_t *mask, size_t n);
+/* Add every member of a group. */
+void itin_who_add_group(uint64_t *mask, const itin_group *g);
+/* Whether participants 0..n-1 are all in the mask (false when n is 0). */
+bool itin_who_is_all(const uint64_t *mask, size_t n);
+/* Whether the masks share a participant. */
+bool itin_who_intersects(const uint64_t *a, const uint64_t *b, size_t words);
+/* Whether the masks hold the same participants. */
+bool itin_who_equal(const uint64_t *a, const uint64_t *b, size_t words);
+/* How many participants the mask holds. */
+size_t itin_who_count(const uint64_t *mask, size_t words);
+/* The first participant >= from in the mask, or n when none is below n. */
+size_t itin_who_next(const uint64_t *mask, size_t n, size_t from);
+
+/* For each participant i (of n) in the mask, in increasing order:
+ *   ITIN_WHO_EACH (i, mask, n) { ... } */
+#define ITIN_WHO_EACH(i, mask, n)                                                                            \
+    for (size_t i = itin_who_next((mask), (n), 0); i < (n); i = itin_who_next((mask), (n), i + 1))
+
+#endif
