@@ -1,0 +1,145 @@
+/* ics_zones: the times of the iCalendar exporter — DTSTART and DTEND as the
+ * scheduler resolved them, with the TZID of their place, and the VTIMEZONE of
+ * every zone a TZID names (see export_ics.c for the choices). */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ics.h"
+
+struct icaltimetype
+itin_ics_local_time(itin_date date, int minutes, bool is_date)
+{
+    struct icaltimetype t = icaltime_null_time();
+    itin_date_to_ymd(date, &t.year, &t.month, &t.day);
+    t.is_date = is_date;
+    if (!is_date) {
+        t.hour = minutes / 60;
+        t.minute = minutes % 60;
+    }
+    return t;
+}
+
+struct icaltimetype
+itin_ics_utc_time(int64_t t)
+{
+    return icaltime_from_timet_with_zone((time_t)t, 0, icaltimezone_get_utc_timezone());
+}
+
+static bool
+is_utc_zone(const char *name)
+{
+    const itin_zone *z = name ? itin_zone_get(name) : NULL;
+    return z && itin_zone_ical(z) == (void *)icaltimezone_get_utc_timezone();
+}
+
+/* A zone that takes a VTIMEZONE: known to libical, with a component. */
+static icaltimezone *
+vtimezone_zone(const char *name)
+{
+    const itin_zone *z = name ? itin_zone_get(name) : NULL;
+    if (!z)
+        return NULL;
+    icaltimezone *ical = itin_zone_ical(z);
+    if (ical == icaltimezone_get_utc_timezone() || !icaltimezone_get_component(ical))
+        return NULL;
+    return ical;
+}
+
+/* The scheduler's local time with TZID. */
+void
+itin_ics_add_time(icalcomponent *ev, bool end, const itin_item *x)
+{
+    const char *tz = end ? x->tz_end : x->tz_start;
+    struct icaltimetype t;
+    bool with_tzid = false;
+    if (is_utc_zone(tz)) {
+        t = itin_ics_utc_time(end ? x->end : x->start); /* a place whose zone is UTC itself */
+    } else if (vtimezone_zone(tz)) {
+        t = end ? itin_ics_local_time(x->local_end_date, x->local_end, false)
+                : itin_ics_local_time(x->local_start_date, x->local_start, false);
+        with_tzid = true;
+    } else {
+        /* Cannot happen for a scheduled plan (every zone was resolved); the
+         * absolute time is still right. */
+        t = itin_ics_utc_time(end ? x->end : x->start);
+    }
+    icalproperty *p = end ? icalproperty_new_dtend(t) : icalproperty_new_dtstart(t);
+    if (with_tzid)
+        icalproperty_add_parameter(p, icalparameter_new_tzid(tz));
+    icalcomponent_add_property(ev, p);
+}
+
+/* The VTIMEZONE of a zone: a truncated clone with the plain IANA name. */
+static icalcomponent *
+vtimezone_clone(icaltimezone *zone, const char *name, struct icaltimetype from)
+{
+    icalcomponent *vtz = icalcomponent_new_clone(icaltimezone_get_component(zone));
+    if (!vtz)
+        return NULL;
+    icaltimezone_truncate_vtimezone(vtz, from, icaltime_null_time(), 0);
+    icalproperty *tzid = icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY);
+    if (tzid)
+        icalproperty_set_tzid(tzid, name);
+    else
+        icalcomponent_add_property(vtz, icalproperty_new_tzid(name));
+    return vtz;
+}
+
+/* The zones that TZID parameters will name, into `zones`, and the earliest
+ * start of any item (false when there is no item). */
+static bool
+collect_zones(const itin_itinerary *it, ics_strset *zones, int64_t *first)
+{
+    bool any = false;
+    for (size_t k = 0; k < it->n_days; k++)
+        for (size_t i = 0; i < it->days[k].n_items; i++) {
+            const itin_item *x = &it->items[it->days[k].items[i]];
+            if (!any || x->start < *first)
+                *first = x->start;
+            any = true;
+            if (x->all_day)
+                continue;
+            if (vtimezone_zone(x->tz_start))
+                itin_ics_strset_add(zones, x->tz_start);
+            if (vtimezone_zone(x->tz_end))
+                itin_ics_strset_add(zones, x->tz_end);
+        }
+    return any;
+}
+
+static int
+cmp_zone_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void
+itin_ics_add_vtimezones(icalcomponent *cal, const itin_itinerary *it)
+{
+    ics_strset zones = {0};
+    int64_t first = 0;
+    int y0 = 1970, mm, dd;
+    if (collect_zones(it, &zones, &first)) {
+        itin_date_to_ymd((itin_date)((first >= 0 ? first : first - 86399) / 86400), &y0, &mm, &dd);
+        y0 -= 1;
+    }
+    struct icaltimetype from = icaltime_null_time();
+    from.year = y0;
+    from.month = 1;
+    from.day = 1;
+    from.zone = icaltimezone_get_utc_timezone();
+    char **names = itin_xmalloc((zones.n ? zones.n : 1) * sizeof *names);
+    size_t nn = 0;
+    for (size_t i = 0; i < zones.cap; i++)
+        if (zones.slot[i])
+            names[nn++] = zones.slot[i];
+    qsort(names, nn, sizeof *names, cmp_zone_name);
+    for (size_t i = 0; i < nn; i++) {
+        icalcomponent *vtz = vtimezone_clone(vtimezone_zone(names[i]), names[i], from);
+        if (vtz)
+            icalcomponent_add_component(cal, vtz);
+    }
+    free(names);
+    itin_ics_strset_free(&zones);
+}
