@@ -56,10 +56,8 @@
  *   invalid UTF-8 becomes U+FFFD, trailing blanks go. SUMMARY, LOCATION,
  *   NAME and parameter values are one line (newlines become spaces; some
  *   clients reject a multi-line SUMMARY); DESCRIPTION keeps its lines.
- *   X-WR-CALNAME is an X- property, of which libical escapes backslashes
- *   and newlines but not , and ;: it gets the same one-line text as NAME,
- *   and readers that take it as TEXT (calendar applications, python-
- *   icalendar) tolerate the bare , and ;. CATEGORIES values are fixed words.
+ *   X-WR-CALNAME gets the same one-line text as NAME, escaped as TEXT
+ *   (see add_x_text_property()). CATEGORIES values are fixed words.
  * - Folding is libical's, with one repair (see repair_folding()).
  */
 #include <errno.h>
@@ -102,6 +100,26 @@ ctx_init(ics_ctx *C, const itin_itinerary *it, const itin_render_options *opt, i
     return true;
 }
 
+/* An X- property whose value is TEXT (RFC 5545 §3.3.11), escaped as such.
+ * libical 3.0 escapes only backslashes and newlines in the value of an X-
+ * property, whatever its value type, so that "A, B; C" would be read back
+ * as "A" by vobject and CalDAV servers. The value is escaped by libical's own
+ * TEXT serialiser (a value outside any property), then given to the property
+ * as a value libical writes as it is, labelled VALUE=TEXT. */
+static void
+add_x_text_property(icalcomponent *cal, const char *name, const char *text)
+{
+    icalvalue *tv = icalvalue_new_text(text);
+    char *escaped = icalvalue_as_ical_string_r(tv);
+    icalvalue_free(tv);
+    icalproperty *p = icalproperty_new(ICAL_X_PROPERTY);
+    icalproperty_set_x_name(p, name);
+    icalproperty_set_value(p, icalvalue_new_string(escaped ? escaped : ""));
+    icalproperty_add_parameter(p, icalparameter_new_value(ICAL_VALUE_TEXT));
+    icalcomponent_add_property(cal, p);
+    free(escaped);
+}
+
 /* NAME and X-WR-CALNAME: the title (or the id), with " – <audience>" for a
  * personal calendar. */
 static void
@@ -117,7 +135,7 @@ add_calendar_name(icalcomponent *cal, const itin_delegation *D, const itin_rende
             itin_strbuf_truncate(&name, mark);
     }
     icalcomponent_add_property(cal, icalproperty_new_name(itin_strbuf_str(&name)));
-    add_x_property(cal, "X-WR-CALNAME", itin_strbuf_str(&name));
+    add_x_text_property(cal, "X-WR-CALNAME", itin_strbuf_str(&name));
     free(name.s);
 }
 

@@ -341,8 +341,34 @@ calendar_properties(void **state)
     assert_int_equal(icalproperty_get_method(icalcomponent_get_first_property(cal, ICAL_METHOD_PROPERTY)),
                      ICAL_METHOD_PUBLISH);
     assert_string_equal(text_of(cal, ICAL_NAME_PROPERTY), "Südkoreanische Delegation zu Gast in Sachsen");
-    assert_non_null(strstr(text, "\r\nX-WR-CALNAME:Südkoreanische Delegation zu Gast in Sachsen\r\n"));
+    assert_non_null(
+        strstr(text, "\r\nX-WR-CALNAME;VALUE=TEXT:Südkoreanische Delegation zu Gast in Sachsen\r\n"));
     assert_non_null(strstr(text, "\r\nX-WR-TIMEZONE:Europe/Berlin\r\n"));
+    icalcomponent_free(cal);
+    free(text);
+}
+
+/* X-WR-CALNAME is TEXT, escaped as such (RFC 5545 §3.3.11): libical leaves
+ * , and ; of an X- property bare, and "Test, Delegation; …" was read back
+ * as "Test" by vobject and CalDAV servers. */
+static void
+calendar_name_escaped(void **state)
+{
+    (void)state;
+    itin_render_options o = stamped();
+    o.audience = "Kim; Lee";
+    char *text =
+        export_yaml(HEAD "  title: \"Test, Delegation; a\\\\b\"\n" PLACES "visits:\n" VISIT_WELCOME, &o);
+    assert_non_null(
+        strstr(text, "\r\nX-WR-CALNAME;VALUE=TEXT:Test\\, Delegation\\; a\\\\b \u2013 Kim\\; Lee\r\n"));
+    assert_non_null(strstr(text, "\r\nNAME:Test\\, Delegation\\; a\\\\b \u2013 Kim\\; Lee\r\n"));
+    icalcomponent *cal = parse(text);
+    icalproperty *p = icalcomponent_get_first_property(cal, ICAL_X_PROPERTY);
+    while (p && strcmp(icalproperty_get_x_name(p), "X-WR-CALNAME") != 0)
+        p = icalcomponent_get_next_property(cal, ICAL_X_PROPERTY);
+    assert_non_null(p);
+    assert_string_equal(icalvalue_get_text(icalproperty_get_value(p)),
+                        "Test, Delegation; a\\b \u2013 Kim; Lee");
     icalcomponent_free(cal);
     free(text);
 }
@@ -1100,6 +1126,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(calendar_properties),
+        cmocka_unit_test(calendar_name_escaped),
         cmocka_unit_test(one_event_per_item),
         cmocka_unit_test(visit_times_and_stamps),
         cmocka_unit_test(sequence_from_revision),
