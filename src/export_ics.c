@@ -79,8 +79,16 @@ add_x_property(icalcomponent *cal, const char *name, const char *value)
     icalcomponent_add_property(cal, p);
 }
 
-/* The context the events are built in; false (errno EINVAL) when an
- * invitation is asked for without an organizer to reply to. */
+/* The first and the last second a DTSTAMP can say: 0001-01-01T00:00:00Z
+ * (a DATE-TIME has four digits for the year, RFC 5545 §3.3.4) and
+ * 3000-12-31T23:59:59Z (libical 3.0 writes a later time as
+ * 00000000T000000). */
+#define DTSTAMP_MIN (-62135596800LL)
+#define DTSTAMP_MAX 32535215999LL
+
+/* The context the events are built in; false with errno EINVAL when an
+ * invitation is asked for without an organizer to reply to, EDOM when the
+ * stamp is outside the years 1 to 3000. */
 static bool
 ctx_init(ics_ctx *C, const itin_itinerary *it, const itin_render_options *opt, itin_arena *A)
 {
@@ -95,7 +103,12 @@ ctx_init(ics_ctx *C, const itin_itinerary *it, const itin_render_options *opt, i
         errno = EINVAL; /* see the top: an invitation needs an organizer to reply to */
         return false;
     }
-    C->dtstamp = itin_ics_utc_time(opt && opt->has_dtstamp ? opt->dtstamp : (int64_t)time(NULL));
+    int64_t stamp = opt && opt->has_dtstamp ? opt->dtstamp : (int64_t)time(NULL);
+    if (stamp < DTSTAMP_MIN || stamp > DTSTAMP_MAX) {
+        errno = EDOM;
+        return false;
+    }
+    C->dtstamp = itin_ics_utc_time(stamp);
     C->sequence = D->revision > 0 ? D->revision : 0;
     return true;
 }

@@ -20,10 +20,16 @@ itin_ics_local_time(itin_date date, int minutes, bool is_date)
     return t;
 }
 
+/* By the project's civil-date arithmetic, not libical's (which turns a time
+ * after the year 2582 or so into a null time, written 00000000T000000). */
 struct icaltimetype
 itin_ics_utc_time(int64_t t)
 {
-    return icaltime_from_timet_with_zone((time_t)t, 0, icaltimezone_get_utc_timezone());
+    int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400), secs = t - days * 86400;
+    struct icaltimetype u = itin_ics_local_time((itin_date)days, (int)(secs / 60), false);
+    u.second = (int)(secs % 60);
+    u.zone = icaltimezone_get_utc_timezone();
+    return u;
 }
 
 static bool

@@ -373,6 +373,40 @@ calendar_name_escaped(void **state)
     free(text);
 }
 
+/* DTSTAMP from a given time: the last second libical can write is kept,
+ * a later one is refused (EDOM) rather than written 00000000T000000. */
+static void
+dtstamp_range(void **state)
+{
+    (void)state;
+    run r;
+    load(&r, HEAD "  title: T\n" PLACES "visits:\n" VISIT_WELCOME);
+    itin_render_options o = stamped();
+    o.dtstamp = 32535215999; /* 3000-12-31T23:59:59Z */
+    char *text = export_it(r.it, &o);
+    assert_non_null(strstr(text, "\r\nDTSTAMP:30001231T235959Z\r\n"));
+    assert_null(strstr(text, "00000000T000000"));
+    free(text);
+    o.dtstamp = -62135596800; /* 0001-01-01T00:00:00Z */
+    text = export_it(r.it, &o);
+    assert_non_null(strstr(text, "\r\nDTSTAMP:00010101T000000Z\r\n"));
+    free(text);
+    const int64_t bad[] = {32535216000, 253402300800, INT64_MAX, -62135596801, INT64_MIN};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        o.dtstamp = bad[i];
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&buf, &len);
+        errno = 0;
+        assert_int_equal(itin_export_ics(r.it, &o, f), -1);
+        assert_int_equal(errno, EDOM);
+        fclose(f);
+        assert_int_equal(len, 0);
+        free(buf);
+    }
+    unload(&r);
+}
+
 /* One VEVENT per visit, transfer and lodging (once), UIDs from ids. */
 static void
 one_event_per_item(void **state)
@@ -1127,6 +1161,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(calendar_properties),
         cmocka_unit_test(calendar_name_escaped),
+        cmocka_unit_test(dtstamp_range),
         cmocka_unit_test(one_event_per_item),
         cmocka_unit_test(visit_times_and_stamps),
         cmocka_unit_test(sequence_from_revision),
