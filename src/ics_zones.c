@@ -52,27 +52,49 @@ vtimezone_zone(const char *name)
     return ical;
 }
 
-/* The scheduler's local time with TZID. */
+/* Whether the local date and minute of zone `tz`, with TZID, denote the
+ * instant t for every reader: only when that local time happens once. One
+ * that happens twice (the clocks go back) is the first occurrence for RFC
+ * 5545 §3.3.5, so 02:30 after the change on 2023-10-29 in Europe/Berlin
+ * would be read as the 02:30 an hour earlier, and libical (3.0) reads it as
+ * the second occurrence, so even the first is not safe. */
+static bool
+local_denotes(const char *tz, itin_date date, int minutes, int64_t t)
+{
+    const itin_zone *z = itin_zone_get(tz);
+    int64_t once;
+    return z && itin_zone_resolve(z, date, minutes, &once) == ITIN_LOCAL_OK && once == t;
+}
+
+/* The TZID a DTSTART (or DTEND when `end`) of a timed item is written with,
+ * or NULL for the UTC form (RFC 5545 §3.3.5, form #2): a place whose zone is
+ * UTC itself, a local time of a repeated hour (see local_denotes()), or (for
+ * an unscheduled plan) a zone without a VTIMEZONE. */
+static const char *
+tzid_of(const itin_item *x, bool end)
+{
+    const char *tz = end ? x->tz_end : x->tz_start;
+    if (is_utc_zone(tz) || !vtimezone_zone(tz))
+        return NULL;
+    itin_date date = end ? x->local_end_date : x->local_start_date;
+    int minutes = end ? x->local_end : x->local_start;
+    return local_denotes(tz, date, minutes, end ? x->end : x->start) ? tz : NULL;
+}
+
+/* The scheduler's local time with TZID, or the instant in UTC. */
 void
 itin_ics_add_time(icalcomponent *ev, bool end, const itin_item *x)
 {
-    const char *tz = end ? x->tz_end : x->tz_start;
+    const char *tzid = tzid_of(x, end);
     struct icaltimetype t;
-    bool with_tzid = false;
-    if (is_utc_zone(tz)) {
-        t = itin_ics_utc_time(end ? x->end : x->start); /* a place whose zone is UTC itself */
-    } else if (vtimezone_zone(tz)) {
+    if (tzid)
         t = end ? itin_ics_local_time(x->local_end_date, x->local_end, false)
                 : itin_ics_local_time(x->local_start_date, x->local_start, false);
-        with_tzid = true;
-    } else {
-        /* Cannot happen for a scheduled plan (every zone was resolved); the
-         * absolute time is still right. */
+    else
         t = itin_ics_utc_time(end ? x->end : x->start);
-    }
     icalproperty *p = end ? icalproperty_new_dtend(t) : icalproperty_new_dtstart(t);
-    if (with_tzid)
-        icalproperty_add_parameter(p, icalparameter_new_tzid(tz));
+    if (tzid)
+        icalproperty_add_parameter(p, icalparameter_new_tzid(tzid));
     icalcomponent_add_property(ev, p);
 }
 
@@ -92,8 +114,8 @@ vtimezone_clone(icaltimezone *zone, const char *name, struct icaltimetype from)
     return vtz;
 }
 
-/* The zones that TZID parameters will name, into `zones`, and the earliest
- * start of any item (false when there is no item). */
+/* The zones that TZID parameters name, into `zones`, and the earliest start
+ * of any item (false when there is no item). */
 static bool
 collect_zones(const itin_itinerary *it, ics_strset *zones, int64_t *first)
 {
@@ -106,10 +128,11 @@ collect_zones(const itin_itinerary *it, ics_strset *zones, int64_t *first)
             any = true;
             if (x->all_day)
                 continue;
-            if (vtimezone_zone(x->tz_start))
-                itin_ics_strset_add(zones, x->tz_start);
-            if (vtimezone_zone(x->tz_end))
-                itin_ics_strset_add(zones, x->tz_end);
+            for (int end = 0; end < 2; end++) {
+                const char *tzid = tzid_of(x, end);
+                if (tzid)
+                    itin_ics_strset_add(zones, tzid);
+            }
         }
     return any;
 }

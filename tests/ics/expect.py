@@ -24,6 +24,7 @@ import re
 import sys
 
 import yaml
+from zoneinfo import ZoneInfo
 
 DTSTAMP = "2022-11-14T00:00:00Z"  # SOURCE_DATE_EPOCH=1668384000 in export.sh
 
@@ -133,8 +134,18 @@ def utc(iso):
     return t.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def tzid(zone):
-    return None if zone == "UTC" else zone
+def tzid(zone, iso):
+    """The TZID a time is written with, or None for the UTC form: a place
+    whose zone is UTC, and a local time that happens twice (the clocks go
+    back), which with TZID would denote its first occurrence for RFC 5545
+    and its second for libical."""
+    if zone == "UTC":
+        return None
+    wall = dt.datetime.fromisoformat(iso[:19])
+    z = ZoneInfo(zone)
+    if wall.replace(tzinfo=z, fold=0).utcoffset() != wall.replace(tzinfo=z, fold=1).utcoffset():
+        return None
+    return zone
 
 
 def local_parts(iso):
@@ -208,7 +219,11 @@ def expected_case(name, yaml_path, opts, data, full, errors):
                 ev.update(start=utc(x["start"]), end=utc(x["end"]),
                           local_start=x["start"][:16], local_end=x["end"][:16],
                           zone_start=x["timezone"], zone_end=x.get("end_timezone", x["timezone"]))
-                ev.update(tzid_start=tzid(ev["zone_start"]), tzid_end=tzid(ev["zone_end"]))
+                ev.update(tzid_start=tzid(ev["zone_start"], x["start"]), tzid_end=tzid(ev["zone_end"], x["end"]))
+                # A time in UTC form reads, in its own zone, as UTC.
+                for key in ("start", "end"):
+                    if ev["tzid_" + key] is None:
+                        ev["local_" + key] = ev[key][:16]
             if kind == "visit":
                 summary = title or iid
             elif kind == "travel":

@@ -921,6 +921,65 @@ dst_berlin_seoul(void **state)
     free(text);
 }
 
+/* A delegation on the night the clocks go back in `zone`. */
+#define FOLD_TRIP(zone, date, visits)                                                                        \
+    "itinerary: 1\n"                                                                                         \
+    "delegation:\n"                                                                                          \
+    "  id: fold\n  title: Fold\n  start: " date "\n  end: " date "\n  timezone: " zone "\n"                  \
+    "  day: {start: \"00:00\", end: \"24:00\"}\n"                                                            \
+    "  participants: [{id: lee, name: Lee}]\n"                                                               \
+    "institutions:\n  - {id: p, name: P}\n"                                                                  \
+    "visits:\n" visits
+
+/* A time in a repeated hour (the clocks go back) is written in UTC: with
+ * TZID the second occurrence would denote the first (RFC 5545 §3.3.5) and a
+ * visit from 02:30 CEST to 02:00 CET got a DTEND before its DTSTART; libical
+ * reads even the first occurrence as the second. */
+static void
+repeated_hour_in_utc(void **state)
+{
+    (void)state;
+    itin_render_options o = stamped();
+    char *text = export_yaml(
+        FOLD_TRIP("Europe/Berlin", "2023-10-29",
+                  "  - {id: a, title: A, at: p, date: 2023-10-29, start: \"02:30\", duration: 30m}\n"
+                  "  - {id: b, title: B, at: p, date: 2023-10-29, duration: 30m}\n"
+                  "  - {id: c, title: C, at: p, date: 2023-10-29, start: \"04:00\", duration: 1h}\n"),
+        &o);
+    icalcomponent *cal = parse(text);
+    /* a: 02:30 CEST (00:30Z), the first occurrence, to 02:00 CET (01:00Z). */
+    icalcomponent *ev = must_event(cal, "visit.a@fold.itinerary");
+    assert_non_null(strstr(text, "\r\nDTSTART:20231029T003000Z\r\nDTEND:20231029T010000Z\r\n"));
+    assert_int_equal(instant(cal, ev, ICAL_DTSTART_PROPERTY), utc(2023, 10, 29, 0, 30));
+    assert_int_equal(instant(cal, ev, ICAL_DTEND_PROPERTY), utc(2023, 10, 29, 1, 0));
+    /* b, placed after a: 02:00 to 02:30 CET, both in the second occurrence. */
+    ev = must_event(cal, "visit.b@fold.itinerary");
+    assert_non_null(strstr(text, "\r\nDTSTART:20231029T010000Z\r\nDTEND:20231029T013000Z\r\n"));
+    assert_int_equal(instant(cal, ev, ICAL_DTEND_PROPERTY), utc(2023, 10, 29, 1, 30));
+    /* c: after the repeated hour, local with TZID again. */
+    assert_non_null(strstr(text, "\r\nDTSTART;TZID=Europe/Berlin:20231029T040000\r\n"));
+    icalcomponent_free(cal);
+    free(text);
+
+    /* Lord Howe Island goes back by 30 minutes (02:00 +11:00 to 01:30
+     * +10:30): 01:00 +11:00 (14:00Z) for 75 minutes ends at the second
+     * 01:45 (15:15Z); b is in the first 01:30 to 02:00 (14:30Z to 14:45Z). */
+    text = export_yaml(
+        FOLD_TRIP(
+            "Australia/Lord_Howe", "2023-04-02",
+            "  - {id: a, title: A, at: p, date: 2023-04-02, start: \"01:00\", duration: 75m}\n"
+            "  - {id: b, title: B, at: p, date: 2023-04-02, start: \"01:30\", duration: 15m, with: []}\n"),
+        &o);
+    cal = parse(text);
+    ev = must_event(cal, "visit.a@fold.itinerary");
+    assert_non_null(
+        strstr(text, "\r\nDTSTART;TZID=Australia/Lord_Howe:20230402T010000\r\nDTEND:20230401T151500Z\r\n"));
+    assert_int_equal(instant(cal, ev, ICAL_DTEND_PROPERTY), utc(2023, 4, 1, 15, 15));
+    assert_non_null(strstr(text, "\r\nDTSTART:20230401T143000Z\r\nDTEND:20230401T144500Z\r\n"));
+    icalcomponent_free(cal);
+    free(text);
+}
+
 /* A place whose zone is UTC itself: times in UTC ("Z"), no VTIMEZONE. */
 static void
 utc_place(void **state)
@@ -1178,6 +1237,7 @@ main(void)
         cmocka_unit_test(reminder_alarm),
         cmocka_unit_test(transfer_content),
         cmocka_unit_test(dst_berlin_seoul),
+        cmocka_unit_test(repeated_hour_in_utc),
         cmocka_unit_test(utc_place),
         cmocka_unit_test(personal_calendar),
         cmocka_unit_test(without_transfers),
