@@ -7,25 +7,26 @@
  * §17 says what a calendar holds).
  *
  * The calendar is the list of its steps below; the steps live in
- * ics_zones.c (times and VTIMEZONEs), ics_event.c (VEVENTs, alarms,
- * attendees) and ics_text.c (text cleaning, identifiers), which share ics.h.
+ * ics_zones.c (times and zones), ics_vtimezone.c (VTIMEZONEs), ics_event.c
+ * (VEVENTs, alarms, attendees) and ics_text.c (text cleaning, identifiers),
+ * which share ics.h.
  *
  * Choices, and why:
  *
  * - Times are local with TZID (a flight: departure zone / arrival zone), never
- *   floating and never converted to UTC, so that a calendar shows "09:00
- *   Berlin" even after a zone's rules change. The TZID is the plain IANA name:
- *   libical's VTIMEZONE carries a "/freeassociation.sourceforge.net/" prefix
- *   that cannot be switched off and that other parsers do not understand, so
- *   each zone's component is cloned and its TZID rewritten, and the TZID
- *   parameters are written here (icalproperty_new_dtstart() writes none).
- *   A place whose zone is UTC itself gets UTC times ("Z") and no VTIMEZONE.
- * - VTIMEZONEs are truncated to start on January 1 of the year before the
- *   first item (the margin keeps an item on New Year's night inside the first
- *   observance), which keeps them a few lines long and independent of tzdata's
- *   distant history. They are not truncated at the end: a bounded zone
- *   (TZUNTIL) would leave an event a user later moves into the future without
- *   an offset.
+ *   floating, so that a calendar shows "09:00 Berlin" even after a zone's
+ *   rules change. The TZID is the plain IANA name (libical's own carries a
+ *   "/freeassociation.sourceforge.net/" prefix that other parsers do not
+ *   understand), and the TZID parameters are written here
+ *   (icalproperty_new_dtstart() writes none). Times in UTC ("Z") instead:
+ *   at a place whose zone is UTC itself (and then no VTIMEZONE), and in an
+ *   hour that happens twice when the clocks go back, where a local time
+ *   would not say which of the two instants is meant (see ics_zones.c).
+ * - Each VTIMEZONE is made here from the zone's offsets, the smallest that is
+ *   exact over the calendar's span (see ics_vtimezone.c): libical's own
+ *   component made strict parsers throw. Its rules are not cut off at the
+ *   end (no TZUNTIL, no UNTIL while tzdata's rule holds), so an event a user
+ *   later moves into the next year still has its offset.
  * - UID = "<kind>.<item id>@<delegation id>.itinerary": it names the item,
  *   never its position or time, so an edit, a reorder or a re-run updates the
  *   same event, and everyone's personal calendar carries the same UID. Bytes

@@ -1,5 +1,6 @@
 /* ics: what the files of the iCalendar exporter share (export_ics.c, the
- * calendar; ics_zones.c, times and VTIMEZONEs; ics_event.c, the VEVENTs;
+ * calendar; ics_zones.c, times and zones; ics_vtimezone.c, VTIMEZONEs;
+ * ics_event.c, the VEVENTs;
  * ics_text.c, text cleaning and identifiers). */
 #ifndef ITIN_ICS_H
 #define ITIN_ICS_H
@@ -65,8 +66,14 @@ struct icaltimetype itin_ics_local_time(itin_date date, int minutes, bool is_dat
 struct icaltimetype itin_ics_utc_time(int64_t t);
 /* Add DTSTART (or DTEND when `end`) of a timed item. */
 void itin_ics_add_time(icalcomponent *ev, bool end, const itin_item *x);
-/* Add the VTIMEZONE of every zone a timed item names, sorted by name. */
+/* Add the VTIMEZONE of every zone a TZID names, sorted by name. */
 void itin_ics_add_vtimezones(icalcomponent *cal, const itin_itinerary *it);
+
+/* ---------------------------------------- ics_vtimezone.c: the VTIMEZONEs */
+
+/* The VTIMEZONE of the IANA zone `name`, exact for every instant from `from`
+ * to `to` (seconds since the epoch), or NULL for an unknown zone. */
+icalcomponent *itin_ics_vtimezone(const char *name, int64_t from, int64_t to);
 
 /* ------------------------------------------------ ics_event.c: the events */
 

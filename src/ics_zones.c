@@ -98,26 +98,10 @@ itin_ics_add_time(icalcomponent *ev, bool end, const itin_item *x)
     icalcomponent_add_property(ev, p);
 }
 
-/* The VTIMEZONE of a zone: a truncated clone with the plain IANA name. */
-static icalcomponent *
-vtimezone_clone(icaltimezone *zone, const char *name, struct icaltimetype from)
-{
-    icalcomponent *vtz = icalcomponent_new_clone(icaltimezone_get_component(zone));
-    if (!vtz)
-        return NULL;
-    icaltimezone_truncate_vtimezone(vtz, from, icaltime_null_time(), 0);
-    icalproperty *tzid = icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY);
-    if (tzid)
-        icalproperty_set_tzid(tzid, name);
-    else
-        icalcomponent_add_property(vtz, icalproperty_new_tzid(name));
-    return vtz;
-}
-
-/* The zones that TZID parameters name, into `zones`, and the earliest start
- * of any item (false when there is no item). */
+/* The zones that TZID parameters name, into `zones`, and the first and the
+ * last instant of any item (false when there is no item). */
 static bool
-collect_zones(const itin_itinerary *it, ics_strset *zones, int64_t *first)
+collect_zones(const itin_itinerary *it, ics_strset *zones, int64_t *first, int64_t *last)
 {
     bool any = false;
     for (size_t k = 0; k < it->n_days; k++)
@@ -125,6 +109,8 @@ collect_zones(const itin_itinerary *it, ics_strset *zones, int64_t *first)
             const itin_item *x = &it->items[it->days[k].items[i]];
             if (!any || x->start < *first)
                 *first = x->start;
+            if (!any || x->end > *last)
+                *last = x->end;
             any = true;
             if (x->all_day)
                 continue;
@@ -147,17 +133,8 @@ void
 itin_ics_add_vtimezones(icalcomponent *cal, const itin_itinerary *it)
 {
     ics_strset zones = {0};
-    int64_t first = 0;
-    int y0 = 1970, mm, dd;
-    if (collect_zones(it, &zones, &first)) {
-        itin_date_to_ymd((itin_date)((first >= 0 ? first : first - 86399) / 86400), &y0, &mm, &dd);
-        y0 -= 1;
-    }
-    struct icaltimetype from = icaltime_null_time();
-    from.year = y0;
-    from.month = 1;
-    from.day = 1;
-    from.zone = icaltimezone_get_utc_timezone();
+    int64_t first = 0, last = 0;
+    collect_zones(it, &zones, &first, &last);
     char **names = itin_xmalloc((zones.n ? zones.n : 1) * sizeof *names);
     size_t nn = 0;
     for (size_t i = 0; i < zones.cap; i++)
@@ -165,7 +142,7 @@ itin_ics_add_vtimezones(icalcomponent *cal, const itin_itinerary *it)
             names[nn++] = zones.slot[i];
     qsort(names, nn, sizeof *names, cmp_zone_name);
     for (size_t i = 0; i < nn; i++) {
-        icalcomponent *vtz = vtimezone_clone(vtimezone_zone(names[i]), names[i], from);
+        icalcomponent *vtz = itin_ics_vtimezone(names[i], first, last);
         if (vtz)
             icalcomponent_add_component(cal, vtz);
     }

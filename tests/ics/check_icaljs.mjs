@@ -5,7 +5,8 @@
 //
 // ical.js knows no time zones of its own (only UTC): every TZID is resolved
 // through the VTIMEZONE the file carries, so this is the check of our
-// VTIMEZONE rules (truncated by libical) against the scheduler's offsets.
+// VTIMEZONE rules against the scheduler's offsets, and of each VTIMEZONE
+// against tzdata (Python's zoneinfo, through expect.py) across the calendar.
 // An unregistered TZID would leave a time floating and fail the comparison.
 // Prints "N passed, N failed" (one check per event and per calendar).
 import fs from 'node:fs';
@@ -68,6 +69,25 @@ for (const name of cases) {
   }
   if (cal.getFirstPropertyValue('x-wr-timezone') !== c.x_wr_timezone) problems.push('X-WR-TIMEZONE');
   if (!same([...tzids].sort(), c.tzids)) problems.push(`VTIMEZONE TZIDs ${tzids}, expected ${c.tzids}`);
+  // Each VTIMEZONE gives tzdata's offsets (expect.py's, from Python's
+  // zoneinfo) at every instant listed: UTC times converted into the zone.
+  // ical.js 2.2.1 converts an instant whose local time happens twice into
+  // the later of the two, whatever the file says: those are left out.
+  for (const [tzid, checks] of Object.entries(exp.zone_offsets ?? {})) {
+    const tz = ICAL.TimezoneService.get(tzid);
+    if (!tz) continue;
+    const wrong = [];
+    for (const [when, want] of checks.filter((c) => !c[2])) {
+      const t = ICAL.Time.fromDateTimeString(when.replace('Z', ''));
+      t.zone = ICAL.Timezone.utcTimezone;
+      const got = t.convertToZone(tz).utcOffset();
+      if (got !== want) wrong.push(`${when}: ${got} s, tzdata ${want} s`);
+    }
+    if (wrong.length) {
+      problems.push(`VTIMEZONE ${tzid} differs from tzdata at ${wrong.length} of ${checks.length} instants: `
+        + wrong.slice(0, 4).join('; '));
+    }
+  }
   for (const p of problems) console.log(`FAIL ${name}: ${p}`);
   if (problems.length) failed++;
   else passed++;
