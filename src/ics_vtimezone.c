@@ -18,10 +18,12 @@
  *   their kind with a rule (the half of an annual pattern still to come),
  *   so a zone whose rules hold over the calendar gets one STANDARD and one
  *   DAYLIGHT, and a zone without changes one STANDARD without RRULE.
- * - A rule that ends inside the scanned window gets UNTIL, so no observance
+ * - A rule that ends inside the scanned window gets COUNT, so no observance
  *   adds a change that tzdata does not have anywhere in the calendar's span.
+ *   Not UNTIL: python-icalendar 4.0 (Timezone.to_tz()) throws on it.
  * - DAYLIGHT is an observance whose offset is above the zone's lowest one
- *   in the window (so negative DST, as in Europe/Dublin, reads as usual).
+ *   in the window and is left for a lower one (so negative DST, as in
+ *   Europe/Dublin, reads as usual, and a new standard offset is STANDARD).
  * - No RDATE: strict parsers read RRULEs more reliably. */
 #include <stdlib.h>
 #include <string.h>
@@ -137,9 +139,10 @@ fit_rule(const onset *a, size_t n)
     return md ? RULE_MONTHDAY : RULE_NONE;
 }
 
-/* FREQ=YEARLY;BYMONTH=..;BYDAY=.. or BYMONTHDAY=.., with UNTIL when `until`. */
+/* FREQ=YEARLY;BYMONTH=..;BYDAY=.. or BYMONTHDAY=.., with COUNT when `count`
+ * is not 0. */
 static icalproperty *
-rrule(rule_kind kind, const onset *first, const tz_change *until)
+rrule(rule_kind kind, const onset *first, int count)
 {
     struct icalrecurrencetype r;
     icalrecurrencetype_clear(&r);
@@ -150,8 +153,7 @@ rrule(rule_kind kind, const onset *first, const tz_change *until)
     else
         r.by_day[0] = (short)(kind == RULE_LAST ? -(8 + first->weekday) /* libical: position * 8 + day */
                                                 : 8 * first->nth + first->weekday);
-    if (until)
-        r.until = itin_ics_utc_time(until->at);
+    r.count = count;
     return icalproperty_new_rrule(r);
 }
 
@@ -185,14 +187,30 @@ typedef struct zone_ctx {
     icaltimezone *ical;
     icalcomponent *vtz;
     int lowest; /* the lowest offset in the window: STANDARD's */
+    const tz_change *ch;
+    size_t n;
 } zone_ctx;
+
+/* Whether offset `to` is daylight time: above the zone's lowest, and left
+ * again for a lower one in the window (Asia/Kathmandu's move from +05:30 to
+ * +05:45 is a new standard time). */
+static bool
+is_daylight(const zone_ctx *Z, int to)
+{
+    if (to <= Z->lowest)
+        return false;
+    for (size_t i = 0; i < Z->n; i++)
+        if (Z->ch[i].from == to && Z->ch[i].to < to)
+            return true;
+    return false;
+}
 
 /* Add an observance starting at `start` (local, before the change) that
  * changes the offset from `from` to `to`, with its rule (or none). */
 static void
 add_observance(zone_ctx *Z, struct icaltimetype start, int from, int to, icalproperty *rule)
 {
-    icalcomponent *o = to > Z->lowest ? icalcomponent_new_xdaylight() : icalcomponent_new_xstandard();
+    icalcomponent *o = is_daylight(Z, to) ? icalcomponent_new_xdaylight() : icalcomponent_new_xstandard();
     const char *name = tzname_of(Z->ical, to);
     if (name)
         icalcomponent_add_property(o, icalproperty_new_tzname(name));
@@ -228,10 +246,10 @@ add_kind(zone_ctx *Z, const tz_change *ch, size_t n, size_t first, bool *done, i
             rule = fit_rule(on + i, ++j - i);
         const tz_change *c = &ch[idx[i]], *last = &ch[idx[j - 1]];
         if (c->at <= end || (first_run && rule != RULE_NONE)) {
-            /* UNTIL when the rule would give another change in the window. */
-            bool until = rule != RULE_NONE && (j < k || last->at + 366 * 86400LL <= hi);
+            /* COUNT when the rule would give another change in the window. */
+            bool ends = rule != RULE_NONE && (j < k || last->at + 366 * 86400LL <= hi);
             add_observance(Z, on[i].local, c->from, c->to,
-                           rule != RULE_NONE ? rrule(rule, &on[i], until ? last : NULL) : NULL);
+                           rule != RULE_NONE ? rrule(rule, &on[i], ends ? (int)(j - i) : 0) : NULL);
         }
         first_run = false;
         i = j;
@@ -258,7 +276,7 @@ itin_ics_vtimezone(const char *name, int64_t from, int64_t to)
 
     bool none_before = n == 0 || ch[0].at > from;
     int off0 = none_before ? itin_zone_offset(z, lo) : ch[start].to;
-    zone_ctx Z = {itin_zone_ical(z), icalcomponent_new_vtimezone(), off0};
+    zone_ctx Z = {itin_zone_ical(z), icalcomponent_new_vtimezone(), off0, ch + start, n - start};
     for (size_t i = start; i < n; i++)
         if (ch[i].to < Z.lowest)
             Z.lowest = ch[i].to;

@@ -930,11 +930,11 @@ dst_berlin_seoul(void **state)
     free(text);
 }
 
-/* A delegation on the night the clocks go back in `zone`. */
-#define FOLD_TRIP(zone, date, visits)                                                                        \
+/* A one-day delegation in `zone`, with the visits given. */
+#define ZONE_TRIP(zone, date, last, visits)                                                                  \
     "itinerary: 1\n"                                                                                         \
     "delegation:\n"                                                                                          \
-    "  id: fold\n  title: Fold\n  start: " date "\n  end: " date "\n  timezone: " zone "\n"                  \
+    "  id: fold\n  title: Fold\n  start: " date "\n  end: " last "\n  timezone: " zone "\n"                  \
     "  day: {start: \"00:00\", end: \"24:00\"}\n"                                                            \
     "  participants: [{id: lee, name: Lee}]\n"                                                               \
     "institutions:\n  - {id: p, name: P}\n"                                                                  \
@@ -950,7 +950,7 @@ repeated_hour_in_utc(void **state)
     (void)state;
     itin_render_options o = stamped();
     char *text = export_yaml(
-        FOLD_TRIP("Europe/Berlin", "2023-10-29",
+        ZONE_TRIP("Europe/Berlin", "2023-10-29", "2023-10-29",
                   "  - {id: a, title: A, at: p, date: 2023-10-29, start: \"02:30\", duration: 30m}\n"
                   "  - {id: b, title: B, at: p, date: 2023-10-29, duration: 30m}\n"
                   "  - {id: c, title: C, at: p, date: 2023-10-29, start: \"04:00\", duration: 1h}\n"),
@@ -974,8 +974,8 @@ repeated_hour_in_utc(void **state)
      * +10:30): 01:00 +11:00 (14:00Z) for 75 minutes ends at the second
      * 01:45 (15:15Z); b is in the first 01:30 to 02:00 (14:30Z to 14:45Z). */
     text = export_yaml(
-        FOLD_TRIP(
-            "Australia/Lord_Howe", "2023-04-02",
+        ZONE_TRIP(
+            "Australia/Lord_Howe", "2023-04-02", "2023-04-02",
             "  - {id: a, title: A, at: p, date: 2023-04-02, start: \"01:00\", duration: 75m}\n"
             "  - {id: b, title: B, at: p, date: 2023-04-02, start: \"01:30\", duration: 15m, with: []}\n"),
         &o);
@@ -993,6 +993,45 @@ repeated_hour_in_utc(void **state)
     assert_int_equal(instant(cal, ev, ICAL_DTEND_PROPERTY), utc(2023, 4, 1, 15, 15));
     assert_non_null(strstr(text, "\r\nDTSTART:20230401T143000Z\r\nDTEND:20230401T144500Z\r\n"));
     icalcomponent_free(cal);
+    free(text);
+}
+
+/* When a zone's rules change during the calendar, the fewest observances
+ * that are exact: Mexico City's last summer time (2022) ends its yearly
+ * rule with COUNT (not UNTIL, on which python-icalendar 4.0 throws); the
+ * move of Kathmandu to +05:45 is a second STANDARD, not daylight time. */
+static void
+vtimezone_rules_change(void **state)
+{
+    (void)state;
+    itin_render_options o = stamped();
+    char *text = export_yaml(
+        ZONE_TRIP("America/Mexico_City", "2022-04-03", "2022-04-03",
+                  "  - {id: a, title: A, at: p, date: 2022-04-03, start: \"10:00\", duration: 1h}\n"
+                  "  - {id: b, title: B, at: p, date: 2022-04-03, start: \"01:00\", duration: 30m}\n"),
+        &o);
+    assert_int_equal(count(text, "BEGIN:STANDARD"), 1);
+    assert_int_equal(count(text, "BEGIN:DAYLIGHT"), 1);
+    assert_non_null(strstr(text, "TZOFFSETFROM:-0500\r\nTZOFFSETTO:-0600\r\nDTSTART:20211031T020000\r\n"
+                                 "RRULE:FREQ=YEARLY;COUNT=2;BYDAY=-1SU;BYMONTH=10\r\n"));
+    assert_non_null(
+        strstr(text, "TZOFFSETFROM:-0600\r\nTZOFFSETTO:-0500\r\nDTSTART:20220403T020000\r\nEND:"));
+    assert_null(strstr(text, "UNTIL"));
+    icalcomponent *cal = parse(text);
+    assert_int_equal(instant(cal, must_event(cal, "visit.a@fold.itinerary"), ICAL_DTSTART_PROPERTY),
+                     utc(2022, 4, 3, 15, 0));
+    icalcomponent_free(cal);
+    free(text);
+
+    text = export_yaml(
+        ZONE_TRIP("Asia/Kathmandu", "1985-12-31", "1986-01-01",
+                  "  - {id: a, title: A, at: p, date: 1986-01-01, start: \"10:00\", duration: 1h}\n"
+                  "  - {id: b, title: B, at: p, date: 1985-12-31, start: \"22:00\", duration: 1h}\n"),
+        &o);
+    assert_int_equal(count(text, "BEGIN:STANDARD"), 2);
+    assert_int_equal(count(text, "BEGIN:DAYLIGHT"), 0);
+    assert_non_null(
+        strstr(text, "TZOFFSETFROM:+0530\r\nTZOFFSETTO:+0545\r\nDTSTART:19860101T000000\r\nEND:"));
     free(text);
 }
 
@@ -1254,6 +1293,7 @@ main(void)
         cmocka_unit_test(transfer_content),
         cmocka_unit_test(dst_berlin_seoul),
         cmocka_unit_test(repeated_hour_in_utc),
+        cmocka_unit_test(vtimezone_rules_change),
         cmocka_unit_test(utc_place),
         cmocka_unit_test(personal_calendar),
         cmocka_unit_test(without_transfers),
