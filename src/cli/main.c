@@ -254,6 +254,12 @@ source_date_epoch(itin_render_options *opt)
         }
         v = v * 10 + (*p - '0');
     }
+    if (v > 32535215999) { /* 3000-12-31T23:59:59Z, the last time a calendar can be stamped with */
+        fprintf(stderr,
+                "itinerary: SOURCE_DATE_EPOCH must be at most 32535215999 (the end of year 3000), not '%s'\n",
+                s);
+        return -1;
+    }
     opt->has_dtstamp = true;
     opt->dtstamp = v;
     return 0;

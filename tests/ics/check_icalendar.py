@@ -7,10 +7,12 @@ usage: check_icalendar.py DIR
 Per calendar: the raw text (CRLF line ends, no line over 75 octets, every
 physical line valid UTF-8 on its own, so folding never split a character),
 the calendar properties, one VTIMEZONE per TZID used with the plain IANA name,
-and per event: UID, DTSTART/DTEND in UTC (python-icalendar resolves TZIDs
+each VTIMEZONE read on its own (Timezone.to_tz()) giving tzdata's offsets at
+the instants expect.py lists, and per event: UID, DTSTART/DTEND in UTC (python-icalendar resolves TZIDs
 with pytz, independently of the file's VTIMEZONEs and of libical), the TZID
 parameters, SUMMARY, LOCATION, DESCRIPTION, GEO, URL, STATUS, TRANSP,
-CATEGORIES, SEQUENCE, DTSTAMP, the VALARM, ORGANIZER and ATTENDEEs.
+CATEGORIES, SEQUENCE, DTSTAMP, the VALARM, ORGANIZER and ATTENDEEs, and each
+time with TZID read again through the file's VTIMEZONE.
 Prints "N passed, N failed" (one check per event and per calendar).
 """
 import datetime as dt
@@ -125,6 +127,48 @@ def check_event(e, ev, problems):
             eq("ATTENDEE " + k, a.params.get(k), v)
 
 
+def check_vtimezones(exp, cal, problems):
+    """Each VTIMEZONE as python-icalendar reads it (Timezone.to_tz(), a
+    tzinfo made from its observances alone) gives the offsets of tzdata
+    (expect.py's, from Python's zoneinfo) at every instant checked. Returns
+    the tzinfos by TZID."""
+    zones = {}
+    for vtz in cal.walk("VTIMEZONE"):
+        tzid = str(vtz["TZID"])
+        try:
+            zones[tzid] = vtz.to_tz()
+        except Exception as e:
+            problems.append("VTIMEZONE %s: python-icalendar cannot read it: %r" % (tzid, e))
+    for tzid, checks in exp.get("zone_offsets", {}).items():
+        tz = zones.get(tzid)
+        if tz is None:
+            continue
+        wrong = []
+        for when, want, _ in checks:
+            t = dt.datetime.strptime(when, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+            got = int(t.astimezone(tz).utcoffset().total_seconds())
+            if got != want:
+                wrong.append("%s: %+d s, tzdata %+d s" % (when, got, want))
+        if wrong:
+            problems.append("VTIMEZONE %s differs from tzdata at %d of %d instants: %s"
+                            % (tzid, len(wrong), len(checks), "; ".join(wrong[:4])))
+    return zones
+
+
+def check_event_through_vtimezone(e, ev, zones, problems):
+    """DTSTART/DTEND with TZID, read through the file's own VTIMEZONE."""
+    for prop, key in (("DTSTART", "start"), ("DTEND", "end")):
+        p = ev.get(prop)
+        tzid = p.params.get("TZID") if p is not None else None
+        if tzid is None or e["all_day"] or tzid not in zones:
+            continue
+        local = p.dt.replace(tzinfo=None)
+        got = zones[tzid].localize(local).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        if got != e[key]:
+            problems.append("%s: %s %s through the VTIMEZONE is %s, expected %s"
+                            % (e["uid"], prop, local.isoformat(), got, e[key]))
+
+
 def main():
     out = sys.argv[1]
     cases = json.load(open(os.path.join(out, "cases.json")))
@@ -141,6 +185,7 @@ def main():
             failed += 1
             continue
         check_calendar(exp, cal, data, problems)
+        zones = check_vtimezones(exp, cal, problems)
         for p in problems:
             print("FAIL %s: %s" % (name, p))
         failed += bool(problems)
@@ -163,6 +208,7 @@ def main():
                 problems.append("%s: missing" % e["uid"])
             else:
                 check_event(e, events[e["uid"]], problems)
+                check_event_through_vtimezone(e, events[e["uid"]], zones, problems)
             for p in problems:
                 print("FAIL %s: %s" % (name, p))
             failed += bool(problems)

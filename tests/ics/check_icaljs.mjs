@@ -5,7 +5,8 @@
 //
 // ical.js knows no time zones of its own (only UTC): every TZID is resolved
 // through the VTIMEZONE the file carries, so this is the check of our
-// VTIMEZONE rules (truncated by libical) against the scheduler's offsets.
+// VTIMEZONE rules against the scheduler's offsets, and of each VTIMEZONE
+// against tzdata (Python's zoneinfo, through expect.py) across the calendar.
 // An unregistered TZID would leave a time floating and fail the comparison.
 // Prints "N passed, N failed" (one check per event and per calendar).
 import fs from 'node:fs';
@@ -26,9 +27,9 @@ try {
 const iso = (t) => new Date(t.toUnixTime() * 1000).toISOString().replace('.000Z', 'Z');
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
-// NAME (RFC 7986) and X-WR-CALNAME are properties ical.js 2.2.1 does not
-// know, so it hands out their raw values; read them as TEXT (what calendar
-// applications do).
+// NAME (RFC 7986) is a property ical.js 2.2.1 does not know, so it hands
+// out its raw value; read it as TEXT (what calendar applications do).
+// X-WR-CALNAME says VALUE=TEXT, so ical.js unescapes it itself.
 const unescapeText = (s) =>
   s.replace(/\\([\\;,nN])/g, (_, c) => (c === 'n' || c === 'N' ? '\n' : c));
 
@@ -60,14 +61,36 @@ for (const name of cases) {
     const got = cal.getFirstPropertyValue(p);
     if (got !== want) problems.push(`${p.toUpperCase()}: ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
   }
-  for (const [p, want] of [['name', c.name], ['x-wr-calname', c.x_wr_calname]]) {
+  for (const [p, want, raw] of [['name', c.name, true], ['x-wr-calname', c.x_wr_calname, false]]) {
     const got = cal.getFirstPropertyValue(p);
-    if (got === null || unescapeText(String(got)) !== want) {
+    if (got === null || (raw ? unescapeText(String(got)) : String(got)) !== want) {
       problems.push(`${p.toUpperCase()}: ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
     }
   }
   if (cal.getFirstPropertyValue('x-wr-timezone') !== c.x_wr_timezone) problems.push('X-WR-TIMEZONE');
   if (!same([...tzids].sort(), c.tzids)) problems.push(`VTIMEZONE TZIDs ${tzids}, expected ${c.tzids}`);
+  // Each VTIMEZONE gives tzdata's offsets (expect.py's, from Python's
+  // zoneinfo) at every instant listed, read as a client reads a time with
+  // TZID: the local time of the instant, whose offset ical.js looks up.
+  // Local times that happen twice (the clocks go back) are left out: they
+  // are ambiguous by nature, and the calendar writes them in UTC. (Not
+  // UTC times converted into the zone: ical.js 2.2.1 looks their offset up
+  // as if they were local times, which is wrong near every change.)
+  for (const [tzid, checks] of Object.entries(exp.zone_offsets ?? {})) {
+    const tz = ICAL.TimezoneService.get(tzid);
+    if (!tz) continue;
+    const wrong = [];
+    for (const [when, want] of checks.filter((c) => !c[2])) {
+      const t = ICAL.Time.fromDateTimeString(when.replace('Z', ''));
+      t.adjust(0, 0, 0, want);
+      const got = tz.utcOffset(t);
+      if (got !== want) wrong.push(`${when}: ${got} s, tzdata ${want} s`);
+    }
+    if (wrong.length) {
+      problems.push(`VTIMEZONE ${tzid} differs from tzdata at ${wrong.length} of ${checks.length} instants: `
+        + wrong.slice(0, 4).join('; '));
+    }
+  }
   for (const p of problems) console.log(`FAIL ${name}: ${p}`);
   if (problems.length) failed++;
   else passed++;

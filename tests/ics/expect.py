@@ -24,6 +24,7 @@ import re
 import sys
 
 import yaml
+from zoneinfo import ZoneInfo
 
 DTSTAMP = "2022-11-14T00:00:00Z"  # SOURCE_DATE_EPOCH=1668384000 in export.sh
 
@@ -133,8 +134,69 @@ def utc(iso):
     return t.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def tzid(zone):
-    return None if zone == "UTC" else zone
+def tzid(zone, iso):
+    """The TZID a time is written with, or None for the UTC form: a place
+    whose zone is UTC, and a local time that happens twice (the clocks go
+    back), which with TZID would denote its first occurrence for RFC 5545
+    and its second for libical."""
+    if zone == "UTC":
+        return None
+    wall = dt.datetime.fromisoformat(iso[:19])
+    z = ZoneInfo(zone)
+    if wall.replace(tzinfo=z, fold=0).utcoffset() != wall.replace(tzinfo=z, fold=1).utcoffset():
+        return None
+    return zone
+
+
+def offset_at(zone, t):
+    return int(dt.datetime.fromtimestamp(t, ZoneInfo(zone)).utcoffset().total_seconds())
+
+
+def transitions(zone, lo, hi):
+    """The instants (seconds) in (lo, hi] at which tzdata changes the zone's
+    offset, found by scanning hours and bisecting."""
+    out = []
+    t, off = lo, offset_at(zone, lo)
+    while t < hi:
+        u = min(t + 3600, hi)
+        if offset_at(zone, u) != off:
+            a, b = t, u
+            while b - a > 1:
+                m = (a + b) // 2
+                if offset_at(zone, m) == off:
+                    a = m
+                else:
+                    b = m
+            out.append(b)
+            off = offset_at(zone, b)
+            u = b
+        t = u
+    return out
+
+
+def offsets_to_check(zone, first_iso, last_iso):
+    """[[UTC time, offset in seconds, repeated]] of the zone by tzdata (Python's
+    zoneinfo) at the calendar's first and last instant, every six hours
+    between them, and either side of every change between them: what the
+    file's VTIMEZONE must give, whoever reads it."""
+    lo = int(dt.datetime.strptime(first_iso, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc).timestamp())
+    hi = int(dt.datetime.strptime(last_iso, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc).timestamp())
+    points = {lo, hi}
+    points.update(range(lo - lo % 3600 + 3600, hi, 3600 * 6))
+    for c in transitions(zone, lo, hi):
+        points.update((c - 1, c))
+    fmt = "%Y-%m-%dT%H:%M:%SZ"
+    return [[dt.datetime.fromtimestamp(t, dt.timezone.utc).strftime(fmt), offset_at(zone, t), repeated(zone, t)]
+            for t in sorted(points)]
+
+
+def repeated(zone, t):
+    """Whether the local time of instant t happens twice in the zone (the
+    clocks go back): a reader that turns the instant into a local time and
+    back may pick the other one."""
+    wall = dt.datetime.fromtimestamp(t, ZoneInfo(zone)).replace(tzinfo=None)
+    z = ZoneInfo(zone)
+    return wall.replace(tzinfo=z, fold=0).utcoffset() != wall.replace(tzinfo=z, fold=1).utcoffset()
 
 
 def local_parts(iso):
@@ -208,7 +270,11 @@ def expected_case(name, yaml_path, opts, data, full, errors):
                 ev.update(start=utc(x["start"]), end=utc(x["end"]),
                           local_start=x["start"][:16], local_end=x["end"][:16],
                           zone_start=x["timezone"], zone_end=x.get("end_timezone", x["timezone"]))
-                ev.update(tzid_start=tzid(ev["zone_start"]), tzid_end=tzid(ev["zone_end"]))
+                ev.update(tzid_start=tzid(ev["zone_start"], x["start"]), tzid_end=tzid(ev["zone_end"], x["end"]))
+                # A time in UTC form reads, in its own zone, as UTC.
+                for key in ("start", "end"):
+                    if ev["tzid_" + key] is None:
+                        ev["local_" + key] = ev[key][:16]
             if kind == "visit":
                 summary = title or iid
             elif kind == "travel":
@@ -290,6 +356,8 @@ def expected_case(name, yaml_path, opts, data, full, errors):
         errors.append("%s: --no-transfers calendar has transfers" % name)
 
     tzids = sorted({z for e in events for z in (e["tzid_start"], e["tzid_end"]) if z})
+    timed = [e[k] for e in events if not e["all_day"] for k in ("start", "end")]
+    zone_offsets = {z: offsets_to_check(z, min(timed), max(timed)) for z in tzids} if timed else {}
     return {
         "name": name,
         "ics": name + ".ics",
@@ -303,6 +371,7 @@ def expected_case(name, yaml_path, opts, data, full, errors):
             "x_wr_timezone": D["timezone"],
             "tzids": tzids,
         },
+        "zone_offsets": zone_offsets,
         "events": events,
     }
 

@@ -72,6 +72,29 @@ for yaml in "$src"/data/examples/*.yaml "$here"/fixtures/*.yaml; do
     rm -f "$out/$base.again.ics"
 done
 
+# SOURCE_DATE_EPOCH: the last second a calendar can be stamped with is
+# written as it is; a later one, or one a four-digit year cannot hold, is
+# refused with exit status 2 (it was once written DTSTAMP:00000000T000000).
+ex=$(ls "$src"/data/examples/*.yaml | head -1)
+if SOURCE_DATE_EPOCH=32535215999 "$cli" plan "$ex" --format ics 2>/dev/null |
+    grep -q $'^DTSTAMP:30001231T235959Z\r$'; then
+    pass=$((pass + 1))
+else
+    echo "FAIL: SOURCE_DATE_EPOCH=32535215999 is not stamped 30001231T235959Z"
+    fail=$((fail + 1))
+fi
+for epoch in 32535216000 253402300800 99999999999999999999; do
+    SOURCE_DATE_EPOCH=$epoch "$cli" plan "$ex" --format ics >"$out/epoch.ics" 2>"$out/epoch.err"
+    rc=$?
+    if [ $rc -eq 2 ] && [ ! -s "$out/epoch.ics" ] && grep -q "SOURCE_DATE_EPOCH must be" "$out/epoch.err"; then
+        pass=$((pass + 1))
+    else
+        echo "FAIL: SOURCE_DATE_EPOCH=$epoch: exit $rc, $(head -c 200 "$out/epoch.err")"
+        fail=$((fail + 1))
+    fi
+done
+rm -f "$out/epoch.ics" "$out/epoch.err"
+
 # What each calendar must hold.
 "$py" "$here/expect.py" "$out" >"$out/expect.log" 2>&1
 rc=$?

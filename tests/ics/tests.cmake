@@ -14,6 +14,9 @@
 #                       through the file's own VTIMEZONEs)
 #   ics.khal, ics.calcurse   real clients import them and list the events
 #                       at the right local times in three zones
+#   ics.corpus          (label external) plans around clock changes in 25
+#                       zones: python3-icalendar and ical.js read each
+#                       calendar, through its VTIMEZONEs, as the JSON says
 #   ics.memcheck        valgrind over the exporter (not under sanitizers)
 #
 # Debian packages: python3 python3-icalendar python3-yaml khal calcurse
@@ -60,6 +63,13 @@ foreach(client khal calcurse)
     set_tests_properties(ics.${client} PROPERTIES FIXTURES_REQUIRED ics_files LABELS external)
   endif()
 endforeach()
+
+# Calendars around clock changes in 25 zones (gen_corpus.py), read by
+# python3-icalendar and ical.js instant for instant against the JSON.
+add_test(NAME ics.corpus
+  COMMAND bash ${ITIN_ICS_SRC}/corpus.sh $<TARGET_FILE:itinerary-cli> ${CMAKE_SOURCE_DIR}
+          ${CMAKE_BINARY_DIR}/ics-corpus ${NODE} ${ITIN_NPM_ICS_DIR})
+set_tests_properties(ics.corpus PROPERTIES FIXTURES_REQUIRED npm_icaljs LABELS external)
 
 if(NOT ITIN_SANITIZE)
   itin_needs(ok ics.memcheck VALGRIND)

@@ -341,10 +341,70 @@ calendar_properties(void **state)
     assert_int_equal(icalproperty_get_method(icalcomponent_get_first_property(cal, ICAL_METHOD_PROPERTY)),
                      ICAL_METHOD_PUBLISH);
     assert_string_equal(text_of(cal, ICAL_NAME_PROPERTY), "Südkoreanische Delegation zu Gast in Sachsen");
-    assert_non_null(strstr(text, "\r\nX-WR-CALNAME:Südkoreanische Delegation zu Gast in Sachsen\r\n"));
+    assert_non_null(
+        strstr(text, "\r\nX-WR-CALNAME;VALUE=TEXT:Südkoreanische Delegation zu Gast in Sachsen\r\n"));
     assert_non_null(strstr(text, "\r\nX-WR-TIMEZONE:Europe/Berlin\r\n"));
     icalcomponent_free(cal);
     free(text);
+}
+
+/* X-WR-CALNAME is TEXT, escaped as such (RFC 5545 §3.3.11): libical leaves
+ * , and ; of an X- property bare, and "Test, Delegation; …" was read back
+ * as "Test" by vobject and CalDAV servers. */
+static void
+calendar_name_escaped(void **state)
+{
+    (void)state;
+    itin_render_options o = stamped();
+    o.audience = "Kim; Lee";
+    char *text =
+        export_yaml(HEAD "  title: \"Test, Delegation; a\\\\b\"\n" PLACES "visits:\n" VISIT_WELCOME, &o);
+    assert_non_null(
+        strstr(text, "\r\nX-WR-CALNAME;VALUE=TEXT:Test\\, Delegation\\; a\\\\b \u2013 Kim\\; Lee\r\n"));
+    assert_non_null(strstr(text, "\r\nNAME:Test\\, Delegation\\; a\\\\b \u2013 Kim\\; Lee\r\n"));
+    icalcomponent *cal = parse(text);
+    icalproperty *p = icalcomponent_get_first_property(cal, ICAL_X_PROPERTY);
+    while (p && strcmp(icalproperty_get_x_name(p), "X-WR-CALNAME") != 0)
+        p = icalcomponent_get_next_property(cal, ICAL_X_PROPERTY);
+    assert_non_null(p);
+    assert_string_equal(icalvalue_get_text(icalproperty_get_value(p)),
+                        "Test, Delegation; a\\b \u2013 Kim; Lee");
+    icalcomponent_free(cal);
+    free(text);
+}
+
+/* DTSTAMP from a given time: the last second libical can write is kept,
+ * a later one is refused (EDOM) rather than written 00000000T000000. */
+static void
+dtstamp_range(void **state)
+{
+    (void)state;
+    run r;
+    load(&r, HEAD "  title: T\n" PLACES "visits:\n" VISIT_WELCOME);
+    itin_render_options o = stamped();
+    o.dtstamp = 32535215999; /* 3000-12-31T23:59:59Z */
+    char *text = export_it(r.it, &o);
+    assert_non_null(strstr(text, "\r\nDTSTAMP:30001231T235959Z\r\n"));
+    assert_null(strstr(text, "00000000T000000"));
+    free(text);
+    o.dtstamp = -62135596800; /* 0001-01-01T00:00:00Z */
+    text = export_it(r.it, &o);
+    assert_non_null(strstr(text, "\r\nDTSTAMP:00010101T000000Z\r\n"));
+    free(text);
+    const int64_t bad[] = {32535216000, 253402300800, INT64_MAX, -62135596801, INT64_MIN};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        o.dtstamp = bad[i];
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&buf, &len);
+        errno = 0;
+        assert_int_equal(itin_export_ics(r.it, &o, f), -1);
+        assert_int_equal(errno, EDOM);
+        fclose(f);
+        assert_int_equal(len, 0);
+        free(buf);
+    }
+    unload(&r);
 }
 
 /* One VEVENT per visit, transfer and lodging (once), UIDs from ids. */
@@ -814,17 +874,26 @@ dst_berlin_seoul(void **state)
     char *text = export_yaml(SEOUL_TRIP, &o);
     check_lines(text);
     icalcomponent *cal = parse(text);
-    /* One VTIMEZONE per zone, plain IANA TZIDs, truncated to the trip. */
+    /* One VTIMEZONE per zone, plain IANA TZIDs, the smallest that is exact:
+     * Berlin's rules hold over the trip, so one DAYLIGHT and one STANDARD
+     * with yearly rules from the change before the trip (libical's own had
+     * three STANDARD and two DAYLIGHT, which strict parsers refuse); Seoul
+     * has no changes, so one STANDARD without a rule. */
     assert_int_equal(n_components(cal, ICAL_VTIMEZONE_COMPONENT), 2);
     assert_non_null(strstr(text, "\r\nTZID:Europe/Berlin\r\n"));
     assert_non_null(strstr(text, "\r\nTZID:Asia/Seoul\r\n"));
     assert_null(strstr(text, "freeassociation"));
-    assert_null(strstr(text, "DTSTART:1893"));
-    assert_non_null(strstr(text, "DTSTART:20210101T010000\r\n")); /* Berlin from 2021-01-01T00:00Z */
-    assert_non_null(strstr(text, "DTSTART:20210101T090000\r\n")); /* Seoul likewise */
-    size_t vtz_lines =
-        count(strstr(text, "BEGIN:VTIMEZONE"), "\r\n") - count(strstr(text, "BEGIN:VEVENT"), "\r\n");
-    assert_true(vtz_lines < 60);
+    assert_null(strstr(text, "UNTIL"));
+    assert_non_null(strstr(text, "BEGIN:DAYLIGHT\r\nTZNAME:CEST\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n"
+                                 "DTSTART:20220327T020000\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\n"
+                                 "END:DAYLIGHT\r\n"));
+    assert_non_null(strstr(text, "BEGIN:STANDARD\r\nTZNAME:CET\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"
+                                 "DTSTART:20221030T030000\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\n"
+                                 "END:STANDARD\r\n"));
+    assert_non_null(strstr(text, "BEGIN:STANDARD\r\nTZNAME:KST\r\nTZOFFSETFROM:+0900\r\nTZOFFSETTO:+0900\r\n"
+                                 "DTSTART:20210101T090000\r\nEND:STANDARD\r\n"));
+    assert_int_equal(count(text, "BEGIN:STANDARD"), 2);
+    assert_int_equal(count(text, "BEGIN:DAYLIGHT"), 1);
 
     icalcomponent *ev = must_event(cal, "visit.before@de-expert-korea-2022.itinerary");
     assert_non_null(strstr(text, "DTSTART;TZID=Europe/Berlin:20221029T090000\r\n"));
@@ -858,6 +927,111 @@ dst_berlin_seoul(void **state)
     assert_int_equal(instant(cal, ev, ICAL_DTSTART_PROPERTY), utc(2022, 10, 30, 13, 0));
     assert_int_equal(instant(cal, ev, ICAL_DTEND_PROPERTY), utc(2022, 10, 31, 2, 0));
     icalcomponent_free(cal);
+    free(text);
+}
+
+/* A one-day delegation in `zone`, with the visits given. */
+#define ZONE_TRIP(zone, date, last, visits)                                                                  \
+    "itinerary: 1\n"                                                                                         \
+    "delegation:\n"                                                                                          \
+    "  id: fold\n  title: Fold\n  start: " date "\n  end: " last "\n  timezone: " zone "\n"                  \
+    "  day: {start: \"00:00\", end: \"24:00\"}\n"                                                            \
+    "  participants: [{id: lee, name: Lee}]\n"                                                               \
+    "institutions:\n  - {id: p, name: P}\n"                                                                  \
+    "visits:\n" visits
+
+/* A time in a repeated hour (the clocks go back) is written in UTC: with
+ * TZID the second occurrence would denote the first (RFC 5545 §3.3.5) and a
+ * visit from 02:30 CEST to 02:00 CET got a DTEND before its DTSTART; libical
+ * reads even the first occurrence as the second. */
+static void
+repeated_hour_in_utc(void **state)
+{
+    (void)state;
+    itin_render_options o = stamped();
+    char *text = export_yaml(
+        ZONE_TRIP("Europe/Berlin", "2023-10-29", "2023-10-29",
+                  "  - {id: a, title: A, at: p, date: 2023-10-29, start: \"02:30\", duration: 30m}\n"
+                  "  - {id: b, title: B, at: p, date: 2023-10-29, duration: 30m}\n"
+                  "  - {id: c, title: C, at: p, date: 2023-10-29, start: \"04:00\", duration: 1h}\n"),
+        &o);
+    icalcomponent *cal = parse(text);
+    /* a: 02:30 CEST (00:30Z), the first occurrence, to 02:00 CET (01:00Z). */
+    icalcomponent *ev = must_event(cal, "visit.a@fold.itinerary");
+    assert_non_null(strstr(text, "\r\nDTSTART:20231029T003000Z\r\nDTEND:20231029T010000Z\r\n"));
+    assert_int_equal(instant(cal, ev, ICAL_DTSTART_PROPERTY), utc(2023, 10, 29, 0, 30));
+    assert_int_equal(instant(cal, ev, ICAL_DTEND_PROPERTY), utc(2023, 10, 29, 1, 0));
+    /* b, placed after a: 02:00 to 02:30 CET, both in the second occurrence. */
+    ev = must_event(cal, "visit.b@fold.itinerary");
+    assert_non_null(strstr(text, "\r\nDTSTART:20231029T010000Z\r\nDTEND:20231029T013000Z\r\n"));
+    assert_int_equal(instant(cal, ev, ICAL_DTEND_PROPERTY), utc(2023, 10, 29, 1, 30));
+    /* c: after the repeated hour, local with TZID again. */
+    assert_non_null(strstr(text, "\r\nDTSTART;TZID=Europe/Berlin:20231029T040000\r\n"));
+    icalcomponent_free(cal);
+    free(text);
+
+    /* Lord Howe Island goes back by 30 minutes (02:00 +11:00 to 01:30
+     * +10:30): 01:00 +11:00 (14:00Z) for 75 minutes ends at the second
+     * 01:45 (15:15Z); b is in the first 01:30 to 02:00 (14:30Z to 14:45Z). */
+    text = export_yaml(
+        ZONE_TRIP(
+            "Australia/Lord_Howe", "2023-04-02", "2023-04-02",
+            "  - {id: a, title: A, at: p, date: 2023-04-02, start: \"01:00\", duration: 75m}\n"
+            "  - {id: b, title: B, at: p, date: 2023-04-02, start: \"01:30\", duration: 15m, with: []}\n"),
+        &o);
+    cal = parse(text);
+    ev = must_event(cal, "visit.a@fold.itinerary");
+    assert_non_null(
+        strstr(text, "\r\nDTSTART;TZID=Australia/Lord_Howe:20230402T010000\r\nDTEND:20230401T151500Z\r\n"));
+    /* Read through the file's VTIMEZONE: one observance each way, 30 minutes
+     * apart (libical's own had a change at 2038-01-19T14:14:07). */
+    assert_int_equal(instant(cal, ev, ICAL_DTSTART_PROPERTY), utc(2023, 4, 1, 14, 0));
+    assert_int_equal(count(text, "BEGIN:STANDARD"), 1);
+    assert_int_equal(count(text, "BEGIN:DAYLIGHT"), 1);
+    assert_non_null(strstr(text, "TZOFFSETFROM:+1100\r\nTZOFFSETTO:+1030\r\nDTSTART:20230402T020000\r\n"
+                                 "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=4\r\n"));
+    assert_int_equal(instant(cal, ev, ICAL_DTEND_PROPERTY), utc(2023, 4, 1, 15, 15));
+    assert_non_null(strstr(text, "\r\nDTSTART:20230401T143000Z\r\nDTEND:20230401T144500Z\r\n"));
+    icalcomponent_free(cal);
+    free(text);
+}
+
+/* When a zone's rules change during the calendar, the fewest observances
+ * that are exact: Mexico City's last summer time (2022) ends its yearly
+ * rule with COUNT (not UNTIL, on which python-icalendar 4.0 throws); the
+ * move of Kathmandu to +05:45 is a second STANDARD, not daylight time. */
+static void
+vtimezone_rules_change(void **state)
+{
+    (void)state;
+    itin_render_options o = stamped();
+    char *text = export_yaml(
+        ZONE_TRIP("America/Mexico_City", "2022-04-03", "2022-04-03",
+                  "  - {id: a, title: A, at: p, date: 2022-04-03, start: \"10:00\", duration: 1h}\n"
+                  "  - {id: b, title: B, at: p, date: 2022-04-03, start: \"01:00\", duration: 30m}\n"),
+        &o);
+    assert_int_equal(count(text, "BEGIN:STANDARD"), 1);
+    assert_int_equal(count(text, "BEGIN:DAYLIGHT"), 1);
+    assert_non_null(strstr(text, "TZOFFSETFROM:-0500\r\nTZOFFSETTO:-0600\r\nDTSTART:20211031T020000\r\n"
+                                 "RRULE:FREQ=YEARLY;COUNT=2;BYDAY=-1SU;BYMONTH=10\r\n"));
+    assert_non_null(
+        strstr(text, "TZOFFSETFROM:-0600\r\nTZOFFSETTO:-0500\r\nDTSTART:20220403T020000\r\nEND:"));
+    assert_null(strstr(text, "UNTIL"));
+    icalcomponent *cal = parse(text);
+    assert_int_equal(instant(cal, must_event(cal, "visit.a@fold.itinerary"), ICAL_DTSTART_PROPERTY),
+                     utc(2022, 4, 3, 15, 0));
+    icalcomponent_free(cal);
+    free(text);
+
+    text = export_yaml(
+        ZONE_TRIP("Asia/Kathmandu", "1985-12-31", "1986-01-01",
+                  "  - {id: a, title: A, at: p, date: 1986-01-01, start: \"10:00\", duration: 1h}\n"
+                  "  - {id: b, title: B, at: p, date: 1985-12-31, start: \"22:00\", duration: 1h}\n"),
+        &o);
+    assert_int_equal(count(text, "BEGIN:STANDARD"), 2);
+    assert_int_equal(count(text, "BEGIN:DAYLIGHT"), 0);
+    assert_non_null(
+        strstr(text, "TZOFFSETFROM:+0530\r\nTZOFFSETTO:+0545\r\nDTSTART:19860101T000000\r\nEND:"));
     free(text);
 }
 
@@ -1100,6 +1274,8 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(calendar_properties),
+        cmocka_unit_test(calendar_name_escaped),
+        cmocka_unit_test(dtstamp_range),
         cmocka_unit_test(one_event_per_item),
         cmocka_unit_test(visit_times_and_stamps),
         cmocka_unit_test(sequence_from_revision),
@@ -1116,6 +1292,8 @@ main(void)
         cmocka_unit_test(reminder_alarm),
         cmocka_unit_test(transfer_content),
         cmocka_unit_test(dst_berlin_seoul),
+        cmocka_unit_test(repeated_hour_in_utc),
+        cmocka_unit_test(vtimezone_rules_change),
         cmocka_unit_test(utc_place),
         cmocka_unit_test(personal_calendar),
         cmocka_unit_test(without_transfers),

@@ -1,0 +1,88 @@
+/* ics: what the files of the iCalendar exporter share (export_ics.c, the
+ * calendar; ics_zones.c, times and zones; ics_vtimezone.c, VTIMEZONEs;
+ * ics_event.c, the VEVENTs;
+ * ics_text.c, text cleaning and identifiers). */
+#ifndef ITIN_ICS_H
+#define ITIN_ICS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <libical/ical.h>
+
+#include "datetime.h"
+#include "i18n.h"
+#include "strbuf.h"
+#include "tz.h"
+#include "values.h"
+#include "xalloc.h"
+
+/* What every event of one calendar is built with. */
+typedef struct ics_ctx {
+    const itin_plan *P;
+    itin_lang lang; /* the words of DESCRIPTION and SUMMARY */
+    itin_arena *A;  /* their localized pieces */
+    bool invite;
+    const char *organizer_email;
+    struct icaltimetype dtstamp;
+    int sequence;
+    itin_strbuf buf; /* scratch */
+} ics_ctx;
+
+/* ------------------------------------------------- ics_text.c: text, ids */
+
+/* Append `s` cleaned for a calendar (see export_ics.c): CRLF and CR become a
+ * newline, a newline becomes a space when `oneline`, TAB a space; other
+ * control characters are dropped and invalid UTF-8 becomes U+FFFD. */
+void itin_ics_put_text(itin_strbuf *b, const char *s, bool oneline);
+/* Remove trailing spaces and newlines. */
+void itin_ics_rtrim(itin_strbuf *b);
+/* A cleaned copy of s (one line or not), trimmed; the caller frees it. */
+char *itin_ics_clean(const char *s, bool oneline);
+/* Append itin_ics_clean(s, one line) after `sep` (when b is not empty); false
+ * when nothing is left of s after cleaning, and then nothing is appended. */
+bool itin_ics_put_piece(itin_strbuf *b, const char *sep, const char *s);
+/* A parameter value: one line, without DQUOTE; the caller frees it. */
+char *itin_ics_param_text(const char *s);
+/* A URI for URL, percent-encoded; the caller frees it. */
+char *itin_ics_uri_text(const char *s);
+/* Append s with every byte outside [A-Za-z0-9._-] as "+XX" (hex). */
+void itin_ics_put_id(itin_strbuf *b, const char *s);
+/* An address usable in a mailto: URI, or NULL. */
+const char *itin_ics_usable_email(const char *e);
+
+/* An open-addressing set of strings (UIDs, zone names); keys are owned. */
+typedef struct ics_strset {
+    char **slot;
+    size_t cap, n;
+} ics_strset;
+
+/* Add a copy of s; false when it was there already. */
+bool itin_ics_strset_add(ics_strset *set, const char *s);
+void itin_ics_strset_free(ics_strset *set);
+
+/* ------------------------------------------- ics_zones.c: times and zones */
+
+/* A local date and minute (or a date) with no zone attached. */
+struct icaltimetype itin_ics_local_time(itin_date date, int minutes, bool is_date);
+/* An absolute time as a UTC ("Z") time. */
+struct icaltimetype itin_ics_utc_time(int64_t t);
+/* Add DTSTART (or DTEND when `end`) of a timed item. */
+void itin_ics_add_time(icalcomponent *ev, bool end, const itin_item *x);
+/* Add the VTIMEZONE of every zone a TZID names, sorted by name. */
+void itin_ics_add_vtimezones(icalcomponent *cal, const itin_itinerary *it);
+
+/* ---------------------------------------- ics_vtimezone.c: the VTIMEZONEs */
+
+/* The VTIMEZONE of the IANA zone `name`, exact for every instant from `from`
+ * to `to` (seconds since the epoch), or NULL for an unknown zone. */
+icalcomponent *itin_ics_vtimezone(const char *name, int64_t from, int64_t to);
+
+/* ------------------------------------------------ ics_event.c: the events */
+
+/* The UID of an item, written into b (cleared first). */
+void itin_ics_uid(itin_strbuf *b, const itin_plan *P, const itin_item *x);
+/* The VEVENT of one item, or NULL when it has no place in this calendar. */
+icalcomponent *itin_ics_vevent(ics_ctx *C, const itin_item *x, const char *uid);
+
+#endif

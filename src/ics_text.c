@@ -1,0 +1,210 @@
+/* ics_text: the text of the iCalendar exporter — values cleaned for a
+ * calendar, parameter values, URIs, identifiers, and the string sets that
+ * keep UIDs and zone names unique. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ics.h"
+
+/* The length of the valid UTF-8 sequence at s (1–4), or 0 when invalid. */
+static size_t
+utf8_len(const unsigned char *s)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t n;
+    unsigned min;
+    if (c >= 0xC2 && c <= 0xDF)
+        n = 2, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        n = 3, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        n = 4, min = 0x10000;
+    else
+        return 0;
+    unsigned cp = c & (0x3F >> (n - 1));
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = cp << 6 | (s[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+void
+itin_ics_put_text(itin_strbuf *b, const char *s, bool oneline)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned c = *p;
+        if (c == '\r' || c == '\n') {
+            p += (c == '\r' && p[1] == '\n') ? 2 : 1;
+            itin_strbuf_putc(b, oneline ? ' ' : '\n');
+        } else if (c == '\t') {
+            itin_strbuf_putc(b, ' ');
+            p++;
+        } else if (c < 0x20 || c == 0x7F) {
+            p++;
+        } else {
+            size_t n = utf8_len(p);
+            if (n == 0) {
+                itin_strbuf_puts(b, "\xEF\xBF\xBD");
+                p++;
+            } else {
+                itin_strbuf_put(b, (const char *)p, n);
+                p += n;
+            }
+        }
+    }
+}
+
+void
+itin_ics_rtrim(itin_strbuf *b)
+{
+    while (b->len && (b->s[b->len - 1] == ' ' || b->s[b->len - 1] == '\n'))
+        b->s[--b->len] = '\0';
+}
+
+char *
+itin_ics_clean(const char *s, bool oneline)
+{
+    itin_strbuf b = {0};
+    itin_ics_put_text(&b, s ? s : "", oneline);
+    itin_ics_rtrim(&b);
+    itin_strbuf_str(&b);
+    return b.s;
+}
+
+bool
+itin_ics_put_piece(itin_strbuf *b, const char *sep, const char *s)
+{
+    if (!s)
+        return false;
+    char *t = itin_ics_clean(s, true);
+    bool any = *t != '\0';
+    if (any) {
+        if (b->len && sep)
+            itin_strbuf_puts(b, sep);
+        itin_strbuf_puts(b, t);
+    }
+    free(t);
+    return any;
+}
+
+/* RFC 5545 §3.1 allows no DQUOTE inside a parameter value. */
+char *
+itin_ics_param_text(const char *s)
+{
+    char *c = itin_ics_clean(s, true);
+    for (char *p = c; *p; p++)
+        if (*p == '"')
+            *p = '\'';
+    return c;
+}
+
+static const char HEX_DIGITS[] = "0123456789ABCDEF";
+
+/* Printable ASCII is kept, everything else percent-encoded. */
+char *
+itin_ics_uri_text(const char *s)
+{
+    itin_strbuf b = {0};
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        unsigned c = *p;
+        if (c > 0x20 && c < 0x7F && c != '"' && c != '<' && c != '>' && c != '\\') {
+            itin_strbuf_putc(&b, (char)c);
+        } else {
+            char e[3] = {'%', HEX_DIGITS[c >> 4], HEX_DIGITS[c & 15]};
+            itin_strbuf_put(&b, e, 3);
+        }
+    }
+    itin_strbuf_str(&b);
+    return b.s;
+}
+
+/* Not "%XX": python-icalendar (and khal, built on it) turns "%3A" into ':' on
+ * reading any value. */
+void
+itin_ics_put_id(itin_strbuf *b, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        unsigned c = *p;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+            c == '_' || c == '-') {
+            itin_strbuf_putc(b, (char)c);
+        } else {
+            char e[3] = {'+', HEX_DIGITS[c >> 4], HEX_DIGITS[c & 15]};
+            itin_strbuf_put(b, e, 3);
+        }
+    }
+}
+
+const char *
+itin_ics_usable_email(const char *e)
+{
+    if (!e || !*e || !strchr(e, '@'))
+        return NULL;
+    for (const unsigned char *p = (const unsigned char *)e; *p; p++)
+        if (*p <= 0x20 || *p == 0x7F || *p == '"' || *p == '<' || *p == '>' || *p == '\\')
+            return NULL;
+    return e;
+}
+
+/* ------------------------------------------------------------ string sets */
+
+/* FNV-1a. */
+static uint64_t
+strset_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+/* Double the table (64 slots at first), rehashing the keys it holds. */
+static void
+strset_grow(ics_strset *set)
+{
+    size_t cap = set->cap ? set->cap * 2 : 64;
+    char **slot = itin_xmalloc(cap * sizeof *slot);
+    memset(slot, 0, cap * sizeof *slot);
+    for (size_t i = 0; i < set->cap; i++)
+        if (set->slot[i]) {
+            size_t j = strset_hash(set->slot[i]) & (cap - 1);
+            while (slot[j])
+                j = (j + 1) & (cap - 1);
+            slot[j] = set->slot[i];
+        }
+    free(set->slot);
+    set->slot = slot;
+    set->cap = cap;
+}
+
+bool
+itin_ics_strset_add(ics_strset *set, const char *s)
+{
+    if ((set->n + 1) * 2 > set->cap)
+        strset_grow(set);
+    size_t j = strset_hash(s) & (set->cap - 1);
+    while (set->slot[j]) {
+        if (strcmp(set->slot[j], s) == 0)
+            return false;
+        j = (j + 1) & (set->cap - 1);
+    }
+    set->slot[j] = itin_xstrdup(s);
+    set->n++;
+    return true;
+}
+
+void
+itin_ics_strset_free(ics_strset *set)
+{
+    for (size_t i = 0; i < set->cap; i++)
+        free(set->slot[i]);
+    free(set->slot);
+    *set = (ics_strset){0};
+}

@@ -1,0 +1,151 @@
+/* ics_zones: the times of the iCalendar exporter — DTSTART and DTEND as the
+ * scheduler resolved them, with the TZID of their place, and the VTIMEZONE of
+ * every zone a TZID names (see export_ics.c for the choices). */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ics.h"
+
+struct icaltimetype
+itin_ics_local_time(itin_date date, int minutes, bool is_date)
+{
+    struct icaltimetype t = icaltime_null_time();
+    itin_date_to_ymd(date, &t.year, &t.month, &t.day);
+    t.is_date = is_date;
+    if (!is_date) {
+        t.hour = minutes / 60;
+        t.minute = minutes % 60;
+    }
+    return t;
+}
+
+/* By the project's civil-date arithmetic, not libical's (which turns a time
+ * after the year 2582 or so into a null time, written 00000000T000000). */
+struct icaltimetype
+itin_ics_utc_time(int64_t t)
+{
+    int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400), secs = t - days * 86400;
+    struct icaltimetype u = itin_ics_local_time((itin_date)days, (int)(secs / 60), false);
+    u.second = (int)(secs % 60);
+    u.zone = icaltimezone_get_utc_timezone();
+    return u;
+}
+
+static bool
+is_utc_zone(const char *name)
+{
+    const itin_zone *z = name ? itin_zone_get(name) : NULL;
+    return z && itin_zone_ical(z) == (void *)icaltimezone_get_utc_timezone();
+}
+
+/* A zone that takes a VTIMEZONE: known to libical, with a component. */
+static icaltimezone *
+vtimezone_zone(const char *name)
+{
+    const itin_zone *z = name ? itin_zone_get(name) : NULL;
+    if (!z)
+        return NULL;
+    icaltimezone *ical = itin_zone_ical(z);
+    if (ical == icaltimezone_get_utc_timezone() || !icaltimezone_get_component(ical))
+        return NULL;
+    return ical;
+}
+
+/* Whether the local date and minute of zone `tz`, with TZID, denote the
+ * instant t for every reader: only when that local time happens once. One
+ * that happens twice (the clocks go back) is the first occurrence for RFC
+ * 5545 §3.3.5, so 02:30 after the change on 2023-10-29 in Europe/Berlin
+ * would be read as the 02:30 an hour earlier, and libical (3.0) reads it as
+ * the second occurrence, so even the first is not safe. */
+static bool
+local_denotes(const char *tz, itin_date date, int minutes, int64_t t)
+{
+    const itin_zone *z = itin_zone_get(tz);
+    int64_t once;
+    return z && itin_zone_resolve(z, date, minutes, &once) == ITIN_LOCAL_OK && once == t;
+}
+
+/* The TZID a DTSTART (or DTEND when `end`) of a timed item is written with,
+ * or NULL for the UTC form (RFC 5545 §3.3.5, form #2): a place whose zone is
+ * UTC itself, a local time of a repeated hour (see local_denotes()), or (for
+ * an unscheduled plan) a zone without a VTIMEZONE. */
+static const char *
+tzid_of(const itin_item *x, bool end)
+{
+    const char *tz = end ? x->tz_end : x->tz_start;
+    if (is_utc_zone(tz) || !vtimezone_zone(tz))
+        return NULL;
+    itin_date date = end ? x->local_end_date : x->local_start_date;
+    int minutes = end ? x->local_end : x->local_start;
+    return local_denotes(tz, date, minutes, end ? x->end : x->start) ? tz : NULL;
+}
+
+/* The scheduler's local time with TZID, or the instant in UTC. */
+void
+itin_ics_add_time(icalcomponent *ev, bool end, const itin_item *x)
+{
+    const char *tzid = tzid_of(x, end);
+    struct icaltimetype t;
+    if (tzid)
+        t = end ? itin_ics_local_time(x->local_end_date, x->local_end, false)
+                : itin_ics_local_time(x->local_start_date, x->local_start, false);
+    else
+        t = itin_ics_utc_time(end ? x->end : x->start);
+    icalproperty *p = end ? icalproperty_new_dtend(t) : icalproperty_new_dtstart(t);
+    if (tzid)
+        icalproperty_add_parameter(p, icalparameter_new_tzid(tzid));
+    icalcomponent_add_property(ev, p);
+}
+
+/* The zones that TZID parameters name, into `zones`, and the first and the
+ * last instant of any item (false when there is no item). */
+static bool
+collect_zones(const itin_itinerary *it, ics_strset *zones, int64_t *first, int64_t *last)
+{
+    bool any = false;
+    for (size_t k = 0; k < it->n_days; k++)
+        for (size_t i = 0; i < it->days[k].n_items; i++) {
+            const itin_item *x = &it->items[it->days[k].items[i]];
+            if (!any || x->start < *first)
+                *first = x->start;
+            if (!any || x->end > *last)
+                *last = x->end;
+            any = true;
+            if (x->all_day)
+                continue;
+            for (int end = 0; end < 2; end++) {
+                const char *tzid = tzid_of(x, end);
+                if (tzid)
+                    itin_ics_strset_add(zones, tzid);
+            }
+        }
+    return any;
+}
+
+static int
+cmp_zone_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void
+itin_ics_add_vtimezones(icalcomponent *cal, const itin_itinerary *it)
+{
+    ics_strset zones = {0};
+    int64_t first = 0, last = 0;
+    collect_zones(it, &zones, &first, &last);
+    char **names = itin_xmalloc((zones.n ? zones.n : 1) * sizeof *names);
+    size_t nn = 0;
+    for (size_t i = 0; i < zones.cap; i++)
+        if (zones.slot[i])
+            names[nn++] = zones.slot[i];
+    qsort(names, nn, sizeof *names, cmp_zone_name);
+    for (size_t i = 0; i < nn; i++) {
+        icalcomponent *vtz = itin_ics_vtimezone(names[i], first, last);
+        if (vtz)
+            icalcomponent_add_component(cal, vtz);
+    }
+    free(names);
+    itin_ics_strset_free(&zones);
+}
