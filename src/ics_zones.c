@@ -54,8 +54,8 @@ vtimezone_zone(const char *name)
 
 /* Whether the local date and minute of zone `tz`, with TZID, denote the
  * instant t for every reader: only when that local time happens once. One
- * that happens twice (the clocks go back) is the first occurrence for RFC
- * 5545 §3.3.5, so 02:30 after the change on 2023-10-29 in Europe/Berlin
+ * that happens twice (the clocks go back) is the first occurrence for
+ * RFC 5545 §3.3.5, so 02:30 after the change on 2023-10-29 in Europe/Berlin
  * would be read as the 02:30 an hour earlier, and libical (3.0) reads it as
  * the second occurrence, so even the first is not safe. */
 static bool

@@ -1,4 +1,4 @@
-/* test_export_ics: the iCalendar exporter (FORMAT.md §11, RFC 5545/5546/7986).
+/* test_export_ics: the iCalendar exporter (docs/format.md §17, RFC 5545/5546/7986).
  * Each test loads a small delegation, schedules it, exports it into memory
  * and reads the result back with libical's parser; the raw text is checked
  * too (folding, line ends, escaping). The exporter's reading by parsers other
