@@ -345,14 +345,25 @@ load_get_text_list(loader *L, const ynode *n, const char *what, const char ***ou
     return k;
 }
 
+enum contact_key { CONTACT_NAME, CONTACT_EMAIL, CONTACT_PHONE, CONTACT_KEY_COUNT };
+static const char *const CONTACT_KEYS[CONTACT_KEY_COUNT] = {
+    [CONTACT_NAME] = "name",
+    [CONTACT_EMAIL] = "email",
+    [CONTACT_PHONE] = "phone",
+};
+
+const load_key_table load_field_key_tables[] = {
+    {"contact", CONTACT_KEYS, CONTACT_KEY_COUNT},
+    {NULL, NULL, 0},
+};
+
 void
 load_get_contact(loader *L, const ynode *n, const char *what, itin_contact *c)
 {
-    static const char *const keys[] = {"name", "email", "phone"};
-    ynode *v[3];
-    if (!n || load_is_empty(n) || !load_fields(L, n, what, keys, 3, v))
+    ynode *v[CONTACT_KEY_COUNT];
+    if (!n || load_is_empty(n) || !load_fields(L, n, what, CONTACT_KEYS, CONTACT_KEY_COUNT, v))
         return;
-    c->name = load_opt_text(L, v[0], "a contact's name");
-    load_get_email(L, v[1], "a contact's email", &c->email);
-    c->phone = load_opt_text(L, v[2], "a contact's phone");
+    c->name = load_opt_text(L, v[CONTACT_NAME], "a contact's name");
+    load_get_email(L, v[CONTACT_EMAIL], "a contact's email", &c->email);
+    c->phone = load_opt_text(L, v[CONTACT_PHONE], "a contact's phone");
 }

@@ -167,6 +167,18 @@ void load_get_contact(loader *L, const ynode *n, const char *what, itin_contact 
 
 /* ------------------------------------------------------ walkers per entity */
 
+/* The known keys of one kind of mapping: an enum's constants index a table
+ * written with designated initializers, so that a key missing from the
+ * table is a NULL entry, which tests/unit/test_loader.c finds. Each file
+ * lists its tables, ending with a NULL name. */
+typedef struct load_key_table {
+    const char *name;
+    const char *const *keys;
+    size_t n;
+} load_key_table;
+extern const load_key_table load_field_key_tables[], load_delegation_key_tables[], load_place_key_tables[],
+    load_item_key_tables[];
+
 void load_walk_delegation(loader *L, const ynode *n); /* delegation.c */
 void load_get_who(loader *L, const ynode *n, itin_who *w);
 

@@ -14,6 +14,79 @@ cmp_interval(const void *a, const void *b)
     return (x->open > y->open) - (x->open < y->open);
 }
 
+/* The intervals of one day's value in hours (text or a list: "HH:MM-HH:MM"
+ * or closed), sorted; false when something in it was wrong. */
+static bool
+day_intervals(loader *L, const ynode *v, itin_interval *iv, int *niv_out)
+{
+    const ynode *one[1] = {v};
+    const ynode *const *items = one;
+    size_t count = 1;
+    int niv = 0;
+    bool bad = false;
+    char e[256];
+    if (v->kind == N_SEQ) {
+        items = (const ynode *const *)v->kids;
+        count = v->n;
+    }
+    for (size_t j = 0; j < count; j++) {
+        const char *s = load_text(L, items[j], "an opening interval");
+        if (!s) {
+            bad = true;
+            continue;
+        }
+        if (strcmp(s, "closed") == 0) {
+            if (count > 1) {
+                load_error(L, pos_of(items[j]), "'closed' cannot be combined with opening intervals");
+                bad = true;
+            }
+            continue;
+        }
+        if (niv == ITIN_MAX_INTERVALS) {
+            load_error(L, pos_of(items[j]), "at most %d opening intervals a day", ITIN_MAX_INTERVALS);
+            bad = true;
+            break;
+        }
+        if (itin_parse_interval(s, &iv[niv].open, &iv[niv].close, e, sizeof e) != 0) {
+            load_error(L, pos_of(items[j]), "%s", e);
+            bad = true;
+            continue;
+        }
+        niv++;
+    }
+    qsort(iv, (size_t)niv, sizeof *iv, cmp_interval);
+    for (int j = 1; j < niv; j++)
+        if (iv[j].open < iv[j - 1].close) {
+            load_error(L, pos_of(v), "opening intervals overlap");
+            bad = true;
+            break;
+        }
+    *niv_out = niv;
+    return !bad;
+}
+
+/* Give the days a key names their intervals; a day named twice is reported. */
+static void
+assign_days(loader *L, const ynode *k, unsigned mask, const itin_interval *iv, int niv, bool ok,
+            const ynode **named_by, itin_hours *h)
+{
+    for (int d = 0; d < 7; d++) {
+        if (!(mask & (1u << d)))
+            continue;
+        if (named_by[d]) {
+            load_error(L, pos_of(k), "'%s' is named twice in hours (also by '%s' at line %d, column %d)",
+                       DAY_NAMES[d], named_by[d]->str, named_by[d]->pos.line, named_by[d]->pos.col);
+            continue;
+        }
+        named_by[d] = k;
+        if (ok) {
+            memcpy(h->iv[d], iv, (size_t)niv * sizeof *iv);
+            h->n[d] = niv;
+        }
+    }
+}
+
+/* Opening hours (§7): days or day ranges -> intervals. */
 static void
 get_hours(loader *L, const ynode *n, itin_hours *h)
 {
@@ -37,63 +110,12 @@ get_hours(loader *L, const ynode *n, itin_hours *h)
         }
         itin_interval iv[ITIN_MAX_INTERVALS];
         int niv = 0;
-        bool bad = false;
-        const ynode *one[1] = {v};
-        const ynode *const *items = one;
-        size_t count = 1;
-        if (v->kind == N_SEQ) {
-            items = (const ynode *const *)v->kids;
-            count = v->n;
-        } else if (v->kind != N_SCALAR) {
+        if (v->kind != N_SEQ && v->kind != N_SCALAR) {
             load_error(L, pos_of(v), "opening times must be \"HH:MM-HH:MM\", a list of them, or closed");
             continue;
         }
-        for (size_t j = 0; j < count; j++) {
-            const char *s = load_text(L, items[j], "an opening interval");
-            if (!s) {
-                bad = true;
-                continue;
-            }
-            if (strcmp(s, "closed") == 0) {
-                if (count > 1) {
-                    load_error(L, pos_of(items[j]), "'closed' cannot be combined with opening intervals");
-                    bad = true;
-                }
-                continue;
-            }
-            if (niv == ITIN_MAX_INTERVALS) {
-                load_error(L, pos_of(items[j]), "at most %d opening intervals a day", ITIN_MAX_INTERVALS);
-                bad = true;
-                break;
-            }
-            if (itin_parse_interval(s, &iv[niv].open, &iv[niv].close, e, sizeof e) != 0) {
-                load_error(L, pos_of(items[j]), "%s", e);
-                bad = true;
-                continue;
-            }
-            niv++;
-        }
-        qsort(iv, (size_t)niv, sizeof *iv, cmp_interval);
-        for (int j = 1; j < niv; j++)
-            if (iv[j].open < iv[j - 1].close) {
-                load_error(L, pos_of(v), "opening intervals overlap");
-                bad = true;
-                break;
-            }
-        for (int d = 0; d < 7; d++) {
-            if (!(mask & (1u << d)))
-                continue;
-            if (named_by[d]) {
-                load_error(L, pos_of(k), "'%s' is named twice in hours (also by '%s' at line %d, column %d)",
-                           DAY_NAMES[d], named_by[d]->str, named_by[d]->pos.line, named_by[d]->pos.col);
-                continue;
-            }
-            named_by[d] = k;
-            if (!bad) {
-                memcpy(h->iv[d], iv, (size_t)niv * sizeof *iv);
-                h->n[d] = niv;
-            }
-        }
+        bool ok = day_intervals(L, v, iv, &niv);
+        assign_days(L, k, mask, iv, niv, ok, named_by, h);
     }
 }
 
@@ -154,104 +176,151 @@ load_get_place_codes(loader *L, const ynode *cn, const ynode *rn, const char **c
     }
 }
 
-void
-load_walk_institution(loader *L, const ynode *n)
+enum institution_key {
+    INSTITUTION_ID,
+    INSTITUTION_NAME,
+    INSTITUTION_SHORT,
+    INSTITUTION_KIND,
+    INSTITUTION_ADDRESS,
+    INSTITUTION_CITY,
+    INSTITUTION_COUNTRY,
+    INSTITUTION_REGION,
+    INSTITUTION_TIMEZONE,
+    INSTITUTION_GEO,
+    INSTITUTION_HOURS,
+    INSTITUTION_OPEN_ON_HOLIDAYS,
+    INSTITUTION_CLOSED,
+    INSTITUTION_CONTACT,
+    INSTITUTION_URL,
+    INSTITUTION_KEY_COUNT
+};
+static const char *const INSTITUTION_KEYS[INSTITUTION_KEY_COUNT] = {
+    [INSTITUTION_ID] = "id",
+    [INSTITUTION_NAME] = "name",
+    [INSTITUTION_SHORT] = "short",
+    [INSTITUTION_KIND] = "kind",
+    [INSTITUTION_ADDRESS] = "address",
+    [INSTITUTION_CITY] = "city",
+    [INSTITUTION_COUNTRY] = "country",
+    [INSTITUTION_REGION] = "region",
+    [INSTITUTION_TIMEZONE] = "timezone",
+    [INSTITUTION_GEO] = "geo",
+    [INSTITUTION_HOURS] = "hours",
+    [INSTITUTION_OPEN_ON_HOLIDAYS] = "open_on_holidays",
+    [INSTITUTION_CLOSED] = "closed",
+    [INSTITUTION_CONTACT] = "contact",
+    [INSTITUTION_URL] = "url",
+};
+_Static_assert(INSTITUTION_KEY_COUNT <= MAX_KEYS, "MAX_KEYS is too small");
+
+const load_key_table load_place_key_tables[] = {
+    {"institution", INSTITUTION_KEYS, INSTITUTION_KEY_COUNT},
+    {NULL, NULL, 0},
+};
+
+/* A new institution with its id defined, or NULL after reporting why not. */
+static itin_institution *
+define_institution(loader *L, const ynode *n, ynode **v)
 {
-    static const char *const keys[] = {"id",       "name",    "short",   "kind",
-                                       "address",  "city",    "country", "region",
-                                       "timezone", "geo",     "hours",   "open_on_holidays",
-                                       "closed",   "contact", "url"};
-    enum {
-        K_ID,
-        K_NAME,
-        K_SHORT,
-        K_KIND,
-        K_ADDR,
-        K_CITY,
-        K_COUNTRY,
-        K_REGION,
-        K_TZ,
-        K_GEO,
-        K_HOURS,
-        K_OOH,
-        K_CLOSED,
-        K_CONTACT,
-        K_URL,
-        K__N
-    };
-    ynode *v[K__N];
     itin_plan *P = L->plan;
-    const char *what = "an institution";
-    if (!load_fields(L, n, what, keys, K__N, v))
-        return;
     itin_institution *I = ITIN_PUSH(L->plan_arena, P->institutions, P->n_institutions, L->cap_inst);
     I->pos = pos_of(n);
-    if (!v[K_ID]) {
-        load_missing(L, n, "id", what);
+    if (!v[INSTITUTION_ID]) {
+        load_missing(L, n, "id", "an institution");
         P->n_institutions--;
-        return;
+        return NULL;
     }
-    if (!load_get_id(L, v[K_ID], "an institution's id", &I->id)) {
+    if (!load_get_id(L, v[INSTITUTION_ID], "an institution's id", &I->id)) {
         P->n_institutions--;
-        return;
+        return NULL;
     }
     size_t old;
     if (!itin_strmap_put(&L->inst_ids, I->id, P->n_institutions - 1, &old)) {
         itin_pos o = P->institutions[old].pos;
-        load_error(L, pos_of(v[K_ID]), "duplicate institution id '%s' (first defined at %s:%d:%d)", I->id,
-                   o.file, o.line, o.col);
+        load_error(L, pos_of(v[INSTITUTION_ID]), "duplicate institution id '%s' (first defined at %s:%d:%d)",
+                   I->id, o.file, o.line, o.col);
         P->n_institutions--;
-        return;
+        return NULL;
     }
-    if (v[K_NAME])
-        I->name = load_text(L, v[K_NAME], "an institution's name");
-    else
-        load_missing(L, n, "name", what);
-    if (!I->name)
-        I->name = I->id;
-    I->short_name = load_opt_text(L, v[K_SHORT], "short");
-    I->kind = load_opt_text(L, v[K_KIND], "kind");
-    I->address = load_opt_text(L, v[K_ADDR], "address");
-    I->city = load_opt_text(L, v[K_CITY], "city");
-    load_get_place_codes(L, v[K_COUNTRY], v[K_REGION], &I->country, &I->region);
-    if (v[K_TZ]) {
-        const char *tz = load_text(L, v[K_TZ], "timezone");
+    return I;
+}
+
+static void
+walk_closed_dates(loader *L, itin_institution *I, const ynode *c)
+{
+    const ynode *one[1] = {c};
+    const ynode *const *items = one;
+    size_t count = 1;
+    if (c->kind == N_SEQ) {
+        items = (const ynode *const *)c->kids;
+        count = c->n;
+    } else if (c->kind != N_SCALAR) {
+        load_error(L, pos_of(c), "closed must be a list of dates");
+        count = 0;
+    }
+    I->closed = itin_arena_alloc(L->plan_arena, (count ? count : 1) * sizeof *I->closed);
+    I->closed_pos = itin_arena_alloc(L->plan_arena, (count ? count : 1) * sizeof *I->closed_pos);
+    for (size_t i = 0; i < count; i++)
+        if (load_get_date(L, items[i], "a closed date", &I->closed[I->n_closed])) {
+            I->closed_pos[I->n_closed] = pos_of(items[i]);
+            I->n_closed++;
+        }
+}
+
+static void
+walk_address(loader *L, itin_institution *I, ynode **v)
+{
+    I->address = load_opt_text(L, v[INSTITUTION_ADDRESS], "address");
+    I->city = load_opt_text(L, v[INSTITUTION_CITY], "city");
+    load_get_place_codes(L, v[INSTITUTION_COUNTRY], v[INSTITUTION_REGION], &I->country, &I->region);
+    const ynode *zn = v[INSTITUTION_TIMEZONE];
+    if (zn) {
+        const char *tz = load_text(L, zn, "timezone");
         if (tz && !itin_zone_get(tz))
-            load_error(L, pos_of(v[K_TZ]), "unknown time zone %s (expected an IANA name such as Asia/Seoul)",
-                       QUOTED(L, v[K_TZ]));
+            load_error(L, pos_of(zn), "unknown time zone %s (expected an IANA name such as Asia/Seoul)",
+                       QUOTED(L, zn));
         else
             I->timezone = tz;
     }
-    if (v[K_GEO])
-        I->has_geo = get_geo(L, v[K_GEO], &I->lat, &I->lon);
-    if (v[K_HOURS] && !load_is_empty(v[K_HOURS])) {
+    if (v[INSTITUTION_GEO])
+        I->has_geo = get_geo(L, v[INSTITUTION_GEO], &I->lat, &I->lon);
+}
+
+/* When it is open: hours, holidays and closed dates. */
+static void
+walk_opening(loader *L, itin_institution *I, ynode **v)
+{
+    if (v[INSTITUTION_HOURS] && !load_is_empty(v[INSTITUTION_HOURS])) {
         I->has_hours = true;
-        get_hours(L, v[K_HOURS], &I->hours);
+        get_hours(L, v[INSTITUTION_HOURS], &I->hours);
     }
-    if (v[K_OOH])
-        load_get_bool(L, v[K_OOH], "open_on_holidays", &I->open_on_holidays);
-    if (v[K_CLOSED] && !load_is_empty(v[K_CLOSED])) {
-        const ynode *c = v[K_CLOSED];
-        const ynode *one[1] = {c};
-        const ynode *const *items = one;
-        size_t count = 1;
-        if (c->kind == N_SEQ) {
-            items = (const ynode *const *)c->kids;
-            count = c->n;
-        } else if (c->kind != N_SCALAR) {
-            load_error(L, pos_of(c), "closed must be a list of dates");
-            count = 0;
-        }
-        I->closed = itin_arena_alloc(L->plan_arena, (count ? count : 1) * sizeof *I->closed);
-        I->closed_pos = itin_arena_alloc(L->plan_arena, (count ? count : 1) * sizeof *I->closed_pos);
-        for (size_t i = 0; i < count; i++)
-            if (load_get_date(L, items[i], "a closed date", &I->closed[I->n_closed])) {
-                I->closed_pos[I->n_closed] = pos_of(items[i]);
-                I->n_closed++;
-            }
-    }
-    load_get_contact(L, v[K_CONTACT], "an institution's contact", &I->contact);
-    I->url = load_opt_text(L, v[K_URL], "url");
+    if (v[INSTITUTION_OPEN_ON_HOLIDAYS])
+        load_get_bool(L, v[INSTITUTION_OPEN_ON_HOLIDAYS], "open_on_holidays", &I->open_on_holidays);
+    if (v[INSTITUTION_CLOSED] && !load_is_empty(v[INSTITUTION_CLOSED]))
+        walk_closed_dates(L, I, v[INSTITUTION_CLOSED]);
+}
+
+void
+load_walk_institution(loader *L, const ynode *n)
+{
+    ynode *v[INSTITUTION_KEY_COUNT];
+    if (!load_fields(L, n, "an institution", INSTITUTION_KEYS, INSTITUTION_KEY_COUNT, v))
+        return;
+    itin_institution *I = define_institution(L, n, v);
+    if (!I)
+        return;
+    if (v[INSTITUTION_NAME])
+        I->name = load_text(L, v[INSTITUTION_NAME], "an institution's name");
+    else
+        load_missing(L, n, "name", "an institution");
+    if (!I->name)
+        I->name = I->id;
+    I->short_name = load_opt_text(L, v[INSTITUTION_SHORT], "short");
+    I->kind = load_opt_text(L, v[INSTITUTION_KIND], "kind");
+    walk_address(L, I, v);
+    walk_opening(L, I, v);
+    load_get_contact(L, v[INSTITUTION_CONTACT], "an institution's contact", &I->contact);
+    I->url = load_opt_text(L, v[INSTITUTION_URL], "url");
 }
 
 bool
