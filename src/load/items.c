@@ -50,311 +50,481 @@ near_trip(loader *L, const itin_delegation *D, itin_date d, itin_pos pos, const 
     return false;
 }
 
-void
-load_walk_visit(loader *L, const ynode *n)
+/* ---------------------------------------------------------------- keys */
+
+enum visit_key {
+    VISIT_ID,
+    VISIT_TITLE,
+    VISIT_AT,
+    VISIT_DATE,
+    VISIT_DAY,
+    VISIT_START,
+    VISIT_DURATION,
+    VISIT_END,
+    VISIT_WITH,
+    VISIT_TRAVEL,
+    VISIT_STATUS,
+    VISIT_TOPICS,
+    VISIT_HOST,
+    VISIT_DESCRIPTION,
+    VISIT_KEY_COUNT
+};
+static const char *const VISIT_KEYS[VISIT_KEY_COUNT] = {
+    [VISIT_ID] = "id",
+    [VISIT_TITLE] = "title",
+    [VISIT_AT] = "at",
+    [VISIT_DATE] = "date",
+    [VISIT_DAY] = "day",
+    [VISIT_START] = "start",
+    [VISIT_DURATION] = "duration",
+    [VISIT_END] = "end",
+    [VISIT_WITH] = "with",
+    [VISIT_TRAVEL] = "travel",
+    [VISIT_STATUS] = "status",
+    [VISIT_TOPICS] = "topics",
+    [VISIT_HOST] = "host",
+    [VISIT_DESCRIPTION] = "description",
+};
+
+enum leg_key {
+    LEG_ID,
+    LEG_MODE,
+    LEG_FROM,
+    LEG_TO,
+    LEG_DEPART,
+    LEG_ARRIVE,
+    LEG_DURATION,
+    LEG_REF,
+    LEG_WITH,
+    LEG_TITLE,
+    LEG_DESCRIPTION,
+    LEG_KEY_COUNT
+};
+static const char *const LEG_KEYS[LEG_KEY_COUNT] = {
+    [LEG_ID] = "id",
+    [LEG_MODE] = "mode",
+    [LEG_FROM] = "from",
+    [LEG_TO] = "to",
+    [LEG_DEPART] = "depart",
+    [LEG_ARRIVE] = "arrive",
+    [LEG_DURATION] = "duration",
+    [LEG_REF] = "ref",
+    [LEG_WITH] = "with",
+    [LEG_TITLE] = "title",
+    [LEG_DESCRIPTION] = "description",
+};
+
+enum lodging_key { LODGING_ID, LODGING_AT, LODGING_FROM, LODGING_TO, LODGING_WITH, LODGING_KEY_COUNT };
+static const char *const LODGING_KEYS[LODGING_KEY_COUNT] = {
+    [LODGING_ID] = "id", [LODGING_AT] = "at",     [LODGING_FROM] = "from",
+    [LODGING_TO] = "to", [LODGING_WITH] = "with",
+};
+
+enum travel_time_key {
+    TRAVEL_TIME_FROM,
+    TRAVEL_TIME_TO,
+    TRAVEL_TIME_MODE,
+    TRAVEL_TIME_TIME,
+    TRAVEL_TIME_KEY_COUNT
+};
+static const char *const TRAVEL_TIME_KEYS[TRAVEL_TIME_KEY_COUNT] = {
+    [TRAVEL_TIME_FROM] = "from",
+    [TRAVEL_TIME_TO] = "to",
+    [TRAVEL_TIME_MODE] = "mode",
+    [TRAVEL_TIME_TIME] = "time",
+};
+
+enum holiday_key { HOLIDAY_DATE, HOLIDAY_NAME, HOLIDAY_REGION, HOLIDAY_COUNTRY, HOLIDAY_KEY_COUNT };
+static const char *const HOLIDAY_KEYS[HOLIDAY_KEY_COUNT] = {
+    [HOLIDAY_DATE] = "date",
+    [HOLIDAY_NAME] = "name",
+    [HOLIDAY_REGION] = "region",
+    [HOLIDAY_COUNTRY] = "country",
+};
+
+_Static_assert(VISIT_KEY_COUNT <= MAX_KEYS, "MAX_KEYS is too small");
+
+const load_key_table load_item_key_tables[] = {
+    {"visit", VISIT_KEYS, VISIT_KEY_COUNT},       {"travel leg", LEG_KEYS, LEG_KEY_COUNT},
+    {"lodging", LODGING_KEYS, LODGING_KEY_COUNT}, {"travel time", TRAVEL_TIME_KEYS, TRAVEL_TIME_KEY_COUNT},
+    {"holiday", HOLIDAY_KEYS, HOLIDAY_KEY_COUNT}, {NULL, NULL, 0},
+};
+
+/* --------------------------------------------------------------- visits */
+
+/* id, title and place ('at'); false when one is missing or wrong. */
+static bool
+visit_identity(loader *L, itin_visit *vis, const ynode *n, ynode **v)
 {
-    static const char *const keys[] = {"id",  "title", "at",     "date",   "day",    "start", "duration",
-                                       "end", "with",  "travel", "status", "topics", "host",  "description"};
-    enum {
-        K_ID,
-        K_TITLE,
-        K_AT,
-        K_DATE,
-        K_DAY,
-        K_START,
-        K_DUR,
-        K_END,
-        K_WITH,
-        K_TRAVEL,
-        K_STATUS,
-        K_TOPICS,
-        K_HOST,
-        K_DESC,
-        K__N
-    };
-    ynode *v[K__N];
-    itin_plan *P = L->plan;
-    const itin_delegation *D = &P->delegation;
     const char *what = "a visit";
-    if (!load_fields(L, n, what, keys, K__N, v))
-        return;
-    itin_visit vis = {0};
     bool ok = true;
-    vis.pos = pos_of(n);
-    vis.travel = D->travel;
-    if (!v[K_ID] || !load_get_id(L, v[K_ID], "a visit's id", &vis.id)) {
-        if (!v[K_ID])
+    if (!v[VISIT_ID] || !load_get_id(L, v[VISIT_ID], "a visit's id", &vis->id)) {
+        if (!v[VISIT_ID])
             load_missing(L, n, "id", what);
         ok = false;
     }
-    if (v[K_TITLE])
-        vis.title = load_text(L, v[K_TITLE], "a visit's title");
+    if (v[VISIT_TITLE])
+        vis->title = load_text(L, v[VISIT_TITLE], "a visit's title");
     else
         load_missing(L, n, "title", what);
-    if (!vis.title)
+    if (!vis->title)
         ok = false;
-    if (v[K_AT]) {
-        vis.at_pos = pos_of(v[K_AT]);
-        ok &= load_get_place(L, v[K_AT], "a visit's place ('at')", &vis.at);
+    if (v[VISIT_AT]) {
+        vis->at_pos = pos_of(v[VISIT_AT]);
+        ok &= load_get_place(L, v[VISIT_AT], "a visit's place ('at')", &vis->at);
     } else {
         load_missing(L, n, "at", what);
         ok = false;
     }
-    if (v[K_DATE] && v[K_DAY]) {
-        load_error(L, pos_of(v[K_DAY]), "a visit has either 'date' or 'day', not both");
-        ok = false;
-    } else if (v[K_DATE]) {
-        vis.date_pos = pos_of(v[K_DATE]);
-        if (load_get_date(L, v[K_DATE], "a visit's date", &vis.date)) {
-            if (!L->dates_ok) {
-                ok = false; /* the delegation's dates were reported already */
-            } else if (vis.date < D->start || vis.date > D->end) {
-                char a[16], b[16], c[16];
-                load_error(L, vis.date_pos, "date %s is outside the delegation (%s to %s)",
-                           itin_date_format(vis.date, a), itin_date_format(D->start, b),
-                           itin_date_format(D->end, c));
-                ok = false;
-            }
-        } else {
-            ok = false;
-        }
-    } else if (v[K_DAY]) {
-        vis.date_pos = pos_of(v[K_DAY]);
-        const char *s = load_text(L, v[K_DAY], "a visit's day");
-        long day;
-        char e[256];
-        long ndays = (long)D->end - D->start + 1;
-        if (!s) {
-            ok = false;
-        } else if (itin_parse_uint(s, 100000, &day, e, sizeof e) != 0) {
-            load_error(L, vis.date_pos, "day: %s", e);
-            ok = false;
-        } else if (!L->dates_ok) {
-            ok = false; /* the delegation's dates were reported already */
-        } else if (day < 1 || day > ndays) {
-            load_error(L, vis.date_pos, "day %ld is outside the delegation (days 1 to %ld)", day, ndays);
-            ok = false;
-        } else {
-            vis.date = D->start + (itin_date)(day - 1);
-        }
-    } else {
-        load_missing(L, n, "date", what);
+    return ok;
+}
+
+/* `date`: a date within the delegation. */
+static bool
+visit_date(loader *L, itin_visit *vis, const ynode *dn)
+{
+    const itin_delegation *D = &L->plan->delegation;
+    vis->date_pos = pos_of(dn);
+    if (!load_get_date(L, dn, "a visit's date", &vis->date))
+        return false;
+    if (!L->dates_ok)
+        return false; /* the delegation's dates were reported already */
+    if (vis->date < D->start || vis->date > D->end) {
+        char a[16], b[16], c[16];
+        load_error(L, vis->date_pos, "date %s is outside the delegation (%s to %s)",
+                   itin_date_format(vis->date, a), itin_date_format(D->start, b),
+                   itin_date_format(D->end, c));
+        return false;
+    }
+    return true;
+}
+
+/* `day`: the delegation's day number, from 1. */
+static bool
+visit_day(loader *L, itin_visit *vis, const ynode *dn)
+{
+    const itin_delegation *D = &L->plan->delegation;
+    vis->date_pos = pos_of(dn);
+    const char *s = load_text(L, dn, "a visit's day");
+    long day;
+    char e[256];
+    long ndays = (long)D->end - D->start + 1;
+    if (!s)
+        return false;
+    if (itin_parse_uint(s, 100000, &day, e, sizeof e) != 0) {
+        load_error(L, vis->date_pos, "day: %s", e);
+        return false;
+    }
+    if (!L->dates_ok)
+        return false; /* the delegation's dates were reported already */
+    if (day < 1 || day > ndays) {
+        load_error(L, vis->date_pos, "day %ld is outside the delegation (days 1 to %ld)", day, ndays);
+        return false;
+    }
+    vis->date = D->start + (itin_date)(day - 1);
+    return true;
+}
+
+static bool
+visit_when(loader *L, itin_visit *vis, const ynode *n, ynode **v)
+{
+    if (v[VISIT_DATE] && v[VISIT_DAY]) {
+        load_error(L, pos_of(v[VISIT_DAY]), "a visit has either 'date' or 'day', not both");
+        return false;
+    }
+    if (v[VISIT_DATE])
+        return visit_date(L, vis, v[VISIT_DATE]);
+    if (v[VISIT_DAY])
+        return visit_day(L, vis, v[VISIT_DAY]);
+    load_missing(L, n, "date", "a visit");
+    return false;
+}
+
+/* `end` instead of a duration: after the start, on the same day. */
+static bool
+visit_end(loader *L, itin_visit *vis, ynode **v)
+{
+    int end;
+    if (!v[VISIT_START]) {
+        load_error(L, pos_of(v[VISIT_END]),
+                   "'end' needs a 'start'; a visit without a start takes a 'duration'");
+        return false;
+    }
+    if (!load_get_time(L, v[VISIT_END], "a visit's end", true, &end))
+        return false;
+    bool ok = true;
+    if (vis->has_start && end <= vis->start) {
+        load_error(L, pos_of(v[VISIT_END]), "a visit must end after it starts (%s is not after %s)",
+                   v[VISIT_END]->str, v[VISIT_START]->str);
         ok = false;
     }
-    if (v[K_START]) {
-        vis.start_pos = pos_of(v[K_START]);
-        vis.has_start = load_get_time(L, v[K_START], "a visit's start", false, &vis.start);
-        ok &= vis.has_start;
+    vis->duration = end - vis->start;
+    return ok;
+}
+
+/* start, and duration or end. `ok` says whether all before was right. */
+static bool
+visit_times(loader *L, itin_visit *vis, const ynode *n, ynode **v, bool ok)
+{
+    if (v[VISIT_START]) {
+        vis->start_pos = pos_of(v[VISIT_START]);
+        vis->has_start = load_get_time(L, v[VISIT_START], "a visit's start", false, &vis->start);
+        ok &= vis->has_start;
     }
-    if (v[K_DUR] && v[K_END]) {
-        load_error(L, pos_of(v[K_END]), "a visit has either 'duration' or 'end', not both");
-        ok = false;
-    } else if (v[K_DUR]) {
-        ok &= load_get_duration(L, v[K_DUR], "a visit's duration", true, &vis.duration);
-        if (ok && vis.duration > 24 * 60) {
-            load_error(L, pos_of(v[K_DUR]), "a visit lasts at most 24h");
+    if (v[VISIT_DURATION] && v[VISIT_END]) {
+        load_error(L, pos_of(v[VISIT_END]), "a visit has either 'duration' or 'end', not both");
+        return false;
+    }
+    if (v[VISIT_DURATION]) {
+        ok &= load_get_duration(L, v[VISIT_DURATION], "a visit's duration", true, &vis->duration);
+        if (ok && vis->duration > 24 * 60) {
+            load_error(L, pos_of(v[VISIT_DURATION]), "a visit lasts at most 24h");
             ok = false;
         }
-    } else if (v[K_END]) {
-        int end;
-        if (!v[K_START]) {
-            load_error(L, pos_of(v[K_END]),
-                       "'end' needs a 'start'; a visit without a start takes a 'duration'");
-            ok = false;
-        } else if (load_get_time(L, v[K_END], "a visit's end", true, &end)) {
-            if (vis.has_start && end <= vis.start) {
-                load_error(L, pos_of(v[K_END]), "a visit must end after it starts (%s is not after %s)",
-                           v[K_END]->str, v[K_START]->str);
-                ok = false;
-            }
-            vis.duration = end - vis.start;
-        } else {
-            ok = false;
-        }
-    } else {
-        load_missing(L, n, "duration", what);
-        ok = false;
+        return ok;
     }
-    load_get_who(L, v[K_WITH], &vis.who);
-    if (v[K_TRAVEL])
-        ok &= load_get_mode(L, v[K_TRAVEL], "a visit's travel mode", &vis.travel);
-    if (v[K_STATUS]) {
-        const char *s = load_text(L, v[K_STATUS], "status");
-        if (!s)
-            ok = false;
-        else if (strcmp(s, "confirmed") == 0)
-            vis.status = ITIN_CONFIRMED;
-        else if (strcmp(s, "tentative") == 0)
-            vis.status = ITIN_TENTATIVE;
-        else if (strcmp(s, "cancelled") == 0 || strcmp(s, "canceled") == 0)
-            vis.status = ITIN_CANCELLED;
-        else {
-            load_error(L, pos_of(v[K_STATUS]),
-                       "unknown status %s (expected confirmed, tentative or cancelled)",
-                       QUOTED(L, v[K_STATUS]));
-            ok = false;
-        }
+    if (v[VISIT_END])
+        return visit_end(L, vis, v) && ok;
+    load_missing(L, n, "duration", "a visit");
+    return false;
+}
+
+static bool
+visit_status(loader *L, itin_visit *vis, const ynode *sn)
+{
+    const char *s = load_text(L, sn, "status");
+    if (!s)
+        return false;
+    if (strcmp(s, "confirmed") == 0)
+        vis->status = ITIN_CONFIRMED;
+    else if (strcmp(s, "tentative") == 0)
+        vis->status = ITIN_TENTATIVE;
+    else if (strcmp(s, "cancelled") == 0 || strcmp(s, "canceled") == 0)
+        vis->status = ITIN_CANCELLED;
+    else {
+        load_error(L, pos_of(sn), "unknown status %s (expected confirmed, tentative or cancelled)",
+                   QUOTED(L, sn));
+        return false;
     }
-    vis.n_topics = load_get_text_list(L, v[K_TOPICS], "a topic", &vis.topics);
-    vis.host = load_opt_text(L, v[K_HOST], "host");
-    vis.description = load_opt_text(L, v[K_DESC], "description");
-    if (!ok || !vis.id)
-        return;
+    return true;
+}
+
+/* Into its held slot when it waited, else at the end of the list. */
+static void
+store_visit(loader *L, const itin_visit *vis, const ynode *id)
+{
+    itin_plan *P = L->plan;
     size_t at = L->slot != NO_SLOT ? L->slot : P->n_visits;
-    if (!define_item(L, &L->visit_ids, "visit", vis.id, at, pos_of(v[K_ID]), visit_pos))
+    if (!define_item(L, &L->visit_ids, "visit", vis->id, at, pos_of(id), visit_pos))
         return;
     if (L->slot != NO_SLOT)
-        P->visits[at] = vis;
+        P->visits[at] = *vis;
     else
-        *ITIN_PUSH(L->plan_arena, P->visits, P->n_visits, L->cap_visits) = vis;
+        *ITIN_PUSH(L->plan_arena, P->visits, P->n_visits, L->cap_visits) = *vis;
+}
+
+void
+load_walk_visit(loader *L, const ynode *n)
+{
+    ynode *v[VISIT_KEY_COUNT];
+    if (!load_fields(L, n, "a visit", VISIT_KEYS, VISIT_KEY_COUNT, v))
+        return;
+    itin_visit vis = {0};
+    vis.pos = pos_of(n);
+    vis.travel = L->plan->delegation.travel;
+    bool ok = visit_identity(L, &vis, n, v);
+    ok &= visit_when(L, &vis, n, v);
+    ok = visit_times(L, &vis, n, v, ok);
+    load_get_who(L, v[VISIT_WITH], &vis.who);
+    if (v[VISIT_TRAVEL])
+        ok &= load_get_mode(L, v[VISIT_TRAVEL], "a visit's travel mode", &vis.travel);
+    if (v[VISIT_STATUS])
+        ok &= visit_status(L, &vis, v[VISIT_STATUS]);
+    vis.n_topics = load_get_text_list(L, v[VISIT_TOPICS], "a topic", &vis.topics);
+    vis.host = load_opt_text(L, v[VISIT_HOST], "host");
+    vis.description = load_opt_text(L, v[VISIT_DESCRIPTION], "description");
+    if (ok && vis.id)
+        store_visit(L, &vis, v[VISIT_ID]);
+}
+
+/* ----------------------------------------------------------- travel legs */
+
+/* id, mode, from and to; false when one is missing or wrong. */
+static bool
+leg_route(loader *L, itin_leg *leg, const ynode *n, ynode **v)
+{
+    const char *what = "a travel leg";
+    bool ok = true;
+    if (!v[LEG_ID] || !load_get_id(L, v[LEG_ID], "a travel leg's id", &leg->id)) {
+        if (!v[LEG_ID])
+            load_missing(L, n, "id", what);
+        ok = false;
+    }
+    if (v[LEG_MODE])
+        ok &= load_get_mode(L, v[LEG_MODE], "a travel leg's mode", &leg->mode);
+    else {
+        load_missing(L, n, "mode", what);
+        ok = false;
+    }
+    if (v[LEG_FROM])
+        ok &= load_get_place(L, v[LEG_FROM], "a travel leg's 'from'", &leg->from);
+    else {
+        load_missing(L, n, "from", what);
+        ok = false;
+    }
+    if (v[LEG_TO])
+        ok &= load_get_place(L, v[LEG_TO], "a travel leg's 'to'", &leg->to);
+    else {
+        load_missing(L, n, "to", what);
+        ok = false;
+    }
+    if (ok && leg->from == leg->to) {
+        load_error(L, pos_of(v[LEG_TO]), "a travel leg goes from '%s' to the same place", v[LEG_FROM]->str);
+        ok = false;
+    }
+    return ok;
+}
+
+/* depart, and arrive or duration. */
+static bool
+leg_times(loader *L, itin_leg *leg, const ynode *n, ynode **v)
+{
+    bool ok = true;
+    if (v[LEG_DEPART]) {
+        leg->depart_pos = pos_of(v[LEG_DEPART]);
+        ok &= load_get_datetime(L, v[LEG_DEPART], "a travel leg's departure", &leg->dep_date, &leg->dep_time);
+    } else {
+        load_missing(L, n, "depart", "a travel leg");
+        ok = false;
+    }
+    if (v[LEG_ARRIVE] && v[LEG_DURATION]) {
+        load_error(L, pos_of(v[LEG_DURATION]), "a travel leg has either 'arrive' or 'duration', not both");
+        ok = false;
+    } else if (v[LEG_ARRIVE]) {
+        leg->arrive_pos = pos_of(v[LEG_ARRIVE]);
+        leg->has_arrive = true;
+        ok &= load_get_datetime(L, v[LEG_ARRIVE], "a travel leg's arrival", &leg->arr_date, &leg->arr_time);
+    } else if (v[LEG_DURATION]) {
+        leg->arrive_pos = pos_of(v[LEG_DURATION]);
+        ok &= load_get_duration(L, v[LEG_DURATION], "a travel leg's duration", true, &leg->duration);
+    } else {
+        load_missing(L, n, "arrive", "a travel leg");
+        ok = false;
+    }
+    return ok;
+}
+
+/* Legs and lodging may lie a little outside the delegation's dates (the
+ * flight out, the night before), not in another year: the itinerary has a
+ * day for every date it spans. A leg lasts at most MAX_LEG_MINUTES. */
+static bool
+leg_within_limits(loader *L, const itin_leg *leg)
+{
+    if (L->dates_ok) {
+        const itin_delegation *D = &L->plan->delegation;
+        if (!near_trip(L, D, leg->dep_date, leg->depart_pos, "the travel leg departs") ||
+            (leg->has_arrive && !near_trip(L, D, leg->arr_date, leg->arrive_pos, "the travel leg arrives")))
+            return false;
+    }
+    if ((leg->has_arrive && leg->arr_date - leg->dep_date > MAX_LEG_MINUTES / 1440) ||
+        (!leg->has_arrive && leg->duration > MAX_LEG_MINUTES)) {
+        load_error(L, leg->arrive_pos, "a travel leg lasts at most %d days", MAX_LEG_MINUTES / 1440);
+        return false;
+    }
+    return true;
+}
+
+/* The format's default, "<mode> <from> → <to>"; agendas and calendars say it
+ * again in their own language (itin_leg_title). */
+static void
+leg_default_title(loader *L, itin_leg *leg)
+{
+    const itin_plan *P = L->plan;
+    const itin_institution *f = &P->institutions[leg->from], *t = &P->institutions[leg->to];
+    leg->title_default = true;
+    leg->title =
+        itin_arena_printf(L->plan_arena, "%s %s \u2192 %s", itin_mode_name(leg->mode),
+                          f->short_name ? f->short_name : f->name, t->short_name ? t->short_name : t->name);
+}
+
+static void
+store_leg(loader *L, const itin_leg *leg, const ynode *id)
+{
+    itin_plan *P = L->plan;
+    size_t at = L->slot != NO_SLOT ? L->slot : P->n_legs;
+    if (!define_item(L, &L->leg_ids, "travel leg", leg->id, at, pos_of(id), leg_pos))
+        return;
+    if (L->slot != NO_SLOT)
+        P->legs[at] = *leg;
+    else
+        *ITIN_PUSH(L->plan_arena, P->legs, P->n_legs, L->cap_legs) = *leg;
 }
 
 void
 load_walk_leg(loader *L, const ynode *n)
 {
-    static const char *const keys[] = {"id",       "mode", "from", "to",    "depart",     "arrive",
-                                       "duration", "ref",  "with", "title", "description"};
-    enum { K_ID, K_MODE, K_FROM, K_TO, K_DEP, K_ARR, K_DUR, K_REF, K_WITH, K_TITLE, K_DESC, K__N };
-    ynode *v[K__N];
-    itin_plan *P = L->plan;
-    const char *what = "a travel leg";
-    if (!load_fields(L, n, what, keys, K__N, v))
+    ynode *v[LEG_KEY_COUNT];
+    if (!load_fields(L, n, "a travel leg", LEG_KEYS, LEG_KEY_COUNT, v))
         return;
     itin_leg leg = {0};
-    bool ok = true;
     leg.pos = pos_of(n);
-    if (!v[K_ID] || !load_get_id(L, v[K_ID], "a travel leg's id", &leg.id)) {
-        if (!v[K_ID])
-            load_missing(L, n, "id", what);
-        ok = false;
-    }
-    if (v[K_MODE])
-        ok &= load_get_mode(L, v[K_MODE], "a travel leg's mode", &leg.mode);
-    else {
-        load_missing(L, n, "mode", what);
-        ok = false;
-    }
-    if (v[K_FROM])
-        ok &= load_get_place(L, v[K_FROM], "a travel leg's 'from'", &leg.from);
-    else {
-        load_missing(L, n, "from", what);
-        ok = false;
-    }
-    if (v[K_TO])
-        ok &= load_get_place(L, v[K_TO], "a travel leg's 'to'", &leg.to);
-    else {
-        load_missing(L, n, "to", what);
-        ok = false;
-    }
-    if (ok && leg.from == leg.to) {
-        load_error(L, pos_of(v[K_TO]), "a travel leg goes from '%s' to the same place", v[K_FROM]->str);
-        ok = false;
-    }
-    if (v[K_DEP]) {
-        leg.depart_pos = pos_of(v[K_DEP]);
-        ok &= load_get_datetime(L, v[K_DEP], "a travel leg's departure", &leg.dep_date, &leg.dep_time);
-    } else {
-        load_missing(L, n, "depart", what);
-        ok = false;
-    }
-    if (v[K_ARR] && v[K_DUR]) {
-        load_error(L, pos_of(v[K_DUR]), "a travel leg has either 'arrive' or 'duration', not both");
-        ok = false;
-    } else if (v[K_ARR]) {
-        leg.arrive_pos = pos_of(v[K_ARR]);
-        leg.has_arrive = true;
-        ok &= load_get_datetime(L, v[K_ARR], "a travel leg's arrival", &leg.arr_date, &leg.arr_time);
-    } else if (v[K_DUR]) {
-        leg.arrive_pos = pos_of(v[K_DUR]);
-        ok &= load_get_duration(L, v[K_DUR], "a travel leg's duration", true, &leg.duration);
-    } else {
-        load_missing(L, n, "arrive", what);
-        ok = false;
-    }
-    /* Legs and lodging may lie a little outside the delegation's dates (the
-     * flight out, the night before), not in another year: the itinerary
-     * has a day for every date it spans. */
-    if (ok && L->dates_ok) {
-        const itin_delegation *D = &P->delegation;
-        if (!near_trip(L, D, leg.dep_date, leg.depart_pos, "the travel leg departs") ||
-            (leg.has_arrive && !near_trip(L, D, leg.arr_date, leg.arrive_pos, "the travel leg arrives")))
-            ok = false;
-    }
-    if (ok && leg.has_arrive && leg.arr_date - leg.dep_date > MAX_LEG_MINUTES / 1440) {
-        load_error(L, leg.arrive_pos, "a travel leg lasts at most %d days", MAX_LEG_MINUTES / 1440);
-        ok = false;
-    }
-    if (ok && !leg.has_arrive && leg.duration > MAX_LEG_MINUTES) {
-        load_error(L, leg.arrive_pos, "a travel leg lasts at most %d days", MAX_LEG_MINUTES / 1440);
-        ok = false;
-    }
-    leg.ref = load_opt_text(L, v[K_REF], "ref");
-    load_get_who(L, v[K_WITH], &leg.who);
-    leg.title = load_opt_text(L, v[K_TITLE], "a travel leg's title");
-    leg.description = load_opt_text(L, v[K_DESC], "a travel leg's description");
+    bool ok = leg_route(L, &leg, n, v);
+    ok &= leg_times(L, &leg, n, v);
+    ok = ok && leg_within_limits(L, &leg);
+    leg.ref = load_opt_text(L, v[LEG_REF], "ref");
+    load_get_who(L, v[LEG_WITH], &leg.who);
+    leg.title = load_opt_text(L, v[LEG_TITLE], "a travel leg's title");
+    leg.description = load_opt_text(L, v[LEG_DESCRIPTION], "a travel leg's description");
     if (!ok || !leg.id)
         return;
-    if (!leg.title) {
-        /* The format's default, "<mode> <from> → <to>"; agendas and calendars
-         * say it again in their own language (itin_leg_title). */
-        const itin_institution *f = &P->institutions[leg.from], *t = &P->institutions[leg.to];
-        leg.title_default = true;
-        leg.title = itin_arena_printf(L->plan_arena, "%s %s \u2192 %s", itin_mode_name(leg.mode),
-                                      f->short_name ? f->short_name : f->name,
-                                      t->short_name ? t->short_name : t->name);
-    }
-    size_t at = L->slot != NO_SLOT ? L->slot : P->n_legs;
-    if (!define_item(L, &L->leg_ids, "travel leg", leg.id, at, pos_of(v[K_ID]), leg_pos))
-        return;
-    if (L->slot != NO_SLOT)
-        P->legs[at] = leg;
-    else
-        *ITIN_PUSH(L->plan_arena, P->legs, P->n_legs, L->cap_legs) = leg;
+    if (!leg.title)
+        leg_default_title(L, &leg);
+    store_leg(L, &leg, v[LEG_ID]);
 }
+
+/* --------------------------------------------- lodging, travel times, holidays */
 
 void
 load_walk_lodging(loader *L, const ynode *n)
 {
-    static const char *const keys[] = {"id", "at", "from", "to", "with"};
-    enum { K_ID, K_AT, K_FROM, K_TO, K_WITH, K__N };
-    ynode *v[K__N];
+    ynode *v[LODGING_KEY_COUNT];
     itin_plan *P = L->plan;
     const char *what = "a lodging";
-    if (!load_fields(L, n, what, keys, K__N, v))
+    if (!load_fields(L, n, what, LODGING_KEYS, LODGING_KEY_COUNT, v))
         return;
     itin_lodging lo = {0};
     bool ok = true;
     lo.pos = pos_of(n);
-    if (v[K_ID])
-        ok &= load_get_id(L, v[K_ID], "a lodging's id", &lo.id);
-    if (v[K_AT])
-        ok &= load_get_place(L, v[K_AT], "a lodging's place ('at')", &lo.at);
+    if (v[LODGING_ID])
+        ok &= load_get_id(L, v[LODGING_ID], "a lodging's id", &lo.id);
+    if (v[LODGING_AT])
+        ok &= load_get_place(L, v[LODGING_AT], "a lodging's place ('at')", &lo.at);
     else {
         load_missing(L, n, "at", what);
         ok = false;
     }
     bool hf = false, ht = false;
-    if (v[K_FROM])
-        ok &= hf = load_get_date(L, v[K_FROM], "a lodging's first night ('from')", &lo.from);
+    if (v[LODGING_FROM])
+        ok &= hf = load_get_date(L, v[LODGING_FROM], "a lodging's first night ('from')", &lo.from);
     else {
         load_missing(L, n, "from", what);
         ok = false;
     }
-    if (v[K_TO])
-        ok &= ht = load_get_date(L, v[K_TO], "a lodging's departure date ('to')", &lo.to);
+    if (v[LODGING_TO])
+        ok &= ht = load_get_date(L, v[LODGING_TO], "a lodging's departure date ('to')", &lo.to);
     else {
         load_missing(L, n, "to", what);
         ok = false;
     }
     if (hf && ht && lo.to <= lo.from) {
-        load_error(L, pos_of(v[K_TO]),
+        load_error(L, pos_of(v[LODGING_TO]),
                    "a lodging's 'to' (the day of leaving) must be after 'from' (the first night)");
         ok = false;
     } else if (hf && ht && L->dates_ok) {
-        ok &= near_trip(L, &P->delegation, lo.from, pos_of(v[K_FROM]), "the lodging begins");
-        ok &= near_trip(L, &P->delegation, lo.to, pos_of(v[K_TO]), "the lodging ends");
+        ok &= near_trip(L, &P->delegation, lo.from, pos_of(v[LODGING_FROM]), "the lodging begins");
+        ok &= near_trip(L, &P->delegation, lo.to, pos_of(v[LODGING_TO]), "the lodging ends");
     }
-    load_get_who(L, v[K_WITH], &lo.who);
+    load_get_who(L, v[LODGING_WITH], &lo.who);
     if (!ok)
         return;
     if (!lo.id) {
@@ -364,7 +534,7 @@ load_walk_lodging(loader *L, const ynode *n)
         char a[16];
         lo.id = itin_arena_printf(L->plan_arena, "lodging-%s-%s", P->institutions[lo.at].id,
                                   itin_date_format(lo.from, a));
-        const ynode *w = v[K_WITH];
+        const ynode *w = v[LODGING_WITH];
         if (!lo.who.everyone && w && w->kind == N_SCALAR)
             lo.id = itin_arena_printf(L->plan_arena, "%s-%s", lo.id, w->str);
         for (size_t i = 0; !lo.who.everyone && w && w->kind == N_SEQ && i < w->n; i++)
@@ -372,8 +542,8 @@ load_walk_lodging(loader *L, const ynode *n)
                 lo.id = itin_arena_printf(L->plan_arena, "%s-%s", lo.id, w->kids[i]->str);
     }
     size_t at = L->slot != NO_SLOT ? L->slot : P->n_lodgings;
-    if (!define_item(L, &L->lodging_ids, v[K_ID] ? "lodging" : "lodging (give each an 'id')", lo.id, at,
-                     v[K_ID] ? pos_of(v[K_ID]) : lo.pos, lodging_pos))
+    if (!define_item(L, &L->lodging_ids, v[LODGING_ID] ? "lodging" : "lodging (give each an 'id')", lo.id, at,
+                     v[LODGING_ID] ? pos_of(v[LODGING_ID]) : lo.pos, lodging_pos))
         return;
     if (L->slot != NO_SLOT)
         P->lodgings[at] = lo;
@@ -384,32 +554,30 @@ load_walk_lodging(loader *L, const ynode *n)
 void
 load_walk_travel_time(loader *L, const ynode *n)
 {
-    static const char *const keys[] = {"from", "to", "mode", "time"};
-    enum { K_FROM, K_TO, K_MODE, K_TIME, K__N };
-    ynode *v[K__N];
+    ynode *v[TRAVEL_TIME_KEY_COUNT];
     itin_plan *P = L->plan;
     const char *what = "a travel_times entry";
-    if (!load_fields(L, n, what, keys, K__N, v))
+    if (!load_fields(L, n, what, TRAVEL_TIME_KEYS, TRAVEL_TIME_KEY_COUNT, v))
         return;
     itin_travel_time tt = {0};
     bool ok = true;
     tt.pos = pos_of(n);
-    if (v[K_FROM])
-        ok &= load_get_place(L, v[K_FROM], "a travel time's 'from'", &tt.from);
+    if (v[TRAVEL_TIME_FROM])
+        ok &= load_get_place(L, v[TRAVEL_TIME_FROM], "a travel time's 'from'", &tt.from);
     else {
         load_missing(L, n, "from", what);
         ok = false;
     }
-    if (v[K_TO])
-        ok &= load_get_place(L, v[K_TO], "a travel time's 'to'", &tt.to);
+    if (v[TRAVEL_TIME_TO])
+        ok &= load_get_place(L, v[TRAVEL_TIME_TO], "a travel time's 'to'", &tt.to);
     else {
         load_missing(L, n, "to", what);
         ok = false;
     }
-    if (v[K_MODE])
-        ok &= load_get_mode(L, v[K_MODE], "a travel time's mode", &tt.mode);
-    if (v[K_TIME])
-        ok &= load_get_duration(L, v[K_TIME], "a travel time", true, &tt.minutes);
+    if (v[TRAVEL_TIME_MODE])
+        ok &= load_get_mode(L, v[TRAVEL_TIME_MODE], "a travel time's mode", &tt.mode);
+    if (v[TRAVEL_TIME_TIME])
+        ok &= load_get_duration(L, v[TRAVEL_TIME_TIME], "a travel time", true, &tt.minutes);
     else {
         load_missing(L, n, "time", what);
         ok = false;
@@ -417,7 +585,8 @@ load_walk_travel_time(loader *L, const ynode *n)
     if (!ok)
         return;
     if (tt.from == tt.to) {
-        load_error(L, pos_of(v[K_TO]), "a travel time from '%s' to itself", v[K_FROM]->str);
+        load_error(L, pos_of(v[TRAVEL_TIME_TO]), "a travel time from '%s' to itself",
+                   v[TRAVEL_TIME_FROM]->str);
         return;
     }
     /* The same pair (either direction) and mode twice is ambiguous. */
@@ -426,8 +595,8 @@ load_walk_travel_time(loader *L, const ynode *n)
     if (!itin_strmap_put(&L->tt_keys, key, P->n_travel_times, &first)) {
         const itin_travel_time *o = &P->travel_times[first];
         load_error(L, tt.pos, "a second travel time for '%s' and '%s'%s%s (first at %s:%d:%d)",
-                   v[K_FROM]->str, v[K_TO]->str, tt.mode ? " by " : "", itin_mode_name(tt.mode), o->pos.file,
-                   o->pos.line, o->pos.col);
+                   v[TRAVEL_TIME_FROM]->str, v[TRAVEL_TIME_TO]->str, tt.mode ? " by " : "",
+                   itin_mode_name(tt.mode), o->pos.file, o->pos.line, o->pos.col);
         return;
     }
     *ITIN_PUSH(L->plan_arena, P->travel_times, P->n_travel_times, L->cap_tt) = tt;
@@ -436,30 +605,28 @@ load_walk_travel_time(loader *L, const ynode *n)
 void
 load_walk_holiday(loader *L, const ynode *n)
 {
-    static const char *const keys[] = {"date", "name", "region", "country"};
-    enum { K_DATE, K_NAME, K_REGION, K_COUNTRY, K__N };
-    ynode *v[K__N];
+    ynode *v[HOLIDAY_KEY_COUNT];
     itin_plan *P = L->plan;
     const char *what = "a holiday";
-    if (!load_fields(L, n, what, keys, K__N, v))
+    if (!load_fields(L, n, what, HOLIDAY_KEYS, HOLIDAY_KEY_COUNT, v))
         return;
     itin_holiday h = {0};
     bool ok = true;
     h.pos = pos_of(n);
     h.builtin = L->builtin;
-    if (v[K_DATE])
-        ok &= load_get_date(L, v[K_DATE], "a holiday's date", &h.date);
+    if (v[HOLIDAY_DATE])
+        ok &= load_get_date(L, v[HOLIDAY_DATE], "a holiday's date", &h.date);
     else {
         load_missing(L, n, "date", what);
         ok = false;
     }
-    if (v[K_NAME])
-        ok &= (h.name = load_text(L, v[K_NAME], "a holiday's name")) != NULL;
+    if (v[HOLIDAY_NAME])
+        ok &= (h.name = load_text(L, v[HOLIDAY_NAME], "a holiday's name")) != NULL;
     else {
         load_missing(L, n, "name", what);
         ok = false;
     }
-    load_get_place_codes(L, v[K_COUNTRY], v[K_REGION], &h.country, &h.region);
+    load_get_place_codes(L, v[HOLIDAY_COUNTRY], v[HOLIDAY_REGION], &h.country, &h.region);
     if (!ok)
         return;
     *ITIN_PUSH(L->plan_arena, P->holidays, P->n_holidays, L->cap_holidays) = h;
