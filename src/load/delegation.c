@@ -150,7 +150,7 @@ const load_key_table load_delegation_key_tables[] = {
 };
 
 static void
-set_defaults(loader *L, itin_delegation *D, const ynode *n)
+delegation_defaults(loader *L, itin_delegation *D, const ynode *n)
 {
     D->revision = -1;
     D->reminder = -1;
@@ -163,7 +163,7 @@ set_defaults(loader *L, itin_delegation *D, const ynode *n)
 }
 
 static void
-walk_names(loader *L, itin_delegation *D, const ynode *n, ynode **v)
+delegation_names(loader *L, itin_delegation *D, const ynode *n, ynode **v)
 {
     const char *what = "the delegation";
     if (v[DELEGATION_ID])
@@ -180,7 +180,7 @@ walk_names(loader *L, itin_delegation *D, const ynode *n, ynode **v)
 
 /* Start and end; without a valid range nothing can be placed. */
 static void
-walk_dates(loader *L, itin_delegation *D, const ynode *n, ynode **v)
+delegation_dates(loader *L, itin_delegation *D, const ynode *n, ynode **v)
 {
     const char *what = "the delegation";
     bool have_start = false, have_end = false;
@@ -205,7 +205,7 @@ walk_dates(loader *L, itin_delegation *D, const ynode *n, ynode **v)
 }
 
 static void
-walk_zone_and_language(loader *L, itin_delegation *D, const ynode *n, ynode **v)
+delegation_zone_and_language(loader *L, itin_delegation *D, const ynode *n, ynode **v)
 {
     const ynode *zn = v[DELEGATION_TIMEZONE], *ln = v[DELEGATION_LANGUAGE];
     if (zn) {
@@ -230,7 +230,7 @@ walk_zone_and_language(loader *L, itin_delegation *D, const ynode *n, ynode **v)
 
 /* revision, day, buffer, travel and reminder: all optional. */
 static void
-walk_settings(loader *L, itin_delegation *D, ynode **v)
+delegation_settings(loader *L, itin_delegation *D, ynode **v)
 {
     if (v[DELEGATION_REVISION]) {
         const char *s = load_text(L, v[DELEGATION_REVISION], "the revision");
@@ -393,12 +393,12 @@ load_walk_delegation(loader *L, const ynode *n)
 {
     ynode *v[DELEGATION_KEY_COUNT];
     itin_delegation *D = &L->plan->delegation;
-    set_defaults(L, D, n);
+    delegation_defaults(L, D, n);
     if (!load_fields(L, n, "the delegation", DELEGATION_KEYS, DELEGATION_KEY_COUNT, v))
         return;
-    walk_names(L, D, n, v);
-    walk_dates(L, D, n, v);
-    walk_zone_and_language(L, D, n, v);
-    walk_settings(L, D, v);
+    delegation_names(L, D, n, v);
+    delegation_dates(L, D, n, v);
+    delegation_zone_and_language(L, D, n, v);
+    delegation_settings(L, D, v);
     walk_people(L, D, n, v);
 }

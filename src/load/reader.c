@@ -182,7 +182,7 @@ load_reader_next(load_reader *r, load_event *ev, itin_pos *pos)
 }
 
 static void
-fail(load_reader *r, itin_pos pos, const char *fmt, const char *arg)
+reader_fail(load_reader *r, itin_pos pos, const char *fmt, const char *arg)
 {
     load_error(r->L, pos, fmt, arg);
     r->failed = true;
@@ -233,7 +233,7 @@ static ynode *
 build_open(builder *b, const yaml_event_t *ev, itin_pos pos)
 {
     if (b->base + b->depth >= MAX_DEPTH) {
-        fail(b->r, pos, "nesting deeper than %s levels", MAX_DEPTH_TEXT);
+        reader_fail(b->r, pos, "nesting deeper than %s levels", MAX_DEPTH_TEXT);
         return NULL;
     }
     ynode *node = itin_arena_alloc(b->arena, sizeof *node);
@@ -269,19 +269,20 @@ build_alias(builder *b, const yaml_event_t *ev, itin_pos pos)
     size_t idx;
     const char *an = (const char *)ev->data.alias.anchor;
     if (!itin_strmap_get(&r->anchors, an, &idx)) {
-        fail(r, pos, "alias '*%s' names no anchor defined before it", an);
+        reader_fail(r, pos, "alias '*%s' names no anchor defined before it", an);
         return NULL;
     }
     ynode *node = r->anch[idx].node;
     if (!node->done) {
-        fail(r, pos, "alias '*%s' refers to a node that contains it (a recursive alias)", an);
+        reader_fail(r, pos, "alias '*%s' refers to a node that contains it (a recursive alias)", an);
         return NULL;
     }
     r->expanded = sat_add(r->expanded, node->size);
     if (r->expanded > 16 * r->real_nodes + 100000) {
         char limit[32];
         snprintf(limit, sizeof limit, "%zu", 16 * r->real_nodes + 100000);
-        fail(r, pos, "aliases expand this file to more than %s nodes; refusing (an alias bomb?)", limit);
+        reader_fail(r, pos, "aliases expand this file to more than %s nodes; refusing (an alias bomb?)",
+                    limit);
         return NULL;
     }
     return node;

@@ -68,7 +68,7 @@ ref_of(const ynode *n, const char *key)
 
 /* Whether an element can be walked now: what it refers to is known. */
 static bool
-ready(loader *L, const top_kind *t, const ynode *n)
+element_ready(loader *L, const top_kind *t, const ynode *n)
 {
     static const char *const refs[] = {"at", "from", "to"};
     if (!t->refers)
@@ -90,7 +90,7 @@ walk_or_defer(file_ctx *f, int kind, ynode *n, size_t first_anchor)
 {
     loader *L = f->L;
     const top_kind *t = &TOP_KINDS[kind];
-    if (ready(L, t, n)) {
+    if (element_ready(L, t, n)) {
         t->walk(L, n);
         if (load_reader_anchors(f->r) > first_anchor)
             load_reader_keep(f->r, n, first_anchor); /* later aliases may point into it */
