@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "datetime.h"
+#include "load/load.h"
 #include "xalloc.h"
 #include "values.h"
 
@@ -48,7 +49,7 @@ static const char BASE[] =
     "    region: DE-SN\n";
 
 static itin_plan *
-load_text(const char *extra, itin_diags *d)
+plan_of_text(const char *extra, itin_diags *d)
 {
     char buf[8192];
     snprintf(buf, sizeof buf, "%s%s", BASE, extra);
@@ -70,7 +71,7 @@ delegation_fields(void **state)
 {
     (void)state;
     itin_diags d;
-    itin_plan *p = load_text("", &d);
+    itin_plan *p = plan_of_text("", &d);
     assert_non_null(p);
     const itin_delegation *D = &p->delegation;
     assert_string_equal(D->id, "kr-mss-saxony-2022");
@@ -124,9 +125,10 @@ strings_first(void **state)
 {
     (void)state;
     itin_diags d;
-    itin_plan *p = load_text("visits:\n"
-                             "  - {id: v1, title: on, at: iwu, date: 2022-11-23, start: 09:30, end: 11:00}\n",
-                             &d);
+    itin_plan *p =
+        plan_of_text("visits:\n"
+                     "  - {id: v1, title: on, at: iwu, date: 2022-11-23, start: 09:30, end: 11:00}\n",
+                     &d);
     assert_non_null(p);
     const itin_institution *iwu = &p->institutions[0];
     assert_string_equal(iwu->country, "NO"); /* Norway, not false */
@@ -142,7 +144,7 @@ institution_fields(void **state)
 {
     (void)state;
     itin_diags d;
-    itin_plan *p = load_text("", &d);
+    itin_plan *p = plan_of_text("", &d);
     assert_non_null(p);
     assert_int_equal(p->n_institutions, 2);
     const itin_institution *iwu = &p->institutions[0], *wfs = &p->institutions[1];
@@ -169,12 +171,12 @@ visit_who_and_day(void **state)
     (void)state;
     itin_diags d;
     itin_plan *p =
-        load_text("visits:\n"
-                  "  - id: v1\n    title: Lab\n    at: wfs\n    day: 2\n    duration: 1h30m\n"
-                  "    with: [research, lee]\n    status: tentative\n    topics: [Leichtbau, 경량화]\n"
-                  "  - {id: v2, title: All, at: wfs, day: 1, duration: 45min}\n"
-                  "  - {id: v3, title: Park, at: wfs, day: 1, duration: PT1H, with: park}\n",
-                  &d);
+        plan_of_text("visits:\n"
+                     "  - id: v1\n    title: Lab\n    at: wfs\n    day: 2\n    duration: 1h30m\n"
+                     "    with: [research, lee]\n    status: tentative\n    topics: [Leichtbau, 경량화]\n"
+                     "  - {id: v2, title: All, at: wfs, day: 1, duration: 45min}\n"
+                     "  - {id: v3, title: Park, at: wfs, day: 1, duration: PT1H, with: park}\n",
+                     &d);
     assert_non_null(p);
     assert_int_equal(p->n_visits, 3);
     const itin_visit *v = &p->visits[0];
@@ -201,18 +203,18 @@ legs_lodging_times_holidays(void **state)
     (void)state;
     itin_diags d;
     itin_plan *p =
-        load_text("travel:\n"
-                  "  - {id: t1, mode: train, from: wfs, to: iwu, depart: 2022-11-23 08:00,"
-                  " arrive: 2022-11-23T09:10, ref: RE 3}\n"
-                  "  - {id: t2, mode: bus, from: iwu, to: wfs, depart: 2022-11-23 18:00, duration: 1h}\n"
-                  "lodging:\n"
-                  "  - {at: wfs, from: 2022-11-21, to: 2022-11-23}\n"
-                  "travel_times:\n"
-                  "  - {from: wfs, to: iwu, mode: car, time: 65m}\n"
-                  "  - {from: iwu, to: wfs, time: 70m}\n"
-                  "holidays:\n"
-                  "  - {date: 2022-12-24, name: Heiligabend, region: DE-SN}\n",
-                  &d);
+        plan_of_text("travel:\n"
+                     "  - {id: t1, mode: train, from: wfs, to: iwu, depart: 2022-11-23 08:00,"
+                     " arrive: 2022-11-23T09:10, ref: RE 3}\n"
+                     "  - {id: t2, mode: bus, from: iwu, to: wfs, depart: 2022-11-23 18:00, duration: 1h}\n"
+                     "lodging:\n"
+                     "  - {at: wfs, from: 2022-11-21, to: 2022-11-23}\n"
+                     "travel_times:\n"
+                     "  - {from: wfs, to: iwu, mode: car, time: 65m}\n"
+                     "  - {from: iwu, to: wfs, time: 70m}\n"
+                     "holidays:\n"
+                     "  - {date: 2022-12-24, name: Heiligabend, region: DE-SN}\n",
+                     &d);
     assert_non_null(p);
     assert_int_equal(p->n_legs, 2);
     assert_true(p->legs[0].has_arrive);
@@ -244,10 +246,10 @@ merge_keys(void **state)
 {
     (void)state;
     itin_diags d;
-    itin_plan *p = load_text("visits:\n"
-                             "  - &base {id: v1, title: Base, at: wfs, date: 2022-11-22, duration: 1h}\n"
-                             "  - <<: *base\n    id: v2\n    title: Second\n",
-                             &d);
+    itin_plan *p = plan_of_text("visits:\n"
+                                "  - &base {id: v1, title: Base, at: wfs, date: 2022-11-22, duration: 1h}\n"
+                                "  - <<: *base\n    id: v2\n    title: Second\n",
+                                &d);
     assert_non_null(p);
     assert_int_equal(p->n_visits, 2);
     assert_string_equal(p->visits[1].id, "v2");
@@ -262,10 +264,10 @@ keeps_going(void **state)
 {
     (void)state;
     itin_diags d;
-    itin_plan *p = load_text("visits:\n"
-                             "  - {id: v1, title: A, at: nowhere, date: 2022-11-22, duration: 90}\n"
-                             "  - {id: V2, title: B, at: wfs, date: 2022-11-22, duraton: 1h}\n",
-                             &d);
+    itin_plan *p = plan_of_text("visits:\n"
+                                "  - {id: v1, title: A, at: nowhere, date: 2022-11-22, duration: 90}\n"
+                                "  - {id: V2, title: B, at: wfs, date: 2022-11-22, duraton: 1h}\n",
+                                &d);
     assert_null(p);
     assert_true(has_message(&d, 34, 28, "no institution has the id 'nowhere'"));
     assert_true(has_message(&d, 34, 65, "write '90m'"));
@@ -332,6 +334,45 @@ error_cap(void **state)
     itin_diags_free(&d);
 }
 
+/* Every key table is complete: each of its enum's constants has a key (a
+ * missing designated initializer leaves NULL), no key is there twice, and
+ * the table fits the matcher. */
+static void
+key_tables_complete(void **state)
+{
+    (void)state;
+    const load_key_table *lists[] = {load_field_key_tables, load_delegation_key_tables, load_place_key_tables,
+                                     load_item_key_tables};
+    size_t tables = 0;
+    for (size_t l = 0; l < sizeof lists / sizeof *lists; l++) {
+        for (const load_key_table *t = lists[l]; t->name; t++, tables++) {
+            assert_true(t->n > 0 && t->n <= MAX_KEYS);
+            for (size_t i = 0; i < t->n; i++) {
+                if (!t->keys[i])
+                    fail_msg("the %s keys have no text for entry %zu", t->name, i);
+                for (size_t j = 0; j < i; j++)
+                    if (strcmp(t->keys[i], t->keys[j]) == 0)
+                        fail_msg("the %s keys name '%s' twice", t->name, t->keys[i]);
+            }
+        }
+    }
+    assert_int_equal(tables, 12);
+}
+
+static void
+top_kinds_complete(void **state)
+{
+    (void)state;
+    for (int i = 0; i < TOP__COUNT; i++) {
+        if (!load_top_key(i))
+            fail_msg("top-level kind %d has no key", i);
+        for (int j = 0; j < i; j++)
+            assert_string_not_equal(load_top_key(i), load_top_key(j));
+    }
+    assert_string_equal(load_top_key(TOP_VERSION), "itinerary");
+    assert_string_equal(load_top_key(TOP_HOLIDAYS), "holidays");
+}
+
 int
 main(void)
 {
@@ -341,7 +382,8 @@ main(void)
         cmocka_unit_test(visit_who_and_day),   cmocka_unit_test(legs_lodging_times_holidays),
         cmocka_unit_test(merge_keys),          cmocka_unit_test(keeps_going),
         cmocka_unit_test(alias_bomb_rejected), cmocka_unit_test(deep_nesting_rejected),
-        cmocka_unit_test(error_cap),
+        cmocka_unit_test(error_cap),           cmocka_unit_test(key_tables_complete),
+        cmocka_unit_test(top_kinds_complete),
     };
     return cmocka_run_group_tests_name("loader", tests, NULL, NULL);
 }

@@ -1,0 +1,369 @@
+/* fields: the known keys of a mapping, and typed values with their messages
+ * (§2 of docs/format.md: every scalar is text first). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "load.h"
+
+void
+load_error(loader *L, itin_pos pos, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    itin_diags_vadd(L->d, ITIN_ERROR, pos, fmt, ap);
+    va_end(ap);
+    if (L->d->errors > L->d->limit)
+        L->fatal = true;
+}
+
+const char *
+load_kind_name(const ynode *n)
+{
+    return n->kind == N_MAP ? "a mapping" : n->kind == N_SEQ ? "a list" : "text";
+}
+
+/* User text for a message: in quotes, with control characters, quotes and
+ * backslashes escaped so that a message stays one line and cannot drive the
+ * terminal; long text is cut. */
+const char *
+load_quote(loader *L, const char *s, size_t len)
+{
+    size_t cap = (len > 80 ? 80 : len) * 4 + 8, o = 0;
+    char *out = itin_arena_alloc(L->tree_arena, cap);
+    out[o++] = '\'';
+    for (size_t i = 0; i < len && i < 80; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\n')
+            o += (size_t)snprintf(out + o, cap - o, "\\n");
+        else if (c == '\t')
+            o += (size_t)snprintf(out + o, cap - o, "\\t");
+        else if (c == '\\' || c == '\'')
+            o += (size_t)snprintf(out + o, cap - o, "\\%c", c);
+        else if (c < 0x20 || c == 0x7f)
+            o += (size_t)snprintf(out + o, cap - o, "\\x%02x", c);
+        else
+            out[o++] = (char)c;
+    }
+    if (len > 80)
+        o += (size_t)snprintf(out + o, cap - o, "...");
+    out[o++] = '\'';
+    out[o] = '\0';
+    return out;
+}
+
+/* The values of a mapping's known keys, in the order of `keys`; unknown and
+ * duplicate keys are reported. Merge keys (`<<: *base` or a list of them)
+ * fill in what the mapping does not say itself. Returns false when `n` is
+ * not a mapping. */
+bool
+load_fields(loader *L, const ynode *n, const char *what, const char *const *keys, size_t nkeys, ynode **out)
+{
+    const ynode *key_of[MAX_KEYS]; /* where each known key was given */
+    memset(out, 0, nkeys * sizeof *out);
+    if (n->kind != N_MAP) {
+        load_error(L, pos_of(n), "%s must be a mapping, not %s", what, load_kind_name(n));
+        return false;
+    }
+    const ynode *merges[16];
+    size_t n_merges = 0;
+    if (L->hint_map != n) {
+        L->hint_map = n;
+        L->n_hints = 0;
+    }
+    for (size_t i = 0; i < n->n; i++) {
+        const ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+        if (k->kind != N_SCALAR) {
+            load_error(L, pos_of(k), "keys in %s must be plain text, not %s", what, load_kind_name(k));
+            continue;
+        }
+        if (memchr(k->str, '\0', k->len)) {
+            load_error(L, pos_of(k), "a key in %s contains a NUL character", what);
+            continue;
+        }
+        if (k->plain && strcmp(k->str, "<<") == 0) {
+            if (v->kind == N_MAP && n_merges < 16) {
+                merges[n_merges++] = v;
+            } else if (v->kind == N_MAP) {
+                load_error(L, pos_of(v), "at most 16 mappings are merged into one");
+            } else if (v->kind == N_SEQ) {
+                for (size_t j = 0; j < v->n; j++) {
+                    if (v->kids[j]->kind != N_MAP)
+                        load_error(L, pos_of(v->kids[j]), "a merge key ('<<') takes mappings");
+                    else if (n_merges < 16)
+                        merges[n_merges++] = v->kids[j];
+                    else
+                        load_error(L, pos_of(v->kids[j]), "at most 16 mappings are merged into one");
+                }
+            } else {
+                load_error(L, pos_of(v), "a merge key ('<<') takes a mapping or a list of mappings");
+            }
+            continue;
+        }
+        size_t j;
+        for (j = 0; j < nkeys; j++)
+            if (keys[j][0] == k->str[0] && strcmp(keys[j], k->str) == 0)
+                break;
+        if (j == nkeys) {
+            const char *hint = itin_suggest(k->str, keys, nkeys);
+            if (hint && L->n_hints < 8)
+                L->hints[L->n_hints++] = hint;
+            if (hint)
+                load_error(L, pos_of(k), "unknown key %s in %s (did you mean '%s'?)", QUOTED(L, k), what,
+                           hint);
+            else
+                load_error(L, pos_of(k), "unknown key %s in %s", QUOTED(L, k), what);
+            continue;
+        }
+        if (out[j]) {
+            itin_pos first = pos_of(key_of[j]);
+            load_error(L, pos_of(k), "duplicate key %s in %s (first at line %d, column %d)", QUOTED(L, k),
+                       what, first.line, first.col);
+            continue;
+        }
+        out[j] = (ynode *)v;
+        key_of[j] = k;
+    }
+    for (size_t m = 0; m < n_merges; m++) {
+        ynode *sub[MAX_KEYS];
+        /* Merged keys are checked like the mapping's own. */
+        if (!load_fields(L, merges[m], what, keys, nkeys, sub))
+            continue;
+        for (size_t j = 0; j < nkeys; j++)
+            if (!out[j])
+                out[j] = sub[j];
+    }
+    return true;
+}
+
+/* ---------------------------------------------------------- typed values */
+
+/* Whether a value is YAML's empty (`key:` with nothing after it). */
+bool
+load_is_empty(const ynode *n)
+{
+    return n->kind == N_SCALAR && n->plain && n->len == 0;
+}
+
+const char *
+load_text(loader *L, const ynode *n, const char *what)
+{
+    if (!n)
+        return NULL;
+    if (n->kind != N_SCALAR) {
+        load_error(L, pos_of(n), "%s must be text, not %s", what, load_kind_name(n));
+        return NULL;
+    }
+    if (load_is_empty(n)) {
+        load_error(L, pos_of(n), "%s has no value", what);
+        return NULL;
+    }
+    if (memchr(n->str, '\0', n->len)) {
+        load_error(L, pos_of(n), "%s contains a NUL character", what);
+        return NULL;
+    }
+    size_t bad;
+    if (!itin_utf8_valid(n->str, n->len, &bad)) {
+        load_error(L, pos_of(n), "%s is not valid UTF-8 (byte %zu)", what, bad + 1);
+        return NULL;
+    }
+    if (n->len > MAX_TEXT) {
+        load_error(L, pos_of(n), "%s is longer than %d bytes", what, MAX_TEXT);
+        return NULL;
+    }
+    return n->str;
+}
+
+/* Optional text: an empty value is the same as an absent key. */
+const char *
+load_opt_text(loader *L, const ynode *n, const char *what)
+{
+    if (!n || load_is_empty(n))
+        return NULL;
+    return load_text(L, n, what);
+}
+
+void
+load_missing(loader *L, const ynode *map, const char *key, const char *what)
+{
+    /* A misspelt key was reported with a hint already: once is enough. */
+    if (L->hint_map == map)
+        for (size_t i = 0; i < L->n_hints; i++)
+            if (strcmp(L->hints[i], key) == 0)
+                return;
+    load_error(L, pos_of(map), "%s has no '%s'", what, key);
+}
+
+bool
+load_get_id(loader *L, const ynode *n, const char *what, const char **out)
+{
+    const char *s = load_text(L, n, what);
+    char e[256];
+    if (!s)
+        return false;
+    if (itin_check_id(s, e, sizeof e) != 0) {
+        load_error(L, pos_of(n), "%s", e);
+        return false;
+    }
+    *out = s;
+    return true;
+}
+
+bool
+load_get_date(loader *L, const ynode *n, const char *what, itin_date *out)
+{
+    const char *s = load_text(L, n, what);
+    char e[256];
+    if (!s)
+        return false;
+    if (itin_parse_date(s, out, e, sizeof e) != 0) {
+        load_error(L, pos_of(n), "%s", e);
+        return false;
+    }
+    return true;
+}
+
+bool
+load_get_time(loader *L, const ynode *n, const char *what, bool allow_24, int *out)
+{
+    const char *s = load_text(L, n, what);
+    char e[256];
+    if (!s)
+        return false;
+    if (itin_parse_time(s, allow_24, out, e, sizeof e) != 0) {
+        load_error(L, pos_of(n), "%s", e);
+        return false;
+    }
+    return true;
+}
+
+bool
+load_get_datetime(loader *L, const ynode *n, const char *what, itin_date *date, int *min)
+{
+    const char *s = load_text(L, n, what);
+    char e[256];
+    if (!s)
+        return false;
+    if (itin_parse_datetime(s, date, min, e, sizeof e) != 0) {
+        load_error(L, pos_of(n), "%s", e);
+        return false;
+    }
+    return true;
+}
+
+bool
+load_get_duration(loader *L, const ynode *n, const char *what, bool positive, int *out)
+{
+    const char *s = load_text(L, n, what);
+    char e[256];
+    if (!s)
+        return false;
+    if (itin_parse_duration(s, out, e, sizeof e) != 0) {
+        load_error(L, pos_of(n), "%s", e);
+        return false;
+    }
+    if (positive && *out <= 0) {
+        load_error(L, pos_of(n), "%s must be longer than zero", what);
+        return false;
+    }
+    return true;
+}
+
+bool
+load_get_mode(loader *L, const ynode *n, const char *what, itin_mode *out)
+{
+    const char *s = load_text(L, n, what);
+    char e[256];
+    if (!s)
+        return false;
+    if (itin_parse_mode(s, out, e, sizeof e) != 0) {
+        load_error(L, pos_of(n), "%s", e);
+        return false;
+    }
+    return true;
+}
+
+bool
+load_get_bool(loader *L, const ynode *n, const char *what, bool *out)
+{
+    const char *s = load_text(L, n, what);
+    if (!s)
+        return false;
+    if (strcmp(s, "true") == 0 || strcmp(s, "yes") == 0) {
+        *out = true;
+    } else if (strcmp(s, "false") == 0 || strcmp(s, "no") == 0) {
+        *out = false;
+    } else {
+        load_error(L, pos_of(n), "%s must be true or false, not %s", what, QUOTED(L, n));
+        return false;
+    }
+    return true;
+}
+
+bool
+load_get_email(loader *L, const ynode *n, const char *what, const char **out)
+{
+    const char *s = load_opt_text(L, n, what);
+    if (!s)
+        return false;
+    const char *at = strchr(s, '@');
+    if (!at || at == s || !at[1] || strchr(at + 1, '@') || strpbrk(s, " \t\r\n<>,;:\"")) {
+        load_error(L, pos_of(n), "invalid e-mail address %s (expected name@domain)", QUOTED(L, n));
+        return false;
+    }
+    *out = s;
+    return true;
+}
+
+/* A list of text, or one text standing for a list of one. */
+size_t
+load_get_text_list(loader *L, const ynode *n, const char *what, const char ***out)
+{
+    *out = NULL;
+    if (!n || load_is_empty(n))
+        return 0;
+    if (n->kind == N_SCALAR) {
+        const char *s = load_text(L, n, what);
+        if (!s)
+            return 0;
+        *out = itin_arena_alloc(L->plan_arena, sizeof **out);
+        (*out)[0] = s;
+        return 1;
+    }
+    if (n->kind != N_SEQ) {
+        load_error(L, pos_of(n), "%s must be a list, not %s", what, load_kind_name(n));
+        return 0;
+    }
+    const char **v = itin_arena_alloc(L->plan_arena, (n->n ? n->n : 1) * sizeof *v);
+    size_t k = 0;
+    for (size_t i = 0; i < n->n; i++) {
+        const char *s = load_text(L, n->kids[i], what);
+        if (s)
+            v[k++] = s;
+    }
+    *out = v;
+    return k;
+}
+
+enum contact_key { CONTACT_NAME, CONTACT_EMAIL, CONTACT_PHONE, CONTACT_KEY_COUNT };
+static const char *const CONTACT_KEYS[CONTACT_KEY_COUNT] = {
+    [CONTACT_NAME] = "name",
+    [CONTACT_EMAIL] = "email",
+    [CONTACT_PHONE] = "phone",
+};
+
+const load_key_table load_field_key_tables[] = {
+    {"contact", CONTACT_KEYS, CONTACT_KEY_COUNT},
+    {NULL, NULL, 0},
+};
+
+void
+load_get_contact(loader *L, const ynode *n, const char *what, itin_contact *c)
+{
+    ynode *v[CONTACT_KEY_COUNT];
+    if (!n || load_is_empty(n) || !load_fields(L, n, what, CONTACT_KEYS, CONTACT_KEY_COUNT, v))
+        return;
+    c->name = load_opt_text(L, v[CONTACT_NAME], "a contact's name");
+    load_get_email(L, v[CONTACT_EMAIL], "a contact's email", &c->email);
+    c->phone = load_opt_text(L, v[CONTACT_PHONE], "a contact's phone");
+}
