@@ -1,4 +1,4 @@
-/* test_schedule: the scheduler against FORMAT.md §8 and §9 — transfer
+/* test_schedule: the scheduler against docs/format.md §13 and §7 — transfer
  * estimates and travel_times, first-fit placement, the day window, opening
  * hours and holidays, time zones and DST, groups, conflicts, lodging
  * transfers, shared transfers, cancelled and tentative visits, filtering.
@@ -1542,7 +1542,7 @@ long_day_warns(void **state)
     finish(&r);
 }
 
-/* ------------------------------------------------- more of §8 and §9 */
+/* ----------------------------------------------- more of §13 (the scheduler) and §7 (opening hours) */
 
 static void
 fixed_visit_outside_opening_hours(void **state)
@@ -1631,7 +1631,7 @@ evening_hotel_transfer_outside_window_warns(void **state)
     schedule(&r, text);
     assert_non_null(r.it);
     /* To the hotel 19:55–20:05 (10m): a transfer from a fixed visit that
-     * ends after 20:00 — §8: a warning. */
+     * ends after 20:00 — §13.8: a warning. */
     const itin_item *t = item(r.it, "transfer:dinner:hotel:hotel@2022-11-22");
     assert_int_equal(t->local_start, HM(19, 55));
     assert_int_equal(t->local_end, HM(20, 5));

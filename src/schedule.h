@@ -1,0 +1,118 @@
+/* schedule: what the scheduler's steps (schedule*.c) share — the state of one
+ * run and the helpers each step offers the others. */
+#ifndef ITIN_SCHEDULE_H
+#define ITIN_SCHEDULE_H
+
+#include "arena.h"
+#include "datetime.h"
+#include "diag.h"
+#include "tz.h"
+#include "who.h"
+#include "xalloc.h"
+#include "strmap.h"
+
+#define NONE ((size_t)-1)
+#define MIN 60 /* seconds */
+#define DAY_S 86400
+
+extern const char *const sched_weekdays[7];
+
+/* One entry of a participant's timeline. */
+typedef struct sched_slot {
+    int64_t start, end;
+    size_t item;
+} sched_slot;
+
+typedef struct sched_bucket {
+    sched_slot *v;
+    size_t n, cap;
+} sched_bucket;
+
+/* A pair of items some participants cannot get between, collected so that
+ * one message names everyone concerned. */
+typedef struct sched_conflict {
+    size_t a, b;
+    int need, tr, has; /* minutes */
+    itin_mode mode;
+    uint64_t *who;
+} sched_conflict;
+
+typedef struct sched {
+    itin_plan *P;
+    itin_diags *d;
+    itin_arena *A;
+    size_t np, words;
+    itin_item *items;
+    size_t n_items, cap_items;
+    const itin_zone **zone; /* per institution */
+    /* Timelines: per participant, per UTC day from day0. */
+    sched_bucket *buckets;
+    int64_t day0;
+    size_t n_buckets;
+    /* Lodging: per participant, per night from night0: institution or NONE. */
+    size_t *hotel;
+    itin_date night0;
+    size_t n_nights;
+    /* Holidays by date and what they close: "R<date>:<region>",
+     * "C<date>:<country>", "A<date>" (every place with hours). */
+    itin_strmap hol;
+    /* Each institution's closed dates, sorted. */
+    itin_date **closed;
+    /* travel_times by (min place, max place) and mode. */
+    itin_pairmap tt;
+    /* Transfer minutes already worked out (or -1, reported), by the same key. */
+    itin_pairmap tr_cache;
+    /* Transfers by their two ends (item index, or a hotel night). */
+    itin_pairmap transfers;
+    sched_conflict *conflicts;
+    size_t n_conflicts, cap_conflicts;
+    itin_strmap conflict_ix;
+    size_t *visit_item; /* item index of each visit, NONE when unplaced */
+} sched;
+
+/* schedule.c: participant masks. */
+size_t sched_next_bit(const uint64_t *m, size_t words, size_t from);
+bool sched_mask_empty(const uint64_t *m, size_t words);
+
+/* schedule_time.c: zones, local times, items and their times, lodging, days. */
+const itin_zone *sched_zone_of(const sched *S, size_t inst);
+int64_t sched_at_local(sched *S, size_t inst, itin_date date, int minutes, itin_pos where, const char *what);
+void sched_fill_local(sched *S, itin_item *it, size_t start_inst, size_t end_inst);
+const char *sched_hm(char *buf, int minutes);
+void sched_window(sched *S, size_t inst, itin_date date, int64_t *ws, int64_t *we);
+size_t sched_new_item(sched *S);
+void sched_resolve_legs(sched *S);
+size_t sched_add_visit_item(sched *S, const itin_visit *V);
+void sched_set_visit_time(sched *S, size_t ix, int64_t start);
+void sched_resolve_fixed_visits(sched *S);
+void sched_resolve_lodging(sched *S);
+void sched_add_lodging_items(sched *S);
+void sched_build_days(itin_itinerary *it, itin_arena *A);
+
+/* schedule_transfer.c: transfer estimates, travel_times, the walk along
+ * every participant's timeline that adds the transfers. */
+void sched_index_travel_times(sched *S);
+int sched_transfer_min(sched *S, size_t from, size_t to, itin_mode mode, itin_pos where);
+void sched_walk_timelines(sched *S);
+void sched_mark_shared_transfers(sched *S, size_t first_transfer);
+
+/* schedule_place.c: timelines, opening hours, holidays, first-fit placement. */
+void sched_index_closures(sched *S);
+void sched_build_timelines(sched *S);
+void sched_timeline_add(sched *S, size_t person, size_t item);
+size_t sched_place_start(const itin_item *it);
+size_t sched_place_end(const itin_item *it);
+itin_mode sched_arrival_mode(const sched *S, const itin_item *it);
+size_t sched_hotel_on(const sched *S, size_t person, itin_date night);
+bool sched_via_hotel(const sched *S, size_t person, const itin_item *a, const itin_item *b);
+void sched_check_fixed_visit(sched *S, size_t ix);
+void sched_place_visits(sched *S);
+
+/* schedule_check.c: conflicts and warnings. */
+void sched_add_conflict(sched *S, size_t person, size_t a, size_t b, int need, int trm, int has,
+                        itin_mode mode);
+void sched_report_conflicts(sched *S);
+void sched_check_items(sched *S);
+void sched_check_long_days(sched *S);
+
+#endif

@@ -1,0 +1,494 @@
+/* schedule_place: participants' timelines, opening hours, holidays and closed
+ * dates (§13.7), and the first-fit placement of flexible visits (§13.5). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "schedule.h"
+#include "values.h"
+
+/* -------------------------------------------------------------- opening */
+
+static int
+sched_cmp_date(const void *a, const void *b)
+{
+    itin_date x = *(const itin_date *)a, y = *(const itin_date *)b;
+    return (x > y) - (x < y);
+}
+
+/* Holidays by date and what they close, and each place's closed dates sorted. */
+void
+sched_index_closures(sched *S)
+{
+    const itin_plan *P = S->P;
+    for (size_t i = 0; i < P->n_holidays; i++) {
+        const itin_holiday *h = &P->holidays[i];
+        const char *key = h->region    ? itin_arena_printf(S->A, "R%d:%s", (int)h->date, h->region)
+                          : h->country ? itin_arena_printf(S->A, "C%d:%s", (int)h->date, h->country)
+                                       : itin_arena_printf(S->A, "A%d", (int)h->date);
+        itin_strmap_put(&S->hol, key, i, NULL); /* the first named for a date wins */
+    }
+    S->closed = itin_arena_alloc(S->A, (P->n_institutions + 1) * sizeof *S->closed);
+    for (size_t i = 0; i < P->n_institutions; i++) {
+        const itin_institution *I = &P->institutions[i];
+        if (!I->n_closed)
+            continue;
+        S->closed[i] = itin_arena_alloc(S->A, I->n_closed * sizeof *S->closed[i]);
+        memcpy(S->closed[i], I->closed, I->n_closed * sizeof *S->closed[i]);
+        qsort(S->closed[i], I->n_closed, sizeof *S->closed[i], sched_cmp_date);
+    }
+}
+
+/* The holiday closing a place on a date, or NULL: a holiday of its region,
+ * of its country (national), or of every place. */
+static const itin_holiday *
+sched_holiday_of(const sched *S, const itin_institution *I, itin_date date)
+{
+    char key[64];
+    size_t ix;
+    if (I->region) {
+        snprintf(key, sizeof key, "R%d:%s", (int)date, I->region);
+        if (itin_strmap_get(&S->hol, key, &ix))
+            return &S->P->holidays[ix];
+    }
+    if (I->country) {
+        snprintf(key, sizeof key, "C%d:%s", (int)date, I->country);
+        if (itin_strmap_get(&S->hol, key, &ix))
+            return &S->P->holidays[ix];
+    }
+    snprintf(key, sizeof key, "A%d", (int)date);
+    return itin_strmap_get(&S->hol, key, &ix) ? &S->P->holidays[ix] : NULL;
+}
+
+/* Why a place is closed on a date, or NULL when it is open then. */
+static const char *
+sched_closed_reason(sched *S, size_t inst, itin_date date, char *buf, size_t n)
+{
+    const itin_institution *I = &S->P->institutions[inst];
+    char ds[16];
+    if (I->n_closed && bsearch(&date, S->closed[inst], I->n_closed, sizeof date, sched_cmp_date)) {
+        snprintf(buf, n, "closed %s", itin_date_format(date, ds));
+        return buf;
+    }
+    if (!I->has_hours)
+        return NULL;
+    const itin_holiday *h = I->open_on_holidays ? NULL : sched_holiday_of(S, I, date);
+    if (h) {
+        if (h->region || h->country)
+            snprintf(buf, n, "%s (%s)", h->name, h->region ? h->region : h->country);
+        else
+            snprintf(buf, n, "%s", h->name);
+        return buf;
+    }
+    int wd = itin_date_weekday(date);
+    if (I->hours.n[wd] == 0) {
+        snprintf(buf, n, "%s", sched_weekdays[wd]);
+        return buf;
+    }
+    return NULL;
+}
+
+/* The opening intervals of a place on a date, as absolute times. */
+static int
+sched_open_intervals(sched *S, size_t inst, itin_date date, int64_t *open, int64_t *close)
+{
+    const itin_institution *I = &S->P->institutions[inst];
+    if (!I->has_hours) {
+        open[0] = sched_at_local(S, inst, date, 0, (itin_pos){0}, NULL);
+        close[0] = sched_at_local(S, inst, date + 1, 0, (itin_pos){0}, NULL);
+        return 1;
+    }
+    int wd = itin_date_weekday(date);
+    for (int i = 0; i < I->hours.n[wd]; i++) {
+        open[i] = sched_at_local(S, inst, date, I->hours.iv[wd][i].open, (itin_pos){0}, NULL);
+        close[i] = I->hours.iv[wd][i].close >= 1440
+                       ? sched_at_local(S, inst, date + 1, 0, (itin_pos){0}, NULL)
+                       : sched_at_local(S, inst, date, I->hours.iv[wd][i].close, (itin_pos){0}, NULL);
+    }
+    return I->hours.n[wd];
+}
+
+static void
+sched_describe_hours(const itin_institution *I, int wd, char *buf, size_t n)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < I->hours.n[wd] && o < n; i++) {
+        char a[8], b[8];
+        o += (size_t)snprintf(
+            buf + o, n - o, "%s%s\u2013%s", i ? ", " : "", sched_hm(a, I->hours.iv[wd][i].open),
+            I->hours.iv[wd][i].close >= 1440 ? "24:00" : sched_hm(b, I->hours.iv[wd][i].close));
+    }
+}
+
+/* ------------------------------------------------------------ timelines */
+
+static sched_bucket *
+sched_bucket_of(sched *S, size_t person, int64_t t)
+{
+    int64_t day = (t >= 0 ? t / DAY_S : -((-t + DAY_S - 1) / DAY_S)) - S->day0;
+    if (day < 0)
+        day = 0;
+    if ((size_t)day >= S->n_buckets)
+        day = (int64_t)S->n_buckets - 1;
+    return &S->buckets[person * S->n_buckets + (size_t)day];
+}
+
+void
+sched_timeline_add(sched *S, size_t person, size_t item)
+{
+    const itin_item *it = &S->items[item];
+    sched_bucket *b = sched_bucket_of(S, person, it->start);
+    if (b->n == b->cap) {
+        b->cap = b->cap ? b->cap * 2 : 8;
+        b->v = itin_xrealloc(b->v, b->cap * sizeof *b->v);
+    }
+    size_t i = b->n;
+    while (i > 0 &&
+           (b->v[i - 1].start > it->start || (b->v[i - 1].start == it->start && b->v[i - 1].end > it->end))) {
+        b->v[i] = b->v[i - 1];
+        i--;
+    }
+    b->v[i] = (sched_slot){it->start, it->end, item};
+    b->n++;
+}
+
+/* Every participant's timeline, with the fixed items: per UTC day, over
+ * every date of the trip with margin. */
+void
+sched_build_timelines(sched *S)
+{
+    const itin_delegation *D = &S->P->delegation;
+    int64_t t0 = ((int64_t)D->start - 1) * DAY_S, t1 = ((int64_t)D->end + 2) * DAY_S;
+    for (size_t i = 0; i < S->n_items; i++) {
+        if (S->items[i].start < t0)
+            t0 = S->items[i].start;
+        if (S->items[i].end > t1)
+            t1 = S->items[i].end;
+    }
+    S->day0 = t0 / DAY_S - 2;
+    S->n_buckets = (size_t)(t1 / DAY_S + 3 - S->day0);
+    S->buckets = itin_xmalloc((S->np ? S->np : 1) * S->n_buckets * sizeof *S->buckets);
+    memset(S->buckets, 0, (S->np ? S->np : 1) * S->n_buckets * sizeof *S->buckets);
+    for (size_t i = 0; i < S->n_items; i++) {
+        if (S->items[i].status == ITIN_CANCELLED)
+            continue;
+        for (size_t p = sched_next_bit(S->items[i].who, S->words, 0); p < S->np;
+             p = sched_next_bit(S->items[i].who, S->words, p + 1))
+            sched_timeline_add(S, p, i);
+    }
+}
+
+/* The participant's last item starting at or before t, and first starting
+ * after it (NONE when there is none). */
+static void
+sched_neighbours(sched *S, size_t person, int64_t t, size_t *prev, size_t *next)
+{
+    sched_bucket *base = &S->buckets[person * S->n_buckets];
+    sched_bucket *b = sched_bucket_of(S, person, t);
+    size_t bi = (size_t)(b - base);
+    size_t lo = 0, hi = b->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (b->v[mid].start <= t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *prev = *next = NONE;
+    if (lo > 0) {
+        *prev = b->v[lo - 1].item;
+    } else {
+        for (size_t j = bi; j-- > 0;)
+            if (base[j].n) {
+                *prev = base[j].v[base[j].n - 1].item;
+                break;
+            }
+    }
+    if (lo < b->n) {
+        *next = b->v[lo].item;
+    } else {
+        for (size_t j = bi + 1; j < S->n_buckets; j++)
+            if (base[j].n) {
+                *next = base[j].v[0].item;
+                break;
+            }
+    }
+}
+
+/* Where an item starts and ends (a leg moves you). */
+size_t
+sched_place_start(const itin_item *it)
+{
+    return it->kind == ITIN_ITEM_VISIT ? it->place : it->from;
+}
+
+size_t
+sched_place_end(const itin_item *it)
+{
+    return it->kind == ITIN_ITEM_VISIT ? it->place : it->to;
+}
+
+/* The mode of the transfer that arrives at an item. */
+itin_mode
+sched_arrival_mode(const sched *S, const itin_item *it)
+{
+    return it->kind == ITIN_ITEM_VISIT ? it->mode : S->P->delegation.travel;
+}
+
+size_t
+sched_hotel_on(const sched *S, size_t person, itin_date night)
+{
+    if (night < S->night0 || (size_t)(night - S->night0) >= S->n_nights)
+        return NONE;
+    return S->hotel[person * S->n_nights + (size_t)(night - S->night0)];
+}
+
+/* Whether a participant goes to a hotel between a and b (then the morning and
+ * evening transfers replace the direct one). */
+bool
+sched_via_hotel(const sched *S, size_t person, const itin_item *a, const itin_item *b)
+{
+    itin_date night = a->local_end_date;
+    return b->date > night && sched_hotel_on(S, person, night) != NONE;
+}
+/* Opening hours, closures and holidays for a fixed visit. */
+void
+sched_check_fixed_visit(sched *S, size_t ix)
+{
+    const itin_item *it = &S->items[ix];
+    const itin_visit *V = it->visit;
+    const itin_institution *I = &S->P->institutions[V->at];
+    char why[256], ds[16], a[8], b[8];
+    if (sched_closed_reason(S, V->at, V->date, why, sizeof why)) {
+        itin_diags_add(S->d, ITIN_CONFLICT, V->pos, "visit '%s' on %s: %s is closed that day: %s", V->id,
+                       itin_date_format(V->date, ds), I->short_name ? I->short_name : I->name, why);
+        return;
+    }
+    int64_t open[ITIN_MAX_INTERVALS + 1], close[ITIN_MAX_INTERVALS + 1];
+    int n = sched_open_intervals(S, V->at, V->date, open, close);
+    for (int i = 0; i < n; i++)
+        if (it->start >= open[i] && it->end <= close[i])
+            return;
+    sched_describe_hours(I, itin_date_weekday(V->date), why, sizeof why);
+    itin_diags_add(S->d, ITIN_CONFLICT, V->start_pos.line ? V->start_pos : V->pos,
+                   "visit '%s' (%s\u2013%s) is outside the opening hours of %s on %s (%s)", V->id,
+                   sched_hm(a, it->local_start), sched_hm(b, it->local_end),
+                   I->short_name ? I->short_name : I->name, sched_weekdays[itin_date_weekday(V->date)], why);
+}
+
+/* A flexible visit being placed: its day window, and where to report the
+ * transfers it needs (nowhere while only trying). */
+typedef struct sched_search {
+    const itin_visit *V;
+    int64_t dur, buf, ws, we;
+    itin_pos where;
+} sched_search;
+
+typedef enum sched_fit { SCHED_FITS, SCHED_MOVED, SCHED_NO_FIT } sched_fit;
+
+/* Whether an attendee can be at the visit from t: after the item before it
+ * (with its transfer), after the morning transfer from the hotel, before the
+ * next item, and back at the hotel within the window. A later t is written
+ * to *t when one is needed. */
+static sched_fit
+sched_fit_attendee(sched *S, const sched_search *c, size_t p, int64_t *t)
+{
+    const itin_visit *V = c->V;
+    size_t pi, ni;
+    sched_neighbours(S, p, *t, &pi, &ni);
+    if (pi != NONE) {
+        const itin_item *a = &S->items[pi];
+        int64_t need = a->end;
+        if (a->date == V->date || sched_hotel_on(S, p, a->local_end_date) == NONE ||
+            V->date <= a->local_end_date)
+            need +=
+                (int64_t)sched_transfer_min(S, sched_place_end(a), V->at, V->travel, c->where) * MIN + c->buf;
+        if (need > *t) {
+            *t = need;
+            return SCHED_MOVED;
+        }
+    }
+    /* The first item of the day: the morning transfer must fit. */
+    bool first = pi == NONE || S->items[pi].local_end_date < V->date;
+    size_t h = sched_hotel_on(S, p, V->date - 1);
+    if (first && h != NONE) {
+        int64_t need = c->ws + (int64_t)sched_transfer_min(S, h, V->at, V->travel, c->where) * MIN + c->buf;
+        if (need > *t) {
+            *t = need;
+            return SCHED_MOVED;
+        }
+    }
+    if (ni != NONE) {
+        const itin_item *b = &S->items[ni];
+        bool hotel_between = b->date > V->date && sched_hotel_on(S, p, V->date) != NONE;
+        int64_t gap = 0;
+        if (!hotel_between)
+            gap = (int64_t)sched_transfer_min(S, V->at, sched_place_start(b), sched_arrival_mode(S, b),
+                                              c->where) *
+                      MIN +
+                  c->buf;
+        if (*t + c->dur + gap > b->start) {
+            /* Try after it. */
+            int64_t after =
+                b->end +
+                (int64_t)sched_transfer_min(S, sched_place_end(b), V->at, V->travel, c->where) * MIN + c->buf;
+            *t = after > *t ? after : *t + MIN;
+            return SCHED_MOVED;
+        }
+    }
+    bool last = ni == NONE || S->items[ni].date > V->date;
+    size_t hn = sched_hotel_on(S, p, V->date);
+    if (last && hn != NONE &&
+        *t + c->dur + (int64_t)sched_transfer_min(S, V->at, hn, S->P->delegation.travel, c->where) * MIN >
+            c->we)
+        return SCHED_NO_FIT;
+    return SCHED_FITS;
+}
+
+/* Place a flexible visit (§13.5): the earliest start on its date that
+ * follows the previous listed visit sharing an attendee, keeps the sequence
+ * rule with every attendee's items, fits the day window with its transfers
+ * and one opening interval. Returns false when nothing fits. */
+static bool
+sched_find_start(sched *S, const itin_visit *V, size_t prev_listed, int64_t *out, bool commit_errors)
+{
+    sched_search c = {V,
+                      (int64_t)V->duration * MIN,
+                      (int64_t)S->P->delegation.buffer * MIN,
+                      0,
+                      0,
+                      commit_errors ? V->pos : (itin_pos){0}};
+    sched_window(S, V->at, V->date, &c.ws, &c.we);
+    int64_t open[ITIN_MAX_INTERVALS + 1], close[ITIN_MAX_INTERVALS + 1];
+    int n_iv = sched_open_intervals(S, V->at, V->date, open, close);
+    int64_t t = c.ws;
+    if (prev_listed != NONE) {
+        const itin_item *pl = &S->items[prev_listed];
+        int64_t after = pl->end +
+                        (int64_t)sched_transfer_min(S, sched_place_end(pl), V->at, V->travel, c.where) * MIN +
+                        c.buf;
+        if (after > t)
+            t = after;
+    }
+    for (int guard = 0; guard < 100000; guard++) {
+        /* One opening interval must hold the whole visit. */
+        int i;
+        for (i = 0; i < n_iv; i++)
+            if (close[i] - c.dur >= t && close[i] - c.dur >= open[i])
+                break;
+        if (i == n_iv)
+            return false;
+        if (open[i] > t)
+            t = open[i];
+        if (t + c.dur > c.we)
+            return false;
+        sched_fit fit = SCHED_FITS;
+        for (size_t p = sched_next_bit(V->who.bits, S->words, 0); p < S->np && fit == SCHED_FITS;
+             p = sched_next_bit(V->who.bits, S->words, p + 1))
+            fit = sched_fit_attendee(S, &c, p, &t);
+        if (fit == SCHED_NO_FIT)
+            return false;
+        if (fit == SCHED_FITS) {
+            *out = t;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* No start fits a flexible visit: say where it was searched. */
+static void
+sched_report_no_fit(sched *S, const itin_visit *V, bool after_listed)
+{
+    const itin_institution *I = &S->P->institutions[V->at];
+    char ds[16], a[8], b[8], dur[16];
+    int64_t ws, we;
+    sched_window(S, V->at, V->date, &ws, &we);
+    int ws_m, we_m;
+    itin_zone_local(sched_zone_of(S, V->at), ws, NULL, &ws_m, NULL);
+    itin_zone_local(sched_zone_of(S, V->at), we, NULL, &we_m, NULL);
+    itin_diags_add(S->d, ITIN_CONFLICT, V->pos,
+                   "no start fits visit '%s' (%s at %s) on %s: searched %s\u2013%s%s%s for every attendee",
+                   V->id, itin_duration_format(V->duration, dur), I->short_name ? I->short_name : I->name,
+                   itin_date_format(V->date, ds), sched_hm(a, ws_m), sched_hm(b, we_m == 0 ? 1440 : we_m),
+                   I->has_hours ? ", within the opening hours" : "",
+                   after_listed ? ", after the previous listed visit" : "");
+}
+
+/* The previous listed visit on the same date sharing an attendee: the
+ * latest of each attendee's last listed visit that day (`last`, per
+ * participant and date), as an item index, or NONE. */
+static size_t
+sched_previous_listed(const sched *S, const itin_visit *V, const size_t *last, size_t ndays, size_t di)
+{
+    size_t best = NONE;
+    if (V->status == ITIN_CANCELLED)
+        return NONE;
+    for (size_t p = 0; p < S->np; p++)
+        if (itin_who_has(V->who.bits, p) && last[p * ndays + di] != NONE &&
+            (best == NONE || last[p * ndays + di] > best))
+            best = last[p * ndays + di];
+    return best == NONE ? NONE : S->visit_item[best];
+}
+
+/* Place one flexible visit; false when it is left out (closed, no fit). */
+static bool
+sched_place_visit(sched *S, size_t i, size_t prev_listed)
+{
+    const itin_visit *V = &S->P->visits[i];
+    const itin_institution *I = &S->P->institutions[V->at];
+    char ds[16], why[256];
+    size_t ix = sched_add_visit_item(S, V);
+    S->visit_item[i] = ix;
+    if (V->status != ITIN_CANCELLED && sched_closed_reason(S, V->at, V->date, why, sizeof why)) {
+        itin_diags_add(S->d, ITIN_CONFLICT, V->pos, "visit '%s' on %s: %s is closed that day: %s", V->id,
+                       itin_date_format(V->date, ds), I->short_name ? I->short_name : I->name, why);
+    } else {
+        int64_t t, ws, we;
+        if (sched_find_start(S, V, prev_listed, &t, V->status != ITIN_CANCELLED)) {
+            sched_set_visit_time(S, ix, t);
+            return true;
+        }
+        if (V->status == ITIN_CANCELLED) {
+            sched_window(S, V->at, V->date, &ws, &we);
+            sched_set_visit_time(S, ix, ws);
+            return true;
+        }
+        sched_report_no_fit(S, V, prev_listed != NONE);
+    }
+    S->visit_item[i] = NONE;
+    S->n_items--;
+    return false;
+}
+
+/* First-fit placement of the flexible visits, in the order listed (§13.5). */
+void
+sched_place_visits(sched *S)
+{
+    itin_plan *P = S->P;
+    size_t ndays = (size_t)(P->delegation.end - P->delegation.start + 1);
+    size_t *last = itin_xmalloc((S->np ? S->np : 1) * ndays * sizeof *last);
+    for (size_t k = 0; k < S->np * ndays; k++)
+        last[k] = NONE;
+    for (size_t i = 0; i < P->n_visits; i++) {
+        const itin_visit *V = &P->visits[i];
+        size_t di = (size_t)(V->date - P->delegation.start);
+        if (V->has_start) {
+            for (size_t p = sched_next_bit(V->who.bits, S->words, 0);
+                 p < S->np && S->visit_item[i] != NONE && V->status != ITIN_CANCELLED;
+                 p = sched_next_bit(V->who.bits, S->words, p + 1))
+                last[p * ndays + di] = i;
+            continue;
+        }
+        if (!sched_place_visit(S, i, sched_previous_listed(S, V, last, ndays, di)) ||
+            V->status == ITIN_CANCELLED)
+            continue;
+        for (size_t p = sched_next_bit(V->who.bits, S->words, 0); p < S->np;
+             p = sched_next_bit(V->who.bits, S->words, p + 1)) {
+            sched_timeline_add(S, p, S->visit_item[i]);
+            last[p * ndays + di] = i;
+        }
+    }
+    free(last);
+}
