@@ -1,27 +1,14 @@
 /* main: the `itinerary` program, a thin client of the library. It parses the
  * command line, prints diagnostics and maps their worst severity to an exit
  * code; everything else is the library's. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include "itinerary/itinerary.h"
+#include "cli.h"
 #include "report.h"
 #include "write.h"
-
-enum { EXIT_OK = 0, EXIT_CONFLICT = 1, EXIT_INVALID = 2, EXIT_WRITE = 3 };
-
-static const char USAGE[] = "usage: itinerary plan FILE [--format text|md|ics|json] [-o OUT]\n"
-                            "                           [--participant ID | --group ID] [--lang en|de|ko]\n"
-                            "                           [--width N] [--no-transfers] [--invite]\n"
-                            "       itinerary check FILE\n"
-                            "       itinerary export FILE -d DIR [--lang L] [--width N]\n"
-                            "       itinerary list FILE participants|groups|institutions|visits\n"
-                            "       itinerary help [COMMAND]\n"
-                            "       itinerary --help | --version\n";
 
 static const char HELP[] = "itinerary - plan delegation visits from one YAML file\n"
                            "\n"
@@ -73,121 +60,6 @@ static const char HELP_CHECK[] =
     "file is invalid.\n";
 
 static int
-exit_code(const itin_diags *d)
-{
-    switch (itin_diags_worst(d)) {
-    case ITIN_ERROR:
-        return EXIT_INVALID;
-    case ITIN_CONFLICT:
-        return EXIT_CONFLICT;
-    default:
-        return EXIT_OK;
-    }
-}
-
-static int
-usage_error(const char *fmt, const char *arg)
-{
-    fputs("itinerary: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\n", stderr);
-    fputs(USAGE, stderr);
-    return EXIT_INVALID;
-}
-
-/* An option of a command: a flag, or one that takes a value. */
-typedef struct option {
-    const char *name, *alias;
-    const char **value; /* set for an option with a value */
-    bool *flag;         /* set for a flag */
-} option;
-
-/* Read a command's arguments: its options and one FILE. Returns -1 when they
- * are fine, else the exit status (0 after printing the help). */
-static int
-parse_args(const char *cmd, int argc, char **argv, const option *opts, size_t n, const char *help,
-           const char **file)
-{
-    char msg[256];
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(help, stdout);
-            return EXIT_OK;
-        }
-        const option *o = NULL;
-        for (size_t k = 0; k < n && !o; k++)
-            if (strcmp(a, opts[k].name) == 0 || (opts[k].alias && strcmp(a, opts[k].alias) == 0))
-                o = &opts[k];
-        if (o && o->flag) {
-            *o->flag = true;
-            continue;
-        }
-        if (o && i + 1 >= argc) {
-            snprintf(msg, sizeof msg, "%s: '%s' needs a value", cmd, a);
-            return usage_error("%s", msg);
-        }
-        if (o) {
-            *o->value = argv[++i];
-            continue;
-        }
-        if (a[0] == '-' && a[1] != '\0')
-            snprintf(msg, sizeof msg, "%s: unknown option '%s'", cmd, a);
-        else if (*file)
-            snprintf(msg, sizeof msg, "%s: more than one file ('%s')", cmd, a);
-        else {
-            *file = a;
-            continue;
-        }
-        return usage_error("%s", msg);
-    }
-    if (!*file) {
-        snprintf(msg, sizeof msg, "%s: no FILE given", cmd);
-        return usage_error("%s", msg);
-    }
-    return -1;
-}
-
-/* --lang and --width, checked; -1 when fine, else the exit status. */
-static int
-parse_lang_width(const char *cmd, const char *lang, const char *width, int *columns)
-{
-    char msg[256];
-    *columns = 80;
-    if (lang && strcmp(lang, "en") != 0 && strcmp(lang, "de") != 0 && strcmp(lang, "ko") != 0) {
-        snprintf(msg, sizeof msg, "%s: unknown language '%s' (expected en, de or ko)", cmd, lang);
-        return usage_error("%s", msg);
-    }
-    if (width) {
-        char *end;
-        long w = strtol(width, &end, 10);
-        if (*width < '0' || *width > '9' || *end || w < 20 || w > 1000) {
-            snprintf(msg, sizeof msg, "%s: --width takes a number of columns from 20 to 1000, not '%s'", cmd,
-                     width);
-            return usage_error("%s", msg);
-        }
-        *columns = (int)w;
-    }
-    return -1;
-}
-
-/* Load and schedule FILE, and print what was found; the itinerary, or NULL
- * when there is none (then *plan may still hold what could be loaded). */
-static itin_itinerary *
-load_and_schedule(const char *file, itin_diags *d, itin_plan **plan, bool invite)
-{
-    itin_diags_init(d, 0);
-    *plan = itin_plan_load(file, d);
-    itin_itinerary *it = *plan ? itin_schedule(*plan, d) : NULL;
-    if (it && invite && !(*plan)->delegation.organizer.email)
-        /* RFC 5546: a REQUEST names the organizer replies go to. */
-        itin_diags_add(d, ITIN_ERROR, (*plan)->delegation.pos,
-                       "--invite needs the organizer's e-mail address (delegation: organizer: {email: ...})");
-    print_diags(d);
-    return it;
-}
-
-static int
 cmd_check(int argc, char **argv)
 {
     const char *file = NULL;
@@ -215,49 +87,7 @@ cmd_check(int argc, char **argv)
     return rc;
 }
 
-/* One output: an itinerary in one format. */
-typedef struct job {
-    const char *format;
-    const itin_itinerary *it;
-    const itin_diags *d;
-    itin_render_options opt;
-} job;
-
 static const char *const FORMATS[] = {"text", "md", "ics", "json"};
-
-static int
-write_job(void *ctx, FILE *out)
-{
-    const job *j = ctx;
-    if (strcmp(j->format, "json") == 0)
-        return itin_export_json(j->it, j->d, out);
-    if (strcmp(j->format, "ics") == 0)
-        return itin_export_ics(j->it, &j->opt, out);
-    if (strcmp(j->format, "md") == 0)
-        return itin_export_markdown(j->it, &j->opt, out);
-    return itin_export_text(j->it, &j->opt, out);
-}
-
-/* SOURCE_DATE_EPOCH (reproducible builds): the time calendars are stamped
- * with. 0 when unset; -1 after reporting a malformed value. */
-static int
-source_date_epoch(itin_render_options *opt)
-{
-    const char *s = getenv("SOURCE_DATE_EPOCH");
-    if (!s || !*s)
-        return 0;
-    int64_t v = 0;
-    for (const char *p = s; *p; p++) {
-        if (*p < '0' || *p > '9' || v > (INT64_MAX - 9) / 10) {
-            fprintf(stderr, "itinerary: SOURCE_DATE_EPOCH must be a whole number of seconds, not '%s'\n", s);
-            return -1;
-        }
-        v = v * 10 + (*p - '0');
-    }
-    opt->has_dtstamp = true;
-    opt->dtstamp = v;
-    return 0;
-}
 
 /* Find a participant or group and make its mask; 0 on success. */
 static int
@@ -384,132 +214,6 @@ cmd_list(int argc, char **argv)
             for (size_t i = 0; i < plan->n_visits; i++)
                 printf("%s\t%s\n", plan->visits[i].id, plan->visits[i].title);
     }
-    itin_plan_free(plan);
-    itin_diags_free(&d);
-    return rc;
-}
-
-static const char HELP_EXPORT[] =
-    "usage: itinerary export FILE -d DIR [--lang L] [--width N]\n"
-    "\n"
-    "Schedule FILE and write every format for the whole delegation and for each\n"
-    "participant:\n"
-    "  DIR/<delegation-id>.txt .md .json .ics\n"
-    "  DIR/participants/<participant-id>.txt .md .ics\n"
-    "All or nothing: when anything fails, no file in DIR is created or changed.\n"
-    "DIR and DIR/participants are created when missing.\n";
-
-/* Create a directory unless it exists; *made says whether it was made. */
-static int
-ensure_dir(const char *path, bool *made)
-{
-    struct stat st;
-    *made = false;
-    if (stat(path, &st) == 0) {
-        if (S_ISDIR(st.st_mode))
-            return 0;
-        fprintf(stderr, "itinerary: '%s' is not a directory\n", path);
-        return -1;
-    }
-    if (mkdir(path, 0777) != 0) {
-        fprintf(stderr, "itinerary: cannot create '%s': %s\n", path, strerror(errno));
-        return -1;
-    }
-    *made = true;
-    return 0;
-}
-
-static int
-cmd_export(int argc, char **argv)
-{
-    const char *file = NULL, *dir = NULL, *lang = NULL, *width = NULL;
-    const option opts[] = {
-        {"--dir", "-d", &dir, NULL},
-        {"--lang", NULL, &lang, NULL},
-        {"--width", NULL, &width, NULL},
-    };
-    int columns, rc = parse_args("export", argc, argv, opts, sizeof opts / sizeof *opts, HELP_EXPORT, &file);
-    if (rc >= 0)
-        return rc;
-    if (!dir)
-        return usage_error("export: no directory given (-d DIR)%s", "");
-    if ((rc = parse_lang_width("export", lang, width, &columns)) >= 0)
-        return rc;
-    itin_render_options base = {lang, columns, NULL, NULL, false, false, 0};
-    if (source_date_epoch(&base) != 0)
-        return EXIT_INVALID;
-
-    itin_diags d;
-    itin_plan *plan;
-    itin_itinerary *it = load_and_schedule(file, &d, &plan, false);
-    rc = exit_code(&d);
-    if (rc != EXIT_OK || !it) {
-        itin_plan_free(plan);
-        itin_diags_free(&d);
-        return rc;
-    }
-
-    const itin_delegation *D = &plan->delegation;
-    size_t np = D->n_participants;
-    bool made_dir = false, made_sub = false;
-    char *sub = malloc(strlen(dir) + 16);
-    write_set *set = write_set_new();
-    job *jobs = calloc(4 + 3 * np, sizeof *jobs);
-    uint64_t *masks = calloc(np ? np * plan->who_words : 1, sizeof *masks);
-    rc = EXIT_WRITE;
-    if (!sub || !set || !jobs || !masks)
-        goto done;
-    sprintf(sub, "%s/participants", dir);
-    if (ensure_dir(dir, &made_dir) != 0 || ensure_dir(sub, &made_sub) != 0)
-        goto done;
-    static const char *const all_formats[] = {"text", "md", "json", "ics"};
-    static const char *const exts[] = {"txt", "md", "json", "ics"};
-    size_t nj = 0;
-    for (size_t f = 0; f < 4; f++) {
-        jobs[nj] = (job){all_formats[f], it, &d, base};
-        char *path = malloc(strlen(dir) + strlen(D->id) + 16);
-        if (!path)
-            goto done;
-        sprintf(path, "%s/%s.%s", dir, D->id, exts[f]);
-        int r = write_set_add(set, path, write_job, &jobs[nj++]);
-        free(path);
-        if (r != 0)
-            goto done;
-    }
-    for (size_t p = 0; p < np; p++) {
-        uint64_t *m = masks + p * plan->who_words;
-        itin_who_add(m, p);
-        const itin_itinerary *view = itin_itinerary_filter(it, m, true);
-        for (size_t f = 0; f < 4; f++) {
-            if (f == 2)
-                continue; /* one JSON, for everyone */
-            jobs[nj] = (job){all_formats[f], view, &d, base};
-            jobs[nj].opt.mask = m;
-            jobs[nj].opt.audience = D->participants[p].name;
-            char *path = malloc(strlen(sub) + strlen(D->participants[p].id) + 16);
-            if (!path)
-                goto done;
-            sprintf(path, "%s/%s.%s", sub, D->participants[p].id, exts[f]);
-            int r = write_set_add(set, path, write_job, &jobs[nj++]);
-            free(path);
-            if (r != 0)
-                goto done;
-        }
-    }
-    if (write_set_commit(set) == 0)
-        rc = EXIT_OK;
-done:
-    write_set_free(set);
-    if (rc != EXIT_OK) {
-        /* Nothing was created: remove the directories made for it. */
-        if (made_sub)
-            rmdir(sub);
-        if (made_dir)
-            rmdir(dir);
-    }
-    free(sub);
-    free(jobs);
-    free(masks);
     itin_plan_free(plan);
     itin_diags_free(&d);
     return rc;
