@@ -2326,6 +2326,11 @@ load(const char *name, const char *buf, size_t len, itin_diags *d)
         itin_diags_add(d, ITIN_NOTE, (itin_pos){P->path, 0, 0},
                        "too many errors; stopped after the first %zu", d->limit);
 
+    const char **files = itin_arena_alloc(A, (L.n_seen + 1) * sizeof *files);
+    for (size_t i = 0; i < L.n_seen; i++)
+        files[i] = itin_arena_strdup(A, L.seen[i]);
+    P->files = files;
+    P->n_files = L.n_seen;
     itin_strmap_free(&L.inst_ids);
     itin_strmap_free(&L.people_ids);
     itin_strmap_free(&L.visit_ids);

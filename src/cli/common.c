@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "report.h"
+#include "write.h"
 
 const char USAGE[] = "usage: itinerary plan FILE [--format text|md|ics|json] [-o OUT]\n"
                      "                           [--participant ID | --group ID] [--lang en|de|ko]\n"
@@ -137,6 +138,8 @@ load_and_schedule(const char *file, itin_diags *d, itin_plan **plan, bool invite
 {
     itin_diags_init(d, 0);
     *plan = itin_plan_load(file, d);
+    if (*plan)
+        write_protect(*plan);
     itin_itinerary *it = *plan ? itin_schedule(*plan, d) : NULL;
     if (it && invite && !(*plan)->delegation.organizer.email)
         /* RFC 5546: a REQUEST names the organizer replies go to. */

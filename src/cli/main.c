@@ -167,7 +167,7 @@ cmd_plan(int argc, char **argv)
             j.it = (mask || no_transfers) ? itin_itinerary_filter(it, mask, !no_transfers) : it;
             j.d = &d;
             j.opt.mask = mask;
-            rc = write_atomic(out, write_job, &j) == 0 ? EXIT_OK : EXIT_WRITE;
+            rc = write_atomic(out, write_job, &j);
         }
         free(mask);
     }
@@ -222,6 +222,7 @@ cmd_list(int argc, char **argv)
 int
 main(int argc, char **argv)
 {
+    write_init();
     if (argc < 2) {
         fputs(USAGE, stderr);
         return EXIT_INVALID;
