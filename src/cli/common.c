@@ -28,36 +28,60 @@ usage_error(const char *fmt, const char *arg)
     return EXIT_INVALID;
 }
 
-/* Read a command's arguments: its options and one FILE. Returns -1 when they
- * are fine, else the exit status (0 after printing the help). */
+/* The option `a` names, as getopt_long reads them: "--name", "--name=VALUE",
+ * "-x" and "-xVALUE"; *inline_value is what follows in the same word. */
+static const option *
+find_option(const char *a, const option *opts, size_t n, const char **inline_value)
+{
+    *inline_value = NULL;
+    for (size_t k = 0; k < n; k++) {
+        const char *name = opts[k].name, *alias = opts[k].alias;
+        size_t len = strlen(name);
+        if (strcmp(a, name) == 0 || (alias && strcmp(a, alias) == 0))
+            return &opts[k];
+        if (strncmp(a, name, len) == 0 && a[len] == '=') {
+            *inline_value = a + len + 1;
+            return &opts[k];
+        }
+        if (alias && opts[k].value && strncmp(a, alias, 2) == 0 && a[2] != '\0') {
+            *inline_value = a + 2;
+            return &opts[k];
+        }
+    }
+    return NULL;
+}
+
+/* Read a command's arguments: its options and one FILE; "--" ends the
+ * options. Returns -1 when they are fine, else the exit status (0 after
+ * printing the help). */
 int
 parse_args(const char *cmd, int argc, char **argv, const option *opts, size_t n, const char *help,
            const char **file)
 {
     char msg[256];
+    bool options = true;
     for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+        const char *a = argv[i], *value;
+        if (options && strcmp(a, "--") == 0) {
+            options = false;
+            continue;
+        }
+        if (options && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
             fputs(help, stdout);
             return EXIT_OK;
         }
-        const option *o = NULL;
-        for (size_t k = 0; k < n && !o; k++)
-            if (strcmp(a, opts[k].name) == 0 || (opts[k].alias && strcmp(a, opts[k].alias) == 0))
-                o = &opts[k];
-        if (o && o->flag) {
+        const option *o = options ? find_option(a, opts, n, &value) : NULL;
+        if (o && o->flag && value)
+            snprintf(msg, sizeof msg, "%s: '%s' takes no value", cmd, o->name);
+        else if (o && o->flag) {
             *o->flag = true;
             continue;
-        }
-        if (o && i + 1 >= argc) {
+        } else if (o && !value && i + 1 >= argc)
             snprintf(msg, sizeof msg, "%s: '%s' needs a value", cmd, a);
-            return usage_error("%s", msg);
-        }
-        if (o) {
-            *o->value = argv[++i];
+        else if (o) {
+            *o->value = value ? value : argv[++i];
             continue;
-        }
-        if (a[0] == '-' && a[1] != '\0')
+        } else if (options && a[0] == '-' && a[1] != '\0')
             snprintf(msg, sizeof msg, "%s: unknown option '%s'", cmd, a);
         else if (*file)
             snprintf(msg, sizeof msg, "%s: more than one file ('%s')", cmd, a);

@@ -83,6 +83,8 @@ parse_export_args(int argc, char **argv, export_run *x, const char **file)
         return rc;
     if (!x->dir)
         return usage_error("export: no directory given (-d DIR)%s", "");
+    if (!*x->dir)
+        return usage_error("export: the directory name is empty (-d '')%s", "");
     if ((rc = parse_lang_width("export", lang, width, &columns)) >= 0)
         return rc;
     x->base = (itin_render_options){lang, columns, NULL, NULL, false, false, 0};

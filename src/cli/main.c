@@ -1,6 +1,8 @@
 /* main: the `itinerary` program, a thin client of the library. It parses the
  * command line, prints diagnostics and maps their worst severity to an exit
  * code; everything else is the library's. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,6 +139,8 @@ cmd_plan(int argc, char **argv)
     int columns, rc = parse_args("plan", argc, argv, opts, sizeof opts / sizeof *opts, HELP_PLAN, &file);
     if (rc >= 0)
         return rc;
+    if (out && !*out)
+        return usage_error("plan: the output file name is empty (-o '')%s", "");
     if (participant && group)
         return usage_error("plan: --participant and --group exclude each other%s", "");
     bool known = false;
@@ -219,16 +223,28 @@ cmd_list(int argc, char **argv)
     return rc;
 }
 
-int
-main(int argc, char **argv)
+/* The help for `help COMMAND`, or NULL. */
+static const char *
+help_of(const char *cmd)
 {
-    write_init();
+    static const struct {
+        const char *cmd, *text;
+    } helps[] = {{"check", HELP_CHECK}, {"plan", HELP_PLAN}, {"export", HELP_EXPORT}, {"list", HELP_LIST}};
+    for (size_t i = 0; i < sizeof helps / sizeof *helps; i++)
+        if (strcmp(cmd, helps[i].cmd) == 0)
+            return helps[i].text;
+    return NULL;
+}
+
+static int
+run(int argc, char **argv)
+{
     if (argc < 2) {
         fputs(USAGE, stderr);
         return EXIT_INVALID;
     }
     const char *cmd = argv[1];
-    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || (strcmp(cmd, "help") == 0 && argc < 3)) {
         fputs(HELP, stdout);
         return EXIT_OK;
     }
@@ -237,27 +253,11 @@ main(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(cmd, "help") == 0) {
-        if (argc < 3) {
-            fputs(HELP, stdout);
-            return EXIT_OK;
-        }
-        if (strcmp(argv[2], "check") == 0) {
-            fputs(HELP_CHECK, stdout);
-            return EXIT_OK;
-        }
-        if (strcmp(argv[2], "plan") == 0) {
-            fputs(HELP_PLAN, stdout);
-            return EXIT_OK;
-        }
-        if (strcmp(argv[2], "export") == 0) {
-            fputs(HELP_EXPORT, stdout);
-            return EXIT_OK;
-        }
-        if (strcmp(argv[2], "list") == 0) {
-            fputs(HELP_LIST, stdout);
-            return EXIT_OK;
-        }
-        return usage_error("help: unknown command '%s'", argv[2]);
+        const char *text = help_of(argv[2]);
+        if (!text)
+            return usage_error("help: unknown command '%s'", argv[2]);
+        fputs(text, stdout);
+        return EXIT_OK;
     }
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 2, argv + 2);
@@ -268,4 +268,39 @@ main(int argc, char **argv)
     if (strcmp(cmd, "list") == 0)
         return cmd_list(argc - 2, argv + 2);
     return usage_error("unknown command '%s'", cmd);
+}
+
+/* A closed standard stream is opened on /dev/null the wrong way round: no
+ * file opened later takes its place, and writing to it fails (EBADF). */
+static void
+reserve_standard_streams(void)
+{
+    for (int fd = 0; fd <= 2; fd++)
+        if (fcntl(fd, F_GETFD) < 0 && errno == EBADF)
+            open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+}
+
+/* What went to standard output must have arrived: a full disk, a closed
+ * descriptor or a broken device is an error, as in GNU tools. */
+static int
+close_stdout(int rc)
+{
+    errno = 0;
+    int bad = fflush(stdout) != 0 || ferror(stdout);
+    int e = errno ? errno : EIO;
+    if (!bad && fclose(stdout) != 0 && errno != EBADF) {
+        bad = 1;
+        e = errno;
+    }
+    if (bad && rc != EXIT_WRITE) /* else it has been said already */
+        fprintf(stderr, "itinerary: cannot write to standard output: %s\n", strerror(e));
+    return bad ? EXIT_WRITE : rc;
+}
+
+int
+main(int argc, char **argv)
+{
+    reserve_standard_streams();
+    write_init();
+    return close_stdout(run(argc, argv));
 }

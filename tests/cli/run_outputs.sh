@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Outputs that never hurt the user's files: an input is never an output; the
 # mode, owner, links and permissions a file has are kept; devices are written
-# in place; crashes leave no temporaries.
+# in place; signals, crashes and concurrent runs leave no temporaries and no
+# mixed exports; standard output errors are reported.
 #   usage: run_outputs.sh ITINERARY-BINARY SOURCE-DIR
 # Runs as root in CI: permission cases run the program as user 65534.
 set -u
@@ -100,11 +101,36 @@ check long-name 0 "" "$bin" plan "$trip" -o "$tmp/$long"
 ok long-name-written grep -q Frauenkirche "$tmp/$long"
 check too-long-name 3 "longer than the system allows" "$bin" plan "$trip" -o "$tmp/xy$long"
 
-# --- Clear messages.
+# --- Clear messages and the usual option forms.
+check empty-o 2 "output file name is empty" "$bin" plan "$trip" -o ''
+check empty-d 2 "directory name is empty" "$bin" export "$trip" -d ''
 check o-slash 3 "names a directory" "$bin" plan "$trip" -o "$tmp/open/"
 check o-dir 3 "is a directory" "$bin" plan "$trip" -o "$tmp/open"
 mkdir -p "$tmp/xd/participants/lee.txt"
 check export-target-dir 3 "participants/lee.txt': it is a directory" "$bin" export "$trip" -d "$tmp/xd"
+check width-equals 0 "" "$bin" plan "$trip" --width=60 -o "$tmp/w60.txt"
+"$bin" plan "$trip" --width 60 -o "$tmp/w60-apart.txt"
+"$bin" plan "$trip" -o "$tmp/w80.txt"
+ok width-equals-same cmp -s "$tmp/w60.txt" "$tmp/w60-apart.txt"
+ok width-equals-wraps bash -c "! cmp -s '$tmp/w60.txt' '$tmp/w80.txt'"
+check o-attached 0 "" "$bin" plan "$trip" "-o$tmp/attached.txt"
+ok o-attached-written grep -q Frauenkirche "$tmp/attached.txt"
+cp "$trip" "$tmp/trip/-dash.yaml"
+check end-of-options 0 "feasible" bash -c "cd '$tmp/trip' && '$bin' check -- -dash.yaml"
+check flag-no-value 2 "takes no value" "$bin" plan "$trip" --no-transfers=yes
+printf 'delegation: {id: 1x}\n' > "$tmp/bad.yaml"
+ok term-dumb-no-colour test "$(TERM=dumb script -qec "'$bin' check '$tmp/bad.yaml'" /dev/null | grep -c $'\e')" = 0
+ok term-colour-on-terminal test "$(TERM=xterm script -qec "'$bin' check '$tmp/bad.yaml'" /dev/null | grep -c $'\e')" -gt 0
+
+# --- Standard output: a full disk or a closed descriptor is an error.
+for c in "list $trip participants" "check $trip" "help" "--help" "help plan" "--version" "plan $trip" "export --help"; do
+  # shellcheck disable=SC2086
+  check "stdout-full: $c" 3 "cannot write to standard output" bash -c "'$bin' $c > /dev/full"
+  # shellcheck disable=SC2086
+  check "stdout-closed: $c" 3 "cannot write to standard output" bash -c "'$bin' $c >&-"
+done
+check stdout-closed-unused 0 "" bash -c "'$bin' plan '$trip' -o '$tmp/quiet.txt' >&-"
+ok stdout-closed-unused-written grep -q Frauenkirche "$tmp/quiet.txt"
 
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
