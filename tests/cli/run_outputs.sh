@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Outputs that never hurt the user's files: an input is never an output; the
 # mode, owner, links and permissions a file has are kept; devices are written
-# in place; signals, crashes and concurrent runs leave no temporaries and no
-# mixed exports; standard output errors are reported.
+# in place; crashes leave no temporaries; export removes only the files an
+# earlier export wrote; standard output errors are reported.
 #   usage: run_outputs.sh ITINERARY-BINARY SOURCE-DIR
 # Runs as root in CI: permission cases run the program as user 65534.
 set -u
@@ -75,7 +75,8 @@ ln -s made.txt "$tmp/dangling.txt"
 "$bin" plan "$trip" -o "$tmp/dangling.txt"
 ok dangling-symlink-stays test -L "$tmp/dangling.txt"
 ok dangling-target-made grep -q Frauenkirche "$tmp/made.txt"
-{ echo first; "$bin" plan "$trip" -o /dev/stdout; } >> "$tmp/appended.txt"
+# As user 65534: a program that wrongly replaced /dev/stdout cannot.
+{ echo first; as_nobody "$bin" plan "$trip" -o /dev/stdout; } >> "$tmp/appended.txt"
 ok dev-stdout-in-place test "$(head -1 "$tmp/appended.txt")" = first
 ok dev-stdout-written grep -q Frauenkirche "$tmp/appended.txt"
 # Permissions, as the shell's '>': a file the user may not write is an error
@@ -100,6 +101,26 @@ long=$(printf 'n%.0s' $(seq 250)).txt
 check long-name 0 "" "$bin" plan "$trip" -o "$tmp/$long"
 ok long-name-written grep -q Frauenkirche "$tmp/$long"
 check too-long-name 3 "longer than the system allows" "$bin" plan "$trip" -o "$tmp/xy$long"
+
+# --- Participants removed from the plan: their old files go; files export
+# did not write stay, even where export writes.
+mkdir -p "$tmp/pp/out/participants"
+people() { printf 'delegation:\n  id: pp\n  title: P\n  start: 2022-11-22\n  end: 2022-11-22\n  timezone: Europe/Berlin\n  participants: [%s]\n' "$1" > "$tmp/pp/pp.yaml"; }
+people '{id: a, name: A}, {id: b, name: B}, {id: c, name: C}'
+printf 'mine\n' > "$tmp/pp/out/participants/notes.txt"
+printf 'mine\n' > "$tmp/pp/out/participants/zz.txt"
+check removed-first-export 0 "" "$bin" export "$tmp/pp/pp.yaml" -d "$tmp/pp/out"
+ok removed-c-there test -e "$tmp/pp/out/participants/c.ics"
+people '{id: a, name: A}, {id: b, name: B}'
+check removed-second-export 0 "" "$bin" export "$tmp/pp/pp.yaml" -d "$tmp/pp/out"
+ok removed-c-gone test "$(ls "$tmp/pp/out/participants" | tr '\n' ' ')" = "a.ics a.md a.txt b.ics b.md b.txt notes.txt zz.txt "
+ok removed-others-kept test "$(cat "$tmp/pp/out/participants/notes.txt")" = mine
+ok removed-top-kept test "$(ls "$tmp/pp/out" | tr '\n' ' ')" = "participants pp.ics pp.json pp.md pp.txt "
+# A manifest line naming anything but an exported file is ignored.
+printf 'participants/notes.txt.bak\n../escape.txt\n/etc/passwd\nparticipants/../x.txt\n' >> "$tmp/pp/out/.itinerary-manifest"
+printf 'mine\n' > "$tmp/pp/escape.txt"
+check removed-third-export 0 "" "$bin" export "$tmp/pp/pp.yaml" -d "$tmp/pp/out"
+ok removed-never-outside test -e "$tmp/pp/escape.txt"
 
 # --- Clear messages and the usual option forms.
 check empty-o 2 "output file name is empty" "$bin" plan "$trip" -o ''
