@@ -24,10 +24,11 @@ static const char HELP[] = "itinerary - plan delegation visits from one YAML fil
                            "FILE may be '-' for standard input.\n"
                            "\n"
                            "Exit status: 0 fine (warnings allowed), 1 the schedule has conflicts,\n"
-                           "2 usage error or invalid input, 3 an output could not be written.\n"
+                           "2 usage error, invalid input or an output that is an input file, 3 an output\n"
+                           "(or standard output) could not be written.\n"
                            "\n"
                            "Environment: SOURCE_DATE_EPOCH stamps calendar entries (reproducible output);\n"
-                           "NO_COLOR turns off colour in diagnostics.\n"
+                           "NO_COLOR (or TERM=dumb) turns off colour in diagnostics.\n"
                            "\n"
                            "See itinerary(1); the file format is described in docs/format.md.\n";
 
@@ -37,7 +38,8 @@ static const char HELP_PLAN[] =
     "Schedule FILE and write the itinerary (standard output by default).\n"
     "\n"
     "  --format F        text (the default), md, ics or json\n"
-    "  -o, --output OUT  write to OUT, atomically: on any failure OUT is untouched\n"
+    "  -o, --output OUT  write to OUT, atomically: on any failure OUT is untouched;\n"
+    "                    never an input file; its mode, owner and links are kept\n"
     "  --participant ID  only what one participant attends, with their name\n"
     "  --group ID        only what a group's members attend\n"
     "  --lang L          en, de or ko (default: the delegation's language)\n"
@@ -49,8 +51,8 @@ static const char HELP_PLAN[] =
     "output is byte-for-byte reproducible).\n"
     "\n"
     "Exits 0 (warnings allowed), 1 when the schedule has conflicts, 2 for\n"
-    "invalid input or usage, 3 when the output cannot be written; on 1, 2 and 3\n"
-    "nothing is written.\n";
+    "invalid input or usage (or OUT is an input), 3 when the output cannot be\n"
+    "written; on 1, 2 and 3 nothing is written.\n";
 
 static const char HELP_CHECK[] =
     "usage: itinerary check FILE\n"
