@@ -106,8 +106,9 @@ path_in(const char *dir, const char *name)
     return p;
 }
 
-/* Take DIR's lock for the whole run: one export at a time writes into a
- * directory, so that two never mix their files. Waits for the holder. */
+/* Take DIR's lock until the run ends: one export at a time reads the
+ * manifest and puts its files in place, so that two never mix their files.
+ * Waits for the holder. */
 static int
 lock_dir(export_run *x)
 {
@@ -263,8 +264,8 @@ allocate(export_run *x)
     return -1;
 }
 
-/* The directories and the lock, then every file rendered, then the old
- * files that no longer belong, then all put in place. */
+/* The directories, every file rendered, the lock, the old files that no
+ * longer belong, then all put in place. */
 static int
 write_all(export_run *x)
 {
@@ -272,13 +273,17 @@ write_all(export_run *x)
         return EXIT_WRITE;
     if (x->made_dir)
         temp_track(x->dir, true);
-    if (lock_dir(x) != 0 || ensure_dir(x->sub, &x->made_sub) != 0)
+    if (ensure_dir(x->sub, &x->made_sub) != 0)
         return EXIT_WRITE;
     if (x->made_sub)
         temp_track(x->sub, true);
     int rc = add_delegation_files(x);
     if (rc == EXIT_OK)
         rc = add_participant_files(x);
+    /* Rendering touches only temporaries: the lock covers reading the
+     * manifest and putting the files in place. */
+    if (rc == EXIT_OK && lock_dir(x) != 0)
+        rc = EXIT_WRITE;
     if (rc == EXIT_OK)
         rc = remove_stale(x);
     char *manifest = rc == EXIT_OK ? path_in(x->dir, MANIFEST) : NULL;

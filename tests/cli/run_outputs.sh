@@ -49,7 +49,7 @@ printf 'institutions:\n  - {id: p, name: P, geo: [51, 13]}\n' > "$tmp/ex/out/x.m
 cp "$tmp/ex/out/x.md" "$tmp/x.md.orig"
 check same-export 2 "same file as the input" "$bin" export "$tmp/ex/x.yaml" -d "$tmp/ex/out"
 ok same-export-kept cmp -s "$tmp/ex/out/x.md" "$tmp/x.md.orig"
-ok same-export-nothing test "$(ls "$tmp/ex/out")" = x.md
+ok same-export-nothing test "$(ls -A "$tmp/ex/out")" = x.md
 
 rm -f "$trip" "$tmp/institutions/saxony.yaml"  # for the tests below
 cp "$tmp/trip.orig" "$trip"; cp "$tmp/saxony.orig" "$tmp/institutions/saxony.yaml"
