@@ -91,12 +91,15 @@ fail(const target *t, const char *why)
 }
 
 /* Follow symbolic links from t->given to the file to write; 0, or ENOENT
- * when it does not exist yet, or another errno. */
+ * when it does not exist yet, or another errno; -1 when a link leads to
+ * /dev/stdout or the like (then t->fd is set). */
 static int
 follow_links(target *t)
 {
     t->path = strdup(t->given);
     for (int hops = 0; t->path; hops++) {
+        if ((t->fd = fd_alias(t->path)) >= 0)
+            return -1;
         if (lstat(t->path, &t->st) != 0)
             return errno;
         if (!S_ISLNK(t->st.st_mode))
@@ -141,11 +144,13 @@ resolve(target *t, const char *given, bool in_set)
     }
     if (given[len - 1] == '/')
         return fail(t, "the name ends in '/', so it names a directory, not a file");
-    if (!in_set && (t->fd = fd_alias(given)) >= 0) {
+    int e = follow_links(t);
+    if (e == -1 && !in_set) {
         t->how = T_FD;
         return EXIT_OK;
     }
-    int e = follow_links(t);
+    if (e == -1)
+        return fail(t, "it is not a regular file");
     if (e == ENOENT)
         return EXIT_OK; /* a new file: its directory decides */
     if (e == ENAMETOOLONG)

@@ -79,6 +79,10 @@ ok dangling-target-made grep -q Frauenkirche "$tmp/made.txt"
 { echo first; as_nobody "$bin" plan "$trip" -o /dev/stdout; } >> "$tmp/appended.txt"
 ok dev-stdout-in-place test "$(head -1 "$tmp/appended.txt")" = first
 ok dev-stdout-written grep -q Frauenkirche "$tmp/appended.txt"
+ln -s /dev/stdout "$tmp/to-stdout"
+{ echo second; as_nobody "$bin" plan "$trip" -o "$tmp/to-stdout"; } >> "$tmp/appended-2.txt"
+ok link-to-dev-stdout-in-place test "$(head -1 "$tmp/appended-2.txt")" = second
+ok link-to-dev-stdout-written grep -q Frauenkirche "$tmp/appended-2.txt"
 # Permissions, as the shell's '>': a file the user may not write is an error
 # (exit 3) even in a directory they may write; a file they may write in a
 # directory they may not is written in place.
