@@ -249,6 +249,10 @@ typedef struct itin_plan {
     itin_holiday *holidays;
     size_t n_holidays;
     size_t who_words; /* words in every itin_who bit mask */
+    /* Real paths of the files read: the main file (not standard input),
+     * then every file it includes. */
+    const char *const *files;
+    size_t n_files;
 } itin_plan;
 
 /* Load a delegation file (path "-" reads standard input). Returns the plan,

@@ -2,26 +2,15 @@
  * command line, prints diagnostics and maps their worst severity to an exit
  * code; everything else is the library's. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include "itinerary/itinerary.h"
+#include "cli.h"
 #include "report.h"
 #include "write.h"
-
-enum { EXIT_OK = 0, EXIT_CONFLICT = 1, EXIT_INVALID = 2, EXIT_WRITE = 3 };
-
-static const char USAGE[] = "usage: itinerary plan FILE [--format text|md|ics|json] [-o OUT]\n"
-                            "                           [--participant ID | --group ID] [--lang en|de|ko]\n"
-                            "                           [--width N] [--no-transfers] [--invite]\n"
-                            "       itinerary check FILE\n"
-                            "       itinerary export FILE -d DIR [--lang L] [--width N]\n"
-                            "       itinerary list FILE participants|groups|institutions|visits\n"
-                            "       itinerary help [COMMAND]\n"
-                            "       itinerary --help | --version\n";
 
 static const char HELP[] = "itinerary - plan delegation visits from one YAML file\n"
                            "\n"
@@ -35,10 +24,11 @@ static const char HELP[] = "itinerary - plan delegation visits from one YAML fil
                            "FILE may be '-' for standard input.\n"
                            "\n"
                            "Exit status: 0 fine (warnings allowed), 1 the schedule has conflicts,\n"
-                           "2 usage error or invalid input, 3 an output could not be written.\n"
+                           "2 usage error, invalid input or an output that is an input file, 3 an output\n"
+                           "(or standard output) could not be written.\n"
                            "\n"
                            "Environment: SOURCE_DATE_EPOCH stamps calendar entries (reproducible output);\n"
-                           "NO_COLOR turns off colour in diagnostics.\n"
+                           "NO_COLOR (or TERM=dumb) turns off colour in diagnostics.\n"
                            "\n"
                            "See itinerary(1); the file format is described in docs/format.md.\n";
 
@@ -48,7 +38,8 @@ static const char HELP_PLAN[] =
     "Schedule FILE and write the itinerary (standard output by default).\n"
     "\n"
     "  --format F        text (the default), md, ics or json\n"
-    "  -o, --output OUT  write to OUT, atomically: on any failure OUT is untouched\n"
+    "  -o, --output OUT  write to OUT, atomically: on any failure OUT is untouched;\n"
+    "                    never an input file; its mode, owner and links are kept\n"
     "  --participant ID  only what one participant attends, with their name\n"
     "  --group ID        only what a group's members attend\n"
     "  --lang L          en, de or ko (default: the delegation's language)\n"
@@ -60,8 +51,8 @@ static const char HELP_PLAN[] =
     "output is byte-for-byte reproducible).\n"
     "\n"
     "Exits 0 (warnings allowed), 1 when the schedule has conflicts, 2 for\n"
-    "invalid input or usage, 3 when the output cannot be written; on 1, 2 and 3\n"
-    "nothing is written.\n";
+    "invalid input or usage (or OUT is an input), 3 when the output cannot be\n"
+    "written; on 1, 2 and 3 nothing is written.\n";
 
 static const char HELP_CHECK[] =
     "usage: itinerary check FILE\n"
@@ -71,121 +62,6 @@ static const char HELP_CHECK[] =
     "writes nothing. Exits 0 when the file is valid and schedules without\n"
     "conflicts (warnings allowed), 1 when the schedule has conflicts, 2 when the\n"
     "file is invalid.\n";
-
-static int
-exit_code(const itin_diags *d)
-{
-    switch (itin_diags_worst(d)) {
-    case ITIN_ERROR:
-        return EXIT_INVALID;
-    case ITIN_CONFLICT:
-        return EXIT_CONFLICT;
-    default:
-        return EXIT_OK;
-    }
-}
-
-static int
-usage_error(const char *fmt, const char *arg)
-{
-    fputs("itinerary: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\n", stderr);
-    fputs(USAGE, stderr);
-    return EXIT_INVALID;
-}
-
-/* An option of a command: a flag, or one that takes a value. */
-typedef struct option {
-    const char *name, *alias;
-    const char **value; /* set for an option with a value */
-    bool *flag;         /* set for a flag */
-} option;
-
-/* Read a command's arguments: its options and one FILE. Returns -1 when they
- * are fine, else the exit status (0 after printing the help). */
-static int
-parse_args(const char *cmd, int argc, char **argv, const option *opts, size_t n, const char *help,
-           const char **file)
-{
-    char msg[256];
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(help, stdout);
-            return EXIT_OK;
-        }
-        const option *o = NULL;
-        for (size_t k = 0; k < n && !o; k++)
-            if (strcmp(a, opts[k].name) == 0 || (opts[k].alias && strcmp(a, opts[k].alias) == 0))
-                o = &opts[k];
-        if (o && o->flag) {
-            *o->flag = true;
-            continue;
-        }
-        if (o && i + 1 >= argc) {
-            snprintf(msg, sizeof msg, "%s: '%s' needs a value", cmd, a);
-            return usage_error("%s", msg);
-        }
-        if (o) {
-            *o->value = argv[++i];
-            continue;
-        }
-        if (a[0] == '-' && a[1] != '\0')
-            snprintf(msg, sizeof msg, "%s: unknown option '%s'", cmd, a);
-        else if (*file)
-            snprintf(msg, sizeof msg, "%s: more than one file ('%s')", cmd, a);
-        else {
-            *file = a;
-            continue;
-        }
-        return usage_error("%s", msg);
-    }
-    if (!*file) {
-        snprintf(msg, sizeof msg, "%s: no FILE given", cmd);
-        return usage_error("%s", msg);
-    }
-    return -1;
-}
-
-/* --lang and --width, checked; -1 when fine, else the exit status. */
-static int
-parse_lang_width(const char *cmd, const char *lang, const char *width, int *columns)
-{
-    char msg[256];
-    *columns = 80;
-    if (lang && strcmp(lang, "en") != 0 && strcmp(lang, "de") != 0 && strcmp(lang, "ko") != 0) {
-        snprintf(msg, sizeof msg, "%s: unknown language '%s' (expected en, de or ko)", cmd, lang);
-        return usage_error("%s", msg);
-    }
-    if (width) {
-        char *end;
-        long w = strtol(width, &end, 10);
-        if (*width < '0' || *width > '9' || *end || w < 20 || w > 1000) {
-            snprintf(msg, sizeof msg, "%s: --width takes a number of columns from 20 to 1000, not '%s'", cmd,
-                     width);
-            return usage_error("%s", msg);
-        }
-        *columns = (int)w;
-    }
-    return -1;
-}
-
-/* Load and schedule FILE, and print what was found; the itinerary, or NULL
- * when there is none (then *plan may still hold what could be loaded). */
-static itin_itinerary *
-load_and_schedule(const char *file, itin_diags *d, itin_plan **plan, bool invite)
-{
-    itin_diags_init(d, 0);
-    *plan = itin_plan_load(file, d);
-    itin_itinerary *it = *plan ? itin_schedule(*plan, d) : NULL;
-    if (it && invite && !(*plan)->delegation.organizer.email)
-        /* RFC 5546: a REQUEST names the organizer replies go to. */
-        itin_diags_add(d, ITIN_ERROR, (*plan)->delegation.pos,
-                       "--invite needs the organizer's e-mail address (delegation: organizer: {email: ...})");
-    print_diags(d);
-    return it;
-}
 
 static int
 cmd_check(int argc, char **argv)
@@ -215,55 +91,7 @@ cmd_check(int argc, char **argv)
     return rc;
 }
 
-/* One output: an itinerary in one format. */
-typedef struct job {
-    const char *format;
-    const itin_itinerary *it;
-    const itin_diags *d;
-    itin_render_options opt;
-} job;
-
 static const char *const FORMATS[] = {"text", "md", "ics", "json"};
-
-static int
-write_job(void *ctx, FILE *out)
-{
-    const job *j = ctx;
-    if (strcmp(j->format, "json") == 0)
-        return itin_export_json(j->it, j->d, out);
-    if (strcmp(j->format, "ics") == 0)
-        return itin_export_ics(j->it, &j->opt, out);
-    if (strcmp(j->format, "md") == 0)
-        return itin_export_markdown(j->it, &j->opt, out);
-    return itin_export_text(j->it, &j->opt, out);
-}
-
-/* SOURCE_DATE_EPOCH (reproducible builds): the time calendars are stamped
- * with. 0 when unset; -1 after reporting a malformed value. */
-static int
-source_date_epoch(itin_render_options *opt)
-{
-    const char *s = getenv("SOURCE_DATE_EPOCH");
-    if (!s || !*s)
-        return 0;
-    int64_t v = 0;
-    for (const char *p = s; *p; p++) {
-        if (*p < '0' || *p > '9' || v > (INT64_MAX - 9) / 10) {
-            fprintf(stderr, "itinerary: SOURCE_DATE_EPOCH must be a whole number of seconds, not '%s'\n", s);
-            return -1;
-        }
-        v = v * 10 + (*p - '0');
-    }
-    if (v > 32535215999) { /* 3000-12-31T23:59:59Z, the last time a calendar can be stamped with */
-        fprintf(stderr,
-                "itinerary: SOURCE_DATE_EPOCH must be at most 32535215999 (the end of year 3000), not '%s'\n",
-                s);
-        return -1;
-    }
-    opt->has_dtstamp = true;
-    opt->dtstamp = v;
-    return 0;
-}
 
 /* Find a participant or group and make its mask; 0 on success. */
 static int
@@ -313,6 +141,8 @@ cmd_plan(int argc, char **argv)
     int columns, rc = parse_args("plan", argc, argv, opts, sizeof opts / sizeof *opts, HELP_PLAN, &file);
     if (rc >= 0)
         return rc;
+    if (out && !*out)
+        return usage_error("plan: the output file name is empty (-o '')%s", "");
     if (participant && group)
         return usage_error("plan: --participant and --group exclude each other%s", "");
     bool known = false;
@@ -343,7 +173,7 @@ cmd_plan(int argc, char **argv)
             j.it = (mask || no_transfers) ? itin_itinerary_filter(it, mask, !no_transfers) : it;
             j.d = &d;
             j.opt.mask = mask;
-            rc = write_atomic(out, write_job, &j) == 0 ? EXIT_OK : EXIT_WRITE;
+            rc = write_atomic(out, write_job, &j);
         }
         free(mask);
     }
@@ -395,141 +225,28 @@ cmd_list(int argc, char **argv)
     return rc;
 }
 
-static const char HELP_EXPORT[] =
-    "usage: itinerary export FILE -d DIR [--lang L] [--width N]\n"
-    "\n"
-    "Schedule FILE and write every format for the whole delegation and for each\n"
-    "participant:\n"
-    "  DIR/<delegation-id>.txt .md .json .ics\n"
-    "  DIR/participants/<participant-id>.txt .md .ics\n"
-    "All or nothing: when anything fails, no file in DIR is created or changed.\n"
-    "DIR and DIR/participants are created when missing.\n";
-
-/* Create a directory unless it exists; *made says whether it was made. */
-static int
-ensure_dir(const char *path, bool *made)
+/* The help for `help COMMAND`, or NULL. */
+static const char *
+help_of(const char *cmd)
 {
-    struct stat st;
-    *made = false;
-    if (stat(path, &st) == 0) {
-        if (S_ISDIR(st.st_mode))
-            return 0;
-        fprintf(stderr, "itinerary: '%s' is not a directory\n", path);
-        return -1;
-    }
-    if (mkdir(path, 0777) != 0) {
-        fprintf(stderr, "itinerary: cannot create '%s': %s\n", path, strerror(errno));
-        return -1;
-    }
-    *made = true;
-    return 0;
+    static const struct {
+        const char *cmd, *text;
+    } helps[] = {{"check", HELP_CHECK}, {"plan", HELP_PLAN}, {"export", HELP_EXPORT}, {"list", HELP_LIST}};
+    for (size_t i = 0; i < sizeof helps / sizeof *helps; i++)
+        if (strcmp(cmd, helps[i].cmd) == 0)
+            return helps[i].text;
+    return NULL;
 }
 
 static int
-cmd_export(int argc, char **argv)
-{
-    const char *file = NULL, *dir = NULL, *lang = NULL, *width = NULL;
-    const option opts[] = {
-        {"--dir", "-d", &dir, NULL},
-        {"--lang", NULL, &lang, NULL},
-        {"--width", NULL, &width, NULL},
-    };
-    int columns, rc = parse_args("export", argc, argv, opts, sizeof opts / sizeof *opts, HELP_EXPORT, &file);
-    if (rc >= 0)
-        return rc;
-    if (!dir)
-        return usage_error("export: no directory given (-d DIR)%s", "");
-    if ((rc = parse_lang_width("export", lang, width, &columns)) >= 0)
-        return rc;
-    itin_render_options base = {lang, columns, NULL, NULL, false, false, 0};
-    if (source_date_epoch(&base) != 0)
-        return EXIT_INVALID;
-
-    itin_diags d;
-    itin_plan *plan;
-    itin_itinerary *it = load_and_schedule(file, &d, &plan, false);
-    rc = exit_code(&d);
-    if (rc != EXIT_OK || !it) {
-        itin_plan_free(plan);
-        itin_diags_free(&d);
-        return rc;
-    }
-
-    const itin_delegation *D = &plan->delegation;
-    size_t np = D->n_participants;
-    bool made_dir = false, made_sub = false;
-    char *sub = malloc(strlen(dir) + 16);
-    write_set *set = write_set_new();
-    job *jobs = calloc(4 + 3 * np, sizeof *jobs);
-    uint64_t *masks = calloc(np ? np * plan->who_words : 1, sizeof *masks);
-    rc = EXIT_WRITE;
-    if (!sub || !set || !jobs || !masks)
-        goto done;
-    sprintf(sub, "%s/participants", dir);
-    if (ensure_dir(dir, &made_dir) != 0 || ensure_dir(sub, &made_sub) != 0)
-        goto done;
-    static const char *const all_formats[] = {"text", "md", "json", "ics"};
-    static const char *const exts[] = {"txt", "md", "json", "ics"};
-    size_t nj = 0;
-    for (size_t f = 0; f < 4; f++) {
-        jobs[nj] = (job){all_formats[f], it, &d, base};
-        char *path = malloc(strlen(dir) + strlen(D->id) + 16);
-        if (!path)
-            goto done;
-        sprintf(path, "%s/%s.%s", dir, D->id, exts[f]);
-        int r = write_set_add(set, path, write_job, &jobs[nj++]);
-        free(path);
-        if (r != 0)
-            goto done;
-    }
-    for (size_t p = 0; p < np; p++) {
-        uint64_t *m = masks + p * plan->who_words;
-        itin_who_add(m, p);
-        const itin_itinerary *view = itin_itinerary_filter(it, m, true);
-        for (size_t f = 0; f < 4; f++) {
-            if (f == 2)
-                continue; /* one JSON, for everyone */
-            jobs[nj] = (job){all_formats[f], view, &d, base};
-            jobs[nj].opt.mask = m;
-            jobs[nj].opt.audience = D->participants[p].name;
-            char *path = malloc(strlen(sub) + strlen(D->participants[p].id) + 16);
-            if (!path)
-                goto done;
-            sprintf(path, "%s/%s.%s", sub, D->participants[p].id, exts[f]);
-            int r = write_set_add(set, path, write_job, &jobs[nj++]);
-            free(path);
-            if (r != 0)
-                goto done;
-        }
-    }
-    if (write_set_commit(set) == 0)
-        rc = EXIT_OK;
-done:
-    write_set_free(set);
-    if (rc != EXIT_OK) {
-        /* Nothing was created: remove the directories made for it. */
-        if (made_sub)
-            rmdir(sub);
-        if (made_dir)
-            rmdir(dir);
-    }
-    free(sub);
-    free(jobs);
-    free(masks);
-    itin_plan_free(plan);
-    itin_diags_free(&d);
-    return rc;
-}
-
-int
-main(int argc, char **argv)
+run(int argc, char **argv)
 {
     if (argc < 2) {
         fputs(USAGE, stderr);
         return EXIT_INVALID;
     }
     const char *cmd = argv[1];
-    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || (strcmp(cmd, "help") == 0 && argc < 3)) {
         fputs(HELP, stdout);
         return EXIT_OK;
     }
@@ -538,27 +255,11 @@ main(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(cmd, "help") == 0) {
-        if (argc < 3) {
-            fputs(HELP, stdout);
-            return EXIT_OK;
-        }
-        if (strcmp(argv[2], "check") == 0) {
-            fputs(HELP_CHECK, stdout);
-            return EXIT_OK;
-        }
-        if (strcmp(argv[2], "plan") == 0) {
-            fputs(HELP_PLAN, stdout);
-            return EXIT_OK;
-        }
-        if (strcmp(argv[2], "export") == 0) {
-            fputs(HELP_EXPORT, stdout);
-            return EXIT_OK;
-        }
-        if (strcmp(argv[2], "list") == 0) {
-            fputs(HELP_LIST, stdout);
-            return EXIT_OK;
-        }
-        return usage_error("help: unknown command '%s'", argv[2]);
+        const char *text = help_of(argv[2]);
+        if (!text)
+            return usage_error("help: unknown command '%s'", argv[2]);
+        fputs(text, stdout);
+        return EXIT_OK;
     }
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 2, argv + 2);
@@ -569,4 +270,39 @@ main(int argc, char **argv)
     if (strcmp(cmd, "list") == 0)
         return cmd_list(argc - 2, argv + 2);
     return usage_error("unknown command '%s'", cmd);
+}
+
+/* A closed standard stream is opened on /dev/null the wrong way round: no
+ * file opened later takes its place, and writing to it fails (EBADF). */
+static void
+reserve_standard_streams(void)
+{
+    for (int fd = 0; fd <= 2; fd++)
+        if (fcntl(fd, F_GETFD) < 0 && errno == EBADF)
+            open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+}
+
+/* What went to standard output must have arrived: a full disk, a closed
+ * descriptor or a broken device is an error, as in GNU tools. */
+static int
+close_stdout(int rc)
+{
+    errno = 0;
+    int bad = fflush(stdout) != 0 || ferror(stdout);
+    int e = errno ? errno : EIO;
+    if (!bad && fclose(stdout) != 0 && errno != EBADF) {
+        bad = 1;
+        e = errno;
+    }
+    if (bad && rc != EXIT_WRITE) /* else it has been said already */
+        fprintf(stderr, "itinerary: cannot write to standard output: %s\n", strerror(e));
+    return bad ? EXIT_WRITE : rc;
+}
+
+int
+main(int argc, char **argv)
+{
+    reserve_standard_streams();
+    write_init();
+    return close_stdout(run(argc, argv));
 }

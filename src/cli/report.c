@@ -1,6 +1,7 @@
 /* report: diagnostics on standard error, as compilers print them — position,
  * severity, message, then the offending source line with a caret under the
- * column. Colour only on a terminal, and never when NO_COLOR is set. */
+ * column. Colour only on a terminal, and never when NO_COLOR is set or
+ * TERM is dumb. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,7 +126,8 @@ void
 print_diags(itin_diags *d)
 {
     const char *nc = getenv("NO_COLOR");
-    bool colour = isatty(STDERR_FILENO) && !(nc && *nc);
+    const char *term = getenv("TERM");
+    bool colour = isatty(STDERR_FILENO) && !(nc && *nc) && !(term && strcmp(term, "dumb") == 0);
     itin_diags_sort(d);
     for (size_t i = 0; i < d->count; i++) {
         const itin_diag *g = &d->items[i];

@@ -271,6 +271,18 @@ read_files(loader *L, const char *name, const char *buf, size_t len)
     free(real);
 }
 
+/* Keep the real paths of every file read in the plan, for the callers that
+ * must not overwrite an input. */
+static void
+keep_file_list(loader *L, itin_plan *P)
+{
+    const char **files = itin_arena_alloc(P->arena, (L->n_seen + 1) * sizeof *files);
+    for (size_t i = 0; i < L->n_seen; i++)
+        files[i] = itin_arena_strdup(P->arena, L->seen[i]);
+    P->files = files;
+    P->n_files = L->n_seen;
+}
+
 static itin_plan *
 load_plan(const char *name, const char *buf, size_t len, itin_diags *d)
 {
@@ -295,6 +307,7 @@ load_plan(const char *name, const char *buf, size_t len, itin_diags *d)
         itin_diags_add(d, ITIN_NOTE, (itin_pos){P->path, 0, 0},
                        "too many errors; stopped after the first %zu", d->limit);
 
+    keep_file_list(&L, P);
     loader_free(&L);
     if (d->errors > errors_before) {
         itin_plan_free(P);

@@ -64,7 +64,7 @@ check no-temporaries 0 "0" echo "$leftovers"
 
 # export: everything for everyone, all or nothing.
 check export 0 "" "$bin" export "$ex" -d "$tmp/out"
-n=$(find "$tmp/out" -type f | wc -l)
+n=$(find "$tmp/out" -type f -not -name '.*' | wc -l)
 check export-files 0 "34" echo "$n"   # 4 for the delegation, 3 for each of 10 participants
 check export-names 0 "kr-mss-saxony-2022.ics" ls "$tmp/out"
 check export-personal 0 "lee.txt" ls "$tmp/out/participants"

@@ -1,0 +1,59 @@
+/* cli: what the commands of the `itinerary` program share — exit codes,
+ * argument parsing, loading and scheduling, and rendering one output. */
+#ifndef ITIN_CLI_CLI_H
+#define ITIN_CLI_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "itinerary/itinerary.h"
+
+enum { EXIT_OK = 0, EXIT_CONFLICT = 1, EXIT_INVALID = 2, EXIT_WRITE = 3 };
+
+extern const char USAGE[];
+
+/* An option of a command: a flag, or one that takes a value. */
+typedef struct option {
+    const char *name, *alias;
+    const char **value; /* set for an option with a value */
+    bool *flag;         /* set for a flag */
+} option;
+
+/* Print "itinerary: " and the message (fmt takes one string), then the usage;
+ * returns EXIT_INVALID. */
+int usage_error(const char *fmt, const char *arg);
+
+/* Read a command's arguments: its options and one FILE. Returns -1 when they
+ * are fine, else the exit status (0 after printing the help). */
+int parse_args(const char *cmd, int argc, char **argv, const option *opts, size_t n, const char *help,
+               const char **file);
+
+/* --lang and --width, checked; -1 when fine, else the exit status. */
+int parse_lang_width(const char *cmd, const char *lang, const char *width, int *columns);
+
+/* SOURCE_DATE_EPOCH (reproducible builds): the time calendars are stamped
+ * with. 0 when unset; -1 after reporting a malformed value. */
+int source_date_epoch(itin_render_options *opt);
+
+/* The exit status the worst diagnostic calls for. */
+int exit_code(const itin_diags *d);
+
+/* Load and schedule FILE, and print what was found; the itinerary, or NULL
+ * when there is none (then *plan may still hold what could be loaded). */
+itin_itinerary *load_and_schedule(const char *file, itin_diags *d, itin_plan **plan, bool invite);
+
+/* One output: an itinerary in one format. */
+typedef struct job {
+    const char *format; /* text, md, ics or json */
+    const itin_itinerary *it;
+    const itin_diags *d;
+    itin_render_options opt;
+} job;
+
+/* Render a job (a writer_fn); 0 on success. */
+int write_job(void *ctx, FILE *out);
+
+extern const char HELP_EXPORT[];
+int cmd_export(int argc, char **argv);
+
+#endif

@@ -1,0 +1,193 @@
+/* common: what every command shares — arguments, loading and scheduling,
+ * and rendering one output. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "report.h"
+#include "write.h"
+
+const char USAGE[] = "usage: itinerary plan FILE [--format text|md|ics|json] [-o OUT]\n"
+                     "                           [--participant ID | --group ID] [--lang en|de|ko]\n"
+                     "                           [--width N] [--no-transfers] [--invite]\n"
+                     "       itinerary check FILE\n"
+                     "       itinerary export FILE -d DIR [--lang L] [--width N]\n"
+                     "       itinerary list FILE participants|groups|institutions|visits\n"
+                     "       itinerary help [COMMAND]\n"
+                     "       itinerary --help | --version\n";
+
+int
+usage_error(const char *fmt, const char *arg)
+{
+    fputs("itinerary: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\n", stderr);
+    fputs(USAGE, stderr);
+    return EXIT_INVALID;
+}
+
+/* The option `a` names, as getopt_long reads them: "--name", "--name=VALUE",
+ * "-x" and "-xVALUE"; *inline_value is what follows in the same word. */
+static const option *
+find_option(const char *a, const option *opts, size_t n, const char **inline_value)
+{
+    *inline_value = NULL;
+    for (size_t k = 0; k < n; k++) {
+        const char *name = opts[k].name, *alias = opts[k].alias;
+        size_t len = strlen(name);
+        if (strcmp(a, name) == 0 || (alias && strcmp(a, alias) == 0))
+            return &opts[k];
+        if (strncmp(a, name, len) == 0 && a[len] == '=') {
+            *inline_value = a + len + 1;
+            return &opts[k];
+        }
+        if (alias && opts[k].value && strncmp(a, alias, 2) == 0 && a[2] != '\0') {
+            *inline_value = a + 2;
+            return &opts[k];
+        }
+    }
+    return NULL;
+}
+
+/* Read a command's arguments: its options and one FILE; "--" ends the
+ * options. Returns -1 when they are fine, else the exit status (0 after
+ * printing the help). */
+int
+parse_args(const char *cmd, int argc, char **argv, const option *opts, size_t n, const char *help,
+           const char **file)
+{
+    char msg[256];
+    bool options = true;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i], *value;
+        if (options && strcmp(a, "--") == 0) {
+            options = false;
+            continue;
+        }
+        if (options && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
+            fputs(help, stdout);
+            return EXIT_OK;
+        }
+        const option *o = options ? find_option(a, opts, n, &value) : NULL;
+        if (o && o->flag && value)
+            snprintf(msg, sizeof msg, "%s: '%s' takes no value", cmd, o->name);
+        else if (o && o->flag) {
+            *o->flag = true;
+            continue;
+        } else if (o && !value && i + 1 >= argc)
+            snprintf(msg, sizeof msg, "%s: '%s' needs a value", cmd, a);
+        else if (o) {
+            *o->value = value ? value : argv[++i];
+            continue;
+        } else if (options && a[0] == '-' && a[1] != '\0')
+            snprintf(msg, sizeof msg, "%s: unknown option '%s'", cmd, a);
+        else if (*file)
+            snprintf(msg, sizeof msg, "%s: more than one file ('%s')", cmd, a);
+        else {
+            *file = a;
+            continue;
+        }
+        return usage_error("%s", msg);
+    }
+    if (!*file) {
+        snprintf(msg, sizeof msg, "%s: no FILE given", cmd);
+        return usage_error("%s", msg);
+    }
+    return -1;
+}
+
+/* --lang and --width, checked; -1 when fine, else the exit status. */
+int
+parse_lang_width(const char *cmd, const char *lang, const char *width, int *columns)
+{
+    char msg[256];
+    *columns = 80;
+    if (lang && strcmp(lang, "en") != 0 && strcmp(lang, "de") != 0 && strcmp(lang, "ko") != 0) {
+        snprintf(msg, sizeof msg, "%s: unknown language '%s' (expected en, de or ko)", cmd, lang);
+        return usage_error("%s", msg);
+    }
+    if (width) {
+        char *end;
+        long w = strtol(width, &end, 10);
+        if (*width < '0' || *width > '9' || *end || w < 20 || w > 1000) {
+            snprintf(msg, sizeof msg, "%s: --width takes a number of columns from 20 to 1000, not '%s'", cmd,
+                     width);
+            return usage_error("%s", msg);
+        }
+        *columns = (int)w;
+    }
+    return -1;
+}
+
+/* SOURCE_DATE_EPOCH (reproducible builds): the time calendars are stamped
+ * with. 0 when unset; -1 after reporting a malformed value. */
+int
+source_date_epoch(itin_render_options *opt)
+{
+    const char *s = getenv("SOURCE_DATE_EPOCH");
+    if (!s || !*s)
+        return 0;
+    int64_t v = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p < '0' || *p > '9' || v > (INT64_MAX - 9) / 10) {
+            fprintf(stderr, "itinerary: SOURCE_DATE_EPOCH must be a whole number of seconds, not '%s'\n", s);
+            return -1;
+        }
+        v = v * 10 + (*p - '0');
+    }
+    if (v > 32535215999) { /* 3000-12-31T23:59:59Z, the last time a calendar can be stamped with */
+        fprintf(stderr,
+                "itinerary: SOURCE_DATE_EPOCH must be at most 32535215999 (the end of year 3000), not '%s'\n",
+                s);
+        return -1;
+    }
+    opt->has_dtstamp = true;
+    opt->dtstamp = v;
+    return 0;
+}
+
+int
+exit_code(const itin_diags *d)
+{
+    switch (itin_diags_worst(d)) {
+    case ITIN_ERROR:
+        return EXIT_INVALID;
+    case ITIN_CONFLICT:
+        return EXIT_CONFLICT;
+    default:
+        return EXIT_OK;
+    }
+}
+
+/* Load and schedule FILE, and print what was found; the itinerary, or NULL
+ * when there is none (then *plan may still hold what could be loaded). */
+itin_itinerary *
+load_and_schedule(const char *file, itin_diags *d, itin_plan **plan, bool invite)
+{
+    itin_diags_init(d, 0);
+    *plan = itin_plan_load(file, d);
+    if (*plan)
+        write_protect(*plan);
+    itin_itinerary *it = *plan ? itin_schedule(*plan, d) : NULL;
+    if (it && invite && !(*plan)->delegation.organizer.email)
+        /* RFC 5546: a REQUEST names the organizer replies go to. */
+        itin_diags_add(d, ITIN_ERROR, (*plan)->delegation.pos,
+                       "--invite needs the organizer's e-mail address (delegation: organizer: {email: ...})");
+    print_diags(d);
+    return it;
+}
+
+int
+write_job(void *ctx, FILE *out)
+{
+    const job *j = ctx;
+    if (strcmp(j->format, "json") == 0)
+        return itin_export_json(j->it, j->d, out);
+    if (strcmp(j->format, "ics") == 0)
+        return itin_export_ics(j->it, &j->opt, out);
+    if (strcmp(j->format, "md") == 0)
+        return itin_export_markdown(j->it, &j->opt, out);
+    return itin_export_text(j->it, &j->opt, out);
+}

@@ -1,0 +1,343 @@
+/* export: the `export` command — every format for the whole delegation and
+ * for each participant, written into one directory all or nothing. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "tempfile.h"
+#include "write.h"
+
+const char HELP_EXPORT[] = "usage: itinerary export FILE -d DIR [--lang L] [--width N]\n"
+                           "\n"
+                           "Schedule FILE and write every format for the whole delegation and for each\n"
+                           "participant:\n"
+                           "  DIR/<delegation-id>.txt .md .json .ics\n"
+                           "  DIR/participants/<participant-id>.txt .md .ics\n"
+                           "All or nothing: when anything fails, no file in DIR is created or changed.\n"
+                           "DIR and DIR/participants are created when missing. Files an earlier export\n"
+                           "wrote that no longer belong (a participant removed) are removed; the list\n"
+                           "is kept in DIR/.itinerary-manifest. One export at a time writes into DIR\n"
+                           "(DIR/.itinerary-lock): another waits until it is done.\n";
+
+static const char *const ALL_FORMATS[] = {"text", "md", "json", "ics"};
+static const char *const EXTS[] = {"txt", "md", "json", "ics"};
+enum { N_FORMATS = 4, JSON = 2 };
+static const char LOCK[] = ".itinerary-lock", MANIFEST[] = ".itinerary-manifest";
+
+/* One export run: what it writes and where. */
+typedef struct export_run {
+    const char *dir;
+    char *sub; /* DIR/participants */
+    bool made_dir, made_sub;
+    itin_render_options base;
+    itin_diags d;
+    itin_plan *plan;
+    itin_itinerary *it;
+    write_set *set;
+    job *jobs;
+    size_t n_jobs;
+    uint64_t *masks; /* one who-mask per participant */
+    char **names;    /* what is written, relative to DIR, for the manifest */
+    size_t n_names;
+    char *lock; /* DIR/.itinerary-lock */
+    int lock_fd;
+} export_run;
+
+/* Create a directory unless it exists; *made says whether it was made. */
+static int
+ensure_dir(const char *path, bool *made)
+{
+    struct stat st;
+    *made = false;
+    if (stat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return 0;
+        fprintf(stderr, "itinerary: '%s' is not a directory\n", path);
+        return -1;
+    }
+    if (mkdir(path, 0777) != 0) {
+        fprintf(stderr, "itinerary: cannot create '%s': %s\n", path, strerror(errno));
+        return -1;
+    }
+    *made = true;
+    return 0;
+}
+
+/* Options and FILE; -1 when fine, else the exit status. */
+static int
+parse_export_args(int argc, char **argv, export_run *x, const char **file)
+{
+    const char *lang = NULL, *width = NULL;
+    const option opts[] = {
+        {"--dir", "-d", &x->dir, NULL},
+        {"--lang", NULL, &lang, NULL},
+        {"--width", NULL, &width, NULL},
+    };
+    int columns, rc = parse_args("export", argc, argv, opts, sizeof opts / sizeof *opts, HELP_EXPORT, file);
+    if (rc >= 0)
+        return rc;
+    if (!x->dir)
+        return usage_error("export: no directory given (-d DIR)%s", "");
+    if (!*x->dir)
+        return usage_error("export: the directory name is empty (-d '')%s", "");
+    if ((rc = parse_lang_width("export", lang, width, &columns)) >= 0)
+        return rc;
+    x->base = (itin_render_options){lang, columns, NULL, NULL, false, false, 0};
+    if (source_date_epoch(&x->base) != 0)
+        return EXIT_INVALID;
+    return -1;
+}
+
+/* DIR/NAME, allocated; NULL after saying so when memory runs out. */
+static char *
+path_in(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(n);
+    if (!p)
+        fputs("itinerary: out of memory\n", stderr);
+    else
+        snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
+/* Take DIR's lock until the run ends: one export at a time reads the
+ * manifest and puts its files in place, so that two never mix their files.
+ * Waits for the holder. */
+static int
+lock_dir(export_run *x)
+{
+    if (!(x->lock = path_in(x->dir, LOCK)))
+        return -1;
+    for (;;) {
+        struct stat a, b;
+        x->lock_fd = open(x->lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY, 0666);
+        if (x->lock_fd < 0) {
+            fprintf(stderr, "itinerary: cannot lock '%s': %s\n", x->lock, strerror(errno));
+            return -1;
+        }
+        if (flock(x->lock_fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
+            fprintf(stderr, "itinerary: waiting for another export into '%s' to finish\n", x->dir);
+            while (flock(x->lock_fd, LOCK_EX) != 0 && errno == EINTR)
+                ;
+        }
+        /* The holder may have failed and removed the lock with the
+         * directory it had made: then start again. */
+        if (fstat(x->lock_fd, &a) == 0 && stat(x->lock, &b) == 0 && a.st_dev == b.st_dev &&
+            a.st_ino == b.st_ino)
+            break;
+        close(x->lock_fd);
+        x->lock_fd = -1;
+        if (ensure_dir(x->dir, &x->made_dir) != 0)
+            return -1;
+    }
+    if (x->made_dir)
+        temp_track(x->lock, false);
+    return 0;
+}
+
+/* Render one more file, DIR/NAME.EXT, into the set; EXIT_OK on success. */
+static int
+add_file(export_run *x, bool personal, const char *name, size_t f, const itin_itinerary *view)
+{
+    job *j = &x->jobs[x->n_jobs++];
+    *j = (job){ALL_FORMATS[f], view, &x->d, x->base};
+    size_t n = strlen(name) + 32;
+    char *rel = malloc(n);
+    if (!rel)
+        return EXIT_WRITE;
+    snprintf(rel, n, "%s%s.%s", personal ? "participants/" : "", name, EXTS[f]);
+    x->names[x->n_names++] = rel;
+    char *path = path_in(x->dir, rel);
+    int rc = path ? write_set_add(x->set, path, write_job, j) : EXIT_WRITE;
+    free(path);
+    return rc;
+}
+
+/* Every format for the whole delegation. */
+static int
+add_delegation_files(export_run *x)
+{
+    int rc = EXIT_OK;
+    for (size_t f = 0; f < N_FORMATS && rc == EXIT_OK; f++)
+        rc = add_file(x, false, x->plan->delegation.id, f, x->it);
+    return rc;
+}
+
+/* Every format but JSON (one, for everyone) for each participant. */
+static int
+add_participant_files(export_run *x)
+{
+    const itin_delegation *D = &x->plan->delegation;
+    for (size_t p = 0; p < D->n_participants; p++) {
+        uint64_t *m = x->masks + p * x->plan->who_words;
+        itin_who_add(m, p);
+        const itin_itinerary *view = itin_itinerary_filter(x->it, m, true);
+        for (size_t f = 0; f < N_FORMATS; f++) {
+            if (f == JSON)
+                continue;
+            size_t first = x->n_jobs;
+            int rc = add_file(x, true, D->participants[p].id, f, view);
+            if (rc != EXIT_OK)
+                return rc;
+            x->jobs[first].opt.mask = m;
+            x->jobs[first].opt.audience = D->participants[p].name;
+        }
+    }
+    return EXIT_OK;
+}
+
+/* The manifest: what this export wrote, one name a line. */
+static int
+write_manifest(void *ctx, FILE *out)
+{
+    const export_run *x = ctx;
+    fputs("# Written by itinerary export: the next export removes those of these\n"
+          "# files that no longer belong. Other files in this directory are left alone.\n",
+          out);
+    for (size_t i = 0; i < x->n_names; i++)
+        fprintf(out, "%s\n", x->names[i]);
+    return ferror(out) ? -1 : 0;
+}
+
+/* Whether a manifest line names a file export writes (and nothing else). */
+static bool
+exported_name(const char *rel)
+{
+    if (strncmp(rel, "participants/", 13) == 0)
+        rel += 13;
+    const char *dot = strrchr(rel, '.');
+    if (rel[0] == '.' || rel[0] == '\0' || strchr(rel, '/') || !dot)
+        return false;
+    for (size_t f = 0; f < N_FORMATS; f++)
+        if (strcmp(dot + 1, EXTS[f]) == 0)
+            return true;
+    return false;
+}
+
+/* Files the last export wrote that this one does not: removed with the
+ * commit. A missing or unreadable manifest removes nothing. */
+static int
+remove_stale(export_run *x)
+{
+    char *path = path_in(x->dir, MANIFEST), *line = NULL;
+    FILE *f = path ? fopen(path, "r") : NULL;
+    size_t cap = 0;
+    int rc = EXIT_OK;
+    for (ssize_t n; f && rc == EXIT_OK && (n = getline(&line, &cap, f)) > 0;) {
+        if (line[n - 1] == '\n')
+            line[n - 1] = '\0';
+        bool current = false;
+        for (size_t i = 0; i < x->n_names && !current; i++)
+            current = strcmp(x->names[i], line) == 0;
+        if (current || line[0] == '#' || !exported_name(line))
+            continue;
+        char *old = path_in(x->dir, line);
+        rc = old ? write_set_remove(x->set, old) : EXIT_WRITE;
+        free(old);
+    }
+    if (f)
+        fclose(f);
+    free(line);
+    free(path);
+    return rc;
+}
+
+/* Memory for the run's jobs, names and masks; 0 on success. */
+static int
+allocate(export_run *x)
+{
+    size_t np = x->plan->delegation.n_participants;
+    x->sub = path_in(x->dir, "participants");
+    x->set = write_set_new();
+    x->jobs = calloc(N_FORMATS + 3 * np, sizeof *x->jobs);
+    x->names = calloc(N_FORMATS + 3 * np, sizeof *x->names);
+    x->masks = calloc(np ? np * x->plan->who_words : 1, sizeof *x->masks);
+    if (x->sub && x->set && x->jobs && x->names && x->masks)
+        return 0;
+    fputs("itinerary: out of memory\n", stderr);
+    return -1;
+}
+
+/* The directories, every file rendered, the lock, the old files that no
+ * longer belong, then all put in place. */
+static int
+write_all(export_run *x)
+{
+    if (allocate(x) != 0 || ensure_dir(x->dir, &x->made_dir) != 0)
+        return EXIT_WRITE;
+    if (x->made_dir)
+        temp_track(x->dir, true);
+    if (ensure_dir(x->sub, &x->made_sub) != 0)
+        return EXIT_WRITE;
+    if (x->made_sub)
+        temp_track(x->sub, true);
+    int rc = add_delegation_files(x);
+    if (rc == EXIT_OK)
+        rc = add_participant_files(x);
+    /* Rendering touches only temporaries: the lock covers reading the
+     * manifest and putting the files in place. */
+    if (rc == EXIT_OK && lock_dir(x) != 0)
+        rc = EXIT_WRITE;
+    if (rc == EXIT_OK)
+        rc = remove_stale(x);
+    char *manifest = rc == EXIT_OK ? path_in(x->dir, MANIFEST) : NULL;
+    if (rc == EXIT_OK)
+        rc = manifest ? write_set_add(x->set, manifest, write_manifest, x) : EXIT_WRITE;
+    free(manifest);
+    if (rc == EXIT_OK)
+        rc = write_set_commit(x->set) == 0 ? EXIT_OK : EXIT_WRITE;
+    return rc;
+}
+
+/* Drop what is left; after a failure, the directories made for the run. */
+static void
+finish(export_run *x, int rc)
+{
+    write_set_free(x->set);
+    if (rc != EXIT_OK && x->made_dir && x->lock)
+        unlink(x->lock);
+    if (x->lock_fd > 0)
+        close(x->lock_fd);
+    if (rc != EXIT_OK && x->made_sub)
+        rmdir(x->sub);
+    if (rc != EXIT_OK && x->made_dir)
+        rmdir(x->dir);
+    if (x->made_dir && x->lock)
+        temp_forget(x->lock);
+    if (x->made_sub)
+        temp_forget(x->sub);
+    if (x->made_dir)
+        temp_forget(x->dir);
+    for (size_t i = 0; i < x->n_names; i++)
+        free(x->names[i]);
+    free(x->names);
+    free(x->lock);
+    free(x->sub);
+    free(x->jobs);
+    free(x->masks);
+    itin_plan_free(x->plan);
+    itin_diags_free(&x->d);
+}
+
+int
+cmd_export(int argc, char **argv)
+{
+    export_run x = {0};
+    x.lock_fd = -1;
+    const char *file = NULL;
+    int rc = parse_export_args(argc, argv, &x, &file);
+    if (rc >= 0)
+        return rc;
+    x.it = load_and_schedule(file, &x.d, &x.plan, false);
+    rc = exit_code(&x.d);
+    if (rc == EXIT_OK && x.it)
+        rc = write_all(&x);
+    finish(&x, rc);
+    return rc;
+}
