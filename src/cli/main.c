@@ -303,6 +303,11 @@ int
 main(int argc, char **argv)
 {
     reserve_standard_streams();
+    /* Diagnostics are written a line at a time, not a character at a time:
+     * a file with tens of thousands of conflicts would otherwise spend
+     * seconds in write calls. */
+    static char errbuf[BUFSIZ];
+    setvbuf(stderr, errbuf, _IOLBF, sizeof errbuf);
     write_init();
     return close_stdout(run(argc, argv));
 }
