@@ -118,6 +118,40 @@ md_paragraphs(md *m, const char *s, const char *indent)
     free(copy);
 }
 
+/* One entry as a list item: the time in bold, the title, the fields on
+ * the lines after it; a zone change before it as a line of its own. */
+static void
+md_entry(md *m, const agenda_entry *e, bool after_another)
+{
+    if (e->zone) {
+        /* A zone change interrupts the list with its own line. */
+        if (after_another)
+            md_put(m, "\n");
+        md_put(m, "*");
+        md_text(m, e->zone, false);
+        md_put(m, "*\n\n");
+    }
+    md_put(m, "- **");
+    md_text(m, e->time, false);
+    md_put(m, "** ");
+    md_text(m, e->title, false);
+    bool described = false;
+    for (size_t j = 0; j < e->n_fields; j++) {
+        const agenda_field *fl = &e->fields[j];
+        if (!fl->label) {
+            /* Free text after the fields, as paragraphs of the item. */
+            md_put(m, "\n");
+            md_paragraphs(m, fl->text, "  ");
+            described = true;
+            continue;
+        }
+        md_put(m, described ? "\n  " : "\\\n  ");
+        labelled(m, fl);
+        described = false;
+    }
+    md_put(m, "\n");
+}
+
 int
 itin_export_markdown(const itin_itinerary *it, const itin_render_options *opt, FILE *f)
 {
@@ -145,36 +179,8 @@ itin_export_markdown(const itin_itinerary *it, const itin_render_options *opt, F
             md_text(&m, itin_label_text(a->lang, L_NO_ITEMS), true);
             md_put(&m, "\n");
         }
-        for (size_t i = 0; i < d->n_entries; i++) {
-            const agenda_entry *e = &d->entries[i];
-            if (e->zone) {
-                /* A zone change interrupts the list with its own line. */
-                if (i)
-                    md_put(&m, "\n");
-                md_put(&m, "*");
-                md_text(&m, e->zone, false);
-                md_put(&m, "*\n\n");
-            }
-            md_put(&m, "- **");
-            md_text(&m, e->time, false);
-            md_put(&m, "** ");
-            md_text(&m, e->title, false);
-            bool described = false;
-            for (size_t j = 0; j < e->n_fields; j++) {
-                const agenda_field *fl = &e->fields[j];
-                if (!fl->label) {
-                    /* Free text after the fields, as paragraphs of the item. */
-                    md_put(&m, "\n");
-                    md_paragraphs(&m, fl->text, "  ");
-                    described = true;
-                    continue;
-                }
-                md_put(&m, described ? "\n  " : "\\\n  ");
-                labelled(&m, fl);
-                described = false;
-            }
-            md_put(&m, "\n");
-        }
+        for (size_t i = 0; i < d->n_entries; i++)
+            md_entry(&m, &d->entries[i], i > 0);
         if (d->n_nights)
             md_put(&m, "\n");
         for (size_t j = 0; j < d->n_nights; j++) {
