@@ -70,12 +70,47 @@ sat_add(size_t a, size_t b)
     return a > SIZE_MAX / 4 - b ? SIZE_MAX / 4 : a + b;
 }
 
+static void reader_fail(load_reader *r, itin_pos pos, const char *fmt, const char *arg);
+
+/* The encoding of a file in UTF-16 or UTF-32, told by its byte order mark or,
+ * without one, by where the zero bytes of its first (ASCII) character are
+ * (YAML 1.2, 5.2); NULL for anything else. */
+static const char *
+wide_encoding(const unsigned char *b, size_t len)
+{
+    if (len >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF)
+        return "UTF-32 (big-endian)";
+    if (len >= 4 && b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0)
+        return "UTF-32 (little-endian)";
+    if (len >= 2 && b[0] == 0xFE && b[1] == 0xFF)
+        return "UTF-16 (big-endian)";
+    if (len >= 2 && b[0] == 0xFF && b[1] == 0xFE)
+        return "UTF-16 (little-endian)";
+    if (len >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] != 0)
+        return "UTF-32 (big-endian)";
+    if (len >= 4 && b[0] != 0 && b[1] == 0 && b[2] == 0 && b[3] == 0)
+        return "UTF-32 (little-endian)";
+    if (len >= 2 && b[0] == 0 && b[1] != 0)
+        return "UTF-16 (big-endian)";
+    if (len >= 2 && b[0] != 0 && b[1] == 0)
+        return "UTF-16 (little-endian)";
+    return NULL;
+}
+
 load_reader *
 load_reader_open(loader *L, const char *name, const char *buf, size_t len)
 {
     load_reader *r = itin_xmalloc(sizeof *r);
     memset(r, 0, sizeof *r);
     r->L = L;
+    /* A byte order mark may start a UTF-8 file (YAML 1.2, 5.2). With the
+     * encoding named, libyaml skips it as a character of the first line,
+     * which then starts in column 2, and a mapping starting there ends at
+     * the next line. */
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+        buf += 3;
+        len -= 3;
+    }
     r->name = name;
     r->buf = buf;
     r->len = len;
@@ -83,6 +118,9 @@ load_reader_open(loader *L, const char *name, const char *buf, size_t len)
     yaml_parser_initialize(&r->p);
     yaml_parser_set_input_string(&r->p, (const unsigned char *)buf, len);
     yaml_parser_set_encoding(&r->p, YAML_UTF8_ENCODING);
+    const char *wide = wide_encoding((const unsigned char *)buf, len);
+    if (wide)
+        reader_fail(r, (itin_pos){name, 1, 1}, "the file is %s text; save it as UTF-8", wide);
     return r;
 }
 
