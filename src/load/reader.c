@@ -142,6 +142,44 @@ load_reader_anchors(const load_reader *r)
     return r->n_anch;
 }
 
+/* The byte offset of a position (0-based line, column in characters) that
+ * libyaml gives, or `len` when it is not in the buffer. */
+static size_t
+offset_of_mark(const load_reader *r, size_t line, size_t column)
+{
+    size_t i = 0;
+    for (size_t l = 0; l < line && i < r->len; i++)
+        if (r->buf[i] == '\n' || (r->buf[i] == '\r' && (i + 1 == r->len || r->buf[i + 1] != '\n')))
+            l++;
+    for (size_t c = 0; c < column && i < r->len; c++)
+        for (i++; i < r->len && ((unsigned char)r->buf[i] & 0xC0) == 0x80; i++)
+            ;
+    return i;
+}
+
+/* Whether libyaml stopped at a tab in the indentation of a line (before
+ * anything but spaces, tabs and a list's dashes); `pos` is then the first
+ * tab of that line. */
+static bool
+tab_in_indentation(const load_reader *r, const yaml_mark_t *m, itin_pos *pos)
+{
+    size_t at = offset_of_mark(r, m->line, m->column);
+    if (at >= r->len || r->buf[at] != '\t')
+        return false;
+    size_t start = at;
+    while (start > 0 && r->buf[start - 1] != '\n' && r->buf[start - 1] != '\r')
+        start--;
+    size_t first_tab = at;
+    for (size_t i = start; i < at; i++) {
+        if (r->buf[i] != ' ' && r->buf[i] != '\t' && r->buf[i] != '-')
+            return false;
+        if (r->buf[i] == '\t' && first_tab == at)
+            first_tab = i;
+    }
+    *pos = (itin_pos){r->name, (int)m->line + 1, (int)(first_tab - start) + 1};
+    return true;
+}
+
 /* Report libyaml's error in our words, at its position. */
 static void
 report_syntax_error(load_reader *r)
@@ -151,7 +189,12 @@ report_syntax_error(load_reader *r)
     itin_pos pos = p->error == YAML_READER_ERROR ? pos_at_offset(r->name, r->buf, r->len, p->problem_offset)
                                                  : mark_pos(r, p->problem_mark);
     const char *problem = p->problem ? p->problem : "malformed YAML";
-    if (p->error == YAML_READER_ERROR && strstr(problem, "UTF-8"))
+    itin_pos tab;
+    if (p->error != YAML_READER_ERROR && tab_in_indentation(r, &p->problem_mark, &tab))
+        load_error(L, tab,
+                   "found a tab character in the indentation: tabs are not allowed for indentation in YAML "
+                   "(indent with spaces)");
+    else if (p->error == YAML_READER_ERROR && strstr(problem, "UTF-8"))
         load_error(L, pos, "invalid UTF-8 in the file (%s)", problem);
     else if (p->error == YAML_READER_ERROR)
         load_error(L, pos, "the file cannot be read as YAML text (%s)", problem);
