@@ -319,6 +319,8 @@ build_open(builder *b, const yaml_event_t *ev, itin_pos pos)
     }
     ynode *node = itin_arena_alloc(b->arena, sizeof *node);
     node->kind = ev->type == YAML_SEQUENCE_START_EVENT ? N_SEQ : N_MAP;
+    node->flow =
+        ev->type == YAML_MAPPING_START_EVENT && ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
     node->size = 1;
     return node;
 }
