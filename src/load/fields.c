@@ -52,6 +52,133 @@ load_quote(loader *L, const char *s, size_t len)
     return out;
 }
 
+/* Collect the mappings a merge key (`<<`) names, at most 16 in all. */
+static void
+collect_merges(loader *L, const ynode *v, const ynode **merges, size_t *n_merges)
+{
+    if (v->kind == N_MAP && *n_merges < 16) {
+        merges[(*n_merges)++] = v;
+    } else if (v->kind == N_MAP) {
+        load_error(L, pos_of(v), "at most 16 mappings are merged into one");
+    } else if (v->kind == N_SEQ) {
+        for (size_t j = 0; j < v->n; j++) {
+            if (v->kids[j]->kind != N_MAP)
+                load_error(L, pos_of(v->kids[j]), "a merge key ('<<') takes mappings");
+            else if (*n_merges < 16)
+                merges[(*n_merges)++] = v->kids[j];
+            else
+                load_error(L, pos_of(v->kids[j]), "at most 16 mappings are merged into one");
+        }
+    } else {
+        load_error(L, pos_of(v), "a merge key ('<<') takes a mapping or a list of mappings");
+    }
+}
+
+static bool
+is_known(const char *key, const char *const *keys, size_t nkeys)
+{
+    for (size_t j = 0; j < nkeys; j++)
+        if (strcmp(keys[j], key) == 0)
+            return true;
+    return false;
+}
+
+/* A duration written with a decimal comma ("1,5h"), as whole hours and
+ * minutes ("1h30m") when it is a whole number of minutes. */
+static bool
+decimal_duration(const char *s, char *out, size_t outlen)
+{
+    long whole = 0, frac = 0, scale = 1;
+    const char *p = s;
+    for (; *p >= '0' && *p <= '9' && p - s < 4; p++)
+        whole = whole * 10 + (*p - '0');
+    if (p == s || *p++ != ',' || !(*p >= '0' && *p <= '9'))
+        return false;
+    for (; *p >= '0' && *p <= '9' && scale < 1000; p++, scale *= 10)
+        frac = frac * 10 + (*p - '0');
+    if (*p == ' ')
+        p++;
+    bool hours = strcmp(p, "h") == 0;
+    if (!hours && strcmp(p, "m") != 0 && strcmp(p, "min") != 0)
+        return false;
+    if (!hours || (frac * 60) % scale != 0) {
+        snprintf(out, outlen, "whole hours and minutes such as 1h30m");
+        return true;
+    }
+    long h = whole, m = frac * 60 / scale;
+    if (h && m)
+        snprintf(out, outlen, "'%ldh%ldm'", h, m);
+    else if (h)
+        snprintf(out, outlen, "'%ldh'", h);
+    else
+        snprintf(out, outlen, "'%ldm'", m);
+    return true;
+}
+
+/* Text that can be shown inside double quotes as it is. */
+static bool
+plain_enough(const char *s)
+{
+    size_t n = 0;
+    for (; s[n]; n++)
+        if ((unsigned char)s[n] < 0x20 || s[n] == '"' || s[n] == '\\' || s[n] == 0x7f)
+            return false;
+    return n <= 80;
+}
+
+/* In {...} a comma ends a value: `role: Director, International Cooperation`
+ * is `role: Director` and a key 'International Cooperation' with no value.
+ * Such a key, right after a plain value of a known key, is reported as what
+ * it is; the value it was cut from is marked so that it is not reported
+ * again. True when pair `i` of `n` was such a key. */
+static bool
+comma_cut(loader *L, const ynode *n, size_t i, const char *what, const char *const *keys, size_t nkeys)
+{
+    const ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+    if (!n->flow || i == 0 || !k->plain || !load_is_empty(v))
+        return false;
+    const ynode *pk = n->kids[2 * i - 2];
+    ynode *pv = n->kids[2 * i - 1];
+    if (pk->kind != N_SCALAR || pv->kind != N_SCALAR || !pv->plain || pv->len == 0 ||
+        memchr(pv->str, '\0', pv->len) || !is_known(pk->str, keys, nkeys))
+        return false;
+    size_t chars = 0;
+    for (size_t b = 0; b < pv->len; b++)
+        chars += ((unsigned char)pv->str[b] & 0xC0) != 0x80;
+    bool spaced = k->pos.line != pv->pos.line || (size_t)k->pos.col != (size_t)pv->pos.col + chars + 1;
+    const char *joined = itin_arena_printf(L->tree_arena, "%s,%s%s", pv->str, spaced ? " " : "", k->str);
+    char dur[48];
+    pv->cut = true;
+    if (decimal_duration(joined, dur, sizeof dur))
+        load_error(
+            L, pos_of(pv),
+            "invalid duration %s: a duration has no decimal comma, and in {...} a comma ends the value "
+            "(write %s)",
+            load_quote(L, joined, strlen(joined)), dur);
+    else if (plain_enough(joined))
+        load_error(L, pos_of(k),
+                   "unknown key %s in %s: in {...} a comma ends a value; to keep the comma, quote the value: "
+                   "%s: \"%s\"",
+                   QUOTED(L, k), what, pk->str, joined);
+    else
+        load_error(L, pos_of(k),
+                   "unknown key %s in %s: in {...} a comma ends a value; quote the value of '%s'",
+                   QUOTED(L, k), what, pk->str);
+    return true;
+}
+
+static void
+report_unknown_key(loader *L, const ynode *k, const char *what, const char *const *keys, size_t nkeys)
+{
+    const char *hint = itin_suggest(k->str, keys, nkeys);
+    if (hint && L->n_hints < 8)
+        L->hints[L->n_hints++] = hint;
+    if (hint)
+        load_error(L, pos_of(k), "unknown key %s in %s (did you mean '%s'?)", QUOTED(L, k), what, hint);
+    else
+        load_error(L, pos_of(k), "unknown key %s in %s", QUOTED(L, k), what);
+}
+
 /* The values of a mapping's known keys, in the order of `keys`; unknown and
  * duplicate keys are reported. Merge keys (`<<: *base` or a list of them)
  * fill in what the mapping does not say itself. Returns false when `n` is
@@ -82,22 +209,7 @@ load_fields(loader *L, const ynode *n, const char *what, const char *const *keys
             continue;
         }
         if (k->plain && strcmp(k->str, "<<") == 0) {
-            if (v->kind == N_MAP && n_merges < 16) {
-                merges[n_merges++] = v;
-            } else if (v->kind == N_MAP) {
-                load_error(L, pos_of(v), "at most 16 mappings are merged into one");
-            } else if (v->kind == N_SEQ) {
-                for (size_t j = 0; j < v->n; j++) {
-                    if (v->kids[j]->kind != N_MAP)
-                        load_error(L, pos_of(v->kids[j]), "a merge key ('<<') takes mappings");
-                    else if (n_merges < 16)
-                        merges[n_merges++] = v->kids[j];
-                    else
-                        load_error(L, pos_of(v->kids[j]), "at most 16 mappings are merged into one");
-                }
-            } else {
-                load_error(L, pos_of(v), "a merge key ('<<') takes a mapping or a list of mappings");
-            }
+            collect_merges(L, v, merges, &n_merges);
             continue;
         }
         size_t j;
@@ -105,14 +217,8 @@ load_fields(loader *L, const ynode *n, const char *what, const char *const *keys
             if (keys[j][0] == k->str[0] && strcmp(keys[j], k->str) == 0)
                 break;
         if (j == nkeys) {
-            const char *hint = itin_suggest(k->str, keys, nkeys);
-            if (hint && L->n_hints < 8)
-                L->hints[L->n_hints++] = hint;
-            if (hint)
-                load_error(L, pos_of(k), "unknown key %s in %s (did you mean '%s'?)", QUOTED(L, k), what,
-                           hint);
-            else
-                load_error(L, pos_of(k), "unknown key %s in %s", QUOTED(L, k), what);
+            if (!comma_cut(L, n, i, what, keys, nkeys))
+                report_unknown_key(L, k, what, keys, nkeys);
             continue;
         }
         if (out[j]) {
@@ -148,8 +254,8 @@ load_is_empty(const ynode *n)
 const char *
 load_text(loader *L, const ynode *n, const char *what)
 {
-    if (!n)
-        return NULL;
+    if (!n || n->cut)
+        return NULL; /* a value cut at a comma was reported with its rest */
     if (n->kind != N_SCALAR) {
         load_error(L, pos_of(n), "%s must be text, not %s", what, load_kind_name(n));
         return NULL;

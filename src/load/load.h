@@ -41,6 +41,8 @@ typedef struct ynode ynode;
 struct ynode {
     unsigned char kind;
     bool plain; /* an unquoted scalar */
+    bool flow;  /* a mapping written {...} */
+    bool cut;   /* a value cut at a comma in {...}, reported already */
     itin_pos pos;
     const char *str; /* scalar text, NUL-terminated (in the plan arena) */
     size_t len;

@@ -70,12 +70,47 @@ sat_add(size_t a, size_t b)
     return a > SIZE_MAX / 4 - b ? SIZE_MAX / 4 : a + b;
 }
 
+static void reader_fail(load_reader *r, itin_pos pos, const char *fmt, const char *arg);
+
+/* The encoding of a file in UTF-16 or UTF-32, told by its byte order mark or,
+ * without one, by where the zero bytes of its first (ASCII) character are
+ * (YAML 1.2, 5.2); NULL for anything else. */
+static const char *
+wide_encoding(const unsigned char *b, size_t len)
+{
+    if (len >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF)
+        return "UTF-32 (big-endian)";
+    if (len >= 4 && b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0)
+        return "UTF-32 (little-endian)";
+    if (len >= 2 && b[0] == 0xFE && b[1] == 0xFF)
+        return "UTF-16 (big-endian)";
+    if (len >= 2 && b[0] == 0xFF && b[1] == 0xFE)
+        return "UTF-16 (little-endian)";
+    if (len >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] != 0)
+        return "UTF-32 (big-endian)";
+    if (len >= 4 && b[0] != 0 && b[1] == 0 && b[2] == 0 && b[3] == 0)
+        return "UTF-32 (little-endian)";
+    if (len >= 2 && b[0] == 0 && b[1] != 0)
+        return "UTF-16 (big-endian)";
+    if (len >= 2 && b[0] != 0 && b[1] == 0)
+        return "UTF-16 (little-endian)";
+    return NULL;
+}
+
 load_reader *
 load_reader_open(loader *L, const char *name, const char *buf, size_t len)
 {
     load_reader *r = itin_xmalloc(sizeof *r);
     memset(r, 0, sizeof *r);
     r->L = L;
+    /* A byte order mark may start a UTF-8 file (YAML 1.2, 5.2). With the
+     * encoding named, libyaml skips it as a character of the first line,
+     * which then starts in column 2, and a mapping starting there ends at
+     * the next line. */
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+        buf += 3;
+        len -= 3;
+    }
     r->name = name;
     r->buf = buf;
     r->len = len;
@@ -83,6 +118,9 @@ load_reader_open(loader *L, const char *name, const char *buf, size_t len)
     yaml_parser_initialize(&r->p);
     yaml_parser_set_input_string(&r->p, (const unsigned char *)buf, len);
     yaml_parser_set_encoding(&r->p, YAML_UTF8_ENCODING);
+    const char *wide = wide_encoding((const unsigned char *)buf, len);
+    if (wide)
+        reader_fail(r, (itin_pos){name, 1, 1}, "the file is %s text; save it as UTF-8", wide);
     return r;
 }
 
@@ -104,6 +142,44 @@ load_reader_anchors(const load_reader *r)
     return r->n_anch;
 }
 
+/* The byte offset of a position (0-based line, column in characters) that
+ * libyaml gives, or `len` when it is not in the buffer. */
+static size_t
+offset_of_mark(const load_reader *r, size_t line, size_t column)
+{
+    size_t i = 0;
+    for (size_t l = 0; l < line && i < r->len; i++)
+        if (r->buf[i] == '\n' || (r->buf[i] == '\r' && (i + 1 == r->len || r->buf[i + 1] != '\n')))
+            l++;
+    for (size_t c = 0; c < column && i < r->len; c++)
+        for (i++; i < r->len && ((unsigned char)r->buf[i] & 0xC0) == 0x80; i++)
+            ;
+    return i;
+}
+
+/* Whether libyaml stopped at a tab in the indentation of a line (before
+ * anything but spaces, tabs and a list's dashes); `pos` is then the first
+ * tab of that line. */
+static bool
+tab_in_indentation(const load_reader *r, const yaml_mark_t *m, itin_pos *pos)
+{
+    size_t at = offset_of_mark(r, m->line, m->column);
+    if (at >= r->len || r->buf[at] != '\t')
+        return false;
+    size_t start = at;
+    while (start > 0 && r->buf[start - 1] != '\n' && r->buf[start - 1] != '\r')
+        start--;
+    size_t first_tab = at;
+    for (size_t i = start; i < at; i++) {
+        if (r->buf[i] != ' ' && r->buf[i] != '\t' && r->buf[i] != '-')
+            return false;
+        if (r->buf[i] == '\t' && first_tab == at)
+            first_tab = i;
+    }
+    *pos = (itin_pos){r->name, (int)m->line + 1, (int)(first_tab - start) + 1};
+    return true;
+}
+
 /* Report libyaml's error in our words, at its position. */
 static void
 report_syntax_error(load_reader *r)
@@ -113,7 +189,12 @@ report_syntax_error(load_reader *r)
     itin_pos pos = p->error == YAML_READER_ERROR ? pos_at_offset(r->name, r->buf, r->len, p->problem_offset)
                                                  : mark_pos(r, p->problem_mark);
     const char *problem = p->problem ? p->problem : "malformed YAML";
-    if (p->error == YAML_READER_ERROR && strstr(problem, "UTF-8"))
+    itin_pos tab;
+    if (p->error != YAML_READER_ERROR && tab_in_indentation(r, &p->problem_mark, &tab))
+        load_error(L, tab,
+                   "found a tab character in the indentation: tabs are not allowed for indentation in YAML "
+                   "(indent with spaces)");
+    else if (p->error == YAML_READER_ERROR && strstr(problem, "UTF-8"))
         load_error(L, pos, "invalid UTF-8 in the file (%s)", problem);
     else if (p->error == YAML_READER_ERROR)
         load_error(L, pos, "the file cannot be read as YAML text (%s)", problem);
@@ -238,6 +319,8 @@ build_open(builder *b, const yaml_event_t *ev, itin_pos pos)
     }
     ynode *node = itin_arena_alloc(b->arena, sizeof *node);
     node->kind = ev->type == YAML_SEQUENCE_START_EVENT ? N_SEQ : N_MAP;
+    node->flow =
+        ev->type == YAML_MAPPING_START_EVENT && ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
     node->size = 1;
     return node;
 }

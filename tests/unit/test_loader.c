@@ -1,4 +1,5 @@
 /* test_loader: the loader's structs, strings-first scalars, hostile input. */
+#define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -6,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -334,6 +336,91 @@ error_cap(void **state)
     itin_diags_free(&d);
 }
 
+/* A UTF-8 byte order mark may start a file (YAML 1.2), also when a key
+ * follows it on the first line; columns there do not count it. */
+static void
+bom_accepted(void **state)
+{
+    (void)state;
+    char buf[8192];
+    itin_diags d;
+    int n = snprintf(buf, sizeof buf, "\xEF\xBB\xBF%s", BASE);
+    itin_diags_init(&d, 0);
+    itin_plan *P = itin_plan_load_buffer("bom.yaml", buf, (size_t)n, &d);
+    assert_non_null(P);
+    assert_int_equal(d.errors, 0);
+    assert_string_equal(P->delegation.id, "kr-mss-saxony-2022");
+    itin_plan_free(P);
+    itin_diags_free(&d);
+
+    assert_true(strncmp(BASE, "itinerary: 1\n", 13) == 0);
+    n = snprintf(buf, sizeof buf, "\xEF\xBB\xBFitinerary: 2\n%s", BASE + 13);
+    itin_diags_init(&d, 0);
+    assert_null(itin_plan_load_buffer("bom.yaml", buf, (size_t)n, &d));
+    assert_int_equal(d.errors, 1);
+    assert_true(has_message(&d, 1, 12, "unsupported format version '2'"));
+    itin_diags_free(&d);
+}
+
+/* ...and an included file may start with one too. */
+static void
+bom_in_included_file(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/itin-bom-XXXXXX", path[64], buf[8192];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/hall.yaml", dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("\xEF\xBB\xBFitinerary: 1\ninstitutions:\n  - {id: hall, name: Stadthalle, city: Chemnitz}\n", f);
+    fclose(f);
+    int n = snprintf(buf, sizeof buf, "%sinclude: [%s]\n", BASE, path);
+    itin_diags d;
+    itin_diags_init(&d, 0);
+    itin_plan *P = itin_plan_load_buffer("main.yaml", buf, (size_t)n, &d);
+    unlink(path);
+    rmdir(dir);
+    assert_non_null(P);
+    assert_int_equal(d.errors, 0);
+    bool found = false;
+    for (size_t i = 0; i < P->n_institutions; i++)
+        found |= strcmp(P->institutions[i].id, "hall") == 0;
+    assert_true(found);
+    itin_plan_free(P);
+    itin_diags_free(&d);
+}
+
+/* A file saved as UTF-16, in either byte order, with or without a byte order
+ * mark, gets one error that says so. */
+static void
+utf16_refused(void **state)
+{
+    (void)state;
+    static const char text[] = "itinerary: 1\ndelegation: {id: x}\n";
+    static const char *const expect[] = {"UTF-16 (little-endian)", "UTF-16 (big-endian)"};
+    for (int bom = 0; bom < 2; bom++) {
+        for (int be = 0; be < 2; be++) {
+            char buf[256];
+            size_t n = 0;
+            if (bom) {
+                buf[n++] = be ? '\xFE' : '\xFF';
+                buf[n++] = be ? '\xFF' : '\xFE';
+            }
+            for (size_t i = 0; text[i]; i++) {
+                buf[n++] = be ? '\0' : text[i];
+                buf[n++] = be ? text[i] : '\0';
+            }
+            itin_diags d;
+            itin_diags_init(&d, 0);
+            assert_null(itin_plan_load_buffer("utf16.yaml", buf, n, &d));
+            assert_int_equal(d.errors, 1);
+            assert_true(has_message(&d, 1, 1, expect[be]));
+            assert_true(has_message(&d, 1, 1, "save it as UTF-8"));
+            itin_diags_free(&d);
+        }
+    }
+}
+
 /* Every key table is complete: each of its enum's constants has a key (a
  * missing designated initializer leaves NULL), no key is there twice, and
  * the table fits the matcher. */
@@ -377,13 +464,22 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(delegation_fields),   cmocka_unit_test(defaults),
-        cmocka_unit_test(strings_first),       cmocka_unit_test(institution_fields),
-        cmocka_unit_test(visit_who_and_day),   cmocka_unit_test(legs_lodging_times_holidays),
-        cmocka_unit_test(merge_keys),          cmocka_unit_test(keeps_going),
-        cmocka_unit_test(alias_bomb_rejected), cmocka_unit_test(deep_nesting_rejected),
-        cmocka_unit_test(error_cap),           cmocka_unit_test(key_tables_complete),
+        cmocka_unit_test(delegation_fields),
+        cmocka_unit_test(defaults),
+        cmocka_unit_test(strings_first),
+        cmocka_unit_test(institution_fields),
+        cmocka_unit_test(visit_who_and_day),
+        cmocka_unit_test(legs_lodging_times_holidays),
+        cmocka_unit_test(merge_keys),
+        cmocka_unit_test(keeps_going),
+        cmocka_unit_test(alias_bomb_rejected),
+        cmocka_unit_test(deep_nesting_rejected),
+        cmocka_unit_test(error_cap),
+        cmocka_unit_test(key_tables_complete),
         cmocka_unit_test(top_kinds_complete),
+        cmocka_unit_test(bom_accepted),
+        cmocka_unit_test(bom_in_included_file),
+        cmocka_unit_test(utf16_refused),
     };
     return cmocka_run_group_tests_name("loader", tests, NULL, NULL);
 }
