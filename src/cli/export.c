@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "xalloc.h"
 #include "cli.h"
 #include "tempfile.h"
 #include "write.h"
@@ -98,11 +99,8 @@ static char *
 path_in(const char *dir, const char *name)
 {
     size_t n = strlen(dir) + strlen(name) + 2;
-    char *p = malloc(n);
-    if (!p)
-        fputs("itinerary: out of memory\n", stderr);
-    else
-        snprintf(p, n, "%s/%s", dir, name);
+    char *p = itin_xmalloc(n);
+    snprintf(p, n, "%s/%s", dir, name);
     return p;
 }
 
@@ -148,9 +146,7 @@ add_file(export_run *x, bool personal, const char *name, size_t f, const itin_it
     job *j = &x->jobs[x->n_jobs++];
     *j = (job){ALL_FORMATS[f], view, &x->d, x->base};
     size_t n = strlen(name) + 32;
-    char *rel = malloc(n);
-    if (!rel)
-        return EXIT_WRITE;
+    char *rel = itin_xmalloc(n);
     snprintf(rel, n, "%s%s.%s", personal ? "participants/" : "", name, EXTS[f]);
     x->names[x->n_names++] = rel;
     char *path = path_in(x->dir, rel);
@@ -255,13 +251,10 @@ allocate(export_run *x)
     size_t np = x->plan->delegation.n_participants;
     x->sub = path_in(x->dir, "participants");
     x->set = write_set_new();
-    x->jobs = calloc(N_FORMATS + 3 * np, sizeof *x->jobs);
-    x->names = calloc(N_FORMATS + 3 * np, sizeof *x->names);
-    x->masks = calloc(np ? np * x->plan->who_words : 1, sizeof *x->masks);
-    if (x->sub && x->set && x->jobs && x->names && x->masks)
-        return 0;
-    fputs("itinerary: out of memory\n", stderr);
-    return -1;
+    x->jobs = itin_xcalloc(N_FORMATS + 3 * np, sizeof *x->jobs);
+    x->names = itin_xcalloc(N_FORMATS + 3 * np, sizeof *x->names);
+    x->masks = itin_xcalloc(np ? np * x->plan->who_words : 1, sizeof *x->masks);
+    return 0;
 }
 
 /* The directories, every file rendered, the lock, the old files that no

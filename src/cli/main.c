@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "who.h"
+#include "xalloc.h"
 #include "cli.h"
 #include "report.h"
 #include "write.h"
@@ -98,7 +100,7 @@ static int
 who_mask(const itin_plan *plan, const char *participant, const char *group, uint64_t *mask, const char **name)
 {
     const itin_delegation *D = &plan->delegation;
-    memset(mask, 0, plan->who_words * sizeof *mask);
+    itin_who_clear(mask, plan->who_words);
     if (participant) {
         for (size_t i = 0; i < D->n_participants; i++)
             if (strcmp(D->participants[i].id, participant) == 0) {
@@ -111,10 +113,7 @@ who_mask(const itin_plan *plan, const char *participant, const char *group, uint
     }
     for (size_t g = 0; g < D->n_groups; g++)
         if (strcmp(D->groups[g].id, group) == 0) {
-            for (size_t k = 0; k < D->groups[g].n_members; k++) {
-                size_t i = D->groups[g].members[k];
-                itin_who_add(mask, i);
-            }
+            itin_who_add_group(mask, &D->groups[g]);
             *name = D->groups[g].name;
             return 0;
         }
@@ -165,8 +164,8 @@ cmd_plan(int argc, char **argv)
     if (rc == EXIT_OK && it) {
         uint64_t *mask = NULL;
         if (participant || group) {
-            mask = calloc(plan->who_words, sizeof *mask);
-            if (!mask || who_mask(plan, participant, group, mask, &j.opt.audience) != 0)
+            mask = itin_xcalloc(plan->who_words, sizeof *mask);
+            if (who_mask(plan, participant, group, mask, &j.opt.audience) != 0)
                 rc = EXIT_INVALID;
         }
         if (rc == EXIT_OK) {

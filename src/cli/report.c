@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "xalloc.h"
 #include "report.h"
 
 /* The lines of one file, read once for all its messages. */
@@ -28,13 +29,10 @@ source_of(const char *name)
     for (size_t i = 0; i < n_sources; i++)
         if (strcmp(sources[i].name, name) == 0)
             return &sources[i];
-    source *v = realloc(sources, (n_sources + 1) * sizeof *v);
-    if (!v)
-        return NULL;
-    sources = v;
+    sources = itin_xrealloc(sources, (n_sources + 1) * sizeof *sources);
     source *s = &sources[n_sources++];
     memset(s, 0, sizeof *s);
-    s->name = strdup(name);
+    s->name = itin_xstrdup(name);
     /* Standard input is gone by now; built-in data has no file. */
     if (strcmp(name, "-") == 0 || name[0] == '<')
         return s;
@@ -42,14 +40,14 @@ source_of(const char *name)
     if (!f)
         return s;
     size_t cap = 65536;
-    s->text = malloc(cap);
+    s->text = itin_xmalloc(cap);
     while (s->text) {
         size_t r = fread(s->text + s->len, 1, cap - s->len, f);
         s->len += r;
         if (r == 0)
             break;
         if (s->len == cap) {
-            char *t = cap < (32u << 20) ? realloc(s->text, cap * 2) : NULL;
+            char *t = cap < (32u << 20) ? itin_xrealloc(s->text, cap * 2) : NULL;
             if (!t) {
                 free(s->text);
                 s->text = NULL;
@@ -65,9 +63,7 @@ source_of(const char *name)
     size_t n = 1;
     for (size_t i = 0; i < s->len; i++)
         n += s->text[i] == '\n';
-    s->line = malloc(n * sizeof *s->line);
-    if (!s->line)
-        return s;
+    s->line = itin_xmalloc(n * sizeof *s->line);
     s->line[s->n_lines++] = 0;
     for (size_t i = 0; i < s->len; i++)
         if (s->text[i] == '\n')

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "xalloc.h"
 #include "tempfile.h"
 
 static const char TAG[] = ".itinerary-tmp.";
@@ -73,21 +74,12 @@ signals_release(const sigset_t *old)
 void
 temp_track(const char *path, bool is_dir)
 {
-    char *copy = strdup(path);
-    if (!copy) {
-        fputs("itinerary: out of memory\n", stderr);
-        exit(3);
-    }
+    char *copy = itin_xstrdup(path);
     sigset_t old;
     signals_hold(&old);
     if (n_live == cap_live) {
         size_t cap = cap_live ? 2 * cap_live : 32;
-        tracked *v = realloc(live, cap * sizeof *v);
-        if (!v) {
-            fputs("itinerary: out of memory\n", stderr);
-            exit(3);
-        }
-        live = v;
+        live = itin_xrealloc(live, cap * sizeof *live);
         cap_live = cap;
     }
     live[n_live++] = (tracked){copy, is_dir};
@@ -134,11 +126,8 @@ sweep(const char *dir)
     for (size_t i = 0; i < n_swept; i++)
         if (strcmp(swept[i], dir) == 0)
             return;
-    char **v = realloc(swept, (n_swept + 1) * sizeof *v);
-    if (!v || !(v[n_swept] = strdup(dir)))
-        return;
-    swept = v;
-    n_swept++;
+    swept = itin_xrealloc(swept, (n_swept + 1) * sizeof *swept);
+    swept[n_swept++] = itin_xstrdup(dir);
     DIR *d = opendir(dir);
     if (!d)
         return;
@@ -170,11 +159,7 @@ temp_create(const char *path, int *fd)
             blen--;
     }
     size_t n = dlen + blen + sizeof TAG + strlen(pid) + 16;
-    char *tmp = malloc(n);
-    if (!tmp) {
-        errno = ENOMEM;
-        return NULL;
-    }
+    char *tmp = itin_xmalloc(n);
     snprintf(tmp, n, "%.*s", (int)dlen, path);
     sweep(dlen ? tmp : ".");
     snprintf(tmp + dlen, n - dlen, ".%.*s%s%s.XXXXXX", (int)blen, base, TAG, pid);

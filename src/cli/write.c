@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "xalloc.h"
 #include "cli.h"
 #include "tempfile.h"
 #include "write.h"
@@ -40,14 +41,11 @@ write_init(void)
 void
 write_protect(const itin_plan *plan)
 {
-    input *v = realloc(inputs, (n_inputs + plan->n_files) * sizeof *v);
-    if (!v)
-        return;
-    inputs = v;
+    inputs = itin_xrealloc(inputs, (n_inputs + plan->n_files) * sizeof *inputs);
     for (size_t i = 0; i < plan->n_files; i++) {
         struct stat st;
-        char *name = strdup(plan->files[i]);
-        if (name && stat(name, &st) == 0)
+        char *name = itin_xstrdup(plan->files[i]);
+        if (stat(name, &st) == 0)
             inputs[n_inputs++] = (input){st.st_dev, st.st_ino, name};
         else
             free(name);
@@ -96,7 +94,7 @@ fail(const target *t, const char *why)
 static int
 follow_links(target *t)
 {
-    t->path = strdup(t->given);
+    t->path = itin_xstrdup(t->given);
     for (int hops = 0; t->path; hops++) {
         if ((t->fd = fd_alias(t->path)) >= 0)
             return -1;
@@ -112,9 +110,8 @@ follow_links(target *t)
         const char *slash = strrchr(t->path, '/');
         int dlen = link[0] == '/' || !slash ? 0 : (int)(slash - t->path) + 1;
         size_t size = (size_t)dlen + (size_t)n + 1;
-        char *next = malloc(size);
-        if (next)
-            snprintf(next, size, "%.*s%s", dlen, t->path, link);
+        char *next = itin_xmalloc(size);
+        snprintf(next, size, "%.*s%s", dlen, t->path, link);
         free(t->path);
         t->path = next;
     }
@@ -317,7 +314,7 @@ struct write_set {
 write_set *
 write_set_new(void)
 {
-    return calloc(1, sizeof(write_set));
+    return itin_xcalloc(1, sizeof(write_set));
 }
 
 static entry *
@@ -325,12 +322,7 @@ next_entry(write_set *s)
 {
     if (s->n == s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 16;
-        entry *v = realloc(s->v, cap * sizeof *v);
-        if (!v) {
-            fprintf(stderr, "itinerary: out of memory\n");
-            return NULL;
-        }
-        s->v = v;
+        s->v = itin_xrealloc(s->v, cap * sizeof *s->v);
         s->cap = cap;
     }
     memset(&s->v[s->n], 0, sizeof *s->v);
@@ -354,7 +346,7 @@ write_set_add(write_set *s, const char *path, writer_fn fn, void *ctx)
         free(t.path);
         return rc;
     }
-    *e = (entry){strdup(path), t.path ? t.path : strdup(path), tmp, NULL, false, false};
+    *e = (entry){itin_xstrdup(path), t.path ? t.path : itin_xstrdup(path), tmp, NULL, false, false};
     s->n++;
     return EXIT_OK;
 }
@@ -368,7 +360,7 @@ write_set_remove(write_set *s, const char *path)
         return EXIT_WRITE;
     if (lstat(path, &st) != 0 || input_named(&st))
         return EXIT_OK;
-    *e = (entry){strdup(path), strdup(path), NULL, NULL, true, false};
+    *e = (entry){itin_xstrdup(path), itin_xstrdup(path), NULL, NULL, true, false};
     s->n++;
     return EXIT_OK;
 }
