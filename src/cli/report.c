@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "utf8.h"
 #include "xalloc.h"
 #include "report.h"
 
@@ -106,7 +107,7 @@ show_line(const source *s, int line, int col, bool colour)
     size_t i = start;
     for (int k = 1; k < col && i < end; k++) {
         size_t n = 1;
-        while (i + n < end && ((unsigned char)s->text[i + n] & 0xC0) == 0x80)
+        while (i + n < end && itin_utf8_continues((unsigned char)s->text[i + n]))
             n++;
         if (s->text[i] == '\t')
             fputc('\t', stderr);
