@@ -626,13 +626,14 @@ get_date(loader *L, const ynode *n, const char *what, itin_date *out)
 }
 
 static bool
-get_time(loader *L, const ynode *n, const char *what, bool allow_24, int *out)
+get_time(loader *L, const ynode *n, const char *what, bool allow_24, int *out, itin_offset *off)
 {
     const char *s = text(L, n, what);
     char e[256];
     if (!s)
         return false;
-    if (itin_parse_time(s, allow_24, out, e, sizeof e) != 0) {
+    if ((off ? itin_parse_time_offset(s, allow_24, out, off, e, sizeof e)
+             : itin_parse_time(s, allow_24, out, e, sizeof e)) != 0) {
         err(L, pos_of(n), "%s", e);
         return false;
     }
@@ -640,13 +641,13 @@ get_time(loader *L, const ynode *n, const char *what, bool allow_24, int *out)
 }
 
 static bool
-get_datetime(loader *L, const ynode *n, const char *what, itin_date *date, int *min)
+get_datetime(loader *L, const ynode *n, const char *what, itin_date *date, int *min, itin_offset *off)
 {
     const char *s = text(L, n, what);
     char e[256];
     if (!s)
         return false;
-    if (itin_parse_datetime(s, date, min, e, sizeof e) != 0) {
+    if (itin_parse_datetime_offset(s, date, min, off, e, sizeof e) != 0) {
         err(L, pos_of(n), "%s", e);
         return false;
     }
@@ -903,7 +904,10 @@ walk_delegation(loader *L, const ynode *n)
 
     if (v[K_TZ]) {
         const char *tz = text(L, v[K_TZ], "the delegation's timezone");
-        if (tz && !itin_zone_get(tz))
+        char why[256];
+        if (tz && itin_zone_refusal(tz, why, sizeof why))
+            err(L, pos_of(v[K_TZ]), "time zone %s cannot be used: %s", Q(L, v[K_TZ]), why);
+        else if (tz && !itin_zone_get(tz))
             err(L, pos_of(v[K_TZ]), "unknown time zone %s (expected an IANA name such as Europe/Berlin)",
                 Q(L, v[K_TZ]));
         else
@@ -933,9 +937,9 @@ walk_delegation(loader *L, const ynode *n)
         ynode *dv[2];
         if (fields(L, v[K_DAY], "the day window", dk, 2, dv)) {
             if (dv[0])
-                get_time(L, dv[0], "the day window's start", false, &D->day_start);
+                get_time(L, dv[0], "the day window's start", false, &D->day_start, NULL);
             if (dv[1])
-                get_time(L, dv[1], "the day window's end", true, &D->day_end);
+                get_time(L, dv[1], "the day window's end", true, &D->day_end, NULL);
             if (D->day_end <= D->day_start)
                 err(L, pos_of(dv[1] ? dv[1] : v[K_DAY]), "the day window must end after it starts");
         }
@@ -1269,7 +1273,10 @@ walk_institution(loader *L, const ynode *n)
     get_place_codes(L, v[K_COUNTRY], v[K_REGION], &I->country, &I->region);
     if (v[K_TZ]) {
         const char *tz = text(L, v[K_TZ], "timezone");
-        if (tz && !itin_zone_get(tz))
+        char why[256];
+        if (tz && itin_zone_refusal(tz, why, sizeof why))
+            err(L, pos_of(v[K_TZ]), "time zone %s cannot be used: %s", Q(L, v[K_TZ]), why);
+        else if (tz && !itin_zone_get(tz))
             err(L, pos_of(v[K_TZ]), "unknown time zone %s (expected an IANA name such as Asia/Seoul)",
                 Q(L, v[K_TZ]));
         else
@@ -1470,7 +1477,7 @@ walk_visit(loader *L, const ynode *n)
     }
     if (v[K_START]) {
         vis.start_pos = pos_of(v[K_START]);
-        vis.has_start = get_time(L, v[K_START], "a visit's start", false, &vis.start);
+        vis.has_start = get_time(L, v[K_START], "a visit's start", false, &vis.start, &vis.start_offset);
         ok &= vis.has_start;
     }
     if (v[K_DUR] && v[K_END]) {
@@ -1487,7 +1494,8 @@ walk_visit(loader *L, const ynode *n)
         if (!v[K_START]) {
             err(L, pos_of(v[K_END]), "'end' needs a 'start'; a visit without a start takes a 'duration'");
             ok = false;
-        } else if (get_time(L, v[K_END], "a visit's end", true, &end)) {
+        } else if (get_time(L, v[K_END], "a visit's end", true, &end, &vis.end_offset)) {
+            vis.has_end = true, vis.end = end, vis.end_pos = pos_of(v[K_END]);
             if (vis.has_start && end <= vis.start) {
                 err(L, pos_of(v[K_END]), "a visit must end after it starts (%s is not after %s)",
                     v[K_END]->str, v[K_START]->str);
@@ -1577,7 +1585,8 @@ walk_leg(loader *L, const ynode *n)
     }
     if (v[K_DEP]) {
         leg.depart_pos = pos_of(v[K_DEP]);
-        ok &= get_datetime(L, v[K_DEP], "a travel leg's departure", &leg.dep_date, &leg.dep_time);
+        ok &= get_datetime(L, v[K_DEP], "a travel leg's departure", &leg.dep_date, &leg.dep_time,
+                           &leg.dep_offset);
     } else {
         missing(L, n, "depart", what);
         ok = false;
@@ -1588,7 +1597,8 @@ walk_leg(loader *L, const ynode *n)
     } else if (v[K_ARR]) {
         leg.arrive_pos = pos_of(v[K_ARR]);
         leg.has_arrive = true;
-        ok &= get_datetime(L, v[K_ARR], "a travel leg's arrival", &leg.arr_date, &leg.arr_time);
+        ok &= get_datetime(L, v[K_ARR], "a travel leg's arrival", &leg.arr_date, &leg.arr_time,
+                           &leg.arr_offset);
     } else if (v[K_DUR]) {
         leg.arrive_pos = pos_of(v[K_DUR]);
         ok &= get_duration(L, v[K_DUR], "a travel leg's duration", true, &leg.duration);
