@@ -62,8 +62,8 @@ static bool
 local_denotes(const char *tz, itin_date date, int minutes, int64_t t)
 {
     const itin_zone *z = itin_zone_get(tz);
-    int64_t once;
-    return z && itin_zone_resolve(z, date, minutes, &once) == ITIN_LOCAL_OK && once == t;
+    int64_t readings[2];
+    return z && itin_zone_resolve(z, date, minutes, readings) == ITIN_LOCAL_OK && readings[0] == t;
 }
 
 /* The TZID a DTSTART (or DTEND when `end`) of a timed item is written with,

@@ -61,6 +61,8 @@ sched_init(sched *S, itin_plan *P, itin_diags *d)
     itin_pairmap_init(&S->transfers);
     itin_strmap_init(&S->conflict_ix);
     itin_strmap_init(&S->hol);
+    itin_strmap_init(&S->window_reported);
+    S->lmt_reported = itin_arena_alloc(S->A, P->n_institutions + 1);
     S->zone = itin_arena_alloc(S->A, (P->n_institutions + 1) * sizeof *S->zone);
     for (size_t i = 0; i < P->n_institutions; i++) {
         S->zone[i] = itin_zone_get(P->institutions[i].timezone);
@@ -84,6 +86,7 @@ sched_free(sched *S)
     itin_pairmap_free(&S->tr_cache);
     itin_pairmap_free(&S->transfers);
     itin_strmap_free(&S->conflict_ix);
+    itin_strmap_free(&S->window_reported);
 }
 
 static itin_itinerary *

@@ -67,19 +67,36 @@ typedef struct sched {
     sched_conflict *conflicts;
     size_t n_conflicts, cap_conflicts;
     itin_strmap conflict_ix;
-    size_t *visit_item; /* item index of each visit, NONE when unplaced */
+    size_t *visit_item;          /* item index of each visit, NONE when unplaced */
+    uint8_t *lmt_reported;       /* per institution: an offset with seconds was reported */
+    itin_strmap window_reported; /* "zone|date|edge" of day windows reported */
 } sched;
+
+/* A local time as the file writes it, and how to speak of it. */
+typedef struct sched_written {
+    itin_date date;
+    int minutes; /* 1440 is 24:00, the start of the next day */
+    itin_offset off;
+    itin_pos pos;
+    const char *what; /* "start time", "departure" ... */
+    bool with_date;   /* written with its date ("2023-10-29 02:30") */
+} sched_written;
 
 /* schedule.c: participant masks. */
 size_t sched_next_bit(const uint64_t *m, size_t words, size_t from);
 bool sched_mask_empty(const uint64_t *m, size_t words);
 
-/* schedule_time.c: zones, local times, items and their times, lodging, days. */
+/* schedule_time.c: local times and zones. */
 const itin_zone *sched_zone_of(const sched *S, size_t inst);
-int64_t sched_at_local(sched *S, size_t inst, itin_date date, int minutes, itin_pos where, const char *what);
-void sched_fill_local(sched *S, itin_item *it, size_t start_inst, size_t end_inst);
 const char *sched_hm(char *buf, int minutes);
-void sched_window(sched *S, size_t inst, itin_date date, int64_t *ws, int64_t *we);
+int64_t sched_at_local(sched *S, size_t inst, itin_date date, int minutes);
+bool sched_resolve_written(sched *S, size_t inst, const sched_written *w, int64_t *out);
+void sched_window(sched *S, size_t inst, itin_date date, itin_pos where, int64_t *ws, int64_t *we);
+bool sched_skipped_date(sched *S, size_t inst, itin_date date, itin_pos where, const char *what,
+                        const char *id);
+void sched_fill_local(sched *S, itin_item *it, size_t start_inst, size_t end_inst);
+
+/* schedule_items.c: fixed items, lodging, days. */
 size_t sched_new_item(sched *S);
 void sched_resolve_legs(sched *S);
 size_t sched_add_visit_item(sched *S, const itin_visit *V);

@@ -174,7 +174,7 @@ sched_check_items(sched *S)
         }
         if (it->fixed) {
             int64_t ws, we;
-            sched_window(S, it->place, it->date, &ws, &we);
+            sched_window(S, it->place, it->date, it->pos, &ws, &we);
             if (it->start < ws || it->end > we) {
                 char a[8], b[8];
                 itin_diags_add(S->d, ITIN_WARNING, it->pos,

@@ -94,16 +94,17 @@ sched_open_intervals(sched *S, size_t inst, itin_date date, int64_t *open, int64
 {
     const itin_institution *I = &S->P->institutions[inst];
     if (!I->has_hours) {
-        open[0] = sched_at_local(S, inst, date, 0, (itin_pos){0}, NULL);
-        close[0] = sched_at_local(S, inst, date + 1, 0, (itin_pos){0}, NULL);
+        /* Open around the clock (§7): across midnight too, and on a day of
+         * 23 or 25 hours; the day window bounds a flexible visit. */
+        open[0] = INT64_MIN / 4;
+        close[0] = INT64_MAX / 4;
         return 1;
     }
     int wd = itin_date_weekday(date);
     for (int i = 0; i < I->hours.n[wd]; i++) {
-        open[i] = sched_at_local(S, inst, date, I->hours.iv[wd][i].open, (itin_pos){0}, NULL);
-        close[i] = I->hours.iv[wd][i].close >= 1440
-                       ? sched_at_local(S, inst, date + 1, 0, (itin_pos){0}, NULL)
-                       : sched_at_local(S, inst, date, I->hours.iv[wd][i].close, (itin_pos){0}, NULL);
+        open[i] = sched_at_local(S, inst, date, I->hours.iv[wd][i].open);
+        close[i] = I->hours.iv[wd][i].close >= 1440 ? sched_at_local(S, inst, date + 1, 0)
+                                                    : sched_at_local(S, inst, date, I->hours.iv[wd][i].close);
     }
     return I->hours.n[wd];
 }
@@ -359,7 +360,7 @@ sched_find_start(sched *S, const itin_visit *V, size_t prev_listed, int64_t *out
                       0,
                       0,
                       commit_errors ? V->pos : (itin_pos){0}};
-    sched_window(S, V->at, V->date, &c.ws, &c.we);
+    sched_window(S, V->at, V->date, c.where, &c.ws, &c.we);
     int64_t open[ITIN_MAX_INTERVALS + 1], close[ITIN_MAX_INTERVALS + 1];
     int n_iv = sched_open_intervals(S, V->at, V->date, open, close);
     int64_t t = c.ws;
@@ -404,7 +405,7 @@ sched_report_no_fit(sched *S, const itin_visit *V, bool after_listed)
     const itin_institution *I = &S->P->institutions[V->at];
     char ds[16], a[8], b[8], dur[16];
     int64_t ws, we;
-    sched_window(S, V->at, V->date, &ws, &we);
+    sched_window(S, V->at, V->date, (itin_pos){0}, &ws, &we);
     int ws_m, we_m;
     itin_zone_local(sched_zone_of(S, V->at), ws, NULL, &ws_m, NULL);
     itin_zone_local(sched_zone_of(S, V->at), we, NULL, &we_m, NULL);
@@ -439,6 +440,8 @@ sched_place_visit(sched *S, size_t i, size_t prev_listed)
     const itin_visit *V = &S->P->visits[i];
     const itin_institution *I = &S->P->institutions[V->at];
     char ds[16], why[256];
+    if (sched_skipped_date(S, V->at, V->date, V->date_pos, "visit", V->id))
+        return false;
     size_t ix = sched_add_visit_item(S, V);
     S->visit_item[i] = ix;
     if (V->status != ITIN_CANCELLED && sched_closed_reason(S, V->at, V->date, why, sizeof why)) {
@@ -451,7 +454,7 @@ sched_place_visit(sched *S, size_t i, size_t prev_listed)
             return true;
         }
         if (V->status == ITIN_CANCELLED) {
-            sched_window(S, V->at, V->date, &ws, &we);
+            sched_window(S, V->at, V->date, (itin_pos){0}, &ws, &we);
             sched_set_visit_time(S, ix, ws);
             return true;
         }

@@ -1,5 +1,5 @@
-/* schedule_time: dates, zones and local times (§13.1) — fixed legs and visits,
- * lodging nights, and the days the itinerary is grouped by. */
+/* schedule_time: local times and zones (§13.1) — a time as written becomes
+ * an instant, once, here: clock changes, skipped dates, explicit offsets. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,47 +7,10 @@
 #include "schedule.h"
 #include "values.h"
 
-/* --------------------------------------------------------------- zones */
-
 const itin_zone *
 sched_zone_of(const sched *S, size_t inst)
 {
     return S->zone[inst];
-}
-
-/* Absolute time of a local date and minute at a place; gaps and folds are
- * reported at `where` when `what` is not NULL. */
-int64_t
-sched_at_local(sched *S, size_t inst, itin_date date, int minutes, itin_pos where, const char *what)
-{
-    int64_t t;
-    itin_local_kind k = itin_zone_resolve(sched_zone_of(S, inst), date, minutes, &t);
-    if (what && k != ITIN_LOCAL_OK) {
-        char ds[16];
-        itin_date_format(date, ds);
-        const char *zn = itin_zone_name(sched_zone_of(S, inst));
-        if (k == ITIN_LOCAL_GAP)
-            itin_diags_add(
-                S->d, ITIN_ERROR, where,
-                "%s %s %02d:%02d does not exist in %s (the clocks skip it for daylight saving time)", what,
-                ds, minutes / 60, minutes % 60, zn);
-        else
-            itin_diags_add(S->d, ITIN_WARNING, where,
-                           "%s %s %02d:%02d happens twice in %s (the clocks go back); the first is taken",
-                           what, ds, minutes / 60, minutes % 60, zn);
-    }
-    return t;
-}
-
-void
-sched_fill_local(sched *S, itin_item *it, size_t start_inst, size_t end_inst)
-{
-    const itin_zone *zs = sched_zone_of(S, start_inst), *ze = sched_zone_of(S, end_inst);
-    it->tz_start = itin_zone_name(zs);
-    it->tz_end = itin_zone_name(ze);
-    itin_zone_local(zs, it->start, &it->local_start_date, &it->local_start, &it->offset_start);
-    itin_zone_local(ze, it->end, &it->local_end_date, &it->local_end, &it->offset_end);
-    it->date = it->local_start_date;
 }
 
 /* "10:30" local to the item's start or end. */
@@ -58,256 +21,192 @@ sched_hm(char *buf, int minutes)
     snprintf(buf, 8, "%02d:%02d", minutes == 1440 ? 24 : minutes / 60 % 24, minutes % 60);
     return buf;
 }
-/* ----------------------------------------------------------------- items */
 
-size_t
-sched_new_item(sched *S)
+/* "+01:00", or "+00:53:28" for an offset with seconds. */
+static const char *
+sched_offset_text(char *buf, int off)
 {
-    itin_item *it = ITIN_PUSH(S->A, S->items, S->n_items, S->cap_items);
-    memset(it, 0, sizeof *it);
-    it->place = it->from = it->to = NONE;
-    return S->n_items - 1;
+    int a = off < 0 ? -off : off;
+    if (a % 60)
+        snprintf(buf, 16, "%c%02d:%02d:%02d", off < 0 ? '-' : '+', a / 3600, a / 60 % 60, a % 60);
+    else
+        snprintf(buf, 16, "%c%02d:%02d", off < 0 ? '-' : '+', a / 3600, a / 60 % 60);
+    return buf;
 }
 
-void
-sched_resolve_legs(sched *S)
+/* Local minutes of the day of an instant. */
+static int
+sched_local_minutes(const itin_zone *z, int64_t t)
 {
-    itin_plan *P = S->P;
-    for (size_t i = 0; i < P->n_legs; i++) {
-        const itin_leg *L = &P->legs[i];
-        size_t ix = sched_new_item(S);
-        itin_item *it = &S->items[ix];
-        it->kind = ITIN_ITEM_TRAVEL;
-        it->id = L->id;
-        it->title = L->title;
-        it->leg = L;
-        it->from = L->from;
-        it->to = L->to;
-        it->mode = L->mode;
-        it->who = L->who.bits;
-        it->everyone = L->who.everyone;
-        it->pos = L->pos;
-        it->fixed = true;
-        it->start = sched_at_local(S, L->from, L->dep_date, L->dep_time, L->depart_pos, "departure");
-        if (L->has_arrive)
-            it->end = sched_at_local(S, L->to, L->arr_date, L->arr_time, L->arrive_pos, "arrival");
-        else
-            it->end = it->start + (int64_t)L->duration * MIN;
-        if (it->end <= it->start) {
-            char a[16], b[16];
-            itin_diags_add(S->d, ITIN_ERROR, L->arrive_pos,
-                           "travel leg '%s' arrives (%s %02d:%02d %s) before it departs (%s %02d:%02d %s) in "
-                           "absolute time",
-                           L->id, itin_date_format(L->arr_date, a), L->arr_time / 60, L->arr_time % 60,
-                           itin_zone_name(sched_zone_of(S, L->to)), itin_date_format(L->dep_date, b),
-                           L->dep_time / 60, L->dep_time % 60, itin_zone_name(sched_zone_of(S, L->from)));
-            it->end = it->start;
+    int m;
+    itin_zone_local(z, t, NULL, &m, NULL);
+    return m;
+}
+
+/* The instant of a local date and minute at a place, without a word: a time
+ * the clocks skip is read with the offset before the gap, one they show
+ * twice is taken at its first occurrence (RFC 5545 §3.3.5). For opening
+ * hours, lodging nights, and the ends of days. */
+int64_t
+sched_at_local(sched *S, size_t inst, itin_date date, int minutes)
+{
+    int64_t t[2];
+    itin_zone_resolve(sched_zone_of(S, inst), date, minutes, t);
+    return t[0];
+}
+
+/* "from 02:00 to 03:00": the local times either side of the gap a
+ * nonexistent time falls in (t as itin_zone_resolve gives it). */
+static const char *
+sched_gap_text(const itin_zone *z, const int64_t t[2], char *buf, size_t n)
+{
+    int64_t at = itin_zone_transition(z, t[1], t[0]);
+    char a[8], b[8];
+    snprintf(buf, n, "the clocks jump from %s to %s", sched_hm(a, sched_local_minutes(z, at - 1) + 1),
+             sched_hm(b, sched_local_minutes(z, at)));
+    return buf;
+}
+
+/* The instant of a time as written at a place, or false (reported) when it
+ * does not exist, names an offset the place does not have then, or falls on
+ * a date the zone skipped. A time the clocks show twice is taken at its
+ * first occurrence with a warning that names both offsets, unless the file
+ * wrote the offset. */
+bool
+sched_resolve_written(sched *S, size_t inst, const sched_written *w, int64_t *out)
+{
+    const itin_zone *z = sched_zone_of(S, inst);
+    const char *zn = itin_zone_name(z);
+    char ds[16], hm[8], o0[16], o1[16], o2[16], why[64];
+    itin_date date = w->date + (w->minutes >= 1440);
+    int minutes = w->minutes % 1440;
+    itin_date_format(date, ds);
+    sched_hm(hm, minutes);
+    if (itin_zone_skips_date(z, date)) {
+        itin_diags_add(S->d, ITIN_ERROR, w->pos,
+                       "%s %s %s: the date %s never happened in %s (the zone skipped that day)", w->what, ds,
+                       hm, ds, zn);
+        return false;
+    }
+    int64_t t[2];
+    itin_local_kind k = itin_zone_resolve(z, date, minutes, t);
+    int64_t local = (int64_t)date * DAY_S + (int64_t)minutes * MIN;
+    if (w->off.given) {
+        int64_t u = local - w->off.seconds;
+        if (k != ITIN_LOCAL_GAP && itin_zone_offset(z, u) == w->off.seconds) {
+            *out = u;
+            return true;
         }
-        sched_fill_local(S, it, L->from, L->to);
+        sched_offset_text(o0, w->off.seconds);
+        if (k == ITIN_LOCAL_GAP)
+            itin_diags_add(S->d, ITIN_ERROR, w->pos, "%s %s %s%s does not exist in %s (%s)", w->what, ds, hm,
+                           o0, zn, sched_gap_text(z, t, why, sizeof why));
+        else
+            itin_diags_add(S->d, ITIN_ERROR, w->pos,
+                           "%s %s %s%s is not a time of %s: there %s is at UTC%s%s%s", w->what, ds, hm, o0,
+                           zn, hm, sched_offset_text(o1, (int)(local - t[0])),
+                           k == ITIN_LOCAL_AMBIGUOUS ? " or at UTC" : "",
+                           k == ITIN_LOCAL_AMBIGUOUS ? sched_offset_text(o2, (int)(local - t[1])) : "");
+        return false;
     }
-}
-
-size_t
-sched_add_visit_item(sched *S, const itin_visit *V)
-{
-    size_t ix = sched_new_item(S);
-    itin_item *it = &S->items[ix];
-    it->kind = ITIN_ITEM_VISIT;
-    it->id = V->id;
-    it->title = V->title;
-    it->visit = V;
-    it->place = V->at;
-    it->mode = V->travel;
-    it->who = V->who.bits;
-    it->everyone = V->who.everyone;
-    it->status = V->status;
-    it->pos = V->pos;
-    it->fixed = V->has_start;
-    return ix;
-}
-
-void
-sched_set_visit_time(sched *S, size_t ix, int64_t start)
-{
-    itin_item *it = &S->items[ix];
-    it->start = start;
-    it->end = start + (int64_t)it->visit->duration * MIN;
-    sched_fill_local(S, it, it->place, it->place);
-    it->date = it->visit->date;
-}
-
-/* Visits with a start: their times, then their opening hours and closures. */
-void
-sched_resolve_fixed_visits(sched *S)
-{
-    const itin_plan *P = S->P;
-    for (size_t i = 0; i < P->n_visits; i++) {
-        const itin_visit *V = &P->visits[i];
-        if (!V->has_start)
-            continue;
-        size_t ix = sched_add_visit_item(S, V);
-        S->visit_item[i] = ix;
-        sched_set_visit_time(S, ix, sched_at_local(S, V->at, V->date, V->start, V->start_pos, "start time"));
-        if (V->status != ITIN_CANCELLED)
-            sched_check_fixed_visit(S, ix);
+    if (k == ITIN_LOCAL_GAP) {
+        itin_diags_add(S->d, ITIN_ERROR, w->pos, "%s %s %s does not exist in %s (%s)", w->what, ds, hm, zn,
+                       sched_gap_text(z, t, why, sizeof why));
+        return false;
     }
+    if (k == ITIN_LOCAL_AMBIGUOUS) {
+        sched_offset_text(o1, (int)(local - t[0]));
+        sched_offset_text(o2, (int)(local - t[1]));
+        itin_diags_add(S->d, ITIN_WARNING, w->pos,
+                       "%s %s %s happens twice in %s, at UTC%s and again at UTC%s (the clocks go back); the "
+                       "first (%s) is taken: write \"%s%s%s%s\" for the second",
+                       w->what, ds, hm, zn, o1, o2, o1, w->with_date ? ds : "", w->with_date ? " " : "", hm,
+                       o2);
+    }
+    *out = t[0];
+    return true;
 }
 
-/* Day window of a date at a place, as absolute times. */
+/* One end of the day window at a place on a date. A time the clocks skip
+ * is an error and one they show twice a warning, once per place, date and
+ * end, at `where` (nothing when where.line is 0); 00:00 is the start of the
+ * day, whenever the clocks begin it. */
+static int64_t
+sched_window_edge(sched *S, size_t inst, itin_date date, int minutes, itin_pos where, const char *edge)
+{
+    const itin_zone *z = sched_zone_of(S, inst);
+    int64_t t[2];
+    itin_local_kind k = itin_zone_resolve(z, date, minutes, t);
+    if (k == ITIN_LOCAL_OK || minutes == 0 || where.line == 0 || itin_zone_skips_date(z, date))
+        return t[0];
+    char key[128], ds[16], hm[8], o1[16], o2[16], why[64];
+    snprintf(key, sizeof key, "%s|%d|%s", itin_zone_name(z), (int)date, edge);
+    if (itin_strmap_get(&S->window_reported, key, NULL))
+        return t[0];
+    itin_strmap_put(&S->window_reported, itin_arena_strdup(S->A, key), 0, NULL);
+    itin_date_format(date, ds);
+    sched_hm(hm, minutes);
+    int64_t local = (int64_t)date * DAY_S + (int64_t)minutes * MIN;
+    if (k == ITIN_LOCAL_GAP)
+        itin_diags_add(S->d, ITIN_ERROR, where, "the day window's %s %s does not exist on %s in %s (%s)",
+                       edge, hm, ds, itin_zone_name(z), sched_gap_text(z, t, why, sizeof why));
+    else
+        itin_diags_add(
+            S->d, ITIN_WARNING, where,
+            "the day window's %s %s happens twice on %s in %s, at UTC%s and again at UTC%s (the clocks "
+            "go back); the first (%s) is taken",
+            edge, hm, ds, itin_zone_name(z), sched_offset_text(o1, (int)(local - t[0])),
+            sched_offset_text(o2, (int)(local - t[1])), o1);
+    return t[0];
+}
+
+/* Day window of a date at a place, as absolute times (§13.6). */
 void
-sched_window(sched *S, size_t inst, itin_date date, int64_t *ws, int64_t *we)
+sched_window(sched *S, size_t inst, itin_date date, itin_pos where, int64_t *ws, int64_t *we)
 {
     const itin_delegation *D = &S->P->delegation;
-    *ws = sched_at_local(S, inst, date, D->day_start, (itin_pos){0}, NULL);
-    *we = D->day_end >= 1440 ? sched_at_local(S, inst, date + 1, 0, (itin_pos){0}, NULL)
-                             : sched_at_local(S, inst, date, D->day_end, (itin_pos){0}, NULL);
+    *ws = sched_window_edge(S, inst, date, D->day_start, where, "start");
+    *we = D->day_end >= 1440 ? sched_at_local(S, inst, date + 1, 0)
+                             : sched_window_edge(S, inst, date, D->day_end, where, "end");
 }
-/* ------------------------------------------------------------- lodging */
 
+/* An error for a visit on a date its place's zone skipped; true when so. */
+bool
+sched_skipped_date(sched *S, size_t inst, itin_date date, itin_pos where, const char *what, const char *id)
+{
+    const itin_zone *z = sched_zone_of(S, inst);
+    if (!itin_zone_skips_date(z, date))
+        return false;
+    char ds[16];
+    itin_diags_add(S->d, ITIN_ERROR, where,
+                   "%s '%s' is on %s, a date that never happened in %s (the zone skipped that day)", what, id,
+                   itin_date_format(date, ds), itin_zone_name(z));
+    return true;
+}
+
+/* The local dates, times and offsets of an item. An offset that is not a
+ * whole number of minutes (local mean time, before a zone took up standard
+ * time) cannot be written in the outputs: an error, once per place. */
 void
-sched_resolve_lodging(sched *S)
+sched_fill_local(sched *S, itin_item *it, size_t start_inst, size_t end_inst)
 {
-    itin_plan *P = S->P;
-    itin_date lo = P->delegation.start, hi = P->delegation.end;
-    for (size_t i = 0; i < P->n_lodgings; i++) {
-        if (P->lodgings[i].from < lo)
-            lo = P->lodgings[i].from;
-        if (P->lodgings[i].to > hi)
-            hi = P->lodgings[i].to;
-    }
-    for (size_t i = 0; i < S->n_items; i++) {
-        if (S->items[i].date - 1 < lo)
-            lo = S->items[i].date - 1;
-        if (S->items[i].local_end_date > hi)
-            hi = S->items[i].local_end_date;
-    }
-    S->night0 = lo;
-    S->n_nights = (size_t)(hi - lo + 1);
-    S->hotel = itin_arena_alloc(S->A, S->np * S->n_nights * sizeof *S->hotel + 1);
-    for (size_t i = 0; i < S->np * S->n_nights; i++)
-        S->hotel[i] = NONE;
-    size_t *by = itin_arena_alloc(S->A, S->np * S->n_nights * sizeof *by + 1);
-    for (size_t i = 0; i < P->n_lodgings; i++) {
-        const itin_lodging *L = &P->lodgings[i];
-        for (itin_date n = L->from; n < L->to; n++)
-            for (size_t p = sched_next_bit(L->who.bits, S->words, 0); p < S->np;
-                 p = sched_next_bit(L->who.bits, S->words, p + 1)) {
-                size_t k = p * S->n_nights + (size_t)(n - S->night0);
-                if (S->hotel[k] != NONE) {
-                    char ds[16];
-                    const itin_lodging *o = &P->lodgings[by[k]];
-                    itin_diags_add(S->d, ITIN_ERROR, L->pos,
-                                   "'%s' has two lodgings for the night of %s (the other at %s:%d:%d)",
-                                   P->delegation.participants[p].id, itin_date_format(n, ds), o->pos.file,
-                                   o->pos.line, o->pos.col);
-                    continue;
-                }
-                S->hotel[k] = L->at;
-                by[k] = i;
-            }
-    }
-}
-
-void
-sched_add_lodging_items(sched *S)
-{
-    itin_plan *P = S->P;
-    for (size_t i = 0; i < P->n_lodgings; i++) {
-        const itin_lodging *L = &P->lodgings[i];
-        size_t ix = sched_new_item(S);
-        itin_item *it = &S->items[ix];
-        const itin_institution *I = &P->institutions[L->at];
-        it->kind = ITIN_ITEM_LODGING;
-        it->id = L->id;
-        it->title = I->name;
-        it->lodging = L;
-        it->place = L->at;
-        it->who = L->who.bits;
-        it->everyone = L->who.everyone;
-        it->pos = L->pos;
-        it->all_day = true;
-        it->start = sched_at_local(S, L->at, L->from, 0, (itin_pos){0}, NULL);
-        it->end = sched_at_local(S, L->at, L->to, 0, (itin_pos){0}, NULL);
-        sched_fill_local(S, it, L->at, L->at);
-        it->date = L->from;
-        it->local_start_date = L->from;
-        it->local_end_date = L->to;
-    }
-}
-
-/* ------------------------------------------------------------------ days */
-
-static const itin_item *sched_sort_items;
-
-static int
-sched_cmp_item_ix(const void *a, const void *b)
-{
-    const itin_item *x = &sched_sort_items[*(const size_t *)a], *y = &sched_sort_items[*(const size_t *)b];
-    /* Lodging closes the day; otherwise by start, then end, then kind. */
-    bool lx = x->kind == ITIN_ITEM_LODGING, ly = y->kind == ITIN_ITEM_LODGING;
-    if (lx != ly)
-        return lx ? 1 : -1;
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    if (x->end != y->end)
-        return x->end < y->end ? -1 : 1;
-    if (x->kind != y->kind)
-        return x->kind < y->kind ? -1 : 1;
-    return strcmp(x->id, y->id);
-}
-
-/* Group items by day: the delegation's dates and any other date an item
- * belongs to; a lodging appears on each of its nights. */
-void
-sched_build_days(itin_itinerary *it, itin_arena *A)
-{
-    const itin_plan *P = it->plan;
-    itin_date lo = P->delegation.start, hi = P->delegation.end;
-    for (size_t i = 0; i < it->n_items; i++) {
-        const itin_item *x = &it->items[i];
-        itin_date last = x->kind == ITIN_ITEM_LODGING ? x->local_end_date - 1 : x->date;
-        if (x->date < lo)
-            lo = x->date;
-        if (last > hi)
-            hi = last;
-    }
-    size_t nd = (size_t)(hi - lo + 1);
-    size_t *count = itin_xmalloc(nd * sizeof *count);
-    memset(count, 0, nd * sizeof *count);
-    for (size_t i = 0; i < it->n_items; i++) {
-        const itin_item *x = &it->items[i];
-        itin_date last = x->kind == ITIN_ITEM_LODGING ? x->local_end_date - 1 : x->date;
-        for (itin_date d = x->date; d <= last; d++)
-            count[d - lo]++;
-    }
-    /* Only days with items, and every day of the delegation. */
-    it->days = itin_arena_alloc(A, nd * sizeof *it->days);
-    size_t *day_of = itin_xmalloc(nd * sizeof *day_of);
-    it->n_days = 0;
-    for (size_t k = 0; k < nd; k++) {
-        itin_date d = lo + (itin_date)k;
-        day_of[k] = NONE;
-        if (!count[k] && (d < P->delegation.start || d > P->delegation.end))
-            continue;
-        itin_day *day = &it->days[it->n_days];
-        day->date = d;
-        day->number = (int)(d - P->delegation.start) + 1;
-        day->items = itin_arena_alloc(A, (count[k] ? count[k] : 1) * sizeof *day->items);
-        day->n_items = 0;
-        day_of[k] = it->n_days++;
-    }
-    for (size_t i = 0; i < it->n_items; i++) {
-        const itin_item *x = &it->items[i];
-        itin_date last = x->kind == ITIN_ITEM_LODGING ? x->local_end_date - 1 : x->date;
-        for (itin_date d = x->date; d <= last; d++) {
-            itin_day *day = &it->days[day_of[d - lo]];
-            day->items[day->n_items++] = i;
-        }
-    }
-    sched_sort_items = it->items;
-    for (size_t k = 0; k < it->n_days; k++)
-        qsort(it->days[k].items, it->days[k].n_items, sizeof(size_t), sched_cmp_item_ix);
-    sched_sort_items = NULL;
-    free(count);
-    free(day_of);
+    const itin_zone *zs = sched_zone_of(S, start_inst), *ze = sched_zone_of(S, end_inst);
+    it->tz_start = itin_zone_name(zs);
+    it->tz_end = itin_zone_name(ze);
+    itin_zone_local(zs, it->start, &it->local_start_date, &it->local_start, &it->offset_start);
+    itin_zone_local(ze, it->end, &it->local_end_date, &it->local_end, &it->offset_end);
+    it->date = it->local_start_date;
+    bool bad_start = it->offset_start % 60 != 0, bad_end = it->offset_end % 60 != 0;
+    size_t inst = bad_start ? start_inst : end_inst;
+    if ((!bad_start && !bad_end) || S->lmt_reported[inst])
+        return;
+    S->lmt_reported[inst] = 1;
+    char ds[16], off[16];
+    itin_diags_add(
+        S->d, ITIN_ERROR, it->pos,
+        "'%s' falls on %s, when %s was at UTC%s (local mean time): offsets that are not whole minutes "
+        "are not supported (see the zone's history in tzdata)",
+        it->id, itin_date_format(bad_start ? it->local_start_date : it->local_end_date, ds),
+        itin_zone_name(bad_start ? zs : ze),
+        sched_offset_text(off, bad_start ? it->offset_start : it->offset_end));
 }

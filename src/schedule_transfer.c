@@ -262,7 +262,7 @@ sched_transfer_window(sched *S, size_t visit_ix, size_t from, int64_t depart, in
     itin_date day;
     itin_zone_local(sched_zone_of(S, from), depart, &day, NULL, NULL);
     int64_t ws, we;
-    sched_window(S, from, day, &ws, &we);
+    sched_window(S, from, day, v->pos, &ws, &we);
     if (depart >= ws && arrive <= we)
         return;
     outside[visit_ix] = 1;

@@ -1,6 +1,7 @@
 /* tz: local time <-> absolute time on the system's tzdata (through libical's
  * zone tables, which read /usr/share/zoneinfo). Local-time resolution is done
  * here, not by libical, so that gaps and folds follow RFC 5545 §3.3.5. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,12 +31,127 @@ struct itin_zone {
 static struct itin_zone **zones;
 static size_t n_zones, cap_zones;
 
+/* ------------------------------------------------------------------ names */
+
+/* The zones the file may name: "UTC" and the region zones tzdata lists in
+ * zone1970.tab and zone.tab (canonical names such as Europe/Berlin). Read
+ * once; kept for the life of the process. */
+#define ZONEINFO "/usr/share/zoneinfo/"
+
+static char **region_zones;
+static size_t n_region_zones, cap_region_zones;
+static bool region_zones_read, region_zones_found;
+
+static void
+read_zone_table(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    region_zones_found = true;
+    char line[512];
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#')
+            continue;
+        /* country codes, coordinates, name[, comment], separated by tabs */
+        char *a = strchr(line, '\t'), *b = a ? strchr(a + 1, '\t') : NULL;
+        if (!b)
+            continue;
+        char *name = b + 1;
+        name[strcspn(name, "\t\r\n")] = '\0';
+        if (n_region_zones == cap_region_zones) {
+            cap_region_zones = cap_region_zones ? cap_region_zones * 2 : 512;
+            region_zones = itin_xrealloc(region_zones, cap_region_zones * sizeof *region_zones);
+        }
+        region_zones[n_region_zones++] = itin_xstrdup(name);
+    }
+    fclose(f);
+}
+
+static bool
+is_region_zone(const char *name)
+{
+    if (!region_zones_read) {
+        region_zones_read = true;
+        read_zone_table(ZONEINFO "zone1970.tab");
+        read_zone_table(ZONEINFO "zone.tab");
+    }
+    if (!region_zones_found) /* no tables: trust the names libical knows */
+        return true;
+    for (size_t i = 0; i < n_region_zones; i++)
+        if (strcmp(region_zones[i], name) == 0)
+            return true;
+    return false;
+}
+
+/* The canonical zone a link in tzdata names (tzdata.zi: "L TARGET LINK"),
+ * written to buf, or NULL. */
+static const char *
+link_target(const char *name, char *buf, size_t n)
+{
+    FILE *f = fopen(ZONEINFO "tzdata.zi", "r");
+    if (!f)
+        return NULL;
+    char line[512];
+    const char *found = NULL;
+    while (!found && fgets(line, sizeof line, f)) {
+        if (line[0] != 'L' || line[1] != ' ')
+            continue;
+        char *target = line + 2, *sp = strchr(target, ' ');
+        if (!sp)
+            continue;
+        *sp = '\0';
+        char *link = sp + 1;
+        link[strcspn(link, " \r\n")] = '\0';
+        if (strcmp(link, name) == 0 && strlen(target) < n) {
+            strcpy(buf, target);
+            found = buf;
+        }
+    }
+    fclose(f);
+    return found;
+}
+
+const char *
+itin_zone_refusal(const char *name, char *buf, size_t n)
+{
+    char target[128];
+    if (itin_zone_get(name))
+        return NULL;
+    if (strcmp(name, "localtime") == 0 || strcmp(name, "posixrules") == 0)
+        snprintf(buf, n,
+                 "it is this machine's setting, not a place: write the zone of the place, such as "
+                 "Europe/Berlin");
+    else if (strcmp(name, "Factory") == 0)
+        snprintf(buf, n,
+                 "it is a placeholder with no offset of its own: write the zone of the place, such as "
+                 "Europe/Berlin");
+    else if (strncmp(name, "posix/", 6) == 0 && itin_zone_get(name + 6))
+        snprintf(buf, n, "it is a copy some systems keep of %s: write %s", name + 6, name + 6);
+    else if (strncmp(name, "right/", 6) == 0 && itin_zone_get(name + 6))
+        snprintf(buf, n, "it counts leap seconds, which shifts every time by up to half a minute: write %s",
+                 name + 6);
+    else if (strcmp(name, "GMT") == 0 || strcmp(name, "Etc/UTC") == 0 || strcmp(name, "Etc/GMT") == 0)
+        snprintf(buf, n, "write UTC");
+    else if (link_target(name, target, sizeof target) && itin_zone_get(target))
+        snprintf(buf, n, "it is another name of %s (not on every system): write %s", target, target);
+    else if (icaltimezone_get_builtin_timezone(name))
+        snprintf(buf, n,
+                 "it is not a region zone of tzdata's zone.tab: write the zone of the place, such as "
+                 "Europe/Berlin");
+    else
+        return NULL; /* simply unknown */
+    return buf;
+}
+
 const itin_zone *
 itin_zone_get(const char *name)
 {
     for (size_t i = 0; i < n_zones; i++)
         if (strcmp(zones[i]->name, name) == 0)
             return zones[i];
+    if (strcmp(name, "UTC") != 0 && !is_region_zone(name))
+        return NULL;
     /* libical folds some names; insist on the exact, case-sensitive IANA name. */
     icaltimezone *z =
         strcmp(name, "UTC") == 0 ? icaltimezone_get_utc_timezone() : icaltimezone_get_builtin_timezone(name);
@@ -94,7 +210,7 @@ itin_zone_offset(const itin_zone *z, int64_t t)
 }
 
 itin_local_kind
-itin_zone_resolve(const itin_zone *z, itin_date date, int minutes, int64_t *t)
+itin_zone_resolve(const itin_zone *z, itin_date date, int minutes, int64_t t[2])
 {
     int64_t local = (int64_t)date * 86400 + (int64_t)minutes * 60;
     /* The offsets in force a day either side bracket every transition near
@@ -111,17 +227,47 @@ itin_zone_resolve(const itin_zone *z, itin_date date, int minutes, int64_t *t)
         ok[n++] = cand[i];
     }
     if (n == 0) {
-        /* Nonexistent: report the instant one would get by reading the time
-         * with the offset in force before the gap. */
-        *t = cand[0];
+        /* Nonexistent: read with the offset before the gap, then after it
+         * (RFC 5545 §3.3.5 takes the first). */
+        t[0] = cand[0];
+        t[1] = cand[1];
         return ITIN_LOCAL_GAP;
     }
     if (n == 2) {
-        *t = ok[0] < ok[1] ? ok[0] : ok[1];
+        t[0] = ok[0] < ok[1] ? ok[0] : ok[1];
+        t[1] = ok[0] < ok[1] ? ok[1] : ok[0];
         return ITIN_LOCAL_AMBIGUOUS;
     }
-    *t = ok[0];
+    t[0] = t[1] = ok[0];
     return ITIN_LOCAL_OK;
+}
+
+int64_t
+itin_zone_transition(const itin_zone *z, int64_t lo, int64_t hi)
+{
+    int before = itin_zone_offset(z, lo);
+    while (hi - lo > 1) {
+        int64_t mid = lo + (hi - lo) / 2;
+        if (itin_zone_offset(z, mid) == before)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return hi;
+}
+
+bool
+itin_zone_skips_date(const itin_zone *z, itin_date date)
+{
+    /* A transition moves the clocks by at most a day, and a date exists when
+     * any of its half hours does. */
+    for (int m = 0; m < 1440; m += 30) {
+        int64_t t[2];
+        if (itin_zone_resolve(z, date, m, t) != ITIN_LOCAL_GAP)
+            return false;
+    }
+    int64_t t[2];
+    return itin_zone_resolve(z, date, 1439, t) == ITIN_LOCAL_GAP;
 }
 
 void

@@ -200,6 +200,69 @@ itin_parse_datetime(const char *s, itin_date *date, int *minutes, char *err, siz
     return 0;
 }
 
+/* The length of an optional UTC offset "+HH:MM" or "-HH:MM" ending s at
+ * its byte n: 6, or 0 when there is none. */
+static size_t
+offset_length(const char *s, size_t n)
+{
+    return n >= 6 && (s[n - 6] == '+' || s[n - 6] == '-') && s[n - 3] == ':' ? 6 : 0;
+}
+
+/* Parse the 6 bytes at p as +HH:MM or -HH:MM; NULL on success, else why. */
+static const char *
+offset_reason(const char *p, itin_offset *off)
+{
+    int h = two_digits(p + 1), m = two_digits(p + 4);
+    if (h < 0 || m < 0 || h > 15 || m > 59)
+        return "a UTC offset is +HH:MM or -HH:MM, at most 15:59";
+    off->given = true;
+    off->seconds = (p[0] == '-' ? -1 : 1) * (h * 3600 + m * 60);
+    return NULL;
+}
+
+int
+itin_parse_time_offset(const char *s, bool allow_24, int *minutes, itin_offset *off, char *err, size_t errlen)
+{
+    size_t n = strlen(s), k = offset_length(s, n);
+    itin_offset o = {false, 0};
+    int v;
+    const char *why = time_reason(s, n - k, allow_24, &v);
+    if (why && n > 5 && !k)
+        why = "expected HH:MM (24-hour), or HH:MM with a UTC offset such as +01:00";
+    if (!why && k)
+        why = offset_reason(s + n - k, &o);
+    if (why)
+        return invalid(err, errlen, "time", s, why);
+    *minutes = v;
+    *off = o;
+    return 0;
+}
+
+int
+itin_parse_datetime_offset(const char *s, itin_date *date, int *minutes, itin_offset *off, char *err,
+                           size_t errlen)
+{
+    size_t n = strlen(s), k = offset_length(s, n);
+    itin_offset o = {false, 0};
+    if (n - k != 16 || (s[10] != ' ' && s[10] != 'T'))
+        return invalid(
+            err, errlen, "datetime", s,
+            "expected 'YYYY-MM-DD HH:MM' or 'YYYY-MM-DDTHH:MM' (with an optional offset '+01:00')");
+    itin_date d;
+    int t;
+    const char *why = date_reason(s, 10, &d);
+    if (!why)
+        why = time_reason(s + 11, 5, false, &t);
+    if (!why && k)
+        why = offset_reason(s + n - k, &o);
+    if (why)
+        return invalid(err, errlen, "datetime", s, why);
+    *date = d;
+    *minutes = t;
+    *off = o;
+    return 0;
+}
+
 /* --------------------------------------------------------------- durations */
 
 /* Largest number accepted in one component of a duration. */

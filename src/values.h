@@ -18,6 +18,14 @@ int itin_parse_time(const char *s, bool allow_24, int *minutes, char *err, size_
 /* "YYYY-MM-DD HH:MM" or "YYYY-MM-DDTHH:MM". */
 int itin_parse_datetime(const char *s, itin_date *date, int *minutes, char *err, size_t errlen);
 
+/* The same, optionally followed by a UTC offset "+HH:MM" or "-HH:MM"
+ * ("02:30+01:00", "2023-10-29 02:30+01:00"); off->given says whether one was
+ * written. */
+int itin_parse_time_offset(const char *s, bool allow_24, int *minutes, itin_offset *off, char *err,
+                           size_t errlen);
+int itin_parse_datetime_offset(const char *s, itin_date *date, int *minutes, itin_offset *off, char *err,
+                               size_t errlen);
+
 /* 90m, 45min, 2h, 1h30m, 1h 30m, 2 h, PT1H30M, P1DT2H (whole minutes only);
  * a bare number is an error that suggests '<n>m'. Zero is allowed here. */
 int itin_parse_duration(const char *s, int *minutes, char *err, size_t errlen);

@@ -156,13 +156,24 @@ typedef struct itin_institution {
     itin_pos pos;
 } itin_institution;
 
+/* A UTC offset written after a local time ("02:30+01:00"): it picks one
+ * occurrence of a time the clocks show twice. */
+typedef struct itin_offset {
+    bool given;
+    int seconds; /* east of UTC */
+} itin_offset;
+
 typedef struct itin_visit {
     const char *id, *title;
     size_t at; /* institution index */
     itin_date date;
     bool has_start;
     int start;    /* minutes, local to the place */
-    int duration; /* minutes */
+    int duration; /* minutes; with `end`, on the clock face (end - start) */
+    bool has_end;
+    int end; /* minutes, local to the place; 1440 is 24:00 */
+    itin_offset start_offset, end_offset;
+    itin_pos end_pos;
     itin_who who;
     itin_mode travel; /* mode of the transfer that arrives here */
     itin_status status;
@@ -181,6 +192,7 @@ typedef struct itin_leg {
     int dep_time, arr_time; /* local minutes at from / to */
     bool has_arrive;        /* false: arrival is departure + duration */
     int duration;           /* minutes, when !has_arrive */
+    itin_offset dep_offset, arr_offset;
     itin_who who;
     itin_pos pos, depart_pos, arrive_pos;
 } itin_leg;

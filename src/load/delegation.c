@@ -209,12 +209,7 @@ delegation_zone_and_language(loader *L, itin_delegation *D, const ynode *n, ynod
 {
     const ynode *zn = v[DELEGATION_TIMEZONE], *ln = v[DELEGATION_LANGUAGE];
     if (zn) {
-        const char *tz = load_text(L, zn, "the delegation's timezone");
-        if (tz && !itin_zone_get(tz))
-            load_error(L, pos_of(zn), "unknown time zone %s (expected an IANA name such as Europe/Berlin)",
-                       QUOTED(L, zn));
-        else
-            D->timezone = tz;
+        D->timezone = load_get_zone(L, zn, "the delegation's timezone", "Europe/Berlin");
     } else {
         load_missing(L, n, "timezone", "the delegation");
     }
@@ -245,9 +240,9 @@ delegation_settings(loader *L, itin_delegation *D, ynode **v)
     ynode *dv[DAY_KEY_COUNT];
     if (day && !load_is_empty(day) && load_fields(L, day, "the day window", DAY_KEYS, DAY_KEY_COUNT, dv)) {
         if (dv[DAY_START])
-            load_get_time(L, dv[DAY_START], "the day window's start", false, &D->day_start);
+            load_get_time(L, dv[DAY_START], "the day window's start", false, &D->day_start, NULL);
         if (dv[DAY_END])
-            load_get_time(L, dv[DAY_END], "the day window's end", true, &D->day_end);
+            load_get_time(L, dv[DAY_END], "the day window's end", true, &D->day_end, NULL);
         if (D->day_end <= D->day_start)
             load_error(L, pos_of(dv[DAY_END] ? dv[DAY_END] : day), "the day window must end after it starts");
     }

@@ -329,14 +329,17 @@ load_get_date(loader *L, const ynode *n, const char *what, itin_date *out)
     return true;
 }
 
+/* A time of day; with `off`, an optional UTC offset after it picks one
+ * reading of a time the clocks show twice (NULL: no offset allowed). */
 bool
-load_get_time(loader *L, const ynode *n, const char *what, bool allow_24, int *out)
+load_get_time(loader *L, const ynode *n, const char *what, bool allow_24, int *out, itin_offset *off)
 {
     const char *s = load_text(L, n, what);
     char e[256];
     if (!s)
         return false;
-    if (itin_parse_time(s, allow_24, out, e, sizeof e) != 0) {
+    if ((off ? itin_parse_time_offset(s, allow_24, out, off, e, sizeof e)
+             : itin_parse_time(s, allow_24, out, e, sizeof e)) != 0) {
         load_error(L, pos_of(n), "%s", e);
         return false;
     }
@@ -344,17 +347,38 @@ load_get_time(loader *L, const ynode *n, const char *what, bool allow_24, int *o
 }
 
 bool
-load_get_datetime(loader *L, const ynode *n, const char *what, itin_date *date, int *min)
+load_get_datetime(loader *L, const ynode *n, const char *what, itin_date *date, int *min, itin_offset *off)
 {
     const char *s = load_text(L, n, what);
     char e[256];
     if (!s)
         return false;
-    if (itin_parse_datetime(s, date, min, e, sizeof e) != 0) {
+    if (itin_parse_datetime_offset(s, date, min, off, e, sizeof e) != 0) {
         load_error(L, pos_of(n), "%s", e);
         return false;
     }
     return true;
+}
+
+/* A time zone: "UTC" or a region zone of tzdata; NULL after reporting a
+ * name that is unknown or refused (links, posix/, right/, localtime). */
+const char *
+load_get_zone(loader *L, const ynode *n, const char *what, const char *example)
+{
+    const char *tz = load_text(L, n, what);
+    char why[256];
+    if (!tz)
+        return NULL;
+    if (itin_zone_refusal(tz, why, sizeof why)) {
+        load_error(L, pos_of(n), "time zone %s cannot be used: %s", QUOTED(L, n), why);
+        return NULL;
+    }
+    if (!itin_zone_get(tz)) {
+        load_error(L, pos_of(n), "unknown time zone %s (expected an IANA name such as %s)", QUOTED(L, n),
+                   example);
+        return NULL;
+    }
+    return tz;
 }
 
 bool

@@ -250,8 +250,9 @@ visit_end(loader *L, itin_visit *vis, ynode **v)
                    "'end' needs a 'start'; a visit without a start takes a 'duration'");
         return false;
     }
-    if (!load_get_time(L, v[VISIT_END], "a visit's end", true, &end))
+    if (!load_get_time(L, v[VISIT_END], "a visit's end", true, &end, &vis->end_offset))
         return false;
+    vis->has_end = true, vis->end = end, vis->end_pos = pos_of(v[VISIT_END]);
     bool ok = true;
     if (vis->has_start && end <= vis->start) {
         load_error(L, pos_of(v[VISIT_END]), "a visit must end after it starts (%s is not after %s)",
@@ -268,7 +269,8 @@ visit_times(loader *L, itin_visit *vis, const ynode *n, ynode **v, bool ok)
 {
     if (v[VISIT_START]) {
         vis->start_pos = pos_of(v[VISIT_START]);
-        vis->has_start = load_get_time(L, v[VISIT_START], "a visit's start", false, &vis->start);
+        vis->has_start =
+            load_get_time(L, v[VISIT_START], "a visit's start", false, &vis->start, &vis->start_offset);
         ok &= vis->has_start;
     }
     if (v[VISIT_DURATION] && v[VISIT_END]) {
@@ -392,7 +394,8 @@ leg_times(loader *L, itin_leg *leg, const ynode *n, ynode **v)
     bool ok = true;
     if (v[LEG_DEPART]) {
         leg->depart_pos = pos_of(v[LEG_DEPART]);
-        ok &= load_get_datetime(L, v[LEG_DEPART], "a travel leg's departure", &leg->dep_date, &leg->dep_time);
+        ok &= load_get_datetime(L, v[LEG_DEPART], "a travel leg's departure", &leg->dep_date, &leg->dep_time,
+                                &leg->dep_offset);
     } else {
         load_missing(L, n, "depart", "a travel leg");
         ok = false;
@@ -403,7 +406,8 @@ leg_times(loader *L, itin_leg *leg, const ynode *n, ynode **v)
     } else if (v[LEG_ARRIVE]) {
         leg->arrive_pos = pos_of(v[LEG_ARRIVE]);
         leg->has_arrive = true;
-        ok &= load_get_datetime(L, v[LEG_ARRIVE], "a travel leg's arrival", &leg->arr_date, &leg->arr_time);
+        ok &= load_get_datetime(L, v[LEG_ARRIVE], "a travel leg's arrival", &leg->arr_date, &leg->arr_time,
+                                &leg->arr_offset);
     } else if (v[LEG_DURATION]) {
         leg->arrive_pos = pos_of(v[LEG_DURATION]);
         ok &= load_get_duration(L, v[LEG_DURATION], "a travel leg's duration", true, &leg->duration);

@@ -165,8 +165,10 @@ const char *load_opt_text(loader *L, const ynode *n, const char *what);
 void load_missing(loader *L, const ynode *map, const char *key, const char *what);
 bool load_get_id(loader *L, const ynode *n, const char *what, const char **out);
 bool load_get_date(loader *L, const ynode *n, const char *what, itin_date *out);
-bool load_get_time(loader *L, const ynode *n, const char *what, bool allow_24, int *out);
-bool load_get_datetime(loader *L, const ynode *n, const char *what, itin_date *date, int *min);
+bool load_get_time(loader *L, const ynode *n, const char *what, bool allow_24, int *out, itin_offset *off);
+bool load_get_datetime(loader *L, const ynode *n, const char *what, itin_date *date, int *min,
+                       itin_offset *off);
+const char *load_get_zone(loader *L, const ynode *n, const char *what, const char *example);
 bool load_get_duration(loader *L, const ynode *n, const char *what, bool positive, int *out);
 bool load_get_mode(loader *L, const ynode *n, const char *what, itin_mode *out);
 bool load_get_bool(loader *L, const ynode *n, const char *what, bool *out);

@@ -275,12 +275,7 @@ walk_address(loader *L, itin_institution *I, ynode **v)
     load_get_place_codes(L, v[INSTITUTION_COUNTRY], v[INSTITUTION_REGION], &I->country, &I->region);
     const ynode *zn = v[INSTITUTION_TIMEZONE];
     if (zn) {
-        const char *tz = load_text(L, zn, "timezone");
-        if (tz && !itin_zone_get(tz))
-            load_error(L, pos_of(zn), "unknown time zone %s (expected an IANA name such as Asia/Seoul)",
-                       QUOTED(L, zn));
-        else
-            I->timezone = tz;
+        I->timezone = load_get_zone(L, zn, "timezone", "Asia/Seoul");
     }
     if (v[INSTITUTION_GEO])
         I->has_geo = get_geo(L, v[INSTITUTION_GEO], &I->lat, &I->lon);

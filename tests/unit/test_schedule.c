@@ -1109,6 +1109,289 @@ dst_fold_takes_first_with_warning(void **state)
     finish(&r);
 }
 
+/* ------------------------------------------- 7b. times that are never wrong */
+
+/* A DST delegation around both clock changes of 2023, with a whole-day
+ * window, and a place in each awkward zone. */
+#define DST23(start, end, opts) DELEGATION(start, end, "  day: {start: \"00:00\", end: \"24:00\"}\n" opts)
+
+static const char ZONE_PLACES[] =
+    "institutions:\n"
+    "  - {id: bln, name: Rotes Rathaus, region: DE-BE, geo: [52.5186, 13.4081]}\n"
+    "  - {id: apia, name: Apia Parliament, timezone: Pacific/Apia, geo: [-13.8333, -171.7500]}\n"
+    "  - {id: kiri, name: Kiritimati, timezone: Pacific/Kiritimati, geo: [1.8721, -157.4278]}\n"
+    "  - {id: ams, name: Rijksmuseum, timezone: Europe/Amsterdam, geo: [52.3600, 4.8852]}\n"
+    "  - {id: tgl, name: Flughafen Tegel, region: DE-BE, geo: [52.5597, 13.2877]}\n";
+
+static void
+fixed_end_across_autumn_change(void **state)
+{
+    (void)state;
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s%s%s", DST23("2023-10-28", "2023-10-30", ""), ZONE_PLACES,
+             "visits:\n"
+             "  - {id: day, title: Tag, at: bln, date: 2023-10-29, start: \"00:00\", end: \"24:00\"}\n");
+    static run r; /* static: the teardown may free it after a failed assertion */
+    schedule(&r, buf);
+    assert_non_null(r.it);
+    const itin_item *v = item(r.it, "day");
+    /* 29 October 2023 has 25 hours in Berlin: 00:00 CEST (22:00 UTC the day
+     * before) to 00:00 CET on the 30th (23:00 UTC) = 90000 s. */
+    assert_int_equal(v->start, utc(2023, 10, 28, 22, 0));
+    assert_int_equal(v->end, utc(2023, 10, 29, 23, 0));
+    assert_int_equal(v->local_end, HM(0, 0));
+    assert_int_equal(v->local_end_date, itin_date_from_ymd(2023, 10, 30));
+    finish(&r);
+}
+
+static void
+fixed_end_across_spring_change(void **state)
+{
+    (void)state;
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s%s%s", DST23("2023-03-25", "2023-03-27", ""), ZONE_PLACES,
+             "visits:\n"
+             "  - {id: night, title: Nacht, at: bln, date: 2023-03-26, start: \"01:00\", end: \"04:00\"}\n"
+             "  - {id: early, title: Früh, at: bln, date: 2023-03-26, start: \"04:00\", duration: 1h}\n");
+    static run r; /* static: the teardown may free it after a failed assertion */
+    schedule(&r, buf);
+    assert_non_null(r.it);
+    assert_int_equal(r.d.conflicts, 0);
+    const itin_item *v = item(r.it, "night");
+    /* 01:00 CET = 00:00 UTC; 04:00 CEST = 02:00 UTC: two real hours, and
+     * the visit ends when 'early' begins (no overlap). */
+    assert_int_equal(v->start, utc(2023, 3, 26, 0, 0));
+    assert_int_equal(v->end, utc(2023, 3, 26, 2, 0));
+    assert_int_equal(v->local_end, HM(4, 0));
+    assert_int_equal(item(r.it, "early")->start, v->end);
+    finish(&r);
+}
+
+static void
+end_in_the_gap_is_an_error(void **state)
+{
+    (void)state;
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s%s%s", DST23("2023-03-25", "2023-03-27", ""), ZONE_PLACES,
+             "visits:\n"
+             "  - {id: night, title: Nacht, at: bln, date: 2023-03-26, start: \"01:00\", end: \"02:30\"}\n");
+    static run r; /* static: the teardown may free it after a failed assertion */
+    schedule(&r, buf);
+    assert_null(r.it);
+    assert_int_equal(r.d.errors, 1);
+    const itin_diag *e = DIAG(&r.d, ITIN_ERROR, "end time 2023-03-26 02:30 does not exist in Europe/Berlin",
+                              "from 02:00 to 03:00");
+    assert_int_equal(e->pos.line, line_of(r.text, "{id: night"));
+    assert_int_equal(e->pos.col, col_of(r.text, "\"02:30\""));
+    assert_null(strstr(e->message, "daylight"));
+    finish(&r);
+}
+
+static void
+fold_warning_names_both_offsets(void **state)
+{
+    (void)state;
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s%s%s", DST23("2023-10-28", "2023-10-30", ""), ZONE_PLACES,
+             "visits:\n"
+             "  - {id: fold, title: Doppelt, at: bln, date: 2023-10-29, start: \"01:30\", end: \"02:30\"}\n");
+    static run r; /* static: the teardown may free it after a failed assertion */
+    schedule(&r, buf);
+    assert_non_null(r.it);
+    /* The end, not the start, is ambiguous: the first 02:30 (+02:00) is
+     * taken, an hour after 01:30 CEST. */
+    const itin_diag *w =
+        DIAG(&r.d, ITIN_WARNING, "end time 2023-10-29 02:30 happens twice in Europe/Berlin",
+             "UTC+02:00 and again at UTC+01:00", "the first (+02:00) is taken", "\"02:30+01:00\"");
+    assert_int_equal(w->pos.col, col_of(r.text, "\"02:30\""));
+    const itin_item *v = item(r.it, "fold");
+    assert_int_equal(v->end - v->start, 3600);
+    assert_int_equal(v->offset_end, 7200);
+    finish(&r);
+}
+
+static void
+explicit_offset_picks_the_second(void **state)
+{
+    (void)state;
+    char buf[4096];
+    snprintf(
+        buf, sizeof buf, "%s%s%s", DST23("2023-10-28", "2023-10-30", ""), ZONE_PLACES,
+        "visits:\n"
+        "  - {id: fold, title: Doppelt, at: bln, date: 2023-10-29, start: \"02:30+01:00\", duration: 1h,"
+        " with: [lee]}\n"
+        "travel:\n"
+        "  - {id: late, mode: taxi, from: tgl, to: bln, depart: 2023-10-29 02:00+01:00, arrive: 2023-10-29 "
+        "02:15+01:00, with: [park]}\n");
+    static run r; /* static: the teardown may free it after a failed assertion */
+    schedule(&r, buf);
+    assert_non_null(r.it);
+    assert_null(find_diag(&r.d, ITIN_WARNING, "happens twice", (const char *)NULL));
+    /* The second 02:30 is CET: 01:30 UTC; the leg runs 01:00–01:15 UTC. */
+    const itin_item *v = item(r.it, "fold");
+    assert_int_equal(v->start, utc(2023, 10, 29, 1, 30));
+    assert_int_equal(v->offset_start, 3600);
+    const itin_item *l = item(r.it, "late");
+    assert_int_equal(l->start, utc(2023, 10, 29, 1, 0));
+    assert_int_equal(l->end, utc(2023, 10, 29, 1, 15));
+    finish(&r);
+}
+
+static void
+explicit_offset_the_place_lacks_is_an_error(void **state)
+{
+    (void)state;
+    char buf[4096];
+    snprintf(
+        buf, sizeof buf, "%s%s%s", DST23("2023-10-28", "2023-10-30", ""), ZONE_PLACES,
+        "visits:\n"
+        "  - {id: fold, title: Doppelt, at: bln, date: 2023-10-29, start: \"02:30+03:00\", duration: 1h}\n");
+    static run r; /* static: the teardown may free it after a failed assertion */
+    schedule(&r, buf);
+    assert_null(r.it);
+    assert_int_equal(r.d.errors, 1);
+    DIAG(&r.d, ITIN_ERROR, "02:30+03:00 is not a time of Europe/Berlin", "UTC+02:00 or at UTC+01:00");
+    finish(&r);
+}
+
+static void
+leg_times_in_gap_and_fold(void **state)
+{
+    (void)state;
+    char buf[4096];
+    snprintf(
+        buf, sizeof buf, "%s%s%s", DELEGATION("2022-03-25", "2022-11-01", ""), DST_PLACES,
+        "travel:\n"
+        "  - {id: spring, mode: flight, from: icn, to: bln, depart: 2022-03-27 01:00, arrive: 2022-03-27 "
+        "02:30}\n"
+        "  - {id: autumn, mode: flight, from: bln, to: icn, depart: 2022-10-30 02:30, arrive: 2022-10-30 "
+        "20:00}\n");
+    static run r; /* static: the teardown may free it after a failed assertion */
+    schedule(&r, buf);
+    assert_null(r.it);
+    assert_int_equal(r.d.errors, 1);
+    const itin_diag *e = DIAG(&r.d, ITIN_ERROR, "arrival 2022-03-27 02:30 does not exist in Europe/Berlin");
+    assert_int_equal(e->pos.line, line_of(r.text, "arrive: 2022-03-27"));
+    DIAG(&r.d, ITIN_WARNING, "departure 2022-10-30 02:30 happens twice in Europe/Berlin",
+         "\"2022-10-30 02:30+01:00\"");
+    finish(&r);
+}
+
+static void
+day_window_in_the_gap_is_an_error(void **state)
+{
+    (void)state;
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s%s%s",
+             DELEGATION("2022-03-26", "2022-03-27", "  day: {start: \"02:30\", end: \"20:00\"}\n"),
+             DST_PLACES,
+             "visits:\n"
+             "  - {id: flex, title: Flexibel, at: bln, date: 2022-03-27, duration: 1h}\n");
+    static run r; /* static: the teardown may free it after a failed assertion */
+    schedule(&r, buf);
+    assert_null(r.it);
+    assert_int_equal(r.d.errors, 1);
+    const itin_diag *e =
+        DIAG(&r.d, ITIN_ERROR, "the day window's start 02:30 does not exist on 2022-03-27 in Europe/Berlin");
+    assert_int_equal(e->pos.line, line_of(r.text, "{id: flex"));
+    finish(&r);
+}
+
+static void
+day_window_in_the_fold_warns(void **state)
+{
+    (void)state;
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s%s%s",
+             DELEGATION("2022-10-29", "2022-10-30", "  day: {start: \"02:30\", end: \"20:00\"}\n"),
+             DST_PLACES,
+             "visits:\n"
+             "  - {id: flex, title: Flexibel, at: bln, date: 2022-10-30, duration: 1h}\n");
+    static run r; /* static: the teardown may free it after a failed assertion */
+    schedule(&r, buf);
+    assert_non_null(r.it);
+    DIAG(&r.d, ITIN_WARNING, "the day window's start 02:30 happens twice on 2022-10-30 in Europe/Berlin",
+         "the first (+02:00) is taken");
+    /* Placed at the first 02:30, CEST: 00:30 UTC. */
+    assert_int_equal(item(r.it, "flex")->start, utc(2022, 10, 30, 0, 30));
+    finish(&r);
+}
+
+static void
+place_without_hours_is_open_around_the_clock(void **state)
+{
+    (void)state;
+    char buf[4096];
+    snprintf(
+        buf, sizeof buf, "%s%s%s", DST23("2023-03-24", "2023-03-27", ""), ZONE_PLACES,
+        "visits:\n"
+        "  - {id: dinner, title: Abendessen, at: bln, date: 2023-03-24, start: \"22:30\", duration: 2h}\n"
+        "  - {id: long, title: Lang, at: bln, date: 2023-03-26, start: \"00:00\", duration: 24h}\n");
+    static run r; /* static: the teardown may free it after a failed assertion */
+    schedule(&r, buf);
+    assert_non_null(r.it);
+    /* 22:30–00:30, and 24 real hours from 00:00 on a 23-hour day (to 01:00
+     * on the 27th): neither is outside opening hours the place has not got. */
+    assert_null(find_diag(&r.d, ITIN_CONFLICT, "opening hours", (const char *)NULL));
+    assert_int_equal(r.d.conflicts, 0);
+    assert_int_equal(item(r.it, "long")->local_end, HM(1, 0));
+    finish(&r);
+}
+
+/* One error that names the skipped date and nothing after it, for a
+ * flexible and a fixed visit alike. */
+static void
+expect_one_skipped_day_error(const char *visit, const char *zone, const char *date)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s%s%s%s",
+             strcmp(date, "2011-12-30") == 0 ? DST23("2011-12-29", "2011-12-31", "")
+                                             : DST23("1994-12-30", "1995-01-01", ""),
+             ZONE_PLACES, "visits:\n", visit);
+    static run r; /* static: the teardown may free it after a failed assertion */
+    schedule(&r, buf);
+    assert_null(r.it);
+    assert_int_equal(r.d.errors, 1);
+    assert_int_equal(r.d.conflicts, 0);
+    const itin_diag *e = DIAG(&r.d, ITIN_ERROR, date, zone, "skipped that day");
+    assert_null(strstr(e->message, "daylight"));
+    assert_int_equal(e->pos.line, line_of(r.text, "{id: v"));
+    for (size_t i = 0; i < r.d.count; i++)
+        assert_true(r.d.items[i].severity == ITIN_ERROR || !strstr(r.d.items[i].message, "window"));
+    finish(&r);
+}
+
+static void
+skipped_day_is_one_error(void **state)
+{
+    (void)state;
+    expect_one_skipped_day_error("  - {id: v, title: Flexibel, at: apia, date: 2011-12-30, duration: 2h}\n",
+                                 "Pacific/Apia", "2011-12-30");
+    expect_one_skipped_day_error(
+        "  - {id: v, title: Fest, at: apia, date: 2011-12-30, start: \"10:00\", duration: 2h}\n",
+        "Pacific/Apia", "2011-12-30");
+    expect_one_skipped_day_error(
+        "  - {id: v, title: Fest, at: kiri, date: 1994-12-31, start: \"23:00\", end: \"24:00\"}\n",
+        "Pacific/Kiritimati", "1994-12-31");
+}
+
+static void
+offset_with_seconds_is_an_error(void **state)
+{
+    (void)state;
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s%s%s", DELEGATION("1920-01-05", "1920-01-06", ""), ZONE_PLACES,
+             "visits:\n"
+             "  - {id: museum, title: Museum, at: ams, date: 1920-01-05, start: \"10:00\", duration: 1h}\n");
+    static run r; /* static: the teardown may free it after a failed assertion */
+    schedule(&r, buf);
+    /* Amsterdam kept its local mean time, +00:19:32, until 1937. */
+    assert_null(r.it);
+    assert_int_equal(r.d.errors, 1);
+    DIAG(&r.d, ITIN_ERROR, "'museum'", "Europe/Amsterdam", "UTC+00:19:32", "local mean time");
+    finish(&r);
+}
+
 /* -------------------------------------------------------- 8. the date line */
 
 static void
@@ -1742,6 +2025,18 @@ main(void)
         cmocka_unit_test_teardown(dst_berlin_before_and_after, cleanup),
         cmocka_unit_test_teardown(dst_gap_is_an_error, cleanup),
         cmocka_unit_test_teardown(dst_fold_takes_first_with_warning, cleanup),
+        cmocka_unit_test_teardown(fixed_end_across_autumn_change, cleanup),
+        cmocka_unit_test_teardown(fixed_end_across_spring_change, cleanup),
+        cmocka_unit_test_teardown(end_in_the_gap_is_an_error, cleanup),
+        cmocka_unit_test_teardown(fold_warning_names_both_offsets, cleanup),
+        cmocka_unit_test_teardown(explicit_offset_picks_the_second, cleanup),
+        cmocka_unit_test_teardown(explicit_offset_the_place_lacks_is_an_error, cleanup),
+        cmocka_unit_test_teardown(leg_times_in_gap_and_fold, cleanup),
+        cmocka_unit_test_teardown(day_window_in_the_gap_is_an_error, cleanup),
+        cmocka_unit_test_teardown(day_window_in_the_fold_warns, cleanup),
+        cmocka_unit_test_teardown(place_without_hours_is_open_around_the_clock, cleanup),
+        cmocka_unit_test_teardown(skipped_day_is_one_error, cleanup),
+        cmocka_unit_test_teardown(offset_with_seconds_is_an_error, cleanup),
         cmocka_unit_test_teardown(dateline_flight_is_valid, cleanup),
         cmocka_unit_test_teardown(dateline_flight_arriving_before_departure, cleanup),
         cmocka_unit_test_teardown(group_split_and_rejoin, cleanup),

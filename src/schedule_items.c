@@ -1,0 +1,297 @@
+/* schedule_items: the plan's fixed items as itinerary items — travel legs,
+ * visits with a start, lodging nights — and the days they are grouped by. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "schedule.h"
+#include "values.h"
+
+/* ----------------------------------------------------------------- items */
+
+size_t
+sched_new_item(sched *S)
+{
+    itin_item *it = ITIN_PUSH(S->A, S->items, S->n_items, S->cap_items);
+    memset(it, 0, sizeof *it);
+    it->place = it->from = it->to = NONE;
+    return S->n_items - 1;
+}
+
+/* A travel leg's departure and arrival (§13.1); false when one is wrong. */
+static bool
+sched_leg_times(sched *S, const itin_leg *L, int64_t *start, int64_t *end)
+{
+    sched_written dep = {L->dep_date, L->dep_time, L->dep_offset, L->depart_pos, "departure", true};
+    sched_written arr = {L->arr_date, L->arr_time, L->arr_offset, L->arrive_pos, "arrival", true};
+    if (!sched_resolve_written(S, L->from, &dep, start))
+        return false;
+    *end = *start + (int64_t)L->duration * MIN;
+    if (L->has_arrive && !sched_resolve_written(S, L->to, &arr, end))
+        return false;
+    if (*end > *start)
+        return true;
+    char a[16], b[16];
+    itin_diags_add(S->d, ITIN_ERROR, L->arrive_pos,
+                   "travel leg '%s' arrives (%s %02d:%02d %s) before it departs (%s %02d:%02d %s) in "
+                   "absolute time",
+                   L->id, itin_date_format(L->arr_date, a), L->arr_time / 60, L->arr_time % 60,
+                   itin_zone_name(sched_zone_of(S, L->to)), itin_date_format(L->dep_date, b),
+                   L->dep_time / 60, L->dep_time % 60, itin_zone_name(sched_zone_of(S, L->from)));
+    return false;
+}
+
+/* Travel legs as items; a leg whose times are wrong is left out (the run
+ * fails), so that no message follows from a time that was never right. */
+void
+sched_resolve_legs(sched *S)
+{
+    itin_plan *P = S->P;
+    for (size_t i = 0; i < P->n_legs; i++) {
+        const itin_leg *L = &P->legs[i];
+        int64_t start, end;
+        if (!sched_leg_times(S, L, &start, &end))
+            continue;
+        size_t ix = sched_new_item(S);
+        itin_item *it = &S->items[ix];
+        it->kind = ITIN_ITEM_TRAVEL;
+        it->id = L->id;
+        it->title = L->title;
+        it->leg = L;
+        it->from = L->from;
+        it->to = L->to;
+        it->mode = L->mode;
+        it->who = L->who.bits;
+        it->everyone = L->who.everyone;
+        it->pos = L->pos;
+        it->fixed = true;
+        it->start = start;
+        it->end = end;
+        sched_fill_local(S, it, L->from, L->to);
+    }
+}
+
+size_t
+sched_add_visit_item(sched *S, const itin_visit *V)
+{
+    size_t ix = sched_new_item(S);
+    itin_item *it = &S->items[ix];
+    it->kind = ITIN_ITEM_VISIT;
+    it->id = V->id;
+    it->title = V->title;
+    it->visit = V;
+    it->place = V->at;
+    it->mode = V->travel;
+    it->who = V->who.bits;
+    it->everyone = V->who.everyone;
+    it->status = V->status;
+    it->pos = V->pos;
+    it->fixed = V->has_start;
+    return ix;
+}
+
+void
+sched_set_visit_time(sched *S, size_t ix, int64_t start)
+{
+    itin_item *it = &S->items[ix];
+    it->start = start;
+    it->end = start + (int64_t)it->visit->duration * MIN;
+    sched_fill_local(S, it, it->place, it->place);
+    it->date = it->visit->date;
+}
+
+/* A fixed visit's start, and its end: `end` is a local time like `start`
+ * (24:00 is the start of the next day), so that a visit across a clock
+ * change lasts what the clocks say; false when one is wrong. */
+static bool
+sched_fixed_visit_times(sched *S, const itin_visit *V, int64_t *start, int64_t *end)
+{
+    sched_written s = {V->date, V->start, V->start_offset, V->start_pos, "start time", false};
+    if (sched_skipped_date(S, V->at, V->date, V->date_pos, "visit", V->id) ||
+        !sched_resolve_written(S, V->at, &s, start))
+        return false;
+    *end = *start + (int64_t)V->duration * MIN;
+    if (!V->has_end)
+        return true;
+    sched_written e = {V->date, V->end, V->end_offset, V->end_pos, "end time", false};
+    if (V->end == 1440 && !V->end_offset.given)
+        *end = sched_at_local(S, V->at, V->date + 1, 0);
+    else if (!sched_resolve_written(S, V->at, &e, end))
+        return false;
+    if (*end > *start)
+        return true;
+    itin_diags_add(S->d, ITIN_ERROR, V->end_pos, "visit '%s' ends before it starts in absolute time", V->id);
+    return false;
+}
+
+/* Visits with a start: their times, then their opening hours and closures. */
+void
+sched_resolve_fixed_visits(sched *S)
+{
+    const itin_plan *P = S->P;
+    for (size_t i = 0; i < P->n_visits; i++) {
+        const itin_visit *V = &P->visits[i];
+        int64_t start, end;
+        if (!V->has_start || !sched_fixed_visit_times(S, V, &start, &end))
+            continue;
+        size_t ix = sched_add_visit_item(S, V);
+        S->visit_item[i] = ix;
+        itin_item *it = &S->items[ix];
+        it->start = start;
+        it->end = end;
+        sched_fill_local(S, it, it->place, it->place);
+        it->date = V->date;
+        if (V->status != ITIN_CANCELLED)
+            sched_check_fixed_visit(S, ix);
+    }
+}
+
+/* ------------------------------------------------------------- lodging */
+
+void
+sched_resolve_lodging(sched *S)
+{
+    itin_plan *P = S->P;
+    itin_date lo = P->delegation.start, hi = P->delegation.end;
+    for (size_t i = 0; i < P->n_lodgings; i++) {
+        if (P->lodgings[i].from < lo)
+            lo = P->lodgings[i].from;
+        if (P->lodgings[i].to > hi)
+            hi = P->lodgings[i].to;
+    }
+    for (size_t i = 0; i < S->n_items; i++) {
+        if (S->items[i].date - 1 < lo)
+            lo = S->items[i].date - 1;
+        if (S->items[i].local_end_date > hi)
+            hi = S->items[i].local_end_date;
+    }
+    S->night0 = lo;
+    S->n_nights = (size_t)(hi - lo + 1);
+    S->hotel = itin_arena_alloc(S->A, S->np * S->n_nights * sizeof *S->hotel + 1);
+    for (size_t i = 0; i < S->np * S->n_nights; i++)
+        S->hotel[i] = NONE;
+    size_t *by = itin_arena_alloc(S->A, S->np * S->n_nights * sizeof *by + 1);
+    for (size_t i = 0; i < P->n_lodgings; i++) {
+        const itin_lodging *L = &P->lodgings[i];
+        for (itin_date n = L->from; n < L->to; n++)
+            for (size_t p = sched_next_bit(L->who.bits, S->words, 0); p < S->np;
+                 p = sched_next_bit(L->who.bits, S->words, p + 1)) {
+                size_t k = p * S->n_nights + (size_t)(n - S->night0);
+                if (S->hotel[k] != NONE) {
+                    char ds[16];
+                    const itin_lodging *o = &P->lodgings[by[k]];
+                    itin_diags_add(S->d, ITIN_ERROR, L->pos,
+                                   "'%s' has two lodgings for the night of %s (the other at %s:%d:%d)",
+                                   P->delegation.participants[p].id, itin_date_format(n, ds), o->pos.file,
+                                   o->pos.line, o->pos.col);
+                    continue;
+                }
+                S->hotel[k] = L->at;
+                by[k] = i;
+            }
+    }
+}
+
+void
+sched_add_lodging_items(sched *S)
+{
+    itin_plan *P = S->P;
+    for (size_t i = 0; i < P->n_lodgings; i++) {
+        const itin_lodging *L = &P->lodgings[i];
+        size_t ix = sched_new_item(S);
+        itin_item *it = &S->items[ix];
+        const itin_institution *I = &P->institutions[L->at];
+        it->kind = ITIN_ITEM_LODGING;
+        it->id = L->id;
+        it->title = I->name;
+        it->lodging = L;
+        it->place = L->at;
+        it->who = L->who.bits;
+        it->everyone = L->who.everyone;
+        it->pos = L->pos;
+        it->all_day = true;
+        it->start = sched_at_local(S, L->at, L->from, 0);
+        it->end = sched_at_local(S, L->at, L->to, 0);
+        sched_fill_local(S, it, L->at, L->at);
+        it->date = L->from;
+        it->local_start_date = L->from;
+        it->local_end_date = L->to;
+    }
+}
+
+/* ------------------------------------------------------------------ days */
+
+static const itin_item *sched_sort_items;
+
+static int
+sched_cmp_item_ix(const void *a, const void *b)
+{
+    const itin_item *x = &sched_sort_items[*(const size_t *)a], *y = &sched_sort_items[*(const size_t *)b];
+    /* Lodging closes the day; otherwise by start, then end, then kind. */
+    bool lx = x->kind == ITIN_ITEM_LODGING, ly = y->kind == ITIN_ITEM_LODGING;
+    if (lx != ly)
+        return lx ? 1 : -1;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    if (x->end != y->end)
+        return x->end < y->end ? -1 : 1;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+/* Group items by day: the delegation's dates and any other date an item
+ * belongs to; a lodging appears on each of its nights. */
+void
+sched_build_days(itin_itinerary *it, itin_arena *A)
+{
+    const itin_plan *P = it->plan;
+    itin_date lo = P->delegation.start, hi = P->delegation.end;
+    for (size_t i = 0; i < it->n_items; i++) {
+        const itin_item *x = &it->items[i];
+        itin_date last = x->kind == ITIN_ITEM_LODGING ? x->local_end_date - 1 : x->date;
+        if (x->date < lo)
+            lo = x->date;
+        if (last > hi)
+            hi = last;
+    }
+    size_t nd = (size_t)(hi - lo + 1);
+    size_t *count = itin_xmalloc(nd * sizeof *count);
+    memset(count, 0, nd * sizeof *count);
+    for (size_t i = 0; i < it->n_items; i++) {
+        const itin_item *x = &it->items[i];
+        itin_date last = x->kind == ITIN_ITEM_LODGING ? x->local_end_date - 1 : x->date;
+        for (itin_date d = x->date; d <= last; d++)
+            count[d - lo]++;
+    }
+    /* Only days with items, and every day of the delegation. */
+    it->days = itin_arena_alloc(A, nd * sizeof *it->days);
+    size_t *day_of = itin_xmalloc(nd * sizeof *day_of);
+    it->n_days = 0;
+    for (size_t k = 0; k < nd; k++) {
+        itin_date d = lo + (itin_date)k;
+        day_of[k] = NONE;
+        if (!count[k] && (d < P->delegation.start || d > P->delegation.end))
+            continue;
+        itin_day *day = &it->days[it->n_days];
+        day->date = d;
+        day->number = (int)(d - P->delegation.start) + 1;
+        day->items = itin_arena_alloc(A, (count[k] ? count[k] : 1) * sizeof *day->items);
+        day->n_items = 0;
+        day_of[k] = it->n_days++;
+    }
+    for (size_t i = 0; i < it->n_items; i++) {
+        const itin_item *x = &it->items[i];
+        itin_date last = x->kind == ITIN_ITEM_LODGING ? x->local_end_date - 1 : x->date;
+        for (itin_date d = x->date; d <= last; d++) {
+            itin_day *day = &it->days[day_of[d - lo]];
+            day->items[day->n_items++] = i;
+        }
+    }
+    sched_sort_items = it->items;
+    for (size_t k = 0; k < it->n_days; k++)
+        qsort(it->days[k].items, it->days[k].n_items, sizeof(size_t), sched_cmp_item_ix);
+    sched_sort_items = NULL;
+    free(count);
+    free(day_of);
+}
