@@ -36,15 +36,6 @@ sched_mask_empty(const uint64_t *m, size_t words)
     return true;
 }
 
-static bool
-sched_mask_meets(const uint64_t *a, const uint64_t *b, size_t words)
-{
-    for (size_t i = 0; i < words; i++)
-        if (a[i] & b[i])
-            return true;
-    return false;
-}
-
 /* ------------------------------------------------------------------ main */
 
 /* The run's state, with each place's zone and the lookup tables. */
@@ -148,7 +139,7 @@ itin_itinerary_filter(const itin_itinerary *src, const uint64_t *mask, bool tran
             const itin_item *x = &src->items[s->items[i]];
             if (!transfers && x->kind == ITIN_ITEM_TRANSFER)
                 continue;
-            if (mask && !sched_mask_meets(x->who, mask, P->who_words))
+            if (mask && !itin_who_intersects(x->who, mask, P->who_words))
                 continue;
             d->items[d->n_items++] = s->items[i];
         }

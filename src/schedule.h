@@ -88,7 +88,6 @@ bool sched_mask_empty(const uint64_t *m, size_t words);
 
 /* schedule_time.c: local times and zones. */
 const itin_zone *sched_zone_of(const sched *S, size_t inst);
-const char *sched_hm(char *buf, int minutes);
 int64_t sched_at_local(sched *S, size_t inst, itin_date date, int minutes);
 bool sched_resolve_written(sched *S, size_t inst, const sched_written *w, int64_t *out);
 void sched_window(sched *S, size_t inst, itin_date date, itin_pos where, int64_t *ws, int64_t *we);

@@ -82,15 +82,15 @@ sched_report_conflicts(sched *S)
             itin_diags_add(S->d, ITIN_CONFLICT, b->pos,
                            "%s cannot make it: %s '%s' (ends %s) and %s '%s' (starts %s) overlap by %s, and "
                            "%s%s are needed between them",
-                           who, sched_item_label(a), a->id, sched_hm(ae, a->local_end), sched_item_label(b),
-                           b->id, sched_hm(bs, b->local_start), itin_duration_format(-c->has, has), need,
+                           who, sched_item_label(a), a->id, itin_hm(a->local_end, ae), sched_item_label(b),
+                           b->id, itin_hm(b->local_start, bs), itin_duration_format(-c->has, has), need,
                            detail);
         else
             itin_diags_add(
                 S->d, ITIN_CONFLICT, b->pos,
                 "%s cannot make it: needs %s%s between %s '%s' (ends %s) and %s '%s' (starts %s), has %s",
-                who, need, detail, sched_item_label(a), a->id, sched_hm(ae, a->local_end),
-                sched_item_label(b), b->id, sched_hm(bs, b->local_start), has);
+                who, need, detail, sched_item_label(a), a->id, itin_hm(a->local_end, ae), sched_item_label(b),
+                b->id, itin_hm(b->local_start, bs), has);
     }
 }
 /* A day longer than ten hours of items: one warning per date, naming who. */
@@ -179,7 +179,7 @@ sched_check_items(sched *S)
                 char a[8], b[8];
                 itin_diags_add(S->d, ITIN_WARNING, it->pos,
                                "visit '%s' (%s\u2013%s) lies outside the day window", it->id,
-                               sched_hm(a, it->local_start), sched_hm(b, it->local_end));
+                               itin_hm(it->local_start, a), itin_hm(it->local_end, b));
             }
         }
     }

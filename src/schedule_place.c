@@ -116,9 +116,9 @@ sched_describe_hours(const itin_institution *I, int wd, char *buf, size_t n)
     buf[0] = '\0';
     for (int i = 0; i < I->hours.n[wd] && o < n; i++) {
         char a[8], b[8];
-        o += (size_t)snprintf(
-            buf + o, n - o, "%s%s\u2013%s", i ? ", " : "", sched_hm(a, I->hours.iv[wd][i].open),
-            I->hours.iv[wd][i].close >= 1440 ? "24:00" : sched_hm(b, I->hours.iv[wd][i].close));
+        o += (size_t)snprintf(buf + o, n - o, "%s%s\u2013%s", i ? ", " : "",
+                              itin_hm(I->hours.iv[wd][i].open, a),
+                              itin_hm(I->hours.iv[wd][i].close >= 1440 ? 1440 : I->hours.iv[wd][i].close, b));
     }
 }
 
@@ -274,7 +274,7 @@ sched_check_fixed_visit(sched *S, size_t ix)
     sched_describe_hours(I, itin_date_weekday(V->date), why, sizeof why);
     itin_diags_add(S->d, ITIN_CONFLICT, V->start_pos.line ? V->start_pos : V->pos,
                    "visit '%s' (%s\u2013%s) is outside the opening hours of %s on %s (%s)", V->id,
-                   sched_hm(a, it->local_start), sched_hm(b, it->local_end),
+                   itin_hm(it->local_start, a), itin_hm(it->local_end, b),
                    I->short_name ? I->short_name : I->name, sched_weekdays[itin_date_weekday(V->date)], why);
 }
 
@@ -412,7 +412,7 @@ sched_report_no_fit(sched *S, const itin_visit *V, bool after_listed)
     itin_diags_add(S->d, ITIN_CONFLICT, V->pos,
                    "no start fits visit '%s' (%s at %s) on %s: searched %s\u2013%s%s%s for every attendee",
                    V->id, itin_duration_format(V->duration, dur), I->short_name ? I->short_name : I->name,
-                   itin_date_format(V->date, ds), sched_hm(a, ws_m), sched_hm(b, we_m == 0 ? 1440 : we_m),
+                   itin_date_format(V->date, ds), itin_hm(ws_m, a), itin_hm(we_m == 0 ? 1440 : we_m, b),
                    I->has_hours ? ", within the opening hours" : "",
                    after_listed ? ", after the previous listed visit" : "");
 }

@@ -13,15 +13,6 @@ sched_zone_of(const sched *S, size_t inst)
     return S->zone[inst];
 }
 
-/* "10:30" local to the item's start or end. */
-const char *
-sched_hm(char *buf, int minutes)
-{
-    /* 1440, the end of a day, is "24:00"; later minutes wrap. */
-    snprintf(buf, 8, "%02d:%02d", minutes == 1440 ? 24 : minutes / 60 % 24, minutes % 60);
-    return buf;
-}
-
 /* "+01:00", or "+00:53:28" for an offset with seconds. */
 static const char *
 sched_offset_text(char *buf, int off)
@@ -62,8 +53,8 @@ sched_gap_text(const itin_zone *z, const int64_t t[2], char *buf, size_t n)
 {
     int64_t at = itin_zone_transition(z, t[1], t[0]);
     char a[8], b[8];
-    snprintf(buf, n, "the clocks jump from %s to %s", sched_hm(a, sched_local_minutes(z, at - 1) + 1),
-             sched_hm(b, sched_local_minutes(z, at)));
+    snprintf(buf, n, "the clocks jump from %s to %s", itin_hm(sched_local_minutes(z, at - 1) + 1, a),
+             itin_hm(sched_local_minutes(z, at), b));
     return buf;
 }
 
@@ -81,7 +72,7 @@ sched_resolve_written(sched *S, size_t inst, const sched_written *w, int64_t *ou
     itin_date date = w->date + (w->minutes >= 1440);
     int minutes = w->minutes % 1440;
     itin_date_format(date, ds);
-    sched_hm(hm, minutes);
+    itin_hm(minutes, hm);
     if (itin_zone_skips_date(z, date)) {
         itin_diags_add(S->d, ITIN_ERROR, w->pos,
                        "%s %s %s: the date %s never happened in %s (the zone skipped that day)", w->what, ds,
@@ -145,7 +136,7 @@ sched_window_edge(sched *S, size_t inst, itin_date date, int minutes, itin_pos w
         return t[0];
     itin_strmap_put(&S->window_reported, itin_arena_strdup(S->A, key), 0, NULL);
     itin_date_format(date, ds);
-    sched_hm(hm, minutes);
+    itin_hm(minutes, hm);
     int64_t local = (int64_t)date * DAY_S + (int64_t)minutes * MIN;
     if (k == ITIN_LOCAL_GAP)
         itin_diags_add(S->d, ITIN_ERROR, where, "the day window's %s %s does not exist on %s in %s (%s)",

@@ -390,9 +390,6 @@ void
 sched_mark_shared_transfers(sched *S, size_t first_transfer)
 {
     for (size_t i = first_transfer; i < S->n_items; i++) {
-        bool all = S->np > 0;
-        for (size_t p = 0; p < S->np && all; p++)
-            all = itin_who_has(S->items[i].who, p);
-        S->items[i].everyone = all;
+        S->items[i].everyone = itin_who_is_all(S->items[i].who, S->np);
     }
 }
