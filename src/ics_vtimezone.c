@@ -8,23 +8,31 @@
  * icalendar 2.8 and npm `icalendar` 0.7 throw and read no event, and
  * MS-OXCICAL expects one STANDARD and one DAYLIGHT. Here:
  *
- * - The offset changes from the last one at or before the calendar's first
- *   instant to two years after its last are found by scanning the offsets.
- * - Changes alike (same offsets before and after) that fall in consecutive
- *   years on the same local time, month and day rule (the nth or last
- *   weekday of the month, or a day of the month) become one observance with
- *   a yearly RRULE; one that fits no rule is an observance of its own.
- *   Runs that start after the calendar are kept only as the first run of
- *   their kind with a rule (the half of an annual pattern still to come),
- *   so a zone whose rules hold over the calendar gets one STANDARD and one
- *   DAYLIGHT, and a zone without changes one STANDARD without RRULE.
- * - A rule that ends inside the scanned window gets COUNT, so no observance
- *   adds a change that tzdata does not have anywhere in the calendar's span.
- *   Not UNTIL: python-icalendar 4.0 (Timezone.to_tz()) throws on it.
+ * - The offset changes from 1 January of the year before the calendar's
+ *   first instant to two years after its last are found by scanning the
+ *   offsets.
+ * - Changes alike (same offsets before and after) are one observance: the
+ *   kind of the last change at or before the first instant, and every kind
+ *   with a change during the calendar, or with a yearly rule after it (the
+ *   half of an annual pattern still to come). Each starts at its own last
+ *   change at or before the first instant, when it has one: ruby-icalendar
+ *   throws on a time before the start of any observance of its zone.
+ * - Changes alike that fall in consecutive years on the same local time,
+ *   month and day rule (the nth or last weekday of the month, or a day of
+ *   the month) are a yearly RRULE, with COUNT when tzdata stops following
+ *   it before the end of the window (not UNTIL: python-icalendar 4.0's
+ *   Timezone.to_tz() throws on it). Others (Africa/Casablanca's, which
+ *   follow Ramadan) are listed as RDATEs up to the calendar's last instant.
+ *   So a zone whose rules hold over the calendar has one STANDARD and one
+ *   DAYLIGHT with RRULEs, and a zone without changes one STANDARD.
+ * - A zone without a change from the start of the window to the first
+ *   instant gets one observance from the start of the window.
+ * - No observance adds a change that tzdata does not have over the
+ *   calendar's span; after the window, the rules go on as written.
  * - DAYLIGHT is an observance whose offset is above the zone's lowest one
  *   in the window and is left for a lower one (so negative DST, as in
  *   Europe/Dublin, reads as usual, and a new standard offset is STANDARD).
- * - No RDATE: strict parsers read RRULEs more reliably. */
+ */
 #include <stdlib.h>
 #include <string.h>
 
@@ -205,10 +213,10 @@ is_daylight(const zone_ctx *Z, int to)
     return false;
 }
 
-/* Add an observance starting at `start` (local, before the change) that
- * changes the offset from `from` to `to`, with its rule (or none). */
-static void
-add_observance(zone_ctx *Z, struct icaltimetype start, int from, int to, icalproperty *rule)
+/* A new observance starting at `start` (local, before the change) that
+ * changes the offset from `from` to `to`. */
+static icalcomponent *
+observance(zone_ctx *Z, struct icaltimetype start, int from, int to)
 {
     icalcomponent *o = is_daylight(Z, to) ? icalcomponent_new_xdaylight() : icalcomponent_new_xstandard();
     const char *name = tzname_of(Z->ical, to);
@@ -217,45 +225,89 @@ add_observance(zone_ctx *Z, struct icaltimetype start, int from, int to, icalpro
     icalcomponent_add_property(o, icalproperty_new_tzoffsetfrom(from));
     icalcomponent_add_property(o, icalproperty_new_tzoffsetto(to));
     icalcomponent_add_property(o, icalproperty_new_dtstart(start));
-    if (rule)
-        icalcomponent_add_property(o, rule);
-    icalcomponent_add_component(Z->vtz, o);
+    return o;
 }
 
-/* The observances of the changes alike to ch[first] (same offsets), which
- * are marked done: runs that fit a yearly rule, each as one observance. A
- * run is kept when it starts by `end` (the calendar's last instant), or as
- * the first of its kind when it has a rule; changes go on to `hi`. */
-static void
-add_kind(zone_ctx *Z, const tz_change *ch, size_t n, size_t first, bool *done, int64_t end, int64_t hi)
+/* The observance of the changes alike to ch[first] (same offsets) from
+ * ch[first] on, or NULL when none is needed: a yearly RRULE when they
+ * follow one as far as the calendar's last instant `end` (COUNT when it
+ * stops before `hi`, the end of the changes read), else RDATEs for those up
+ * to `end`. Changes alike that start after `end` make an observance only as
+ * a rule (the half of a yearly pattern still to come). */
+static icalcomponent *
+class_observance(zone_ctx *Z, const tz_change *ch, size_t n, size_t first, int64_t end, int64_t hi)
 {
-    size_t *idx = itin_xmalloc(n * sizeof *idx);
     onset *on = itin_xmalloc(n * sizeof *on);
-    size_t k = 0;
+    size_t k = 0, upto_end = 0;
     for (size_t i = first; i < n; i++)
-        if (!done[i] && ch[i].from == ch[first].from && ch[i].to == ch[first].to) {
-            done[i] = true;
-            idx[k] = i;
+        if (ch[i].from == ch[first].from && ch[i].to == ch[first].to) {
+            upto_end += ch[i].at <= end;
             on[k++] = onset_of(&ch[i]);
         }
-    bool first_run = true;
-    for (size_t i = 0; i < k;) {
-        size_t j = i + 1; /* the run is on[i..j) */
-        rule_kind rule = RULE_NONE;
-        while (j < k && fit_rule(on + i, j - i + 1) != RULE_NONE)
-            rule = fit_rule(on + i, ++j - i);
-        const tz_change *c = &ch[idx[i]], *last = &ch[idx[j - 1]];
-        if (c->at <= end || (first_run && rule != RULE_NONE)) {
-            /* COUNT when the rule would give another change in the window. */
-            bool ends = rule != RULE_NONE && (j < k || last->at + 366 * 86400LL <= hi);
-            add_observance(Z, on[i].local, c->from, c->to,
-                           rule != RULE_NONE ? rrule(rule, &on[i], ends ? (int)(j - i) : 0) : NULL);
+    size_t fits = 1; /* the longest run from the first that fits a rule */
+    rule_kind rule = RULE_NONE;
+    while (fits < k && fit_rule(on, fits + 1) != RULE_NONE)
+        rule = fit_rule(on, ++fits);
+    icalcomponent *o = NULL;
+    if (fits >= 2 && fits >= upto_end) {
+        /* COUNT when the rule would give a change that tzdata does not. */
+        const tz_change *last = NULL;
+        for (size_t i = first, seen = 0; i < n && seen < fits; i++)
+            if (ch[i].from == ch[first].from && ch[i].to == ch[first].to && ++seen == fits)
+                last = &ch[i];
+        bool ends = fits < k || last->at + 366 * 86400LL <= hi;
+        o = observance(Z, on[0].local, ch[first].from, ch[first].to);
+        icalcomponent_add_property(o, rrule(rule, &on[0], ends ? (int)fits : 0));
+    } else if (upto_end > 0) {
+        o = observance(Z, on[0].local, ch[first].from, ch[first].to);
+        for (size_t i = 1; i < upto_end; i++) {
+            struct icaldatetimeperiodtype rd = {on[i].local, icalperiodtype_null_period()};
+            icalcomponent_add_property(o, icalproperty_new_rdate(rd));
         }
-        first_run = false;
-        i = j;
     }
-    free(idx);
     free(on);
+    return o;
+}
+
+static int
+cmp_observance(const void *a, const void *b)
+{
+    icalcomponent *x = *(icalcomponent *const *)a, *y = *(icalcomponent *const *)b;
+    return icaltime_compare(icalcomponent_get_dtstart(x), icalcomponent_get_dtstart(y));
+}
+
+/* The observances of every kind of change (same offsets) that the calendar
+ * needs, into Z->vtz in the order of their DTSTART. ch[p] is the last change
+ * at or before the first instant `from`. Each kind starts at its own last
+ * change at or before `from` when it has one, so that every observance has
+ * begun before the first event (ruby-icalendar 2.8 throws on a time before
+ * an observance's start). */
+static void
+add_observances(zone_ctx *Z, const tz_change *ch, size_t n, size_t p, int64_t from, int64_t end, int64_t hi)
+{
+    icalcomponent **obs = itin_xmalloc((n + 1) * sizeof *obs);
+    bool *done = itin_xmalloc((n + 1) * sizeof *done);
+    memset(done, 0, (n + 1) * sizeof *done);
+    size_t m = 0;
+    for (size_t i = p; i < n; i++) {
+        if (done[i])
+            continue;
+        size_t first = i;
+        for (size_t j = 0; j < n; j++)
+            if (ch[j].from == ch[i].from && ch[j].to == ch[i].to) {
+                done[j] = true;
+                if (ch[j].at <= from)
+                    first = j;
+            }
+        icalcomponent *o = class_observance(Z, ch, n, first, end, hi);
+        if (o)
+            obs[m++] = o;
+    }
+    qsort(obs, m, sizeof *obs, cmp_observance);
+    for (size_t i = 0; i < m; i++)
+        icalcomponent_add_component(Z->vtz, obs[i]);
+    free(obs);
+    free(done);
 }
 
 icalcomponent *
@@ -286,13 +338,8 @@ itin_ics_vtimezone(const char *name, int64_t from, int64_t to)
     icalproperty_set_x_name(loc, "X-LIC-LOCATION");
     icalcomponent_add_property(Z.vtz, loc);
     if (none_before) /* no change up to the first instant: the offset since `lo` */
-        add_observance(&Z, wall_clock(lo + off0), off0, off0, NULL);
-    bool *done = itin_xmalloc((n ? n : 1) * sizeof *done);
-    memset(done, 0, (n ? n : 1) * sizeof *done);
-    for (size_t i = start; i < n; i++)
-        if (!done[i])
-            add_kind(&Z, ch, n, i, done, to, hi);
-    free(done);
+        icalcomponent_add_component(Z.vtz, observance(&Z, wall_clock(lo + off0), off0, off0));
+    add_observances(&Z, ch, n, start, from, to, hi);
     free(ch);
     return Z.vtz;
 }

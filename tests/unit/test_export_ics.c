@@ -888,7 +888,7 @@ dst_berlin_seoul(void **state)
                                  "DTSTART:20220327T020000\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\n"
                                  "END:DAYLIGHT\r\n"));
     assert_non_null(strstr(text, "BEGIN:STANDARD\r\nTZNAME:CET\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"
-                                 "DTSTART:20221030T030000\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\n"
+                                 "DTSTART:20211031T030000\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\n"
                                  "END:STANDARD\r\n"));
     assert_non_null(strstr(text, "BEGIN:STANDARD\r\nTZNAME:KST\r\nTZOFFSETFROM:+0900\r\nTZOFFSETTO:+0900\r\n"
                                  "DTSTART:20210101T090000\r\nEND:STANDARD\r\n"));
@@ -988,7 +988,7 @@ repeated_hour_in_utc(void **state)
     assert_int_equal(instant(cal, ev, ICAL_DTSTART_PROPERTY), utc(2023, 4, 1, 14, 0));
     assert_int_equal(count(text, "BEGIN:STANDARD"), 1);
     assert_int_equal(count(text, "BEGIN:DAYLIGHT"), 1);
-    assert_non_null(strstr(text, "TZOFFSETFROM:+1100\r\nTZOFFSETTO:+1030\r\nDTSTART:20230402T020000\r\n"
+    assert_non_null(strstr(text, "TZOFFSETFROM:+1100\r\nTZOFFSETTO:+1030\r\nDTSTART:20220403T020000\r\n"
                                  "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=4\r\n"));
     assert_int_equal(instant(cal, ev, ICAL_DTEND_PROPERTY), utc(2023, 4, 1, 15, 15));
     assert_non_null(strstr(text, "\r\nDTSTART:20230401T143000Z\r\nDTEND:20230401T144500Z\r\n"));
@@ -997,9 +997,10 @@ repeated_hour_in_utc(void **state)
 }
 
 /* When a zone's rules change during the calendar, the fewest observances
- * that are exact: Mexico City's last summer time (2022) ends its yearly
- * rule with COUNT (not UNTIL, on which python-icalendar 4.0 throws); the
- * move of Kathmandu to +05:45 is a second STANDARD, not daylight time. */
+ * that are exact: Mexico City's last summer time (2022) ends the yearly
+ * rules with COUNT (not UNTIL, on which python-icalendar 4.0 throws); the
+ * move of Kathmandu to +05:45 is a second STANDARD, not daylight time.
+ * Each kind of change starts at its last one before the calendar. */
 static void
 vtimezone_rules_change(void **state)
 {
@@ -1014,8 +1015,8 @@ vtimezone_rules_change(void **state)
     assert_int_equal(count(text, "BEGIN:DAYLIGHT"), 1);
     assert_non_null(strstr(text, "TZOFFSETFROM:-0500\r\nTZOFFSETTO:-0600\r\nDTSTART:20211031T020000\r\n"
                                  "RRULE:FREQ=YEARLY;COUNT=2;BYDAY=-1SU;BYMONTH=10\r\n"));
-    assert_non_null(
-        strstr(text, "TZOFFSETFROM:-0600\r\nTZOFFSETTO:-0500\r\nDTSTART:20220403T020000\r\nEND:"));
+    assert_non_null(strstr(text, "TZOFFSETFROM:-0600\r\nTZOFFSETTO:-0500\r\nDTSTART:20210404T020000\r\n"
+                                 "RRULE:FREQ=YEARLY;COUNT=2;BYDAY=1SU;BYMONTH=4\r\n"));
     assert_null(strstr(text, "UNTIL"));
     icalcomponent *cal = parse(text);
     assert_int_equal(instant(cal, must_event(cal, "visit.a@fold.itinerary"), ICAL_DTSTART_PROPERTY),
@@ -1032,6 +1033,27 @@ vtimezone_rules_change(void **state)
     assert_int_equal(count(text, "BEGIN:DAYLIGHT"), 0);
     assert_non_null(
         strstr(text, "TZOFFSETFROM:+0530\r\nTZOFFSETTO:+0545\r\nDTSTART:19860101T000000\r\nEND:"));
+    free(text);
+
+    /* Casablanca's changes follow Ramadan, no yearly rule: one observance
+     * each way, starting before the calendar, the later change an RDATE. */
+    text = export_yaml(
+        ZONE_TRIP("Africa/Casablanca", "2026-03-21", "2026-03-23",
+                  "  - {id: a, title: A, at: p, date: 2026-03-21, start: \"22:00\", duration: 1h}\n"
+                  "  - {id: b, title: B, at: p, date: 2026-03-22, start: \"06:00\", duration: 1h}\n"),
+        &o);
+    assert_int_equal(count(text, "BEGIN:STANDARD"), 1);
+    assert_int_equal(count(text, "BEGIN:DAYLIGHT"), 1);
+    assert_non_null(strstr(text, "TZOFFSETFROM:+0000\r\nTZOFFSETTO:+0100\r\nDTSTART:20250406T020000\r\n"
+                                 "RDATE:20260322T020000\r\nEND:DAYLIGHT\r\n"));
+    assert_non_null(strstr(text, "TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0000\r\nDTSTART:20260215T030000\r\n"
+                                 "END:STANDARD\r\n"));
+    cal = parse(text);
+    assert_int_equal(instant(cal, must_event(cal, "visit.a@fold.itinerary"), ICAL_DTSTART_PROPERTY),
+                     utc(2026, 3, 21, 22, 0));
+    assert_int_equal(instant(cal, must_event(cal, "visit.b@fold.itinerary"), ICAL_DTSTART_PROPERTY),
+                     utc(2026, 3, 22, 5, 0));
+    icalcomponent_free(cal);
     free(text);
 }
 
