@@ -6,8 +6,6 @@
 
 #include "ics.h"
 
-static const char *const KINDS[] = {"visit", "travel", "transfer", "lodging"};
-
 /* Append "Label: text" as one line of a description, when text has any. */
 static void
 desc_line(itin_strbuf *b, const char *label, const char *text)
@@ -321,7 +319,7 @@ itin_ics_vevent(ics_ctx *C, const itin_item *x, const char *uid)
     icalcomponent_add_property(ev, icalproperty_new_transp(x->kind == ITIN_ITEM_LODGING || cancelled
                                                                ? ICAL_TRANSP_TRANSPARENT
                                                                : ICAL_TRANSP_OPAQUE));
-    icalcomponent_add_property(ev, icalproperty_new_categories(KINDS[x->kind]));
+    icalcomponent_add_property(ev, icalproperty_new_categories(itin_item_kind_name(x->kind)));
     if (C->organizer_email)
         icalcomponent_add_property(ev, organizer_property(C));
     if (C->invite)
@@ -338,7 +336,7 @@ void
 itin_ics_uid(itin_strbuf *b, const itin_plan *P, const itin_item *x)
 {
     itin_strbuf_clear(b);
-    itin_strbuf_puts(b, KINDS[x->kind]);
+    itin_strbuf_puts(b, itin_item_kind_name(x->kind));
     itin_strbuf_putc(b, '.');
     const char *id = x->id ? x->id : "";
     /* The scheduler names transfers "transfer:A:B"; the kind says it already. */

@@ -5,34 +5,8 @@
 #include <string.h>
 
 #include "ics.h"
-
-/* The length of the valid UTF-8 sequence at s (1–4), or 0 when invalid. */
-static size_t
-utf8_len(const unsigned char *s)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t n;
-    unsigned min;
-    if (c >= 0xC2 && c <= 0xDF)
-        n = 2, min = 0x80;
-    else if (c >= 0xE0 && c <= 0xEF)
-        n = 3, min = 0x800;
-    else if (c >= 0xF0 && c <= 0xF4)
-        n = 4, min = 0x10000;
-    else
-        return 0;
-    unsigned cp = c & (0x3F >> (n - 1));
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = cp << 6 | (s[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
-}
+#include "strmap.h"
+#include "utf8.h"
 
 void
 itin_ics_put_text(itin_strbuf *b, const char *s, bool oneline)
@@ -49,8 +23,8 @@ itin_ics_put_text(itin_strbuf *b, const char *s, bool oneline)
         } else if (c < 0x20 || c == 0x7F) {
             p++;
         } else {
-            size_t n = utf8_len(p);
-            if (n == 0) {
+            size_t n;
+            if (itin_utf8_decode((const char *)p, 4, &n) < 0) {
                 itin_strbuf_puts(b, "\xEF\xBF\xBD");
                 p++;
             } else {
@@ -155,16 +129,6 @@ itin_ics_usable_email(const char *e)
 
 /* ------------------------------------------------------------ string sets */
 
-/* FNV-1a. */
-static uint64_t
-strset_hash(const char *s)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
-}
-
 /* Double the table (64 slots at first), rehashing the keys it holds. */
 static void
 strset_grow(ics_strset *set)
@@ -174,7 +138,7 @@ strset_grow(ics_strset *set)
     memset(slot, 0, cap * sizeof *slot);
     for (size_t i = 0; i < set->cap; i++)
         if (set->slot[i]) {
-            size_t j = strset_hash(set->slot[i]) & (cap - 1);
+            size_t j = itin_hash_string(set->slot[i]) & (cap - 1);
             while (slot[j])
                 j = (j + 1) & (cap - 1);
             slot[j] = set->slot[i];
@@ -189,7 +153,7 @@ itin_ics_strset_add(ics_strset *set, const char *s)
 {
     if ((set->n + 1) * 2 > set->cap)
         strset_grow(set);
-    size_t j = strset_hash(s) & (set->cap - 1);
+    size_t j = itin_hash_string(s) & (set->cap - 1);
     while (set->slot[j]) {
         if (strcmp(set->slot[j], s) == 0)
             return false;
