@@ -14,8 +14,7 @@ load_get_who(loader *L, const ynode *n, itin_who *w)
     w->everyone = false;
     if (!n || load_is_empty(n) || (n->kind == N_SCALAR && strcmp(n->str, "all") == 0)) {
         w->everyone = true;
-        for (size_t i = 0; i < P->delegation.n_participants; i++)
-            itin_who_add(w->bits, i);
+        itin_who_add_all(w->bits, P->delegation.n_participants);
         if (n)
             w->pos = pos_of(n);
         return;
@@ -38,8 +37,7 @@ load_get_who(loader *L, const ynode *n, itin_who *w)
         if (!id)
             continue;
         if (strcmp(id, "all") == 0) {
-            for (size_t j = 0; j < P->delegation.n_participants; j++)
-                itin_who_add(w->bits, j);
+            itin_who_add_all(w->bits, P->delegation.n_participants);
             continue;
         }
         if (!itin_strmap_get(&L->people_ids, id, &idx)) {
@@ -50,17 +48,11 @@ load_get_who(loader *L, const ynode *n, itin_who *w)
         if (idx < P->delegation.n_participants) {
             itin_who_add(w->bits, idx);
         } else {
-            const itin_group *g = &P->delegation.groups[idx - P->delegation.n_participants];
-            for (size_t j = 0; j < g->n_members; j++)
-                itin_who_add(w->bits, g->members[j]);
+            itin_who_add_group(w->bits, &P->delegation.groups[idx - P->delegation.n_participants]);
         }
     }
     /* Naming every participant is the same as "all". */
-    size_t np = P->delegation.n_participants;
-    bool all = np > 0;
-    for (size_t j = 0; j < np && all; j++)
-        all = itin_who_has(w->bits, j);
-    w->everyone = all;
+    w->everyone = itin_who_is_all(w->bits, P->delegation.n_participants);
 }
 
 static void
@@ -376,7 +368,7 @@ walk_people(loader *L, itin_delegation *D, const ynode *n, ynode **v)
     D->participants = itin_arena_alloc(L->plan_arena, (np ? np : 1) * sizeof *D->participants);
     D->groups = itin_arena_alloc(L->plan_arena, (ng ? ng : 1) * sizeof *D->groups);
     L->person_pos = itin_arena_alloc(L->tree_arena, (np + ng + 1) * sizeof *L->person_pos);
-    L->plan->who_words = np ? (np + 63) / 64 : 1;
+    L->plan->who_words = itin_who_words(np);
     for (size_t i = 0; i < np; i++)
         walk_participant(L, D, pn->kids[i]);
     for (size_t i = 0; i < ng; i++)
