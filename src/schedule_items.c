@@ -20,24 +20,24 @@ sched_new_item(sched *S)
 
 /* A travel leg's departure and arrival (§13.1); false when one is wrong. */
 static bool
-sched_leg_times(sched *S, const itin_leg *L, int64_t *start, int64_t *end)
+sched_leg_times(sched *S, const itin_leg *leg, int64_t *start, int64_t *end)
 {
-    sched_written dep = {L->dep_date, L->dep_time, L->dep_offset, L->depart_pos, "departure", true};
-    sched_written arr = {L->arr_date, L->arr_time, L->arr_offset, L->arrive_pos, "arrival", true};
-    if (!sched_resolve_written(S, L->from, &dep, start))
+    sched_written dep = {leg->dep_date, leg->dep_time, leg->dep_offset, leg->depart_pos, "departure", true};
+    sched_written arr = {leg->arr_date, leg->arr_time, leg->arr_offset, leg->arrive_pos, "arrival", true};
+    if (!sched_resolve_written(S, leg->from, &dep, start))
         return false;
-    *end = *start + (int64_t)L->duration * MIN;
-    if (L->has_arrive && !sched_resolve_written(S, L->to, &arr, end))
+    *end = *start + (int64_t)leg->duration * MIN;
+    if (leg->has_arrive && !sched_resolve_written(S, leg->to, &arr, end))
         return false;
     if (*end > *start)
         return true;
     char a[16], b[16];
-    itin_diags_add(S->d, ITIN_ERROR, L->arrive_pos,
+    itin_diags_add(S->d, ITIN_ERROR, leg->arrive_pos,
                    "travel leg '%s' arrives (%s %02d:%02d %s) before it departs (%s %02d:%02d %s) in "
                    "absolute time",
-                   L->id, itin_date_format(L->arr_date, a), L->arr_time / 60, L->arr_time % 60,
-                   itin_zone_name(sched_zone_of(S, L->to)), itin_date_format(L->dep_date, b),
-                   L->dep_time / 60, L->dep_time % 60, itin_zone_name(sched_zone_of(S, L->from)));
+                   leg->id, itin_date_format(leg->arr_date, a), leg->arr_time / 60, leg->arr_time % 60,
+                   itin_zone_name(sched_zone_of(S, leg->to)), itin_date_format(leg->dep_date, b),
+                   leg->dep_time / 60, leg->dep_time % 60, itin_zone_name(sched_zone_of(S, leg->from)));
     return false;
 }
 
@@ -48,26 +48,26 @@ sched_resolve_legs(sched *S)
 {
     itin_plan *P = S->P;
     for (size_t i = 0; i < P->n_legs; i++) {
-        const itin_leg *L = &P->legs[i];
+        const itin_leg *leg = &P->legs[i];
         int64_t start, end;
-        if (!sched_leg_times(S, L, &start, &end))
+        if (!sched_leg_times(S, leg, &start, &end))
             continue;
         size_t ix = sched_new_item(S);
         itin_item *it = &S->items[ix];
         it->kind = ITIN_ITEM_TRAVEL;
-        it->id = L->id;
-        it->title = L->title;
-        it->leg = L;
-        it->from = L->from;
-        it->to = L->to;
-        it->mode = L->mode;
-        it->who = L->who.bits;
-        it->everyone = L->who.everyone;
-        it->pos = L->pos;
+        it->id = leg->id;
+        it->title = leg->title;
+        it->leg = leg;
+        it->from = leg->from;
+        it->to = leg->to;
+        it->mode = leg->mode;
+        it->who = leg->who.bits;
+        it->everyone = leg->who.everyone;
+        it->pos = leg->pos;
         it->fixed = true;
         it->start = start;
         it->end = end;
-        sched_fill_local(S, it, L->from, L->to);
+        sched_fill_local(S, it, leg->from, leg->to);
     }
 }
 
