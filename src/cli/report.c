@@ -97,6 +97,8 @@ show_line(const source *s, int line, int col, bool colour)
         end++;
     if (end - start > 500)
         return; /* a huge line helps nobody */
+    if (!itin_utf8_valid(s->text + start, end - start, NULL))
+        return; /* not text a terminal can show (UTF-16, bad bytes) */
     fputs("  ", stderr);
     for (size_t i = start; i < end; i++) {
         unsigned char c = (unsigned char)s->text[i];

@@ -84,5 +84,14 @@ check export-conflict-nothing 1 "" test -e "$tmp/fresh"
 # Regression: a day window ending at midnight was printed "00:00".
 printf 'delegation:\n  id: x\n  title: X\n  start: 2022-11-22\n  end: 2022-11-22\n  timezone: Europe/Berlin\n  day: {start: "22:00", end: "24:00"}\n  participants: [{id: a, name: A}]\ninstitutions:\n  - {id: p, name: P, geo: [51, 13]}\nvisits:\n  - {id: long, title: Long, at: p, date: 2022-11-22, duration: 3h}\n' > "$tmp/midnight.yaml"
 check window-midnight 1 "searched 22:00–24:00" "$bin" check "$tmp/midnight.yaml"
+# Regression: the source line of a UTF-16 file was echoed under its error as
+# raw bytes; a line that is not UTF-8 is not shown.
+printf 'itinerary: 1\ndelegation:\n  id: x\n' | iconv -f UTF-8 -t UTF-16 > "$tmp/utf16.yaml"
+check utf16-message 2 "is UTF-16" "$bin" check "$tmp/utf16.yaml"
+if "$bin" check "$tmp/utf16.yaml" 2>&1 | LC_ALL=C grep -q '[^ -~]'; then
+  echo "FAIL utf16-echo: bytes that are not printable ASCII on stderr"; fail=$((fail + 1))
+else
+  pass=$((pass + 1))
+fi
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
