@@ -232,6 +232,7 @@ typedef struct itin_delegation {
     int buffer;
     itin_mode travel;
     int reminder; /* minutes, -1 when absent */
+    int vehicles; /* travel.vehicles: road vehicles at hand; 0 when absent */
     itin_participant *participants;
     size_t n_participants;
     itin_group *groups;
@@ -381,6 +382,17 @@ int itin_export_text(const itin_itinerary *it, const itin_render_options *opt, F
 
 /* The same agenda as CommonMark. */
 int itin_export_markdown(const itin_itinerary *it, const itin_render_options *opt, FILE *out);
+
+/* The transport sheet: per day every transfer (times, places, mode, head
+ * count, names) and the road vehicles needed at once; always for the whole
+ * itinerary given (opt->mask is not used). */
+typedef enum itin_transport_style {
+    ITIN_TRANSPORT_TEXT = 0,
+    ITIN_TRANSPORT_MARKDOWN,
+    ITIN_TRANSPORT_CSV, /* RFC 4180: a header, one record a transfer, CRLF */
+} itin_transport_style;
+int itin_export_transport(const itin_itinerary *it, const itin_render_options *opt,
+                          itin_transport_style style, FILE *out);
 
 /* ----------------------------------------------------------- small helpers */
 
