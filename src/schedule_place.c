@@ -60,9 +60,22 @@ sched_holiday_of(const sched *S, const itin_institution *I, itin_date date)
     return itin_strmap_get(&S->hol, key, &ix) ? &S->P->holidays[ix] : NULL;
 }
 
-/* Why a place is closed on a date, or NULL when it is open then. */
+/* The date's own hours at a place (`open`), or NULL. */
+static const itin_open_date *
+sched_open_date(const sched *S, size_t inst, itin_date date)
+{
+    const itin_institution *I = &S->P->institutions[inst];
+    for (size_t i = 0; i < I->n_open; i++)
+        if (I->open[i].date == date)
+            return &I->open[i];
+    return NULL;
+}
+
+/* Why a place is closed on a date, or NULL when it is open then; `weekly`
+ * false leaves out the weekday's hours (a visit by arrangement). A date
+ * with hours of its own is open, holiday or not. */
 static const char *
-sched_closed_reason(sched *S, size_t inst, itin_date date, char *buf, size_t n)
+sched_closed_reason(sched *S, size_t inst, itin_date date, bool weekly, char *buf, size_t n)
 {
     const itin_institution *I = &S->P->institutions[inst];
     char ds[16];
@@ -70,7 +83,7 @@ sched_closed_reason(sched *S, size_t inst, itin_date date, char *buf, size_t n)
         snprintf(buf, n, "closed %s", itin_date_format(date, ds));
         return buf;
     }
-    if (!I->has_hours)
+    if (!I->has_hours || sched_open_date(S, inst, date))
         return NULL;
     const itin_holiday *h = I->open_on_holidays ? NULL : sched_holiday_of(S, I, date);
     if (h) {
@@ -81,45 +94,75 @@ sched_closed_reason(sched *S, size_t inst, itin_date date, char *buf, size_t n)
         return buf;
     }
     int wd = itin_date_weekday(date);
-    if (I->hours.n[wd] == 0) {
+    if (weekly && I->hours.n[wd] == 0) {
         snprintf(buf, n, "%s", sched_weekdays[wd]);
         return buf;
     }
     return NULL;
 }
 
-/* The opening intervals of a place on a date, as absolute times. */
+/* The opening intervals of a visit's place on its date, as absolute times:
+ * the date's own hours, else the weekday's; around the clock for a visit by
+ * arrangement or a place without hours. */
 static int
-sched_open_intervals(sched *S, size_t inst, itin_date date, int64_t *open, int64_t *close)
+sched_open_intervals(sched *S, const itin_visit *V, int64_t *open, int64_t *close)
 {
+    size_t inst = V->at;
+    itin_date date = V->date;
     const itin_institution *I = &S->P->institutions[inst];
-    if (!I->has_hours) {
+    const itin_open_date *od = V->by_arrangement ? NULL : sched_open_date(S, inst, date);
+    const itin_interval *iv = od ? od->iv : NULL;
+    int n = od ? od->n : 0;
+    if (!od && (!I->has_hours || V->by_arrangement)) {
         /* Open around the clock (§7): across midnight too, and on a day of
          * 23 or 25 hours; the day window bounds a flexible visit. */
         open[0] = INT64_MIN / 4;
         close[0] = INT64_MAX / 4;
         return 1;
     }
-    int wd = itin_date_weekday(date);
-    for (int i = 0; i < I->hours.n[wd]; i++) {
-        open[i] = sched_at_local(S, inst, date, I->hours.iv[wd][i].open);
-        close[i] = I->hours.iv[wd][i].close >= 1440 ? sched_at_local(S, inst, date + 1, 0)
-                                                    : sched_at_local(S, inst, date, I->hours.iv[wd][i].close);
+    if (!od) {
+        int wd = itin_date_weekday(date);
+        iv = I->hours.iv[wd];
+        n = I->hours.n[wd];
     }
-    return I->hours.n[wd];
+    for (int i = 0; i < n; i++) {
+        open[i] = sched_at_local(S, inst, date, iv[i].open);
+        close[i] = iv[i].close >= 1440 ? sched_at_local(S, inst, date + 1, 0)
+                                       : sched_at_local(S, inst, date, iv[i].close);
+    }
+    return n;
 }
 
-static void
-sched_describe_hours(const itin_institution *I, int wd, char *buf, size_t n)
+/* The hours of a place on a date, "09:00–12:00, 13:00–17:00", and whether
+ * they are the date's own. */
+static bool
+sched_describe_hours(const sched *S, size_t inst, itin_date date, char *buf, size_t n)
 {
+    const itin_institution *I = &S->P->institutions[inst];
+    const itin_open_date *od = sched_open_date(S, inst, date);
+    int wd = itin_date_weekday(date);
+    const itin_interval *iv = od ? od->iv : I->hours.iv[wd];
+    int k = od ? od->n : I->hours.n[wd];
     size_t o = 0;
     buf[0] = '\0';
-    for (int i = 0; i < I->hours.n[wd] && o < n; i++) {
+    for (int i = 0; i < k && o < n; i++) {
         char a[8], b[8];
-        o += (size_t)snprintf(buf + o, n - o, "%s%s\u2013%s", i ? ", " : "",
-                              itin_hm(I->hours.iv[wd][i].open, a),
-                              itin_hm(I->hours.iv[wd][i].close >= 1440 ? 1440 : I->hours.iv[wd][i].close, b));
+        o += (size_t)snprintf(buf + o, n - o, "%s%s\u2013%s", i ? ", " : "", itin_hm(iv[i].open, a),
+                              itin_hm(iv[i].close >= 1440 ? 1440 : iv[i].close, b));
     }
+    return od != NULL;
+}
+
+/* A visit by arrangement at a place closed that day (a holiday, a closed
+ * date): the host may still open, so a warning. */
+static void
+sched_warn_arrangement(sched *S, const itin_visit *V, const char *why)
+{
+    const itin_institution *I = &S->P->institutions[V->at];
+    char ds[16];
+    itin_diags_add(S->d, ITIN_WARNING, V->pos,
+                   "visit '%s' on %s is by arrangement, but %s is closed that day: %s", V->id,
+                   itin_date_format(V->date, ds), I->short_name ? I->short_name : I->name, why);
 }
 
 /* ------------------------------------------------------------ timelines */
@@ -261,21 +304,26 @@ sched_check_fixed_visit(sched *S, size_t ix)
     const itin_visit *V = it->visit;
     const itin_institution *I = &S->P->institutions[V->at];
     char why[256], ds[16], a[8], b[8];
-    if (sched_closed_reason(S, V->at, V->date, why, sizeof why)) {
+    if (sched_closed_reason(S, V->at, V->date, !V->by_arrangement, why, sizeof why)) {
+        if (V->by_arrangement) {
+            sched_warn_arrangement(S, V, why);
+            return;
+        }
         itin_diags_add(S->d, ITIN_CONFLICT, V->pos, "visit '%s' on %s: %s is closed that day: %s", V->id,
                        itin_date_format(V->date, ds), I->short_name ? I->short_name : I->name, why);
         return;
     }
     int64_t open[ITIN_MAX_INTERVALS + 1], close[ITIN_MAX_INTERVALS + 1];
-    int n = sched_open_intervals(S, V->at, V->date, open, close);
+    int n = sched_open_intervals(S, V, open, close);
     for (int i = 0; i < n; i++)
         if (it->start >= open[i] && it->end <= close[i])
             return;
-    sched_describe_hours(I, itin_date_weekday(V->date), why, sizeof why);
+    bool own = sched_describe_hours(S, V->at, V->date, why, sizeof why);
     itin_diags_add(S->d, ITIN_CONFLICT, V->start_pos.line ? V->start_pos : V->pos,
                    "visit '%s' (%s\u2013%s) is outside the opening hours of %s on %s (%s)", V->id,
                    itin_hm(it->local_start, a), itin_hm(it->local_end, b),
-                   I->short_name ? I->short_name : I->name, sched_weekdays[itin_date_weekday(V->date)], why);
+                   I->short_name ? I->short_name : I->name,
+                   own ? itin_date_format(V->date, ds) : sched_weekdays[itin_date_weekday(V->date)], why);
 }
 
 /* A flexible visit being placed: its day window, and where to report the
@@ -362,7 +410,7 @@ sched_find_start(sched *S, const itin_visit *V, size_t prev_listed, int64_t *out
                       commit_errors ? V->pos : (itin_pos){0}};
     sched_window(S, V->at, V->date, c.where, &c.ws, &c.we);
     int64_t open[ITIN_MAX_INTERVALS + 1], close[ITIN_MAX_INTERVALS + 1];
-    int n_iv = sched_open_intervals(S, V->at, V->date, open, close);
+    int n_iv = sched_open_intervals(S, V, open, close);
     int64_t t = c.ws;
     if (prev_listed != NONE) {
         const itin_item *pl = &S->items[prev_listed];
@@ -413,7 +461,7 @@ sched_report_no_fit(sched *S, const itin_visit *V, bool after_listed)
                    "no start fits visit '%s' (%s at %s) on %s: searched %s\u2013%s%s%s for every attendee",
                    V->id, itin_duration_format(V->duration, dur), I->short_name ? I->short_name : I->name,
                    itin_date_format(V->date, ds), itin_hm(ws_m, a), itin_hm(we_m == 0 ? 1440 : we_m, b),
-                   I->has_hours ? ", within the opening hours" : "",
+                   I->has_hours && !V->by_arrangement ? ", within the opening hours" : "",
                    after_listed ? ", after the previous listed visit" : "");
 }
 
@@ -444,7 +492,12 @@ sched_place_visit(sched *S, size_t i, size_t prev_listed)
         return false;
     size_t ix = sched_add_visit_item(S, V);
     S->visit_item[i] = ix;
-    if (V->status != ITIN_CANCELLED && sched_closed_reason(S, V->at, V->date, why, sizeof why)) {
+    const char *closed = V->status == ITIN_CANCELLED
+                             ? NULL
+                             : sched_closed_reason(S, V->at, V->date, !V->by_arrangement, why, sizeof why);
+    if (closed && V->by_arrangement)
+        sched_warn_arrangement(S, V, why);
+    if (closed && !V->by_arrangement) {
         itin_diags_add(S->d, ITIN_CONFLICT, V->pos, "visit '%s' on %s: %s is closed that day: %s", V->id,
                        itin_date_format(V->date, ds), I->short_name ? I->short_name : I->name, why);
     } else {

@@ -138,6 +138,14 @@ typedef struct itin_hours {
     int n[7];                                /* 0 = closed that day */
 } itin_hours;
 
+/* A date with opening hours of its own (`open`), in place of its weekday's. */
+typedef struct itin_open_date {
+    itin_date date;
+    itin_interval iv[ITIN_MAX_INTERVALS];
+    int n;
+    itin_pos pos;
+} itin_open_date;
+
 typedef struct itin_institution {
     const char *id, *name, *short_name, *kind, *address, *city;
     const char *country;  /* ISO 3166-1 alpha-2, or NULL */
@@ -151,6 +159,8 @@ typedef struct itin_institution {
     itin_date *closed;
     itin_pos *closed_pos;
     size_t n_closed;
+    itin_open_date *open; /* dates with hours of their own */
+    size_t n_open;
     itin_contact contact;
     const char *url;
     itin_pos pos;
@@ -177,6 +187,7 @@ typedef struct itin_visit {
     itin_who who;
     itin_mode travel; /* mode of the transfer that arrives here */
     itin_status status;
+    bool by_arrangement; /* the host opens for it: the place's weekly hours do not apply */
     const char **topics;
     size_t n_topics;
     const char *host, *description;
