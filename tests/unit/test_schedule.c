@@ -2058,6 +2058,75 @@ by_arrangement_ignores_weekly_hours(void **state)
     finish(&r);
 }
 
+/* ---------------- a flexible item with no start: what bound it (§13.5) */
+
+#define SS_TEXT(welcome_end, extra)                                                                          \
+    DELEGATION("2022-11-21", "2022-11-22", "  buffer: 15m\n  travel: {mode: bus}\n")                         \
+    "institutions:\n"                                                                                        \
+    "  - {id: wfs, name: WFS, geo: [51.0440, 13.7440]}\n"                                                    \
+    "  - {id: ss, name: Silicon Saxony, geo: [51.1, 13.9], hours: {mon-fri: \"09:00-17:00\"}}\n"             \
+    "travel_times:\n"                                                                                        \
+    "  - {from: wfs, to: ss, time: 25m}\n"                                                                   \
+    "visits:\n"                                                                                              \
+    "  - {id: welcome, title: W, at: wfs, date: 2022-11-21, start: \"15:00\", end: \"" welcome_end "\"}\n"   \
+    "  - {id: ss-visit, title: S, at: ss, date: 2022-11-21, duration: 1h}\n" extra
+
+static void
+no_fit_says_what_bound_it(void **state)
+{
+    (void)state;
+    static run r; /* static: the teardown may free it after a failed assertion */
+    schedule(&r, SS_TEXT("16:30", ""));
+    assert_non_null(r.it);
+    assert_int_equal(r.d.conflicts, 1);
+    /* 16:30 + 25m by bus + 15m buffer = 17:10, after the 17:00 closing
+     * (2022-11-21 is a Monday). */
+    const itin_diag *c = DIAG(&r.d, ITIN_CONFLICT, "'ss-visit'",
+                              "the earliest start is 17:10 (visit 'welcome' ends 16:30, bus 25m, buffer 15m)"
+                              " but Silicon Saxony closes at 17:00 on Mondays",
+                              "by arrangement that day", "listed before 'welcome'", "or on another day");
+    assert_int_equal(c->pos.line, line_of(r.text, "{id: ss-visit"));
+    /* No time is left before closing: nothing to shorten to. */
+    assert_null(strstr(c->message, "shortened"));
+    finish(&r);
+}
+
+static void
+no_fit_says_how_short_would_fit(void **state)
+{
+    (void)state;
+    static run r; /* static: the teardown may free it after a failed assertion */
+    schedule(&r, SS_TEXT("15:30", ""));
+    assert_non_null(r.it);
+    assert_int_equal(r.d.conflicts, 1);
+    /* 15:30 + 25m + 15m = 16:10: 50 minutes before the 17:00 closing. */
+    DIAG(&r.d, ITIN_CONFLICT, "'ss-visit'", "the earliest start is 16:10", "shortened to 50m,");
+    finish(&r);
+}
+
+static void
+moved_visit_gets_a_note(void **state)
+{
+    (void)state;
+    static run r; /* static: the teardown may free it after a failed assertion */
+    /* The check-in, listed before the welcome, would start at the window's
+     * 07:00 but has 2h and the welcome starts 08:00: it lands after it. */
+    schedule(&r,
+             DELEGATION(
+                 "2022-11-22", "2022-11-22",
+                 "  buffer: 15m\n") "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES "visits:\n"
+                                    "  - {id: checkin, title: C, at: wfs, date: 2022-11-22, duration: 2h}\n"
+                                    "  - {id: welcome, title: W, at: wfs, date: 2022-11-22, start: \"08:00\","
+                                    " end: \"10:00\"}\n");
+    assert_non_null(r.it);
+    assert_int_equal(r.d.conflicts, 0);
+    assert_int_equal(item(r.it, "checkin")->local_start, HM(10, 15));
+    const itin_diag *n = DIAG(
+        &r.d, ITIN_NOTE, "visit 'checkin' is listed before visit 'welcome' but placed after it, at 10:15");
+    assert_int_equal(n->pos.line, line_of(r.text, "{id: checkin"));
+    finish(&r);
+}
+
 int
 main(void)
 {
@@ -2129,6 +2198,9 @@ main(void)
         cmocka_unit_test_teardown(leg_belongs_to_departure_day, cleanup),
         cmocka_unit_test_teardown(open_date_gives_its_own_hours, cleanup),
         cmocka_unit_test_teardown(by_arrangement_ignores_weekly_hours, cleanup),
+        cmocka_unit_test_teardown(no_fit_says_what_bound_it, cleanup),
+        cmocka_unit_test_teardown(no_fit_says_how_short_would_fit, cleanup),
+        cmocka_unit_test_teardown(moved_visit_gets_a_note, cleanup),
     };
     return cmocka_run_group_tests_name("schedule", tests, NULL, NULL);
 }
