@@ -19,7 +19,7 @@ _itinerary() {
     return
   fi
   case $prev in
-    --format|-f) COMPREPLY=($(compgen -W "text md ics json" -- "$cur")); return ;;
+    --format|-f) COMPREPLY=($(compgen -W "text md ics json transport" -- "$cur")); return ;;
     --lang) COMPREPLY=($(compgen -W "en de ko" -- "$cur")); return ;;
     --width) COMPREPLY=($(compgen -W "60 72 80 100 120" -- "$cur")); return ;;
     -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;

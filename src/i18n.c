@@ -72,6 +72,11 @@ static const char
                     [L_NOUN_TRAIN] = "Train",
                     [L_NOUN_FLIGHT] = "Flight",
                     [L_NOUN_SHIP] = "Ship",
+                    [L_TRANSPORT] = "Transport",
+                    [L_PEOPLE] = "%zu people",
+                    [L_PERSON] = "1 person",
+                    [L_VEHICLES] = "Vehicles needed",
+                    [L_NO_TRANSFERS] = "No transfers.",
                 },
             [ITIN_DE] =
                 {
@@ -125,6 +130,11 @@ static const char
                     [L_NOUN_TRAIN] = "Zug",
                     [L_NOUN_FLIGHT] = "Flug",
                     [L_NOUN_SHIP] = "Schiff",
+                    [L_TRANSPORT] = "Transporte",
+                    [L_PEOPLE] = "%zu Personen",
+                    [L_PERSON] = "1 Person",
+                    [L_VEHICLES] = "Benötigte Fahrzeuge",
+                    [L_NO_TRANSFERS] = "Keine Transfers.",
                 },
             [ITIN_KO] =
                 {
@@ -178,6 +188,11 @@ static const char
                     [L_NOUN_TRAIN] = "기차",
                     [L_NOUN_FLIGHT] = "항공편",
                     [L_NOUN_SHIP] = "선박",
+                    [L_TRANSPORT] = "차량 배차",
+                    [L_PEOPLE] = "%zu명",
+                    [L_PERSON] = "1명",
+                    [L_VEHICLES] = "필요 차량",
+                    [L_NO_TRANSFERS] = "이동 없음.",
                 },
 };
 

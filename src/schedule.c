@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "schedule.h"
+#include "vehicles.h"
 
 const char *const sched_weekdays[7] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                        "Friday", "Saturday", "Sunday"};
@@ -117,6 +118,7 @@ itin_schedule(itin_plan *P, itin_diags *d)
     sched_add_lodging_items(&S);
 
     itin_itinerary *it = sched_finish(&S);
+    itin_vehicles_check(it, d);
     sched_free(&S);
     return d->errors > errors_before ? NULL : it;
 }

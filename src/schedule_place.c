@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "schedule.h"
+#include "strbuf.h"
 #include "values.h"
 
 /* -------------------------------------------------------------- opening */
@@ -60,9 +61,22 @@ sched_holiday_of(const sched *S, const itin_institution *I, itin_date date)
     return itin_strmap_get(&S->hol, key, &ix) ? &S->P->holidays[ix] : NULL;
 }
 
-/* Why a place is closed on a date, or NULL when it is open then. */
+/* The date's own hours at a place (`open`), or NULL. */
+static const itin_open_date *
+sched_open_date(const sched *S, size_t inst, itin_date date)
+{
+    const itin_institution *I = &S->P->institutions[inst];
+    for (size_t i = 0; i < I->n_open; i++)
+        if (I->open[i].date == date)
+            return &I->open[i];
+    return NULL;
+}
+
+/* Why a place is closed on a date, or NULL when it is open then; `weekly`
+ * false leaves out the weekday's hours (a visit by arrangement). A date
+ * with hours of its own is open, holiday or not. */
 static const char *
-sched_closed_reason(sched *S, size_t inst, itin_date date, char *buf, size_t n)
+sched_closed_reason(sched *S, size_t inst, itin_date date, bool weekly, char *buf, size_t n)
 {
     const itin_institution *I = &S->P->institutions[inst];
     char ds[16];
@@ -70,7 +84,7 @@ sched_closed_reason(sched *S, size_t inst, itin_date date, char *buf, size_t n)
         snprintf(buf, n, "closed %s", itin_date_format(date, ds));
         return buf;
     }
-    if (!I->has_hours)
+    if (!I->has_hours || sched_open_date(S, inst, date))
         return NULL;
     const itin_holiday *h = I->open_on_holidays ? NULL : sched_holiday_of(S, I, date);
     if (h) {
@@ -81,45 +95,75 @@ sched_closed_reason(sched *S, size_t inst, itin_date date, char *buf, size_t n)
         return buf;
     }
     int wd = itin_date_weekday(date);
-    if (I->hours.n[wd] == 0) {
+    if (weekly && I->hours.n[wd] == 0) {
         snprintf(buf, n, "%s", sched_weekdays[wd]);
         return buf;
     }
     return NULL;
 }
 
-/* The opening intervals of a place on a date, as absolute times. */
+/* The opening intervals of a visit's place on its date, as absolute times:
+ * the date's own hours, else the weekday's; around the clock for a visit by
+ * arrangement or a place without hours. */
 static int
-sched_open_intervals(sched *S, size_t inst, itin_date date, int64_t *open, int64_t *close)
+sched_open_intervals(sched *S, const itin_visit *V, int64_t *open, int64_t *close)
 {
+    size_t inst = V->at;
+    itin_date date = V->date;
     const itin_institution *I = &S->P->institutions[inst];
-    if (!I->has_hours) {
+    const itin_open_date *od = V->by_arrangement ? NULL : sched_open_date(S, inst, date);
+    const itin_interval *iv = od ? od->iv : NULL;
+    int n = od ? od->n : 0;
+    if (!od && (!I->has_hours || V->by_arrangement)) {
         /* Open around the clock (§7): across midnight too, and on a day of
          * 23 or 25 hours; the day window bounds a flexible visit. */
         open[0] = INT64_MIN / 4;
         close[0] = INT64_MAX / 4;
         return 1;
     }
-    int wd = itin_date_weekday(date);
-    for (int i = 0; i < I->hours.n[wd]; i++) {
-        open[i] = sched_at_local(S, inst, date, I->hours.iv[wd][i].open);
-        close[i] = I->hours.iv[wd][i].close >= 1440 ? sched_at_local(S, inst, date + 1, 0)
-                                                    : sched_at_local(S, inst, date, I->hours.iv[wd][i].close);
+    if (!od) {
+        int wd = itin_date_weekday(date);
+        iv = I->hours.iv[wd];
+        n = I->hours.n[wd];
     }
-    return I->hours.n[wd];
+    for (int i = 0; i < n; i++) {
+        open[i] = sched_at_local(S, inst, date, iv[i].open);
+        close[i] = iv[i].close >= 1440 ? sched_at_local(S, inst, date + 1, 0)
+                                       : sched_at_local(S, inst, date, iv[i].close);
+    }
+    return n;
 }
 
-static void
-sched_describe_hours(const itin_institution *I, int wd, char *buf, size_t n)
+/* The hours of a place on a date, "09:00–12:00, 13:00–17:00", and whether
+ * they are the date's own. */
+static bool
+sched_describe_hours(const sched *S, size_t inst, itin_date date, char *buf, size_t n)
 {
+    const itin_institution *I = &S->P->institutions[inst];
+    const itin_open_date *od = sched_open_date(S, inst, date);
+    int wd = itin_date_weekday(date);
+    const itin_interval *iv = od ? od->iv : I->hours.iv[wd];
+    int k = od ? od->n : I->hours.n[wd];
     size_t o = 0;
     buf[0] = '\0';
-    for (int i = 0; i < I->hours.n[wd] && o < n; i++) {
+    for (int i = 0; i < k && o < n; i++) {
         char a[8], b[8];
-        o += (size_t)snprintf(buf + o, n - o, "%s%s\u2013%s", i ? ", " : "",
-                              itin_hm(I->hours.iv[wd][i].open, a),
-                              itin_hm(I->hours.iv[wd][i].close >= 1440 ? 1440 : I->hours.iv[wd][i].close, b));
+        o += (size_t)snprintf(buf + o, n - o, "%s%s\u2013%s", i ? ", " : "", itin_hm(iv[i].open, a),
+                              itin_hm(iv[i].close >= 1440 ? 1440 : iv[i].close, b));
     }
+    return od != NULL;
+}
+
+/* A visit by arrangement at a place closed that day (a holiday, a closed
+ * date): the host may still open, so a warning. */
+static void
+sched_warn_arrangement(sched *S, const itin_visit *V, const char *why)
+{
+    const itin_institution *I = &S->P->institutions[V->at];
+    char ds[16];
+    itin_diags_add(S->d, ITIN_WARNING, V->pos,
+                   "visit '%s' on %s is by arrangement, but %s is closed that day: %s", V->id,
+                   itin_date_format(V->date, ds), I->short_name ? I->short_name : I->name, why);
 }
 
 /* ------------------------------------------------------------ timelines */
@@ -261,22 +305,43 @@ sched_check_fixed_visit(sched *S, size_t ix)
     const itin_visit *V = it->visit;
     const itin_institution *I = &S->P->institutions[V->at];
     char why[256], ds[16], a[8], b[8];
-    if (sched_closed_reason(S, V->at, V->date, why, sizeof why)) {
+    if (sched_closed_reason(S, V->at, V->date, !V->by_arrangement, why, sizeof why)) {
+        if (V->by_arrangement) {
+            sched_warn_arrangement(S, V, why);
+            return;
+        }
         itin_diags_add(S->d, ITIN_CONFLICT, V->pos, "visit '%s' on %s: %s is closed that day: %s", V->id,
                        itin_date_format(V->date, ds), I->short_name ? I->short_name : I->name, why);
         return;
     }
     int64_t open[ITIN_MAX_INTERVALS + 1], close[ITIN_MAX_INTERVALS + 1];
-    int n = sched_open_intervals(S, V->at, V->date, open, close);
+    int n = sched_open_intervals(S, V, open, close);
     for (int i = 0; i < n; i++)
         if (it->start >= open[i] && it->end <= close[i])
             return;
-    sched_describe_hours(I, itin_date_weekday(V->date), why, sizeof why);
+    bool own = sched_describe_hours(S, V->at, V->date, why, sizeof why);
     itin_diags_add(S->d, ITIN_CONFLICT, V->start_pos.line ? V->start_pos : V->pos,
                    "visit '%s' (%s\u2013%s) is outside the opening hours of %s on %s (%s)", V->id,
                    itin_hm(it->local_start, a), itin_hm(it->local_end, b),
-                   I->short_name ? I->short_name : I->name, sched_weekdays[itin_date_weekday(V->date)], why);
+                   I->short_name ? I->short_name : I->name,
+                   own ? itin_date_format(V->date, ds) : sched_weekdays[itin_date_weekday(V->date)], why);
 }
+
+/* What stopped the search for a start. */
+typedef enum sched_stop { STOP_HOURS, STOP_WINDOW, STOP_HOTEL, STOP_ITEMS } sched_stop;
+
+/* Why no start fits: the earliest candidate, what bound it (the item it
+ * must follow with the transfer from there, or the morning transfer from
+ * the hotel, or the day window's start), and what stopped it. */
+typedef struct sched_why {
+    int64_t t;
+    size_t after; /* item index, or NONE */
+    bool from_hotel;
+    int transfer; /* minutes */
+    itin_mode mode;
+    sched_stop stop;
+    bool listed; /* `after` is the previous listed visit */
+} sched_why;
 
 /* A flexible visit being placed: its day window, and where to report the
  * transfers it needs (nowhere while only trying). */
@@ -284,7 +349,15 @@ typedef struct sched_search {
     const itin_visit *V;
     int64_t dur, buf, ws, we;
     itin_pos where;
+    sched_why why;
 } sched_search;
+
+/* The candidate moves to t, after item `after` (NONE: the hotel). */
+static void
+sched_bound(sched_search *c, int64_t t, size_t after, int transfer, itin_mode mode)
+{
+    c->why = (sched_why){t, after, after == NONE, transfer, mode, STOP_ITEMS, false};
+}
 
 typedef enum sched_fit { SCHED_FITS, SCHED_MOVED, SCHED_NO_FIT } sched_fit;
 
@@ -293,7 +366,7 @@ typedef enum sched_fit { SCHED_FITS, SCHED_MOVED, SCHED_NO_FIT } sched_fit;
  * next item, and back at the hotel within the window. A later t is written
  * to *t when one is needed. */
 static sched_fit
-sched_fit_attendee(sched *S, const sched_search *c, size_t p, int64_t *t)
+sched_fit_attendee(sched *S, sched_search *c, size_t p, int64_t *t)
 {
     const itin_visit *V = c->V;
     size_t pi, ni;
@@ -301,12 +374,15 @@ sched_fit_attendee(sched *S, const sched_search *c, size_t p, int64_t *t)
     if (pi != NONE) {
         const itin_item *a = &S->items[pi];
         int64_t need = a->end;
+        int tm = 0;
         if (a->date == V->date || sched_hotel_on(S, p, a->local_end_date) == NONE ||
-            V->date <= a->local_end_date)
-            need +=
-                (int64_t)sched_transfer_min(S, sched_place_end(a), V->at, V->travel, c->where) * MIN + c->buf;
+            V->date <= a->local_end_date) {
+            tm = sched_transfer_min(S, sched_place_end(a), V->at, V->travel, c->where);
+            need += (int64_t)tm * MIN + c->buf;
+        }
         if (need > *t) {
             *t = need;
+            sched_bound(c, need, pi, tm, V->travel);
             return SCHED_MOVED;
         }
     }
@@ -314,9 +390,11 @@ sched_fit_attendee(sched *S, const sched_search *c, size_t p, int64_t *t)
     bool first = pi == NONE || S->items[pi].local_end_date < V->date;
     size_t h = sched_hotel_on(S, p, V->date - 1);
     if (first && h != NONE) {
-        int64_t need = c->ws + (int64_t)sched_transfer_min(S, h, V->at, V->travel, c->where) * MIN + c->buf;
+        int tm = sched_transfer_min(S, h, V->at, V->travel, c->where);
+        int64_t need = c->ws + (int64_t)tm * MIN + c->buf;
         if (need > *t) {
             *t = need;
+            sched_bound(c, need, NONE, tm, V->travel);
             return SCHED_MOVED;
         }
     }
@@ -331,10 +409,10 @@ sched_fit_attendee(sched *S, const sched_search *c, size_t p, int64_t *t)
                   c->buf;
         if (*t + c->dur + gap > b->start) {
             /* Try after it. */
-            int64_t after =
-                b->end +
-                (int64_t)sched_transfer_min(S, sched_place_end(b), V->at, V->travel, c->where) * MIN + c->buf;
+            int tm = sched_transfer_min(S, sched_place_end(b), V->at, V->travel, c->where);
+            int64_t after = b->end + (int64_t)tm * MIN + c->buf;
             *t = after > *t ? after : *t + MIN;
+            sched_bound(c, *t, ni, tm, V->travel);
             return SCHED_MOVED;
         }
     }
@@ -342,8 +420,11 @@ sched_fit_attendee(sched *S, const sched_search *c, size_t p, int64_t *t)
     size_t hn = sched_hotel_on(S, p, V->date);
     if (last && hn != NONE &&
         *t + c->dur + (int64_t)sched_transfer_min(S, V->at, hn, S->P->delegation.travel, c->where) * MIN >
-            c->we)
+            c->we) {
+        c->why.stop = STOP_HOTEL;
+        c->why.t = *t;
         return SCHED_NO_FIT;
+    }
     return SCHED_FITS;
 }
 
@@ -351,43 +432,70 @@ sched_fit_attendee(sched *S, const sched_search *c, size_t p, int64_t *t)
  * follows the previous listed visit sharing an attendee, keeps the sequence
  * rule with every attendee's items, fits the day window with its transfers
  * and one opening interval. Returns false when nothing fits. */
+static bool sched_search_from(sched *S, sched_search *c, const int64_t *open, const int64_t *close, int n_iv,
+                              int64_t t, int64_t *out);
+
 static bool
-sched_find_start(sched *S, const itin_visit *V, size_t prev_listed, int64_t *out, bool commit_errors)
+sched_find_start(sched *S, const itin_visit *V, size_t prev_listed, int64_t *out, bool commit_errors,
+                 sched_why *why)
 {
     sched_search c = {V,
                       (int64_t)V->duration * MIN,
                       (int64_t)S->P->delegation.buffer * MIN,
                       0,
                       0,
-                      commit_errors ? V->pos : (itin_pos){0}};
+                      commit_errors ? V->pos : (itin_pos){0},
+                      {0}};
     sched_window(S, V->at, V->date, c.where, &c.ws, &c.we);
     int64_t open[ITIN_MAX_INTERVALS + 1], close[ITIN_MAX_INTERVALS + 1];
-    int n_iv = sched_open_intervals(S, V->at, V->date, open, close);
+    int n_iv = sched_open_intervals(S, V, open, close);
     int64_t t = c.ws;
+    c.why = (sched_why){t, NONE, false, 0, V->travel, STOP_ITEMS, false};
     if (prev_listed != NONE) {
         const itin_item *pl = &S->items[prev_listed];
-        int64_t after = pl->end +
-                        (int64_t)sched_transfer_min(S, sched_place_end(pl), V->at, V->travel, c.where) * MIN +
-                        c.buf;
-        if (after > t)
+        int tm = sched_transfer_min(S, sched_place_end(pl), V->at, V->travel, c.where);
+        int64_t after = pl->end + (int64_t)tm * MIN + c.buf;
+        if (after > t) {
             t = after;
+            sched_bound(&c, t, prev_listed, tm, V->travel);
+            c.why.listed = true;
+        }
     }
+    bool found = sched_search_from(S, &c, open, close, n_iv, t, out);
+    if (!found && why)
+        *why = c.why;
+    return found;
+}
+
+/* The search proper, from t: the first start that fits one opening
+ * interval, the window and every attendee. */
+static bool
+sched_search_from(sched *S, sched_search *c, const int64_t *open, const int64_t *close, int n_iv, int64_t t,
+                  int64_t *out)
+{
+    const itin_visit *V = c->V;
     for (int guard = 0; guard < 100000; guard++) {
         /* One opening interval must hold the whole visit. */
         int i;
         for (i = 0; i < n_iv; i++)
-            if (close[i] - c.dur >= t && close[i] - c.dur >= open[i])
+            if (close[i] - c->dur >= t && close[i] - c->dur >= open[i])
                 break;
-        if (i == n_iv)
+        if (i == n_iv) {
+            c->why.stop = STOP_HOURS;
+            c->why.t = t;
             return false;
+        }
         if (open[i] > t)
             t = open[i];
-        if (t + c.dur > c.we)
+        if (t + c->dur > c->we) {
+            c->why.stop = STOP_WINDOW;
+            c->why.t = t;
             return false;
+        }
         sched_fit fit = SCHED_FITS;
         for (size_t p = sched_next_bit(V->who.bits, S->words, 0); p < S->np && fit == SCHED_FITS;
              p = sched_next_bit(V->who.bits, S->words, p + 1))
-            fit = sched_fit_attendee(S, &c, p, &t);
+            fit = sched_fit_attendee(S, c, p, &t);
         if (fit == SCHED_NO_FIT)
             return false;
         if (fit == SCHED_FITS) {
@@ -398,9 +506,117 @@ sched_find_start(sched *S, const itin_visit *V, size_t prev_listed, int64_t *out
     return false;
 }
 
-/* No start fits a flexible visit: say where it was searched. */
+/* "visit", "travel leg": what an item is, in a message. */
+static const char *
+place_item_label(const itin_item *it)
+{
+    return it->kind == ITIN_ITEM_VISIT ? "visit" : it->kind == ITIN_ITEM_TRAVEL ? "travel leg" : "item";
+}
+
+/* Minutes local to the visit's place of an instant. */
+static int
+sched_local_min(sched *S, const itin_visit *V, int64_t t)
+{
+    int m;
+    itin_zone_local(sched_zone_of(S, V->at), t, NULL, &m, NULL);
+    return m;
+}
+
+/* "the earliest start is 17:10 (welcome ends 16:30, bus 25m, buffer 15m)". */
 static void
-sched_report_no_fit(sched *S, const itin_visit *V, bool after_listed)
+sched_why_start(sched *S, const itin_visit *V, const sched_why *w, itin_strbuf *b)
+{
+    char hm[ITIN_HM_SIZE], e[ITIN_HM_SIZE], tm[16], bf[16];
+    const itin_plan *P = S->P;
+    itin_strbuf_puts(b, "the earliest start is ");
+    itin_strbuf_puts(b, itin_hm(sched_local_min(S, V, w->t), hm));
+    if (w->after == NONE && !w->from_hotel) {
+        itin_strbuf_puts(b, " (the day window opens then)");
+        return;
+    }
+    char buf[256];
+    if (w->from_hotel)
+        snprintf(buf, sizeof buf, " (the day starts at the hotel");
+    else
+        snprintf(buf, sizeof buf, " (%s '%s' ends %s", place_item_label(&S->items[w->after]),
+                 S->items[w->after].id, itin_hm(S->items[w->after].local_end, e));
+    itin_strbuf_puts(b, buf);
+    if (w->transfer > 0) {
+        snprintf(buf, sizeof buf, ", %s %s", itin_mode_name(w->mode), itin_duration_format(w->transfer, tm));
+        itin_strbuf_puts(b, buf);
+    }
+    if (P->delegation.buffer > 0) {
+        snprintf(buf, sizeof buf, ", buffer %s", itin_duration_format(P->delegation.buffer, bf));
+        itin_strbuf_puts(b, buf);
+    }
+    itin_strbuf_puts(b, ")");
+}
+
+/* "but Silicon Saxony closes at 17:00 on Mondays"; *room gets the minutes
+ * the visit would have from the earliest start (0 when none). */
+static void
+sched_why_stop(sched *S, const itin_visit *V, const sched_why *w, itin_strbuf *b, int *room)
+{
+    const itin_institution *I = &S->P->institutions[V->at];
+    char hm[ITIN_HM_SIZE], buf[256];
+    int64_t ws, we, open[ITIN_MAX_INTERVALS + 1], close[ITIN_MAX_INTERVALS + 1];
+    sched_window(S, V->at, V->date, (itin_pos){0}, &ws, &we);
+    *room = 0;
+    if (w->stop == STOP_HOURS) {
+        int n = sched_open_intervals(S, V, open, close);
+        int64_t last = INT64_MIN;
+        for (int i = 0; i < n; i++) {
+            int64_t from = open[i] > w->t ? open[i] : w->t;
+            if (close[i] - from > (int64_t)*room * MIN)
+                *room = (int)((close[i] - from) / MIN);
+            if (open[i] <= w->t && close[i] > last)
+                last = close[i];
+        }
+        if (last == INT64_MIN && n)
+            last = close[n - 1];
+        int m = sched_local_min(S, V, last);
+        snprintf(buf, sizeof buf, " but %s closes at %s on %ss", I->short_name ? I->short_name : I->name,
+                 itin_hm(m == 0 ? 1440 : m, hm), sched_weekdays[itin_date_weekday(V->date)]);
+    } else if (w->stop == STOP_WINDOW) {
+        *room = w->t < we ? (int)((we - w->t) / MIN) : 0;
+        int m = sched_local_min(S, V, we);
+        snprintf(buf, sizeof buf, " but the day window ends at %s", itin_hm(m == 0 ? 1440 : m, hm));
+    } else if (w->stop == STOP_HOTEL) {
+        snprintf(buf, sizeof buf, " but the transfer back to the hotel would end after the day window");
+    } else {
+        snprintf(buf, sizeof buf, " but the attendees' items leave no gap long enough after it");
+    }
+    itin_strbuf_puts(b, buf);
+}
+
+/* What would make it fit: by arrangement, shorter, listed earlier, another day. */
+static void
+sched_why_fixes(sched *S, const itin_visit *V, const sched_why *w, int room, itin_strbuf *b)
+{
+    const itin_institution *I = &S->P->institutions[V->at];
+    char d[16], buf[256];
+    itin_strbuf_puts(b, "; it could fit");
+    if (w->stop == STOP_HOURS && I->has_hours && !V->by_arrangement)
+        itin_strbuf_puts(b, " by arrangement that day (by_arrangement: true),");
+    if (room >= 5 && room < V->duration) {
+        snprintf(buf, sizeof buf, " shortened to %s,", itin_duration_format(room - room % 5, d));
+        itin_strbuf_puts(b, buf);
+    }
+    const itin_item *a = w->after != NONE ? &S->items[w->after] : NULL;
+    if (a && (w->listed || (a->kind == ITIN_ITEM_VISIT && !a->fixed))) {
+        snprintf(buf, sizeof buf, " listed before '%s',", a->id);
+        itin_strbuf_puts(b, buf);
+    } else if (a) {
+        snprintf(buf, sizeof buf, " with %s '%s' moved,", place_item_label(a), a->id);
+        itin_strbuf_puts(b, buf);
+    }
+    itin_strbuf_puts(b, " or on another day");
+}
+
+/* No start fits a flexible visit: say where it was searched, what bound
+ * the earliest start, what stopped it and what would make it fit. */
+static void
+sched_report_no_fit(sched *S, const itin_visit *V, bool after_listed, const sched_why *w)
 {
     const itin_institution *I = &S->P->institutions[V->at];
     char ds[16], a[8], b[8], dur[16];
@@ -409,12 +625,19 @@ sched_report_no_fit(sched *S, const itin_visit *V, bool after_listed)
     int ws_m, we_m;
     itin_zone_local(sched_zone_of(S, V->at), ws, NULL, &ws_m, NULL);
     itin_zone_local(sched_zone_of(S, V->at), we, NULL, &we_m, NULL);
-    itin_diags_add(S->d, ITIN_CONFLICT, V->pos,
-                   "no start fits visit '%s' (%s at %s) on %s: searched %s\u2013%s%s%s for every attendee",
-                   V->id, itin_duration_format(V->duration, dur), I->short_name ? I->short_name : I->name,
-                   itin_date_format(V->date, ds), itin_hm(ws_m, a), itin_hm(we_m == 0 ? 1440 : we_m, b),
-                   I->has_hours ? ", within the opening hours" : "",
-                   after_listed ? ", after the previous listed visit" : "");
+    itin_strbuf why = {0};
+    int room;
+    sched_why_start(S, V, w, &why);
+    sched_why_stop(S, V, w, &why, &room);
+    sched_why_fixes(S, V, w, room, &why);
+    itin_diags_add(
+        S->d, ITIN_CONFLICT, V->pos,
+        "no start fits visit '%s' (%s at %s) on %s: searched %s\u2013%s%s%s for every attendee; %s", V->id,
+        itin_duration_format(V->duration, dur), I->short_name ? I->short_name : I->name,
+        itin_date_format(V->date, ds), itin_hm(ws_m, a), itin_hm(we_m == 0 ? 1440 : we_m, b),
+        I->has_hours && !V->by_arrangement ? ", within the opening hours" : "",
+        after_listed ? ", after the previous listed visit" : "", itin_strbuf_str(&why));
+    free(why.s);
 }
 
 /* The previous listed visit on the same date sharing an attendee: the
@@ -444,12 +667,18 @@ sched_place_visit(sched *S, size_t i, size_t prev_listed)
         return false;
     size_t ix = sched_add_visit_item(S, V);
     S->visit_item[i] = ix;
-    if (V->status != ITIN_CANCELLED && sched_closed_reason(S, V->at, V->date, why, sizeof why)) {
+    const char *closed = V->status == ITIN_CANCELLED
+                             ? NULL
+                             : sched_closed_reason(S, V->at, V->date, !V->by_arrangement, why, sizeof why);
+    if (closed && V->by_arrangement)
+        sched_warn_arrangement(S, V, why);
+    if (closed && !V->by_arrangement) {
         itin_diags_add(S->d, ITIN_CONFLICT, V->pos, "visit '%s' on %s: %s is closed that day: %s", V->id,
                        itin_date_format(V->date, ds), I->short_name ? I->short_name : I->name, why);
     } else {
         int64_t t, ws, we;
-        if (sched_find_start(S, V, prev_listed, &t, V->status != ITIN_CANCELLED)) {
+        sched_why w;
+        if (sched_find_start(S, V, prev_listed, &t, V->status != ITIN_CANCELLED, &w)) {
             sched_set_visit_time(S, ix, t);
             return true;
         }
@@ -458,11 +687,36 @@ sched_place_visit(sched *S, size_t i, size_t prev_listed)
             sched_set_visit_time(S, ix, ws);
             return true;
         }
-        sched_report_no_fit(S, V, prev_listed != NONE);
+        sched_report_no_fit(S, V, prev_listed != NONE, &w);
     }
     S->visit_item[i] = NONE;
     S->n_items--;
     return false;
+}
+
+/* A flexible visit placed after a fixed visit listed after it, for one of
+ * its attendees on its date: a note, so that no visit moves silently. */
+static void
+sched_note_moved(sched *S, size_t i)
+{
+    const itin_plan *P = S->P;
+    const itin_visit *V = &P->visits[i];
+    const itin_item *x = &S->items[S->visit_item[i]];
+    for (size_t j = i + 1; j < P->n_visits; j++) {
+        const itin_visit *W = &P->visits[j];
+        if (!W->has_start || W->date != V->date || W->status == ITIN_CANCELLED || S->visit_item[j] == NONE ||
+            !itin_who_intersects(V->who.bits, W->who.bits, S->words))
+            continue;
+        const itin_item *y = &S->items[S->visit_item[j]];
+        if (y->end > x->start)
+            continue;
+        char a[ITIN_HM_SIZE], b[ITIN_HM_SIZE];
+        itin_diags_add(S->d, ITIN_NOTE, V->pos,
+                       "visit '%s' is listed before visit '%s' but placed after it, at %s (it ends %s): no "
+                       "earlier start fits",
+                       V->id, W->id, itin_hm(x->local_start, a), itin_hm(y->local_end, b));
+        return;
+    }
 }
 
 /* First-fit placement of the flexible visits, in the order listed (§13.5). */
@@ -487,6 +741,7 @@ sched_place_visits(sched *S)
         if (!sched_place_visit(S, i, sched_previous_listed(S, V, last, ndays, di)) ||
             V->status == ITIN_CANCELLED)
             continue;
+        sched_note_moved(S, i);
         for (size_t p = sched_next_bit(V->who.bits, S->words, 0); p < S->np;
              p = sched_next_bit(V->who.bits, S->words, p + 1)) {
             sched_timeline_add(S, p, S->visit_item[i]);

@@ -138,6 +138,14 @@ typedef struct itin_hours {
     int n[7];                                /* 0 = closed that day */
 } itin_hours;
 
+/* A date with opening hours of its own (`open`), in place of its weekday's. */
+typedef struct itin_open_date {
+    itin_date date;
+    itin_interval iv[ITIN_MAX_INTERVALS];
+    int n;
+    itin_pos pos;
+} itin_open_date;
+
 typedef struct itin_institution {
     const char *id, *name, *short_name, *kind, *address, *city;
     const char *country;  /* ISO 3166-1 alpha-2, or NULL */
@@ -151,6 +159,8 @@ typedef struct itin_institution {
     itin_date *closed;
     itin_pos *closed_pos;
     size_t n_closed;
+    itin_open_date *open; /* dates with hours of their own */
+    size_t n_open;
     itin_contact contact;
     const char *url;
     itin_pos pos;
@@ -177,6 +187,7 @@ typedef struct itin_visit {
     itin_who who;
     itin_mode travel; /* mode of the transfer that arrives here */
     itin_status status;
+    bool by_arrangement; /* the host opens for it: the place's weekly hours do not apply */
     const char **topics;
     size_t n_topics;
     const char *host, *description;
@@ -232,6 +243,7 @@ typedef struct itin_delegation {
     int buffer;
     itin_mode travel;
     int reminder; /* minutes, -1 when absent */
+    int vehicles; /* travel.vehicles: road vehicles at hand; 0 when absent */
     itin_participant *participants;
     size_t n_participants;
     itin_group *groups;
@@ -381,6 +393,17 @@ int itin_export_text(const itin_itinerary *it, const itin_render_options *opt, F
 
 /* The same agenda as CommonMark. */
 int itin_export_markdown(const itin_itinerary *it, const itin_render_options *opt, FILE *out);
+
+/* The transport sheet: per day every transfer (times, places, mode, head
+ * count, names) and the road vehicles needed at once; always for the whole
+ * itinerary given (opt->mask is not used). */
+typedef enum itin_transport_style {
+    ITIN_TRANSPORT_TEXT = 0,
+    ITIN_TRANSPORT_MARKDOWN,
+    ITIN_TRANSPORT_CSV, /* RFC 4180: a header, one record a transfer, CRLF */
+} itin_transport_style;
+int itin_export_transport(const itin_itinerary *it, const itin_render_options *opt,
+                          itin_transport_style style, FILE *out);
 
 /* ----------------------------------------------------------- small helpers */
 

@@ -9,7 +9,7 @@
 #include "report.h"
 #include "write.h"
 
-const char USAGE[] = "usage: itinerary plan FILE [--format text|md|ics|json] [-o OUT]\n"
+const char USAGE[] = "usage: itinerary plan FILE [--format text|md|ics|json|transport] [-o OUT]\n"
                      "                           [--participant ID | --group ID] [--lang en|de|ko]\n"
                      "                           [--width N] [--no-transfers] [--invite]\n"
                      "       itinerary check FILE\n"
@@ -189,5 +189,11 @@ write_job(void *ctx, FILE *out)
         return itin_export_ics(j->it, &j->opt, out);
     if (strcmp(j->format, "md") == 0)
         return itin_export_markdown(j->it, &j->opt, out);
+    if (strcmp(j->format, "transport") == 0)
+        return itin_export_transport(j->it, &j->opt, ITIN_TRANSPORT_TEXT, out);
+    if (strcmp(j->format, "transport-md") == 0)
+        return itin_export_transport(j->it, &j->opt, ITIN_TRANSPORT_MARKDOWN, out);
+    if (strcmp(j->format, "transport-csv") == 0)
+        return itin_export_transport(j->it, &j->opt, ITIN_TRANSPORT_CSV, out);
     return itin_export_text(j->it, &j->opt, out);
 }

@@ -19,15 +19,21 @@ const char HELP_EXPORT[] = "usage: itinerary export FILE -d DIR [--lang L] [--wi
                            "participant:\n"
                            "  DIR/<delegation-id>.txt .md .json .ics\n"
                            "  DIR/participants/<participant-id>.txt .md .ics\n"
+                           "and the transport sheet (every transfer, the vehicles needed at once):\n"
+                           "  DIR/transport.txt .md .csv\n"
                            "All or nothing: when anything fails, no file in DIR is created or changed.\n"
                            "DIR and DIR/participants are created when missing. Files an earlier export\n"
                            "wrote that no longer belong (a participant removed) are removed; the list\n"
                            "is kept in DIR/.itinerary-manifest. One export at a time writes into DIR\n"
                            "(DIR/.itinerary-lock): another waits until it is done.\n";
 
-static const char *const ALL_FORMATS[] = {"text", "md", "json", "ics"};
-static const char *const EXTS[] = {"txt", "md", "json", "ics"};
-enum { N_FORMATS = 4, JSON = 2 };
+static const char *const ALL_FORMATS[] = {"text",      "md",           "json",         "ics",
+                                          "transport", "transport-md", "transport-csv"};
+static const char *const EXTS[] = {"txt", "md", "json", "ics", "txt", "md", "csv"};
+/* The formats before TRANSPORT are written for the delegation and each
+ * participant (JSON for the delegation only); those from TRANSPORT on, the
+ * transport sheet, once as DIR/transport.EXT. */
+enum { N_FORMATS = 7, JSON = 2, TRANSPORT = 4 };
 static const char LOCK[] = ".itinerary-lock", MANIFEST[] = ".itinerary-manifest";
 
 /* One export run: what it writes and where. */
@@ -161,7 +167,7 @@ add_delegation_files(export_run *x)
 {
     int rc = EXIT_OK;
     for (size_t f = 0; f < N_FORMATS && rc == EXIT_OK; f++)
-        rc = add_file(x, false, x->plan->delegation.id, f, x->it);
+        rc = add_file(x, false, f < TRANSPORT ? x->plan->delegation.id : "transport", f, x->it);
     return rc;
 }
 
@@ -174,7 +180,7 @@ add_participant_files(export_run *x)
         uint64_t *m = x->masks + p * x->plan->who_words;
         itin_who_add(m, p);
         const itin_itinerary *view = itin_itinerary_filter(x->it, m, true);
-        for (size_t f = 0; f < N_FORMATS; f++) {
+        for (size_t f = 0; f < TRANSPORT; f++) {
             if (f == JSON)
                 continue;
             size_t first = x->n_jobs;
@@ -329,6 +335,12 @@ cmd_export(int argc, char **argv)
         return rc;
     x.it = load_and_schedule(file, &x.d, &x.plan, false);
     rc = exit_code(&x.d);
+    if (rc == EXIT_OK && x.it && strcmp(x.plan->delegation.id, "transport") == 0) {
+        fputs("itinerary: export: the delegation's id 'transport' names the transport sheet's files;"
+              " give the delegation another id\n",
+              stderr);
+        rc = EXIT_INVALID;
+    }
     if (rc == EXIT_OK && x.it)
         rc = write_all(&x);
     finish(&x, rc);

@@ -39,7 +39,8 @@ static const char HELP_PLAN[] =
     "\n"
     "Schedule FILE and write the itinerary (standard output by default).\n"
     "\n"
-    "  --format F        text (the default), md, ics or json\n"
+    "  --format F        text (the default), md, ics, json, or transport (the\n"
+    "                    transfers of each day and the vehicles they need)\n"
     "  -o, --output OUT  write to OUT, atomically: on any failure OUT is untouched;\n"
     "                    never an input file; its mode, owner and links are kept\n"
     "  --participant ID  only what one participant attends, with their name\n"
@@ -93,7 +94,7 @@ cmd_check(int argc, char **argv)
     return rc;
 }
 
-static const char *const FORMATS[] = {"text", "md", "ics", "json"};
+static const char *const FORMATS[] = {"text", "md", "ics", "json", "transport"};
 
 /* Find a participant or group and make its mask; 0 on success. */
 static int
@@ -148,7 +149,7 @@ cmd_plan(int argc, char **argv)
     for (size_t i = 0; i < sizeof FORMATS / sizeof *FORMATS; i++)
         known |= strcmp(format, FORMATS[i]) == 0;
     if (!known)
-        return usage_error("plan: unknown format '%s' (expected text, md, ics or json)", format);
+        return usage_error("plan: unknown format '%s' (expected text, md, ics, json or transport)", format);
     if (invite && strcmp(format, "ics") != 0)
         return usage_error("plan: --invite goes with --format ics%s", "");
     if ((rc = parse_lang_width("plan", lang, width, &columns)) >= 0)

@@ -106,8 +106,9 @@ static const char *const DELEGATION_KEYS[DELEGATION_KEY_COUNT] = {
 enum day_key { DAY_START, DAY_END, DAY_KEY_COUNT };
 static const char *const DAY_KEYS[DAY_KEY_COUNT] = {[DAY_START] = "start", [DAY_END] = "end"};
 
-enum travel_default_key { TRAVEL_DEFAULT_MODE, TRAVEL_DEFAULT_KEY_COUNT };
-static const char *const TRAVEL_DEFAULT_KEYS[TRAVEL_DEFAULT_KEY_COUNT] = {[TRAVEL_DEFAULT_MODE] = "mode"};
+enum travel_default_key { TRAVEL_DEFAULT_MODE, TRAVEL_DEFAULT_VEHICLES, TRAVEL_DEFAULT_KEY_COUNT };
+static const char *const TRAVEL_DEFAULT_KEYS[TRAVEL_DEFAULT_KEY_COUNT] = {
+    [TRAVEL_DEFAULT_MODE] = "mode", [TRAVEL_DEFAULT_VEHICLES] = "vehicles"};
 
 enum participant_key {
     PARTICIPANT_ID,
@@ -215,6 +216,21 @@ delegation_zone_and_language(loader *L, itin_delegation *D, const ynode *n, ynod
     }
 }
 
+/* travel.vehicles: how many road vehicles are at hand, at least one. */
+static void
+delegation_vehicles(loader *L, itin_delegation *D, const ynode *n)
+{
+    const char *s = load_text(L, n, "the number of vehicles");
+    long r;
+    char e[256];
+    if (s && itin_parse_uint(s, 1000, &r, e, sizeof e) != 0)
+        load_error(L, pos_of(n), "travel.vehicles: %s", e);
+    else if (s && r < 1)
+        load_error(L, pos_of(n), "travel.vehicles must be at least 1, not %s", s);
+    else if (s)
+        D->vehicles = (int)r;
+}
+
 /* revision, day, buffer, travel and reminder: all optional. */
 static void
 delegation_settings(loader *L, itin_delegation *D, ynode **v)
@@ -244,9 +260,12 @@ delegation_settings(loader *L, itin_delegation *D, ynode **v)
     ynode *tv[TRAVEL_DEFAULT_KEY_COUNT];
     if (travel && !load_is_empty(travel) &&
         load_fields(L, travel, "the delegation's travel defaults", TRAVEL_DEFAULT_KEYS,
-                    TRAVEL_DEFAULT_KEY_COUNT, tv) &&
-        tv[TRAVEL_DEFAULT_MODE])
-        load_get_mode(L, tv[TRAVEL_DEFAULT_MODE], "the default travel mode", &D->travel);
+                    TRAVEL_DEFAULT_KEY_COUNT, tv)) {
+        if (tv[TRAVEL_DEFAULT_MODE])
+            load_get_mode(L, tv[TRAVEL_DEFAULT_MODE], "the default travel mode", &D->travel);
+        if (tv[TRAVEL_DEFAULT_VEHICLES])
+            delegation_vehicles(L, D, tv[TRAVEL_DEFAULT_VEHICLES]);
+    }
     if (v[DELEGATION_REMINDER])
         load_get_duration(L, v[DELEGATION_REMINDER], "the reminder", false, &D->reminder);
 }

@@ -67,6 +67,7 @@ enum visit_key {
     VISIT_TOPICS,
     VISIT_HOST,
     VISIT_DESCRIPTION,
+    VISIT_BY_ARRANGEMENT,
     VISIT_KEY_COUNT
 };
 static const char *const VISIT_KEYS[VISIT_KEY_COUNT] = {
@@ -84,6 +85,7 @@ static const char *const VISIT_KEYS[VISIT_KEY_COUNT] = {
     [VISIT_TOPICS] = "topics",
     [VISIT_HOST] = "host",
     [VISIT_DESCRIPTION] = "description",
+    [VISIT_BY_ARRANGEMENT] = "by_arrangement",
 };
 
 enum leg_key {
@@ -345,6 +347,8 @@ load_walk_visit(loader *L, const ynode *n)
     vis.n_topics = load_get_text_list(L, v[VISIT_TOPICS], "a topic", &vis.topics);
     vis.host = load_opt_text(L, v[VISIT_HOST], "host");
     vis.description = load_opt_text(L, v[VISIT_DESCRIPTION], "description");
+    if (v[VISIT_BY_ARRANGEMENT])
+        ok &= load_get_bool(L, v[VISIT_BY_ARRANGEMENT], "by_arrangement", &vis.by_arrangement);
     if (ok && vis.id)
         store_visit(L, &vis, v[VISIT_ID]);
 }

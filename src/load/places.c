@@ -190,6 +190,7 @@ enum institution_key {
     INSTITUTION_HOURS,
     INSTITUTION_OPEN_ON_HOLIDAYS,
     INSTITUTION_CLOSED,
+    INSTITUTION_OPEN,
     INSTITUTION_CONTACT,
     INSTITUTION_URL,
     INSTITUTION_KEY_COUNT
@@ -208,13 +209,18 @@ static const char *const INSTITUTION_KEYS[INSTITUTION_KEY_COUNT] = {
     [INSTITUTION_HOURS] = "hours",
     [INSTITUTION_OPEN_ON_HOLIDAYS] = "open_on_holidays",
     [INSTITUTION_CLOSED] = "closed",
+    [INSTITUTION_OPEN] = "open",
     [INSTITUTION_CONTACT] = "contact",
     [INSTITUTION_URL] = "url",
 };
 _Static_assert(INSTITUTION_KEY_COUNT <= MAX_KEYS, "MAX_KEYS is too small");
 
+enum open_date_key { OPEN_DATE, OPEN_HOURS, OPEN_KEY_COUNT };
+static const char *const OPEN_KEYS[OPEN_KEY_COUNT] = {[OPEN_DATE] = "date", [OPEN_HOURS] = "hours"};
+
 const load_key_table load_place_key_tables[] = {
     {"institution", INSTITUTION_KEYS, INSTITUTION_KEY_COUNT},
+    {"open date", OPEN_KEYS, OPEN_KEY_COUNT},
     {NULL, NULL, 0},
 };
 
@@ -267,6 +273,56 @@ walk_closed_dates(loader *L, itin_institution *I, const ynode *c)
         }
 }
 
+/* One element of `open`: a date and its hours, neither closed nor given twice. */
+static void
+walk_open_date(loader *L, itin_institution *I, const ynode *e)
+{
+    ynode *v[OPEN_KEY_COUNT];
+    itin_open_date *o = &I->open[I->n_open];
+    char ds[16];
+    if (!load_fields(L, e, "an open date", OPEN_KEYS, OPEN_KEY_COUNT, v))
+        return;
+    if (!v[OPEN_DATE] || !v[OPEN_HOURS]) {
+        load_missing(L, e, v[OPEN_DATE] ? "hours" : "date", "an open date");
+        return;
+    }
+    if (!load_get_date(L, v[OPEN_DATE], "an open date", &o->date) ||
+        !day_intervals(L, v[OPEN_HOURS], o->iv, &o->n))
+        return;
+    o->pos = pos_of(e);
+    if (o->n == 0) {
+        load_error(L, pos_of(v[OPEN_HOURS]),
+                   "an open date needs its opening hours (a date it is closed goes under closed)");
+        return;
+    }
+    for (size_t i = 0; i < I->n_open; i++)
+        if (I->open[i].date == o->date) {
+            load_error(L, pos_of(v[OPEN_DATE]), "%s is given twice in open (also at line %d, column %d)",
+                       itin_date_format(o->date, ds), I->open[i].pos.line, I->open[i].pos.col);
+            return;
+        }
+    for (size_t i = 0; i < I->n_closed; i++)
+        if (I->closed[i] == o->date) {
+            load_error(L, pos_of(v[OPEN_DATE]), "%s is both open and closed (closed at line %d, column %d)",
+                       itin_date_format(o->date, ds), I->closed_pos[i].line, I->closed_pos[i].col);
+            return;
+        }
+    I->n_open++;
+}
+
+/* open: dates with hours of their own (after closed, which they must not name). */
+static void
+walk_open_dates(loader *L, itin_institution *I, const ynode *c)
+{
+    if (c->kind != N_SEQ) {
+        load_error(L, pos_of(c), "open must be a list of {date, hours}");
+        return;
+    }
+    I->open = itin_arena_alloc(L->plan_arena, (c->n ? c->n : 1) * sizeof *I->open);
+    for (size_t i = 0; i < c->n; i++)
+        walk_open_date(L, I, c->kids[i]);
+}
+
 static void
 walk_address(loader *L, itin_institution *I, ynode **v)
 {
@@ -281,7 +337,7 @@ walk_address(loader *L, itin_institution *I, ynode **v)
         I->has_geo = get_geo(L, v[INSTITUTION_GEO], &I->lat, &I->lon);
 }
 
-/* When it is open: hours, holidays and closed dates. */
+/* When it is open: hours, holidays, closed dates and dates with hours of their own. */
 static void
 walk_opening(loader *L, itin_institution *I, ynode **v)
 {
@@ -293,6 +349,8 @@ walk_opening(loader *L, itin_institution *I, ynode **v)
         load_get_bool(L, v[INSTITUTION_OPEN_ON_HOLIDAYS], "open_on_holidays", &I->open_on_holidays);
     if (v[INSTITUTION_CLOSED] && !load_is_empty(v[INSTITUTION_CLOSED]))
         walk_closed_dates(L, I, v[INSTITUTION_CLOSED]);
+    if (v[INSTITUTION_OPEN] && !load_is_empty(v[INSTITUTION_OPEN]))
+        walk_open_dates(L, I, v[INSTITUTION_OPEN]);
 }
 
 void

@@ -65,8 +65,13 @@ check no-temporaries 0 "0" echo "$leftovers"
 # export: everything for everyone, all or nothing.
 check export 0 "" "$bin" export "$ex" -d "$tmp/out"
 n=$(find "$tmp/out" -type f -not -name '.*' | wc -l)
-check export-files 0 "34" echo "$n"   # 4 for the delegation, 3 for each of 10 participants
+check export-files 0 "37" echo "$n"   # 4 for the delegation, 3 transport sheets, 3 for each of 10 participants
 check export-names 0 "kr-mss-saxony-2022.ics" ls "$tmp/out"
+check export-transport 0 "transport.csv" ls "$tmp/out"
+check plan-transport 0 "Benötigte Fahrzeuge: 1 (09:25)" "$bin" plan "$ex" --format transport
+sed -e 's/^  id: kr-mss-saxony-2022$/  id: transport/' -e "s#include: \[../institutions/saxony.yaml\]#include: [$src/data/institutions/saxony.yaml]#" "$ex" > "$tmp/transport-id.yaml"
+check export-transport-id 2 "the delegation's id 'transport' names the transport sheet's files" "$bin" export "$tmp/transport-id.yaml" -d "$tmp/transport-id"
+check export-transport-id-nothing 1 "" test -e "$tmp/transport-id"
 check export-personal 0 "lee.txt" ls "$tmp/out/participants"
 check export-read-only 3 "cannot create '/sys/kernel/itinerary-test'" "$bin" export "$ex" -d /sys/kernel/itinerary-test
 check export-read-only-gone 1 "" test -e /sys/kernel/itinerary-test

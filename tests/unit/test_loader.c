@@ -167,6 +167,32 @@ institution_fields(void **state)
     itin_diags_free(&d);
 }
 
+/* open: dates with hours of their own; by_arrangement on a visit. */
+static void
+open_dates_and_by_arrangement(void **state)
+{
+    (void)state;
+    itin_diags d;
+    itin_plan *p =
+        plan_of_text("    open: [{date: 2022-11-26, hours: [\"10:00-12:00\", \"14:00-16:00\"]}]\n"
+                     "visits:\n"
+                     "  - {id: v, title: V, at: wfs, date: 2022-11-22, duration: 1h, by_arrangement: true}\n"
+                     "  - {id: w, title: W, at: wfs, date: 2022-11-22, duration: 1h}\n",
+                     &d);
+    assert_non_null(p);
+    const itin_institution *wfs = &p->institutions[1];
+    assert_int_equal(wfs->n_open, 1);
+    assert_int_equal(wfs->open[0].date, itin_date_from_ymd(2022, 11, 26));
+    assert_int_equal(wfs->open[0].n, 2);
+    assert_int_equal(wfs->open[0].iv[1].open, 14 * 60);
+    assert_int_equal(wfs->open[0].iv[1].close, 16 * 60);
+    assert_int_equal(p->institutions[0].n_open, 0);
+    assert_true(p->visits[0].by_arrangement);
+    assert_false(p->visits[1].by_arrangement);
+    itin_plan_free(p);
+    itin_diags_free(&d);
+}
+
 static void
 visit_who_and_day(void **state)
 {
@@ -443,7 +469,7 @@ key_tables_complete(void **state)
             }
         }
     }
-    assert_int_equal(tables, 12);
+    assert_int_equal(tables, 13);
 }
 
 static void
@@ -464,21 +490,14 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(delegation_fields),
-        cmocka_unit_test(defaults),
-        cmocka_unit_test(strings_first),
-        cmocka_unit_test(institution_fields),
-        cmocka_unit_test(visit_who_and_day),
-        cmocka_unit_test(legs_lodging_times_holidays),
-        cmocka_unit_test(merge_keys),
-        cmocka_unit_test(keeps_going),
-        cmocka_unit_test(alias_bomb_rejected),
-        cmocka_unit_test(deep_nesting_rejected),
-        cmocka_unit_test(error_cap),
-        cmocka_unit_test(key_tables_complete),
-        cmocka_unit_test(top_kinds_complete),
-        cmocka_unit_test(bom_accepted),
-        cmocka_unit_test(bom_in_included_file),
+        cmocka_unit_test(delegation_fields),   cmocka_unit_test(defaults),
+        cmocka_unit_test(strings_first),       cmocka_unit_test(institution_fields),
+        cmocka_unit_test(visit_who_and_day),   cmocka_unit_test(legs_lodging_times_holidays),
+        cmocka_unit_test(merge_keys),          cmocka_unit_test(keeps_going),
+        cmocka_unit_test(alias_bomb_rejected), cmocka_unit_test(deep_nesting_rejected),
+        cmocka_unit_test(error_cap),           cmocka_unit_test(open_dates_and_by_arrangement),
+        cmocka_unit_test(key_tables_complete), cmocka_unit_test(top_kinds_complete),
+        cmocka_unit_test(bom_accepted),        cmocka_unit_test(bom_in_included_file),
         cmocka_unit_test(utf16_refused),
     };
     return cmocka_run_group_tests_name("loader", tests, NULL, NULL);

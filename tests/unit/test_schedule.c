@@ -1987,6 +1987,146 @@ leg_belongs_to_departure_day(void **state)
     finish(&r);
 }
 
+/* ------------- by arrangement: opening hours of a date (§7), holidays (§13.7) */
+
+static void
+open_date_gives_its_own_hours(void **state)
+{
+    (void)state;
+    /* IWU opens mon-fri 09:30-17:00; on Tuesday 2022-11-22 it opens
+     * 08:00-19:00, and on Saturday 2022-11-26 10:00-12:00. */
+    static const char text[] = DELEGATION(
+        "2022-11-22", "2022-11-26",
+        WINDOW_8_20) "institutions:\n"
+                     "  - {id: iwu, name: Fraunhofer IWU, region: DE-SN, geo: [50.8163, 12.9305],"
+                     " hours: {mon-fri: \"09:30-17:00\"},"
+                     " open: [{date: 2022-11-22, hours: \"08:00-19:00\"},"
+                     " {date: 2022-11-26, hours: \"10:00-12:00\"}]}\n"
+                     "visits:\n"
+                     "  - {id: early, title: Früh, at: iwu, date: 2022-11-22, duration: 1h, with: [lee]}\n"
+                     "  - {id: late, title: Spät, at: iwu, date: 2022-11-22, start: \"17:30\","
+                     " duration: 1h, with: [park]}\n"
+                     "  - {id: sat, title: Samstag, at: iwu, date: 2022-11-26, start: \"10:00\","
+                     " duration: 1h, with: [lee]}\n"
+                     "  - {id: sat-late, title: Zu spät, at: iwu, date: 2022-11-26, start: \"11:30\","
+                     " duration: 1h, with: [park]}\n";
+    static run r; /* static: the teardown may free it after a failed assertion */
+    schedule(&r, text);
+    assert_non_null(r.it);
+    /* The day window opens at 08:00, and so does IWU that day. */
+    assert_int_equal(item(r.it, "early")->local_start, HM(8, 0));
+    /* 17:30-18:30 is inside that day's 08:00-19:00; Saturday 10:00-11:00
+     * inside its 10:00-12:00; 11:30-12:30 is not. */
+    assert_int_equal(r.d.conflicts, 1);
+    const itin_diag *c = DIAG(&r.d, ITIN_CONFLICT, "'sat-late'", "on 2022-11-26 (10:00\u201312:00)");
+    assert_int_equal(c->pos.line, line_of(r.text, "{id: sat-late"));
+    finish(&r);
+}
+
+static void
+by_arrangement_ignores_weekly_hours(void **state)
+{
+    (void)state;
+    /* IWU opens mon-fri 09:30-17:00. 2022-11-16 is Buß- und Bettag in
+     * Saxony, 2022-11-19 a Saturday. */
+    static const char text[] = DELEGATION(
+        "2022-11-16", "2022-11-22",
+        WINDOW_8_20) "institutions:\n"
+                     "  - {id: iwu, name: Fraunhofer IWU, region: DE-SN, geo: [50.8163, 12.9305],"
+                     " hours: {mon-fri: \"09:30-17:00\"}}\n"
+                     "visits:\n"
+                     "  - {id: early, title: Früh, at: iwu, date: 2022-11-22, duration: 1h,"
+                     " by_arrangement: true, with: [lee]}\n"
+                     "  - {id: sat, title: Samstag, at: iwu, date: 2022-11-19, start: \"18:00\","
+                     " duration: 1h, by_arrangement: true, with: [lee]}\n"
+                     "  - {id: bettag, title: Feiertag, at: iwu, date: 2022-11-16, start: \"10:00\","
+                     " duration: 1h, by_arrangement: true, with: [park]}\n"
+                     "  - {id: bettag-flex, title: Feiertag, at: iwu, date: 2022-11-16, duration: 1h,"
+                     " by_arrangement: true, with: [lee]}\n";
+    static run r; /* static: the teardown may free it after a failed assertion */
+    schedule(&r, text);
+    assert_non_null(r.it);
+    assert_int_equal(r.d.conflicts, 0);
+    /* Not bound by 09:30: the day window's 08:00. */
+    assert_int_equal(item(r.it, "early")->local_start, HM(8, 0));
+    assert_int_equal(item(r.it, "sat")->local_start, HM(18, 0));
+    assert_int_equal(item(r.it, "bettag-flex")->local_start, HM(8, 0));
+    /* The holiday still warns, for the fixed and the flexible visit. */
+    const itin_diag *w = DIAG(&r.d, ITIN_WARNING, "'bettag'", "by arrangement", "Buß- und Bettag (DE-SN)");
+    assert_int_equal(w->pos.line, line_of(r.text, "{id: bettag,"));
+    DIAG(&r.d, ITIN_WARNING, "'bettag-flex'", "by arrangement", "Buß- und Bettag (DE-SN)");
+    finish(&r);
+}
+
+/* ---------------- a flexible item with no start: what bound it (§13.5) */
+
+#define SS_TEXT(welcome_end, extra)                                                                          \
+    DELEGATION("2022-11-21", "2022-11-22", "  buffer: 15m\n  travel: {mode: bus}\n")                         \
+    "institutions:\n"                                                                                        \
+    "  - {id: wfs, name: WFS, geo: [51.0440, 13.7440]}\n"                                                    \
+    "  - {id: ss, name: Silicon Saxony, geo: [51.1, 13.9], hours: {mon-fri: \"09:00-17:00\"}}\n"             \
+    "travel_times:\n"                                                                                        \
+    "  - {from: wfs, to: ss, time: 25m}\n"                                                                   \
+    "visits:\n"                                                                                              \
+    "  - {id: welcome, title: W, at: wfs, date: 2022-11-21, start: \"15:00\", end: \"" welcome_end "\"}\n"   \
+    "  - {id: ss-visit, title: S, at: ss, date: 2022-11-21, duration: 1h}\n" extra
+
+static void
+no_fit_says_what_bound_it(void **state)
+{
+    (void)state;
+    static run r; /* static: the teardown may free it after a failed assertion */
+    schedule(&r, SS_TEXT("16:30", ""));
+    assert_non_null(r.it);
+    assert_int_equal(r.d.conflicts, 1);
+    /* 16:30 + 25m by bus + 15m buffer = 17:10, after the 17:00 closing
+     * (2022-11-21 is a Monday). */
+    const itin_diag *c = DIAG(&r.d, ITIN_CONFLICT, "'ss-visit'",
+                              "the earliest start is 17:10 (visit 'welcome' ends 16:30, bus 25m, buffer 15m)"
+                              " but Silicon Saxony closes at 17:00 on Mondays",
+                              "by arrangement that day", "listed before 'welcome'", "or on another day");
+    assert_int_equal(c->pos.line, line_of(r.text, "{id: ss-visit"));
+    /* No time is left before closing: nothing to shorten to. */
+    assert_null(strstr(c->message, "shortened"));
+    finish(&r);
+}
+
+static void
+no_fit_says_how_short_would_fit(void **state)
+{
+    (void)state;
+    static run r; /* static: the teardown may free it after a failed assertion */
+    schedule(&r, SS_TEXT("15:30", ""));
+    assert_non_null(r.it);
+    assert_int_equal(r.d.conflicts, 1);
+    /* 15:30 + 25m + 15m = 16:10: 50 minutes before the 17:00 closing. */
+    DIAG(&r.d, ITIN_CONFLICT, "'ss-visit'", "the earliest start is 16:10", "shortened to 50m,");
+    finish(&r);
+}
+
+static void
+moved_visit_gets_a_note(void **state)
+{
+    (void)state;
+    static run r; /* static: the teardown may free it after a failed assertion */
+    /* The check-in, listed before the welcome, would start at the window's
+     * 07:00 but has 2h and the welcome starts 08:00: it lands after it. */
+    schedule(&r,
+             DELEGATION(
+                 "2022-11-22", "2022-11-22",
+                 "  buffer: 15m\n") "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES "visits:\n"
+                                    "  - {id: checkin, title: C, at: wfs, date: 2022-11-22, duration: 2h}\n"
+                                    "  - {id: welcome, title: W, at: wfs, date: 2022-11-22, start: \"08:00\","
+                                    " end: \"10:00\"}\n");
+    assert_non_null(r.it);
+    assert_int_equal(r.d.conflicts, 0);
+    assert_int_equal(item(r.it, "checkin")->local_start, HM(10, 15));
+    const itin_diag *n = DIAG(
+        &r.d, ITIN_NOTE, "visit 'checkin' is listed before visit 'welcome' but placed after it, at 10:15");
+    assert_int_equal(n->pos.line, line_of(r.text, "{id: checkin"));
+    finish(&r);
+}
+
 int
 main(void)
 {
@@ -2056,6 +2196,11 @@ main(void)
         cmocka_unit_test_teardown(evening_hotel_transfer_outside_window_warns, cleanup),
         cmocka_unit_test_teardown(transfer_from_fixed_visit_outside_window_warns, cleanup),
         cmocka_unit_test_teardown(leg_belongs_to_departure_day, cleanup),
+        cmocka_unit_test_teardown(open_date_gives_its_own_hours, cleanup),
+        cmocka_unit_test_teardown(by_arrangement_ignores_weekly_hours, cleanup),
+        cmocka_unit_test_teardown(no_fit_says_what_bound_it, cleanup),
+        cmocka_unit_test_teardown(no_fit_says_how_short_would_fit, cleanup),
+        cmocka_unit_test_teardown(moved_visit_gets_a_note, cleanup),
     };
     return cmocka_run_group_tests_name("schedule", tests, NULL, NULL);
 }
