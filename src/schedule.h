@@ -86,6 +86,9 @@ typedef struct sched_written {
 size_t sched_next_bit(const uint64_t *m, size_t words, size_t from);
 bool sched_mask_empty(const uint64_t *m, size_t words);
 
+/* schedule_check.c: what an item is in a message ("visit", "travel leg"). */
+const char *sched_item_label(const itin_item *it);
+
 /* schedule_time.c: local times and zones. */
 const itin_zone *sched_zone_of(const sched *S, size_t inst);
 int64_t sched_at_local(sched *S, size_t inst, itin_date date, int minutes);

@@ -49,7 +49,8 @@ sched_names(const sched *S, const uint64_t *who, char *buf, size_t n)
         snprintf(buf + o, n - o, " and %zu more", total - shown);
 }
 
-static const char *
+/* "visit", "travel leg": what an item is, in a message. */
+const char *
 sched_item_label(const itin_item *it)
 {
     return it->kind == ITIN_ITEM_VISIT ? "visit" : it->kind == ITIN_ITEM_TRAVEL ? "travel leg" : "item";

@@ -506,13 +506,6 @@ sched_search_from(sched *S, sched_search *c, const int64_t *open, const int64_t 
     return false;
 }
 
-/* "visit", "travel leg": what an item is, in a message. */
-static const char *
-place_item_label(const itin_item *it)
-{
-    return it->kind == ITIN_ITEM_VISIT ? "visit" : it->kind == ITIN_ITEM_TRAVEL ? "travel leg" : "item";
-}
-
 /* Minutes local to the visit's place of an instant. */
 static int
 sched_local_min(sched *S, const itin_visit *V, int64_t t)
@@ -538,7 +531,7 @@ sched_why_start(sched *S, const itin_visit *V, const sched_why *w, itin_strbuf *
     if (w->from_hotel)
         snprintf(buf, sizeof buf, " (the day starts at the hotel");
     else
-        snprintf(buf, sizeof buf, " (%s '%s' ends %s", place_item_label(&S->items[w->after]),
+        snprintf(buf, sizeof buf, " (%s '%s' ends %s", sched_item_label(&S->items[w->after]),
                  S->items[w->after].id, itin_hm(S->items[w->after].local_end, e));
     itin_strbuf_puts(b, buf);
     if (w->transfer > 0) {
@@ -607,7 +600,7 @@ sched_why_fixes(sched *S, const itin_visit *V, const sched_why *w, int room, iti
         snprintf(buf, sizeof buf, " listed before '%s',", a->id);
         itin_strbuf_puts(b, buf);
     } else if (a) {
-        snprintf(buf, sizeof buf, " with %s '%s' moved,", place_item_label(a), a->id);
+        snprintf(buf, sizeof buf, " with %s '%s' moved,", sched_item_label(a), a->id);
         itin_strbuf_puts(b, buf);
     }
     itin_strbuf_puts(b, " or on another day");
