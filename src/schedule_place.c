@@ -234,7 +234,8 @@ sched_place_end(const itin_item *it)
 itin_mode
 sched_arrival_mode(const sched *S, const itin_item *it)
 {
-    return it->kind == ITIN_ITEM_VISIT ? it->mode : S->P->delegation.travel;
+    (void)S;
+    return it->kind == ITIN_ITEM_VISIT ? it->mode : ITIN_MODE_NONE;
 }
 
 size_t
@@ -341,8 +342,7 @@ sched_fit_attendee(sched *S, const sched_search *c, size_t p, int64_t *t)
     bool last = ni == NONE || S->items[ni].date > V->date;
     size_t hn = sched_hotel_on(S, p, V->date);
     if (last && hn != NONE &&
-        *t + c->dur + (int64_t)sched_transfer_min(S, V->at, hn, S->P->delegation.travel, c->where) * MIN >
-            c->we)
+        *t + c->dur + (int64_t)sched_transfer_min(S, V->at, hn, ITIN_MODE_NONE, c->where) * MIN > c->we)
         return SCHED_NO_FIT;
     return SCHED_FITS;
 }

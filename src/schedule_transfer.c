@@ -156,12 +156,30 @@ sched_index_travel_times(sched *S)
     }
 }
 
+/* The mode of a transfer: ITIN_MODE_NONE (the later item sets none) is the
+ * delegation's, or a walk when the places are closer than `walk_below`. */
+itin_mode
+sched_transfer_mode(const sched *S, size_t from, size_t to, itin_mode mode)
+{
+    if (mode != ITIN_MODE_NONE)
+        return mode;
+    const itin_delegation *D = &S->P->delegation;
+    if (from == NONE || to == NONE || D->walk_below <= 0)
+        return D->travel;
+    const itin_institution *a = &S->P->institutions[from], *b = &S->P->institutions[to];
+    if (a->has_geo && b->has_geo &&
+        sched_haversine_km(a->lat, a->lon, b->lat, b->lon) * 1000.0 < D->walk_below)
+        return ITIN_MODE_WALK;
+    return D->travel;
+}
+
 /* A transfer's minutes; an impossible one is reported once and counts 0. */
 int
 sched_transfer_min(sched *S, size_t from, size_t to, itin_mode mode, itin_pos where)
 {
     if (from == NONE || to == NONE || from == to)
         return 0;
+    mode = sched_transfer_mode(S, from, to, mode);
     /* Directed: travel_times are symmetric, but an error names from and to. */
     uint64_t key = (uint64_t)from << 32 | (uint64_t)to;
     size_t cached;
@@ -217,6 +235,7 @@ sched_add_transfer(sched *S, size_t person, sched_end a, sched_end b, size_t fro
                    int64_t depart, int64_t arrive, itin_pos pos)
 {
     size_t ix;
+    mode = sched_transfer_mode(S, from, to, mode);
     if (!itin_pairmap_get(&S->transfers, a.key, b.key, &ix)) {
         const char *from_key = sched_end_name(S, a), *to_key = sched_end_name(S, b);
         ix = sched_new_item(S);
@@ -292,7 +311,8 @@ sched_walk_direct(sched *S, sched_walk *w, size_t ix, const itin_item *it)
     int64_t need = (int64_t)trm * MIN + w->buf;
     int64_t has = it->start - prev->end;
     if (has < need) {
-        sched_add_conflict(S, w->p, w->prev_ix, ix, (int)(need / MIN), trm, (int)(has / MIN), m);
+        sched_add_conflict(S, w->p, w->prev_ix, ix, (int)(need / MIN), trm, (int)(has / MIN),
+                           sched_transfer_mode(S, sched_place_end(prev), sched_place_start(it), m));
     } else if (trm > 0 && has - (int64_t)trm * MIN < TIGHT_SLACK_MIN * MIN && !w->tight[ix]) {
         /* Slack is what is left after the transfer itself. */
         char sl[16];
@@ -314,16 +334,15 @@ static void
 sched_walk_evening(sched *S, sched_walk *w)
 {
     const itin_item *prev = &w->prev;
-    const itin_delegation *D = &S->P->delegation;
     itin_date night = prev->local_end_date;
     size_t h = sched_hotel_on(S, w->p, night);
     if (h == NONE)
         return;
-    int trm = sched_transfer_min(S, sched_place_end(prev), h, D->travel, prev->pos);
+    int trm = sched_transfer_min(S, sched_place_end(prev), h, ITIN_MODE_NONE, prev->pos);
     if (trm > 0) {
         sched_add_transfer(S, w->p, sched_item_end(w->prev_ix), sched_hotel_end(S, h, night),
-                           sched_place_end(prev), h, D->travel, prev->end, prev->end + (int64_t)trm * MIN,
-                           prev->pos);
+                           sched_place_end(prev), h, ITIN_MODE_NONE, prev->end,
+                           prev->end + (int64_t)trm * MIN, prev->pos);
         sched_transfer_window(S, w->prev_ix, sched_place_end(prev), prev->end, prev->end + (int64_t)trm * MIN,
                               w->outside, "from");
     }

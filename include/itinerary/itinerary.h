@@ -175,7 +175,8 @@ typedef struct itin_visit {
     itin_offset start_offset, end_offset;
     itin_pos end_pos;
     itin_who who;
-    itin_mode travel; /* mode of the transfer that arrives here */
+    itin_mode travel; /* mode of the transfer that arrives here; ITIN_MODE_NONE:
+                         the delegation's, walking when close */
     itin_status status;
     const char **topics;
     size_t n_topics;
@@ -231,6 +232,7 @@ typedef struct itin_delegation {
     int day_start, day_end;
     int buffer;
     itin_mode travel;
+    int walk_below; /* metres: closer transfers walk; 0 never walks */
     int reminder; /* minutes, -1 when absent */
     itin_participant *participants;
     size_t n_participants;

@@ -313,6 +313,72 @@ estimate_walk_across_dresden(void **state)
     finish(&r);
 }
 
+/* Frauenkirche at 09:00–10:00, then the Zwinger (0.55 km away, see
+ * estimate_walk_across_dresden) at 11:00 and the Zwinger's café beside it by
+ * car; `walk_below` comes from the options. */
+#define WALK_TEXT(opts)                                                                                      \
+    DELEGATION("2022-11-22", "2022-11-23", opts)                                                             \
+    "institutions:\n"                                                                                        \
+    "  - {id: fk, name: Frauenkirche, region: DE-SN, geo: [51.0519, 13.7416]}\n"                             \
+    "  - {id: zw, name: Zwinger, region: DE-SN, geo: [51.0530, 13.7339]}\n"                                  \
+    "visits:\n"                                                                                              \
+    "  - {id: a, title: A, at: fk, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"                      \
+    "  - {id: b, title: B, at: zw, date: 2022-11-22, start: \"11:00\", duration: 1h}\n"                      \
+    "  - {id: c, title: C, at: fk, date: 2022-11-22, start: \"13:00\", duration: 1h, travel: car}\n"
+
+static void
+walk_below_default_walks(void **state)
+{
+    (void)state;
+    static run r;
+    schedule(&r, WALK_TEXT(""));
+    /* d = 0.55 km < 1 km (the default): a -> b walks, 10 min. */
+    const itin_item *t = item(r.it, "transfer:a:b");
+    assert_int_equal(t->mode, ITIN_MODE_WALK);
+    assert_int_equal(t->minutes, 10);
+    /* c sets its own mode: car, 15 min (see estimate_walk_across_dresden). */
+    t = item(r.it, "transfer:b:c");
+    assert_int_equal(t->mode, ITIN_MODE_CAR);
+    assert_int_equal(t->minutes, 15);
+    finish(&r);
+}
+
+static void
+walk_below_zero_or_shorter_rides(void **state)
+{
+    (void)state;
+    static run r;
+    schedule(&r, WALK_TEXT("  travel: {walk_below: 0}\n"));
+    /* 0 never walks: the delegation's car, 15 min. */
+    assert_int_equal(item(r.it, "transfer:a:b")->mode, ITIN_MODE_CAR);
+    assert_int_equal(item(r.it, "transfer:a:b")->minutes, 15);
+    finish(&r);
+    static run r2;
+    schedule(&r2, WALK_TEXT("  travel: {mode: bus, walk_below: 500m}\n"));
+    /* 0.55 km is not below 500 m: bus, 10 + 0.7175 / 50 × 60 = 10.86 → 15. */
+    assert_int_equal(item(r2.it, "transfer:a:b")->mode, ITIN_MODE_BUS);
+    assert_int_equal(item(r2.it, "transfer:a:b")->minutes, 15);
+    finish(&r2);
+    static run r3;
+    schedule(&r3, WALK_TEXT("  travel: {walk_below: 1.5km}\n"));
+    assert_int_equal(item(r3.it, "transfer:a:b")->mode, ITIN_MODE_WALK);
+    finish(&r3);
+}
+
+static void
+walk_below_not_a_distance(void **state)
+{
+    (void)state;
+    const char *text = WALK_TEXT("  travel: {walk_below: 1 mile}\n");
+    itin_diags d;
+    itin_diags_init(&d, 0);
+    itin_plan *p = itin_plan_load_buffer("t.yaml", text, strlen(text), &d);
+    assert_null(p);
+    assert_non_null(find_diag(&d, ITIN_ERROR, "walk_below: '1 mile' is not a distance", (const char *)NULL));
+    assert_int_equal(d.items[0].pos.line, line_of(text, "walk_below"));
+    itin_diags_free(&d);
+}
+
 /* -------------------------------------------------------- 2. travel_times */
 
 static void
@@ -1993,6 +2059,9 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(estimate_dresden_chemnitz, cleanup),
         cmocka_unit_test_teardown(estimate_walk_across_dresden, cleanup),
+        cmocka_unit_test_teardown(walk_below_default_walks, cleanup),
+        cmocka_unit_test_teardown(walk_below_zero_or_shorter_rides, cleanup),
+        cmocka_unit_test_teardown(walk_below_not_a_distance, cleanup),
         cmocka_unit_test_teardown(travel_times_either_direction, cleanup),
         cmocka_unit_test_teardown(travel_times_mode_beats_modeless, cleanup),
         cmocka_unit_test_teardown(travel_times_used_by_the_scheduler, cleanup),
