@@ -197,6 +197,27 @@ sched_transfer_min(sched *S, size_t from, size_t to, itin_mode mode, itin_pos wh
     }
     return m < 0 ? 0 : m;
 }
+/* A transfer's minutes when it can be worked out, -1 when it cannot: for a
+ * transfer that is only considered, reported nowhere. */
+int
+sched_transfer_try(sched *S, size_t from, size_t to, itin_mode mode)
+{
+    if (from == NONE || to == NONE || from == to)
+        return 0;
+    mode = sched_transfer_mode(S, from, to, mode);
+    uint64_t key = (uint64_t)from << 32 | (uint64_t)to;
+    size_t cached;
+    if (itin_pairmap_get(&S->tr_cache, key, (uint64_t)mode, &cached))
+        return cached == NONE ? -1 : (int)cached;
+    double km;
+    bool est;
+    char e[16];
+    int m = sched_transfer_time(S->P, &S->tt, from, to, mode, &km, &est, e, sizeof e);
+    if (m >= 0)
+        itin_pairmap_put(&S->tr_cache, key, (uint64_t)mode, (size_t)m, NULL);
+    return m;
+}
+
 /* ------------------------------------------------------------ transfers */
 
 /* The ends of a transfer: an item, or a hotel on a night. */
@@ -300,6 +321,50 @@ typedef struct sched_walk {
     uint8_t *tight, *outside;
 } sched_walk;
 
+/* A long wait before the next item (§13.2): back to the hotel of that night
+ * when the round trip fits, otherwise leave as late as possible. Returns
+ * false when the wait is too short and the transfer leaves at once. */
+static bool
+sched_walk_wait(sched *S, sched_walk *w, size_t ix, const itin_item *it, itin_mode m, int trm)
+{
+    const itin_item *prev = &w->prev;
+    int64_t brk = (int64_t)S->P->delegation.hotel_break * MIN;
+    size_t from = sched_place_end(prev), to = sched_place_start(it);
+    int64_t arrive = it->start - w->buf;
+    if (brk <= 0 || arrive - (int64_t)trm * MIN - prev->end < brk)
+        return false;
+    itin_date night = prev->local_end_date;
+    size_t h = sched_hotel_on(S, w->p, night);
+    if (h == to)
+        return false; /* the next item is at the hotel: go there now */
+    if (h == from)
+        h = NONE; /* already at the hotel: leave as late as possible */
+    /* Only considered: a hotel too far to estimate is simply not taken. */
+    int back = h == NONE ? -1 : sched_transfer_try(S, from, h, ITIN_MODE_NONE);
+    int out = h == NONE ? -1 : sched_transfer_try(S, h, to, m);
+    if (back < 0 || out < 0 || prev->end + (int64_t)(back + out) * MIN > arrive) {
+        int64_t depart = arrive - (int64_t)trm * MIN;
+        sched_add_transfer(S, w->p, sched_item_end(w->prev_ix), sched_item_end(ix), from, to, m, depart,
+                           arrive, it->pos);
+        sched_transfer_window(S, w->prev_ix, from, depart, arrive, w->outside, "from");
+        sched_transfer_window(S, ix, from, depart, arrive, w->outside, "to");
+        return true;
+    }
+    if (back > 0) {
+        int64_t in = prev->end + (int64_t)back * MIN;
+        sched_add_transfer(S, w->p, sched_item_end(w->prev_ix), sched_hotel_end(S, h, night), from, h,
+                           ITIN_MODE_NONE, prev->end, in, prev->pos);
+        sched_transfer_window(S, w->prev_ix, from, prev->end, in, w->outside, "from");
+    }
+    if (out > 0) {
+        int64_t depart = arrive - (int64_t)out * MIN;
+        sched_add_transfer(S, w->p, sched_hotel_end(S, h, night), sched_item_end(ix), h, to, m, depart,
+                           arrive, it->pos);
+        sched_transfer_window(S, ix, h, depart, arrive, w->outside, "to");
+    }
+    return true;
+}
+
 /* Straight from the item before to this one: the sequence rule (§13.4) and
  * the tight-transfer warning. */
 static void
@@ -320,7 +385,7 @@ sched_walk_direct(sched *S, sched_walk *w, size_t ix, const itin_item *it)
         itin_diags_add(S->d, ITIN_WARNING, it->pos, "tight transfer: only %s of slack between '%s' and '%s'",
                        itin_duration_format((int)((has - (int64_t)trm * MIN) / MIN), sl), prev->id, it->id);
     }
-    if (trm > 0) {
+    if (trm > 0 && !sched_walk_wait(S, w, ix, it, m, trm)) {
         int64_t arrive = prev->end + (int64_t)trm * MIN;
         sched_add_transfer(S, w->p, sched_item_end(w->prev_ix), sched_item_end(ix), sched_place_end(prev),
                            sched_place_start(it), m, prev->end, arrive, it->pos);

@@ -230,6 +230,7 @@ typedef struct itin_delegation {
     const char *language; /* "en", "de" or "ko" */
     int revision;         /* -1 when absent */
     int day_start, day_end;
+    int hotel_break; /* minutes of waiting from which one goes back to the hotel; 0 never */
     int buffer;
     itin_mode travel;
     int walk_below; /* metres: closer transfers walk; 0 never walks */

@@ -103,8 +103,12 @@ static const char *const DELEGATION_KEYS[DELEGATION_KEY_COUNT] = {
     [DELEGATION_GROUPS] = "groups",
 };
 
-enum day_key { DAY_START, DAY_END, DAY_KEY_COUNT };
-static const char *const DAY_KEYS[DAY_KEY_COUNT] = {[DAY_START] = "start", [DAY_END] = "end"};
+enum day_key { DAY_START, DAY_END, DAY_HOTEL_BREAK, DAY_KEY_COUNT };
+static const char *const DAY_KEYS[DAY_KEY_COUNT] = {
+    [DAY_START] = "start",
+    [DAY_END] = "end",
+    [DAY_HOTEL_BREAK] = "hotel_break",
+};
 
 enum travel_default_key { TRAVEL_DEFAULT_MODE, TRAVEL_DEFAULT_WALK_BELOW, TRAVEL_DEFAULT_KEY_COUNT };
 static const char *const TRAVEL_DEFAULT_KEYS[TRAVEL_DEFAULT_KEY_COUNT] = {
@@ -151,6 +155,7 @@ delegation_defaults(loader *L, itin_delegation *D, const ynode *n)
     D->reminder = -1;
     D->day_start = 7 * 60;
     D->day_end = 22 * 60;
+    D->hotel_break = 120;
     D->travel = ITIN_MODE_CAR;
     D->walk_below = 1000;
     D->language = "en";
@@ -270,6 +275,8 @@ delegation_settings(loader *L, itin_delegation *D, ynode **v)
             load_get_time(L, dv[DAY_START], "the day window's start", false, &D->day_start, NULL);
         if (dv[DAY_END])
             load_get_time(L, dv[DAY_END], "the day window's end", true, &D->day_end, NULL);
+        if (dv[DAY_HOTEL_BREAK])
+            load_get_duration(L, dv[DAY_HOTEL_BREAK], "the hotel break", false, &D->hotel_break);
         if (D->day_end <= D->day_start)
             load_error(L, pos_of(dv[DAY_END] ? dv[DAY_END] : day), "the day window must end after it starts");
     }

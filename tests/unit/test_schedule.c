@@ -37,6 +37,7 @@
     "    - {id: research, name: Forschungsgruppe, members: [park]}\n"
 
 #define WINDOW_8_20 "  day: {start: \"08:00\", end: \"20:00\"}\n"
+#define WINDOW_DAY_BREAK(b) "  day: {hotel_break: " b "}\n"
 
 /* Places in Dresden (without "institutions:", so tests can add more). The
  * travel_times below cover every pair, so no estimate is involved. */
@@ -377,6 +378,76 @@ walk_below_not_a_distance(void **state)
     assert_non_null(find_diag(&d, ITIN_ERROR, "walk_below: '1 mile' is not a distance", (const char *)NULL));
     assert_int_equal(d.items[0].pos.line, line_of(text, "walk_below"));
     itin_diags_free(&d);
+}
+
+/* ------------------------------------------------- long waits: hotel_break */
+
+/* a at WFS 09:00–10:00, b at the Hub (20m from WFS) at `b_start`, buffer 15m;
+ * options and lodging from the arguments. */
+#define BREAK_TEXT(opts, b_start, lodging)                                                                   \
+    DELEGATION("2022-11-22", "2022-11-23", "  buffer: 15m\n" opts)                                           \
+    "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES "visits:\n"                                               \
+    "  - {id: a, title: A, at: wfs, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"                     \
+    "  - {id: b, title: B, at: hub, date: 2022-11-22, start: \"" b_start "\", duration: 1h}\n" lodging
+
+#define BREAK_LODGING "lodging:\n  - {at: hotel, from: 2022-11-21, to: 2022-11-23}\n"
+
+static void
+hotel_break_goes_back_to_the_hotel(void **state)
+{
+    (void)state;
+    static run r;
+    schedule(&r, BREAK_TEXT("", "14:00", BREAK_LODGING));
+    /* Wait: 14:00 − 15m − 20m − 10:00 = 3h25 ≥ 2h; round trip WFS → hotel
+     * 10m + hotel → Hub 30m + 15m ≤ 4h: back to the hotel at 10:00 (until
+     * 10:10), out again arriving 13:45 (leaving 13:15). */
+    const itin_item *in = item(r.it, "transfer:a:hotel:hotel@2022-11-22");
+    assert_int_equal(in->start, utc(2022, 11, 22, 9, 0)); /* 10:00 CET */
+    assert_int_equal(in->end, utc(2022, 11, 22, 9, 10));
+    const itin_item *out = item(r.it, "transfer:hotel:hotel@2022-11-22:b");
+    assert_int_equal(out->start, utc(2022, 11, 22, 12, 15));
+    assert_int_equal(out->end, utc(2022, 11, 22, 12, 45));
+    assert_null(find_item(r.it, "transfer:a:b"));
+    finish(&r);
+}
+
+static void
+hotel_break_without_lodging_leaves_late(void **state)
+{
+    (void)state;
+    static run r;
+    schedule(&r, BREAK_TEXT("", "14:00", ""));
+    /* No hotel: arrive 15m before 14:00, leave 20m before that. */
+    const itin_item *t = item(r.it, "transfer:a:b");
+    assert_int_equal(t->start, utc(2022, 11, 22, 12, 25));
+    assert_int_equal(t->end, utc(2022, 11, 22, 12, 45));
+    finish(&r);
+    /* The round trip (10m + 30m + 15m) does not fit before 10:50: the wait
+     * 10:50 − 15m − 20m − 10:00 = 15m ≥ hotel_break 10m, so leave late. */
+    static run r2;
+    schedule(&r2, BREAK_TEXT(WINDOW_DAY_BREAK("10m"), "10:50", BREAK_LODGING));
+    t = item(r2.it, "transfer:a:b");
+    assert_int_equal(t->start, utc(2022, 11, 22, 9, 15));
+    assert_int_equal(t->end, utc(2022, 11, 22, 9, 35));
+    assert_null(find_item(r2.it, "transfer:a:hotel:hotel@2022-11-22"));
+    finish(&r2);
+}
+
+static void
+hotel_break_short_wait_or_zero_leaves_at_once(void **state)
+{
+    (void)state;
+    static run r;
+    /* 3h25 of waiting is less than a hotel_break of 4h: leave at 10:00. */
+    schedule(&r, BREAK_TEXT(WINDOW_DAY_BREAK("4h"), "14:00", BREAK_LODGING));
+    const itin_item *t = item(r.it, "transfer:a:b");
+    assert_int_equal(t->start, utc(2022, 11, 22, 9, 0));
+    assert_int_equal(t->end, utc(2022, 11, 22, 9, 20));
+    finish(&r);
+    static run r2;
+    schedule(&r2, BREAK_TEXT(WINDOW_DAY_BREAK("0m"), "14:00", BREAK_LODGING)); /* 0m: never */
+    assert_int_equal(item(r2.it, "transfer:a:b")->start, utc(2022, 11, 22, 9, 0));
+    finish(&r2);
 }
 
 /* -------------------------------------------------------- 2. travel_times */
@@ -2062,6 +2133,9 @@ main(void)
         cmocka_unit_test_teardown(walk_below_default_walks, cleanup),
         cmocka_unit_test_teardown(walk_below_zero_or_shorter_rides, cleanup),
         cmocka_unit_test_teardown(walk_below_not_a_distance, cleanup),
+        cmocka_unit_test_teardown(hotel_break_goes_back_to_the_hotel, cleanup),
+        cmocka_unit_test_teardown(hotel_break_without_lodging_leaves_late, cleanup),
+        cmocka_unit_test_teardown(hotel_break_short_wait_or_zero_leaves_at_once, cleanup),
         cmocka_unit_test_teardown(travel_times_either_direction, cleanup),
         cmocka_unit_test_teardown(travel_times_mode_beats_modeless, cleanup),
         cmocka_unit_test_teardown(travel_times_used_by_the_scheduler, cleanup),
