@@ -289,6 +289,26 @@ typedef struct sched_search {
 
 typedef enum sched_fit { SCHED_FITS, SCHED_MOVED, SCHED_NO_FIT } sched_fit;
 
+/* A transfer the search only considers, with the buffer: -1 when it cannot be
+ * estimated (then that position is simply not a candidate, §13.2). */
+static int64_t
+sched_try_gap(sched *S, size_t from, size_t to, itin_mode mode, int64_t buf)
+{
+    int m = sched_transfer_try(S, from, to, mode);
+    return m < 0 ? -1 : (int64_t)m * MIN + buf;
+}
+
+/* Past the next item when a position before it cannot be reached. */
+static sched_fit
+sched_skip_to_next(const sched *S, size_t ni, int64_t *t)
+{
+    if (ni == NONE)
+        return SCHED_NO_FIT;
+    int64_t after = S->items[ni].end;
+    *t = after > *t ? after : *t + MIN;
+    return SCHED_MOVED;
+}
+
 /* Whether an attendee can be at the visit from t: after the item before it
  * (with its transfer), after the morning transfer from the hotel, before the
  * next item, and back at the hotel within the window. A later t is written
@@ -303,9 +323,12 @@ sched_fit_attendee(sched *S, const sched_search *c, size_t p, int64_t *t)
         const itin_item *a = &S->items[pi];
         int64_t need = a->end;
         if (a->date == V->date || sched_hotel_on(S, p, a->local_end_date) == NONE ||
-            V->date <= a->local_end_date)
-            need +=
-                (int64_t)sched_transfer_min(S, sched_place_end(a), V->at, V->travel, c->where) * MIN + c->buf;
+            V->date <= a->local_end_date) {
+            int64_t gap = sched_try_gap(S, sched_place_end(a), V->at, V->travel, c->buf);
+            if (gap < 0)
+                return sched_skip_to_next(S, ni, t);
+            need += gap;
+        }
         if (need > *t) {
             *t = need;
             return SCHED_MOVED;
@@ -315,9 +338,11 @@ sched_fit_attendee(sched *S, const sched_search *c, size_t p, int64_t *t)
     bool first = pi == NONE || S->items[pi].local_end_date < V->date;
     size_t h = sched_hotel_on(S, p, V->date - 1);
     if (first && h != NONE) {
-        int64_t need = c->ws + (int64_t)sched_transfer_min(S, h, V->at, V->travel, c->where) * MIN + c->buf;
-        if (need > *t) {
-            *t = need;
+        int64_t gap = sched_try_gap(S, h, V->at, V->travel, c->buf);
+        if (gap < 0)
+            return sched_skip_to_next(S, ni, t);
+        if (c->ws + gap > *t) {
+            *t = c->ws + gap;
             return SCHED_MOVED;
         }
     }
@@ -326,24 +351,22 @@ sched_fit_attendee(sched *S, const sched_search *c, size_t p, int64_t *t)
         bool hotel_between = b->date > V->date && sched_hotel_on(S, p, V->date) != NONE;
         int64_t gap = 0;
         if (!hotel_between)
-            gap = (int64_t)sched_transfer_min(S, V->at, sched_place_start(b), sched_arrival_mode(S, b),
-                                              c->where) *
-                      MIN +
-                  c->buf;
-        if (*t + c->dur + gap > b->start) {
+            gap = sched_try_gap(S, V->at, sched_place_start(b), sched_arrival_mode(S, b), c->buf);
+        if (gap < 0 || *t + c->dur + gap > b->start) {
             /* Try after it. */
-            int64_t after =
-                b->end +
-                (int64_t)sched_transfer_min(S, sched_place_end(b), V->at, V->travel, c->where) * MIN + c->buf;
+            int64_t after = sched_try_gap(S, sched_place_end(b), V->at, V->travel, c->buf);
+            after = after < 0 ? b->end : b->end + after;
             *t = after > *t ? after : *t + MIN;
             return SCHED_MOVED;
         }
     }
     bool last = ni == NONE || S->items[ni].date > V->date;
     size_t hn = sched_hotel_on(S, p, V->date);
-    if (last && hn != NONE &&
-        *t + c->dur + (int64_t)sched_transfer_min(S, V->at, hn, ITIN_MODE_NONE, c->where) * MIN > c->we)
-        return SCHED_NO_FIT;
+    if (last && hn != NONE) {
+        int64_t back = sched_try_gap(S, V->at, hn, ITIN_MODE_NONE, 0);
+        if (back < 0 || *t + c->dur + back > c->we)
+            return SCHED_NO_FIT;
+    }
     return SCHED_FITS;
 }
 

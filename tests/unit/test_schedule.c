@@ -450,6 +450,38 @@ hotel_break_short_wait_or_zero_leaves_at_once(void **state)
     finish(&r2);
 }
 
+/* ------------------------------------- the slot search raises no errors */
+
+/* A flight from Frankfurt (385 km from Dresden, too far to estimate) to
+ * Dresden at 10:00, and a flexible visit in Dresden that day: the positions
+ * before the flight are tried and dropped, not reported. */
+static void
+slot_search_skips_transfers_it_cannot_estimate(void **state)
+{
+    (void)state;
+    static run r;
+    schedule(
+        &r, DELEGATION(
+                "2022-11-22", "2022-11-23",
+                "") "institutions:\n"
+                    "  - {id: fra, name: Flughafen Frankfurt, region: DE-HE, geo: [50.0379, 8.5622]}\n"
+                    "  - {id: drs, name: Flughafen Dresden, region: DE-SN, geo: [51.1328, 13.7672]}\n"
+                    "  - {id: silicon-saxony, name: Silicon Saxony, region: DE-SN, geo: [51.0500, 13.7373]}\n"
+                    "travel:\n"
+                    "  - {id: lh1, mode: flight, from: fra, to: drs, depart: 2022-11-22 10:00, arrive: "
+                    "2022-11-22 11:05}\n"
+                    "visits:\n"
+                    "  - {id: ss, title: SS, at: silicon-saxony, date: 2022-11-22, duration: 1h}\n");
+    if (r.d.errors)
+        dump(&r.d);
+    assert_int_equal(r.d.errors, 0);
+    /* After the landing: the transfer from the airport (d = 9.4 km < 300). */
+    const itin_item *t = item(r.it, "transfer:lh1:ss");
+    assert_int_equal(t->start, utc(2022, 11, 22, 10, 5)); /* 11:05 CET */
+    assert_int_equal(item(r.it, "ss")->start, t->end);
+    finish(&r);
+}
+
 /* -------------------------------------------------------- 2. travel_times */
 
 static void
@@ -2134,6 +2166,7 @@ main(void)
         cmocka_unit_test_teardown(walk_below_zero_or_shorter_rides, cleanup),
         cmocka_unit_test_teardown(walk_below_not_a_distance, cleanup),
         cmocka_unit_test_teardown(hotel_break_goes_back_to_the_hotel, cleanup),
+        cmocka_unit_test_teardown(slot_search_skips_transfers_it_cannot_estimate, cleanup),
         cmocka_unit_test_teardown(hotel_break_without_lodging_leaves_late, cleanup),
         cmocka_unit_test_teardown(hotel_break_short_wait_or_zero_leaves_at_once, cleanup),
         cmocka_unit_test_teardown(travel_times_either_direction, cleanup),
