@@ -482,6 +482,43 @@ slot_search_skips_transfers_it_cannot_estimate(void **state)
     finish(&r);
 }
 
+/* A visit at the airport at 12:45–13:45 and a flight at 23:45 landing at
+ * 00:55: 12h10 from first to last, but the flight is not on the ground. */
+static void
+overnight_flight_is_not_a_long_day(void **state)
+{
+    (void)state;
+    static run r;
+    schedule(
+        &r,
+        DELEGATION("2022-11-22", "2022-11-23",
+                   "") "institutions:\n"
+                       "  - {id: fra, name: Flughafen Frankfurt, region: DE-HE, geo: [50.0379, 8.5622]}\n"
+                       "  - {id: drs, name: Flughafen Dresden, region: DE-SN, geo: [51.1328, 13.7672]}\n"
+                       "travel:\n"
+                       "  - {id: lh2, mode: flight, from: drs, to: fra, depart: 2022-11-22 23:45, arrive: "
+                       "2022-11-23 00:55}\n"
+                       "visits:\n"
+                       "  - {id: v, title: V, at: drs, date: 2022-11-22, start: \"12:45\", duration: 1h}\n");
+    assert_null(find_diag(&r.d, ITIN_WARNING, "a long day", (const char *)NULL));
+    finish(&r);
+    /* A train at the same hour is on the ground: 12h10 is a long day. */
+    static run r2;
+    schedule(
+        &r2,
+        DELEGATION("2022-11-22", "2022-11-23",
+                   "") "institutions:\n"
+                       "  - {id: fra, name: Frankfurt Hbf, region: DE-HE, geo: [50.1070, 8.6636]}\n"
+                       "  - {id: drs, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
+                       "travel:\n"
+                       "  - {id: ice, mode: train, from: drs, to: fra, depart: 2022-11-22 23:45, arrive: "
+                       "2022-11-23 00:55}\n"
+                       "visits:\n"
+                       "  - {id: v, title: V, at: drs, date: 2022-11-22, start: \"12:45\", duration: 1h}\n");
+    DIAG(&r2.d, ITIN_WARNING, "a long day on 2022-11-22: 12h10m of items");
+    finish(&r2);
+}
+
 /* -------------------------------------------------------- 2. travel_times */
 
 static void
@@ -2166,6 +2203,7 @@ main(void)
         cmocka_unit_test_teardown(walk_below_zero_or_shorter_rides, cleanup),
         cmocka_unit_test_teardown(walk_below_not_a_distance, cleanup),
         cmocka_unit_test_teardown(hotel_break_goes_back_to_the_hotel, cleanup),
+        cmocka_unit_test_teardown(overnight_flight_is_not_a_long_day, cleanup),
         cmocka_unit_test_teardown(slot_search_skips_transfers_it_cannot_estimate, cleanup),
         cmocka_unit_test_teardown(hotel_break_without_lodging_leaves_late, cleanup),
         cmocka_unit_test_teardown(hotel_break_short_wait_or_zero_leaves_at_once, cleanup),
