@@ -237,6 +237,13 @@ itin_export_ics(const itin_itinerary *it, const itin_render_options *opt, FILE *
     }
     int rc = emit_component(cal, out, "END:VCALENDAR\r\n");
     const itin_plan *P = it->plan;
+    itin_strmap_init(&C.arrivals);
+    for (size_t k = 0; k < it->n_days; k++) /* the items of this calendar */
+        for (size_t i = 0; i < it->days[k].n_items; i++) {
+            const itin_item *x = &it->items[it->days[k].items[i]];
+            if (x->kind == ITIN_ITEM_TRANSFER && x->to_item)
+                itin_strmap_put(&C.arrivals, x->to_item, i, NULL);
+        }
     ics_strset uids = {0};
     for (size_t k = 0; k < it->n_days && rc == 0; k++)
         for (size_t i = 0; i < it->days[k].n_items && rc == 0; i++) {
@@ -251,6 +258,7 @@ itin_export_ics(const itin_itinerary *it, const itin_render_options *opt, FILE *
             free(uid);
         }
     itin_ics_strset_free(&uids);
+    itin_strmap_free(&C.arrivals);
     free(C.buf.s);
     itin_arena_free(A);
     if (rc == 0) {

@@ -13,6 +13,7 @@
 #include "datetime.h"
 #include "i18n.h"
 #include "strbuf.h"
+#include "strmap.h"
 #include "tz.h"
 #include "values.h"
 #include "xalloc.h"
@@ -26,7 +27,8 @@ typedef struct ics_ctx {
     const char *organizer_email;
     struct icaltimetype dtstamp;
     int sequence;
-    itin_strbuf buf; /* scratch */
+    itin_strbuf buf;      /* scratch */
+    itin_strmap arrivals; /* ids of the items a transfer of this calendar arrives at */
 } ics_ctx;
 
 /* ------------------------------------------------- ics_text.c: text, ids */

@@ -271,6 +271,20 @@ add_alarm(icalcomponent *ev, int minutes, const char *text)
     icalcomponent_add_component(ev, al);
 }
 
+/* The reminder belongs to the moment one sets off (§17): the transfer that
+ * arrives at a visit or travel leg, or the item itself when no transfer of
+ * this calendar arrives there. */
+static bool
+wants_alarm(const ics_ctx *C, const itin_item *x)
+{
+    size_t ix;
+    if (x->kind == ITIN_ITEM_TRANSFER)
+        return x->to_item && strncmp(x->to_item, "hotel:", 6) != 0;
+    if (x->kind != ITIN_ITEM_VISIT && x->kind != ITIN_ITEM_TRAVEL)
+        return false;
+    return !x->id || !itin_strmap_get(&C->arrivals, x->id, &ix);
+}
+
 /* The VEVENT of one item, or NULL when it has no place in this calendar. */
 icalcomponent *
 itin_ics_vevent(ics_ctx *C, const itin_item *x, const char *uid)
@@ -326,7 +340,7 @@ itin_ics_vevent(ics_ctx *C, const itin_item *x, const char *uid)
         add_attendees(C, ev, x);
 
     int reminder = P->delegation.reminder;
-    if (reminder >= 0 && !cancelled && (x->kind == ITIN_ITEM_VISIT || x->kind == ITIN_ITEM_TRAVEL))
+    if (reminder >= 0 && !cancelled && wants_alarm(C, x))
         add_alarm(ev, reminder, summary);
     free(summary);
     return ev;

@@ -111,7 +111,9 @@ void sched_build_days(itin_itinerary *it, itin_arena *A);
 /* schedule_transfer.c: transfer estimates, travel_times, the walk along
  * every participant's timeline that adds the transfers. */
 void sched_index_travel_times(sched *S);
+itin_mode sched_transfer_mode(const sched *S, size_t from, size_t to, itin_mode mode);
 int sched_transfer_min(sched *S, size_t from, size_t to, itin_mode mode, itin_pos where);
+int sched_transfer_try(sched *S, size_t from, size_t to, itin_mode mode);
 void sched_walk_timelines(sched *S);
 void sched_mark_shared_transfers(sched *S, size_t first_transfer);
 

@@ -94,7 +94,8 @@ sched_report_conflicts(sched *S)
                 b->id, itin_hm(b->local_start, bs), has);
     }
 }
-/* A day longer than ten hours of items: one warning per date, naming who. */
+/* A day longer than ten hours of items on the ground: one warning per date,
+ * naming who. */
 void
 sched_check_long_days(sched *S)
 {
@@ -114,7 +115,9 @@ sched_check_long_days(sched *S)
         first[i] = INT64_MAX, last[i] = INT64_MIN;
     for (size_t i = 0; i < S->n_items; i++) {
         const itin_item *it = &S->items[i];
-        if (it->kind == ITIN_ITEM_LODGING || it->status == ITIN_CANCELLED)
+        /* Items on the ground: a night flight is not a long day. */
+        if (it->kind == ITIN_ITEM_LODGING || it->status == ITIN_CANCELLED ||
+            (it->kind == ITIN_ITEM_TRAVEL && it->mode == ITIN_MODE_FLIGHT))
             continue;
         size_t di = (size_t)(it->date - d0);
         for (size_t p = sched_next_bit(it->who, S->words, 0); p < S->np;

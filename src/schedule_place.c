@@ -278,7 +278,8 @@ sched_place_end(const itin_item *it)
 itin_mode
 sched_arrival_mode(const sched *S, const itin_item *it)
 {
-    return it->kind == ITIN_ITEM_VISIT ? it->mode : S->P->delegation.travel;
+    (void)S;
+    return it->kind == ITIN_ITEM_VISIT ? it->mode : ITIN_MODE_NONE;
 }
 
 size_t
@@ -361,6 +362,26 @@ sched_bound(sched_search *c, int64_t t, size_t after, int transfer, itin_mode mo
 
 typedef enum sched_fit { SCHED_FITS, SCHED_MOVED, SCHED_NO_FIT } sched_fit;
 
+/* A transfer the search only considers, with the buffer: -1 when it cannot be
+ * estimated (then that position is simply not a candidate, §13.2). */
+static int64_t
+sched_try_gap(sched *S, size_t from, size_t to, itin_mode mode, int64_t buf)
+{
+    int m = sched_transfer_try(S, from, to, mode);
+    return m < 0 ? -1 : (int64_t)m * MIN + buf;
+}
+
+/* Past the next item when a position before it cannot be reached. */
+static sched_fit
+sched_skip_to_next(const sched *S, size_t ni, int64_t *t)
+{
+    if (ni == NONE)
+        return SCHED_NO_FIT;
+    int64_t after = S->items[ni].end;
+    *t = after > *t ? after : *t + MIN;
+    return SCHED_MOVED;
+}
+
 /* Whether an attendee can be at the visit from t: after the item before it
  * (with its transfer), after the morning transfer from the hotel, before the
  * next item, and back at the hotel within the window. A later t is written
@@ -377,12 +398,15 @@ sched_fit_attendee(sched *S, sched_search *c, size_t p, int64_t *t)
         int tm = 0;
         if (a->date == V->date || sched_hotel_on(S, p, a->local_end_date) == NONE ||
             V->date <= a->local_end_date) {
-            tm = sched_transfer_min(S, sched_place_end(a), V->at, V->travel, c->where);
-            need += (int64_t)tm * MIN + c->buf;
+            int64_t gap = sched_try_gap(S, sched_place_end(a), V->at, V->travel, c->buf);
+            if (gap < 0)
+                return sched_skip_to_next(S, ni, t);
+            tm = (int)((gap - c->buf) / MIN);
+            need += gap;
         }
         if (need > *t) {
             *t = need;
-            sched_bound(c, need, pi, tm, V->travel);
+            sched_bound(c, need, pi, tm, sched_transfer_mode(S, sched_place_end(a), V->at, V->travel));
             return SCHED_MOVED;
         }
     }
@@ -390,11 +414,13 @@ sched_fit_attendee(sched *S, sched_search *c, size_t p, int64_t *t)
     bool first = pi == NONE || S->items[pi].local_end_date < V->date;
     size_t h = sched_hotel_on(S, p, V->date - 1);
     if (first && h != NONE) {
-        int tm = sched_transfer_min(S, h, V->at, V->travel, c->where);
-        int64_t need = c->ws + (int64_t)tm * MIN + c->buf;
-        if (need > *t) {
-            *t = need;
-            sched_bound(c, need, NONE, tm, V->travel);
+        int64_t gap = sched_try_gap(S, h, V->at, V->travel, c->buf);
+        if (gap < 0)
+            return sched_skip_to_next(S, ni, t);
+        if (c->ws + gap > *t) {
+            *t = c->ws + gap;
+            sched_bound(c, *t, NONE, (int)((gap - c->buf) / MIN),
+                        sched_transfer_mode(S, h, V->at, V->travel));
             return SCHED_MOVED;
         }
     }
@@ -403,27 +429,26 @@ sched_fit_attendee(sched *S, sched_search *c, size_t p, int64_t *t)
         bool hotel_between = b->date > V->date && sched_hotel_on(S, p, V->date) != NONE;
         int64_t gap = 0;
         if (!hotel_between)
-            gap = (int64_t)sched_transfer_min(S, V->at, sched_place_start(b), sched_arrival_mode(S, b),
-                                              c->where) *
-                      MIN +
-                  c->buf;
-        if (*t + c->dur + gap > b->start) {
+            gap = sched_try_gap(S, V->at, sched_place_start(b), sched_arrival_mode(S, b), c->buf);
+        if (gap < 0 || *t + c->dur + gap > b->start) {
             /* Try after it. */
-            int tm = sched_transfer_min(S, sched_place_end(b), V->at, V->travel, c->where);
-            int64_t after = b->end + (int64_t)tm * MIN + c->buf;
+            int64_t after = sched_try_gap(S, sched_place_end(b), V->at, V->travel, c->buf);
+            int tm = after < 0 ? 0 : (int)((after - c->buf) / MIN);
+            after = after < 0 ? b->end : b->end + after;
             *t = after > *t ? after : *t + MIN;
-            sched_bound(c, *t, ni, tm, V->travel);
+            sched_bound(c, *t, ni, tm, sched_transfer_mode(S, sched_place_end(b), V->at, V->travel));
             return SCHED_MOVED;
         }
     }
     bool last = ni == NONE || S->items[ni].date > V->date;
     size_t hn = sched_hotel_on(S, p, V->date);
-    if (last && hn != NONE &&
-        *t + c->dur + (int64_t)sched_transfer_min(S, V->at, hn, S->P->delegation.travel, c->where) * MIN >
-            c->we) {
-        c->why.stop = STOP_HOTEL;
-        c->why.t = *t;
-        return SCHED_NO_FIT;
+    if (last && hn != NONE) {
+        int64_t back = sched_try_gap(S, V->at, hn, ITIN_MODE_NONE, 0);
+        if (back < 0 || *t + c->dur + back > c->we) {
+            c->why.stop = STOP_HOTEL;
+            c->why.t = *t;
+            return SCHED_NO_FIT;
+        }
     }
     return SCHED_FITS;
 }
@@ -457,7 +482,8 @@ sched_find_start(sched *S, const itin_visit *V, size_t prev_listed, int64_t *out
         int64_t after = pl->end + (int64_t)tm * MIN + c.buf;
         if (after > t) {
             t = after;
-            sched_bound(&c, t, prev_listed, tm, V->travel);
+            sched_bound(&c, t, prev_listed, tm,
+                        sched_transfer_mode(S, sched_place_end(pl), V->at, V->travel));
             c.why.listed = true;
         }
     }

@@ -156,12 +156,30 @@ sched_index_travel_times(sched *S)
     }
 }
 
+/* The mode of a transfer: ITIN_MODE_NONE (the later item sets none) is the
+ * delegation's, or a walk when the places are closer than `walk_below`. */
+itin_mode
+sched_transfer_mode(const sched *S, size_t from, size_t to, itin_mode mode)
+{
+    if (mode != ITIN_MODE_NONE)
+        return mode;
+    const itin_delegation *D = &S->P->delegation;
+    if (from == NONE || to == NONE || D->walk_below <= 0)
+        return D->travel;
+    const itin_institution *a = &S->P->institutions[from], *b = &S->P->institutions[to];
+    if (a->has_geo && b->has_geo &&
+        sched_haversine_km(a->lat, a->lon, b->lat, b->lon) * 1000.0 < D->walk_below)
+        return ITIN_MODE_WALK;
+    return D->travel;
+}
+
 /* A transfer's minutes; an impossible one is reported once and counts 0. */
 int
 sched_transfer_min(sched *S, size_t from, size_t to, itin_mode mode, itin_pos where)
 {
     if (from == NONE || to == NONE || from == to)
         return 0;
+    mode = sched_transfer_mode(S, from, to, mode);
     /* Directed: travel_times are symmetric, but an error names from and to. */
     uint64_t key = (uint64_t)from << 32 | (uint64_t)to;
     size_t cached;
@@ -179,6 +197,27 @@ sched_transfer_min(sched *S, size_t from, size_t to, itin_mode mode, itin_pos wh
     }
     return m < 0 ? 0 : m;
 }
+/* A transfer's minutes when it can be worked out, -1 when it cannot: for a
+ * transfer that is only considered, reported nowhere. */
+int
+sched_transfer_try(sched *S, size_t from, size_t to, itin_mode mode)
+{
+    if (from == NONE || to == NONE || from == to)
+        return 0;
+    mode = sched_transfer_mode(S, from, to, mode);
+    uint64_t key = (uint64_t)from << 32 | (uint64_t)to;
+    size_t cached;
+    if (itin_pairmap_get(&S->tr_cache, key, (uint64_t)mode, &cached))
+        return cached == NONE ? -1 : (int)cached;
+    double km;
+    bool est;
+    char e[16];
+    int m = sched_transfer_time(S->P, &S->tt, from, to, mode, &km, &est, e, sizeof e);
+    if (m >= 0)
+        itin_pairmap_put(&S->tr_cache, key, (uint64_t)mode, (size_t)m, NULL);
+    return m;
+}
+
 /* ------------------------------------------------------------ transfers */
 
 /* The ends of a transfer: an item, or a hotel on a night. */
@@ -217,6 +256,7 @@ sched_add_transfer(sched *S, size_t person, sched_end a, sched_end b, size_t fro
                    int64_t depart, int64_t arrive, itin_pos pos)
 {
     size_t ix;
+    mode = sched_transfer_mode(S, from, to, mode);
     if (!itin_pairmap_get(&S->transfers, a.key, b.key, &ix)) {
         const char *from_key = sched_end_name(S, a), *to_key = sched_end_name(S, b);
         ix = sched_new_item(S);
@@ -281,6 +321,50 @@ typedef struct sched_walk {
     uint8_t *tight, *outside;
 } sched_walk;
 
+/* A long wait before the next item (§13.2): back to the hotel of that night
+ * when the round trip fits, otherwise leave as late as possible. Returns
+ * false when the wait is too short and the transfer leaves at once. */
+static bool
+sched_walk_wait(sched *S, sched_walk *w, size_t ix, const itin_item *it, itin_mode m, int trm)
+{
+    const itin_item *prev = &w->prev;
+    int64_t brk = (int64_t)S->P->delegation.hotel_break * MIN;
+    size_t from = sched_place_end(prev), to = sched_place_start(it);
+    int64_t arrive = it->start - w->buf;
+    if (brk <= 0 || arrive - (int64_t)trm * MIN - prev->end < brk)
+        return false;
+    itin_date night = prev->local_end_date;
+    size_t h = sched_hotel_on(S, w->p, night);
+    if (h == to)
+        return false; /* the next item is at the hotel: go there now */
+    if (h == from)
+        h = NONE; /* already at the hotel: leave as late as possible */
+    /* Only considered: a hotel too far to estimate is simply not taken. */
+    int back = h == NONE ? -1 : sched_transfer_try(S, from, h, ITIN_MODE_NONE);
+    int out = h == NONE ? -1 : sched_transfer_try(S, h, to, m);
+    if (back < 0 || out < 0 || prev->end + (int64_t)(back + out) * MIN > arrive) {
+        int64_t depart = arrive - (int64_t)trm * MIN;
+        sched_add_transfer(S, w->p, sched_item_end(w->prev_ix), sched_item_end(ix), from, to, m, depart,
+                           arrive, it->pos);
+        sched_transfer_window(S, w->prev_ix, from, depart, arrive, w->outside, "from");
+        sched_transfer_window(S, ix, from, depart, arrive, w->outside, "to");
+        return true;
+    }
+    if (back > 0) {
+        int64_t in = prev->end + (int64_t)back * MIN;
+        sched_add_transfer(S, w->p, sched_item_end(w->prev_ix), sched_hotel_end(S, h, night), from, h,
+                           ITIN_MODE_NONE, prev->end, in, prev->pos);
+        sched_transfer_window(S, w->prev_ix, from, prev->end, in, w->outside, "from");
+    }
+    if (out > 0) {
+        int64_t depart = arrive - (int64_t)out * MIN;
+        sched_add_transfer(S, w->p, sched_hotel_end(S, h, night), sched_item_end(ix), h, to, m, depart,
+                           arrive, it->pos);
+        sched_transfer_window(S, ix, h, depart, arrive, w->outside, "to");
+    }
+    return true;
+}
+
 /* Straight from the item before to this one: the sequence rule (§13.4) and
  * the tight-transfer warning. */
 static void
@@ -292,7 +376,8 @@ sched_walk_direct(sched *S, sched_walk *w, size_t ix, const itin_item *it)
     int64_t need = (int64_t)trm * MIN + w->buf;
     int64_t has = it->start - prev->end;
     if (has < need) {
-        sched_add_conflict(S, w->p, w->prev_ix, ix, (int)(need / MIN), trm, (int)(has / MIN), m);
+        sched_add_conflict(S, w->p, w->prev_ix, ix, (int)(need / MIN), trm, (int)(has / MIN),
+                           sched_transfer_mode(S, sched_place_end(prev), sched_place_start(it), m));
     } else if (trm > 0 && has - (int64_t)trm * MIN < TIGHT_SLACK_MIN * MIN && !w->tight[ix]) {
         /* Slack is what is left after the transfer itself. */
         char sl[16];
@@ -300,7 +385,7 @@ sched_walk_direct(sched *S, sched_walk *w, size_t ix, const itin_item *it)
         itin_diags_add(S->d, ITIN_WARNING, it->pos, "tight transfer: only %s of slack between '%s' and '%s'",
                        itin_duration_format((int)((has - (int64_t)trm * MIN) / MIN), sl), prev->id, it->id);
     }
-    if (trm > 0) {
+    if (trm > 0 && !sched_walk_wait(S, w, ix, it, m, trm)) {
         int64_t arrive = prev->end + (int64_t)trm * MIN;
         sched_add_transfer(S, w->p, sched_item_end(w->prev_ix), sched_item_end(ix), sched_place_end(prev),
                            sched_place_start(it), m, prev->end, arrive, it->pos);
@@ -314,16 +399,15 @@ static void
 sched_walk_evening(sched *S, sched_walk *w)
 {
     const itin_item *prev = &w->prev;
-    const itin_delegation *D = &S->P->delegation;
     itin_date night = prev->local_end_date;
     size_t h = sched_hotel_on(S, w->p, night);
     if (h == NONE)
         return;
-    int trm = sched_transfer_min(S, sched_place_end(prev), h, D->travel, prev->pos);
+    int trm = sched_transfer_min(S, sched_place_end(prev), h, ITIN_MODE_NONE, prev->pos);
     if (trm > 0) {
         sched_add_transfer(S, w->p, sched_item_end(w->prev_ix), sched_hotel_end(S, h, night),
-                           sched_place_end(prev), h, D->travel, prev->end, prev->end + (int64_t)trm * MIN,
-                           prev->pos);
+                           sched_place_end(prev), h, ITIN_MODE_NONE, prev->end,
+                           prev->end + (int64_t)trm * MIN, prev->pos);
         sched_transfer_window(S, w->prev_ix, sched_place_end(prev), prev->end, prev->end + (int64_t)trm * MIN,
                               w->outside, "from");
     }

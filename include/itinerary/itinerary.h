@@ -185,7 +185,8 @@ typedef struct itin_visit {
     itin_offset start_offset, end_offset;
     itin_pos end_pos;
     itin_who who;
-    itin_mode travel; /* mode of the transfer that arrives here */
+    itin_mode travel; /* mode of the transfer that arrives here; ITIN_MODE_NONE:
+                         the delegation's, walking when close */
     itin_status status;
     bool by_arrangement; /* the host opens for it: the place's weekly hours do not apply */
     const char **topics;
@@ -240,8 +241,10 @@ typedef struct itin_delegation {
     const char *language; /* "en", "de" or "ko" */
     int revision;         /* -1 when absent */
     int day_start, day_end;
+    int hotel_break; /* minutes of waiting from which one goes back to the hotel; 0 never */
     int buffer;
     itin_mode travel;
+    int walk_below; /* metres: closer transfers walk; 0 never walks */
     int reminder; /* minutes, -1 when absent */
     int vehicles; /* travel.vehicles: road vehicles at hand; 0 when absent */
     itin_participant *participants;

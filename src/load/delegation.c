@@ -103,12 +103,24 @@ static const char *const DELEGATION_KEYS[DELEGATION_KEY_COUNT] = {
     [DELEGATION_GROUPS] = "groups",
 };
 
-enum day_key { DAY_START, DAY_END, DAY_KEY_COUNT };
-static const char *const DAY_KEYS[DAY_KEY_COUNT] = {[DAY_START] = "start", [DAY_END] = "end"};
+enum day_key { DAY_START, DAY_END, DAY_HOTEL_BREAK, DAY_KEY_COUNT };
+static const char *const DAY_KEYS[DAY_KEY_COUNT] = {
+    [DAY_START] = "start",
+    [DAY_END] = "end",
+    [DAY_HOTEL_BREAK] = "hotel_break",
+};
 
-enum travel_default_key { TRAVEL_DEFAULT_MODE, TRAVEL_DEFAULT_VEHICLES, TRAVEL_DEFAULT_KEY_COUNT };
+enum travel_default_key {
+    TRAVEL_DEFAULT_MODE,
+    TRAVEL_DEFAULT_WALK_BELOW,
+    TRAVEL_DEFAULT_VEHICLES,
+    TRAVEL_DEFAULT_KEY_COUNT
+};
 static const char *const TRAVEL_DEFAULT_KEYS[TRAVEL_DEFAULT_KEY_COUNT] = {
-    [TRAVEL_DEFAULT_MODE] = "mode", [TRAVEL_DEFAULT_VEHICLES] = "vehicles"};
+    [TRAVEL_DEFAULT_MODE] = "mode",
+    [TRAVEL_DEFAULT_WALK_BELOW] = "walk_below",
+    [TRAVEL_DEFAULT_VEHICLES] = "vehicles",
+};
 
 enum participant_key {
     PARTICIPANT_ID,
@@ -149,7 +161,9 @@ delegation_defaults(loader *L, itin_delegation *D, const ynode *n)
     D->reminder = -1;
     D->day_start = 7 * 60;
     D->day_end = 22 * 60;
+    D->hotel_break = 120;
     D->travel = ITIN_MODE_CAR;
+    D->walk_below = 1000;
     D->language = "en";
     D->pos = pos_of(n);
     L->plan->has_delegation = true;
@@ -231,6 +245,37 @@ delegation_vehicles(loader *L, itin_delegation *D, const ynode *n)
         D->vehicles = (int)r;
 }
 
+/* A distance: "800m", "1km", "1.5km" or 0, in whole metres up to 100 km. */
+static bool
+get_distance(loader *L, const ynode *n, const char *what, int *metres)
+{
+    const char *s = load_text(L, n, what);
+    if (!s)
+        return false;
+    double v = 0, scale = 1;
+    int digits = 0, frac = -1;
+    const char *q = s;
+    for (; (*q >= '0' && *q <= '9') || (*q == '.' && frac < 0); q++) {
+        if (*q == '.') {
+            frac = 0;
+            continue;
+        }
+        v = v * 10 + (*q - '0'), digits++;
+        if (frac >= 0)
+            frac++, scale *= 10;
+    }
+    double unit = strcmp(q, "km") == 0 ? 1000 : strcmp(q, "m") == 0 ? 1 : *q == '\0' && v == 0 ? 1 : -1;
+    double m = v * unit / scale;
+    if (!digits || unit < 0 || m > 100000 || m != (double)(long)m) {
+        load_error(L, pos_of(n),
+                   "%s: '%s' is not a distance (expected metres or kilometres: 800m, 1km, 1.5km, 0)", what,
+                   s);
+        return false;
+    }
+    *metres = (int)m;
+    return true;
+}
+
 /* revision, day, buffer, travel and reminder: all optional. */
 static void
 delegation_settings(loader *L, itin_delegation *D, ynode **v)
@@ -251,6 +296,8 @@ delegation_settings(loader *L, itin_delegation *D, ynode **v)
             load_get_time(L, dv[DAY_START], "the day window's start", false, &D->day_start, NULL);
         if (dv[DAY_END])
             load_get_time(L, dv[DAY_END], "the day window's end", true, &D->day_end, NULL);
+        if (dv[DAY_HOTEL_BREAK])
+            load_get_duration(L, dv[DAY_HOTEL_BREAK], "the hotel break", false, &D->hotel_break);
         if (D->day_end <= D->day_start)
             load_error(L, pos_of(dv[DAY_END] ? dv[DAY_END] : day), "the day window must end after it starts");
     }
@@ -263,6 +310,8 @@ delegation_settings(loader *L, itin_delegation *D, ynode **v)
                     TRAVEL_DEFAULT_KEY_COUNT, tv)) {
         if (tv[TRAVEL_DEFAULT_MODE])
             load_get_mode(L, tv[TRAVEL_DEFAULT_MODE], "the default travel mode", &D->travel);
+        if (tv[TRAVEL_DEFAULT_WALK_BELOW])
+            get_distance(L, tv[TRAVEL_DEFAULT_WALK_BELOW], "walk_below", &D->walk_below);
         if (tv[TRAVEL_DEFAULT_VEHICLES])
             delegation_vehicles(L, D, tv[TRAVEL_DEFAULT_VEHICLES]);
     }

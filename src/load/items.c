@@ -335,7 +335,7 @@ load_walk_visit(loader *L, const ynode *n)
         return;
     itin_visit vis = {0};
     vis.pos = pos_of(n);
-    vis.travel = L->plan->delegation.travel;
+    vis.travel = ITIN_MODE_NONE; /* the delegation's, walking when close */
     bool ok = visit_identity(L, &vis, n, v);
     ok &= visit_when(L, &vis, n, v);
     ok = visit_times(L, &vis, n, v, ok);

@@ -248,6 +248,7 @@ def expected_case(name, yaml_path, opts, data, full, errors):
         return head + "\n\n" + para if head else para
 
     events, seen = [], set()
+    arrivals = {x["between"][1] for d in data["days"] for x in d["items"] if x["kind"] == "transfer"}
     for day in data["days"]:
         for x in day["items"]:
             kind, iid = x["kind"], x["id"]
@@ -331,7 +332,11 @@ def expected_case(name, yaml_path, opts, data, full, errors):
             ev["categories"] = [kind]
             ev["sequence"] = D.get("revision", 0)
             ev["dtstamp"] = DTSTAMP
-            ev["alarm_seconds"] = -reminder * 60 if reminder is not None and kind in ("visit", "travel") \
+            # The reminder is due when one sets off: on the transfer that
+            # arrives at a visit or leg, or on the item none arrives at.
+            sets_off = kind == "transfer" and not x["between"][1].startswith("hotel:")
+            own = kind in ("visit", "travel") and iid not in arrivals
+            ev["alarm_seconds"] = -reminder * 60 if reminder is not None and (sets_off or own) \
                 and not cancelled else None
             ev["organizer"] = organizer
             ev["attendees"] = [{"email": pmail[i], "cn": clean(pname[i], True).replace('"', "'")}

@@ -777,7 +777,8 @@ lodging_all_day(void **state)
     free(text);
 }
 
-/* VALARM: DISPLAY, -PT30M, on visits and travel legs only. */
+/* VALARM: DISPLAY, -PT30M, when one has to set off: on the transfer that
+ * arrives at a visit or travel leg, or on the item when none arrives there. */
 static void
 reminder_alarm(void **state)
 {
@@ -785,18 +786,24 @@ reminder_alarm(void **state)
     itin_render_options o = stamped();
     char *text = export_yaml(STANDARD, &o);
     icalcomponent *cal = parse(text);
-    icalcomponent *ev = must_event(cal, "visit.welcome@kr-mss-saxony-2022.itinerary");
+    /* The morning transfer from the hotel (10m, arriving 10:00) carries it. */
+    icalcomponent *ev =
+        must_event(cal, "transfer.hotel+3Ahotel+402022-11-21+3Awelcome@kr-mss-saxony-2022.itinerary");
     icalcomponent *al = icalcomponent_get_first_component(ev, ICAL_VALARM_COMPONENT);
     assert_non_null(al);
     assert_int_equal(icalproperty_get_action(icalcomponent_get_first_property(al, ICAL_ACTION_PROPERTY)),
                      ICAL_ACTION_DISPLAY);
     assert_string_equal(prop_text(al, ICAL_TRIGGER_PROPERTY), "-PT30M");
-    assert_string_equal(icalcomponent_get_description(al), "Begrüßung durch die WFS");
+    assert_string_equal(icalcomponent_get_description(al), "Transfer: Hilton Dresden \u2192 WFS");
     assert_non_null(strstr(text, "\r\nTRIGGER:-PT30M\r\n"));
+    /* Not on the visit it arrives at, nor on the evening transfer back. */
+    ev = must_event(cal, "visit.welcome@kr-mss-saxony-2022.itinerary");
+    assert_int_equal(n_components(ev, ICAL_VALARM_COMPONENT), 0);
     for (icalcomponent *e = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); e;
          e = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
         const char *uid = icalcomponent_get_uid(e);
-        bool want = strncmp(uid, "visit.", 6) == 0 && icalcomponent_get_status(e) != ICAL_STATUS_CANCELLED;
+        bool want = strncmp(uid, "transfer.", 9) == 0 && !strstr(uid, "+3Ahotel+3Ahotel+40") &&
+                    icalcomponent_get_status(e) != ICAL_STATUS_CANCELLED;
         assert_int_equal(n_components(e, ICAL_VALARM_COMPONENT), want ? 1 : 0);
     }
     icalcomponent_free(cal);
@@ -918,9 +925,8 @@ dst_berlin_seoul(void **state)
     assert_non_null(strstr(d, "Booking: LH 712\n"));
     assert_non_null(strstr(d, "Departure: 2022-10-29 18:00 (Europe/Berlin)\n"));
     assert_non_null(strstr(d, "Arrival: 2022-10-30 13:00 (Asia/Seoul)\n"));
-    assert_string_equal(
-        prop_text(icalcomponent_get_first_component(ev, ICAL_VALARM_COMPONENT), ICAL_TRIGGER_PROPERTY),
-        "-PT1H");
+    /* The reminder is on the transfer to the airport, when one sets off. */
+    assert_int_equal(n_components(ev, ICAL_VALARM_COMPONENT), 0);
     /* Back: 22:00 KST (13:00Z) to 03:00 CET on the 31st (02:00Z): after the change. */
     ev = must_event(cal, "travel.back@de-expert-korea-2022.itinerary");
     assert_non_null(strstr(text, "DTEND;TZID=Europe/Berlin:20221031T030000\r\n"));

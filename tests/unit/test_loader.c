@@ -87,6 +87,7 @@ delegation_fields(void **state)
     assert_int_equal(D->day_end, 20 * 60);
     assert_int_equal(D->buffer, 15);
     assert_int_equal(D->travel, ITIN_MODE_TRAIN);
+    assert_int_equal(D->walk_below, 1000); /* the default: 1 km */
     assert_int_equal(D->reminder, 30);
     assert_int_equal(D->n_participants, 3);
     assert_string_equal(D->participants[1].name, "박서연");
@@ -216,7 +217,8 @@ visit_who_and_day(void **state)
     assert_int_equal(v->status, ITIN_TENTATIVE);
     assert_int_equal(v->n_topics, 2);
     assert_string_equal(v->topics[1], "경량화");
-    assert_int_equal(v->travel, ITIN_MODE_TRAIN);
+    /* No travel of its own: the delegation's (train), walking when close. */
+    assert_int_equal(v->travel, ITIN_MODE_NONE);
     assert_true(p->visits[1].who.everyone);
     assert_int_equal(p->visits[2].who.bits[0], 0x2);
     assert_false(p->visits[2].who.everyone);

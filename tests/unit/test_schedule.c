@@ -37,6 +37,7 @@
     "    - {id: research, name: Forschungsgruppe, members: [park]}\n"
 
 #define WINDOW_8_20 "  day: {start: \"08:00\", end: \"20:00\"}\n"
+#define WINDOW_DAY_BREAK(b) "  day: {hotel_break: " b "}\n"
 
 /* Places in Dresden (without "institutions:", so tests can add more). The
  * travel_times below cover every pair, so no estimate is involved. */
@@ -311,6 +312,211 @@ estimate_walk_across_dresden(void **state)
     /* car: 10 + 0.7175 / 70 × 60 = 10.61 min → rounded UP to 15 (not 10). */
     assert_int_equal(itin_transfer_minutes(r.p, zw, fk, ITIN_MODE_CAR, &km, &est, err, sizeof err), 15);
     finish(&r);
+}
+
+/* Frauenkirche at 09:00–10:00, then the Zwinger (0.55 km away, see
+ * estimate_walk_across_dresden) at 11:00 and the Zwinger's café beside it by
+ * car; `walk_below` comes from the options. */
+#define WALK_TEXT(opts)                                                                                      \
+    DELEGATION("2022-11-22", "2022-11-23", opts)                                                             \
+    "institutions:\n"                                                                                        \
+    "  - {id: fk, name: Frauenkirche, region: DE-SN, geo: [51.0519, 13.7416]}\n"                             \
+    "  - {id: zw, name: Zwinger, region: DE-SN, geo: [51.0530, 13.7339]}\n"                                  \
+    "visits:\n"                                                                                              \
+    "  - {id: a, title: A, at: fk, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"                      \
+    "  - {id: b, title: B, at: zw, date: 2022-11-22, start: \"11:00\", duration: 1h}\n"                      \
+    "  - {id: c, title: C, at: fk, date: 2022-11-22, start: \"13:00\", duration: 1h, travel: car}\n"
+
+static void
+walk_below_default_walks(void **state)
+{
+    (void)state;
+    static run r;
+    schedule(&r, WALK_TEXT(""));
+    /* d = 0.55 km < 1 km (the default): a -> b walks, 10 min. */
+    const itin_item *t = item(r.it, "transfer:a:b");
+    assert_int_equal(t->mode, ITIN_MODE_WALK);
+    assert_int_equal(t->minutes, 10);
+    /* c sets its own mode: car, 15 min (see estimate_walk_across_dresden). */
+    t = item(r.it, "transfer:b:c");
+    assert_int_equal(t->mode, ITIN_MODE_CAR);
+    assert_int_equal(t->minutes, 15);
+    finish(&r);
+}
+
+static void
+walk_below_zero_or_shorter_rides(void **state)
+{
+    (void)state;
+    static run r;
+    schedule(&r, WALK_TEXT("  travel: {walk_below: 0}\n"));
+    /* 0 never walks: the delegation's car, 15 min. */
+    assert_int_equal(item(r.it, "transfer:a:b")->mode, ITIN_MODE_CAR);
+    assert_int_equal(item(r.it, "transfer:a:b")->minutes, 15);
+    finish(&r);
+    static run r2;
+    schedule(&r2, WALK_TEXT("  travel: {mode: bus, walk_below: 500m}\n"));
+    /* 0.55 km is not below 500 m: bus, 10 + 0.7175 / 50 × 60 = 10.86 → 15. */
+    assert_int_equal(item(r2.it, "transfer:a:b")->mode, ITIN_MODE_BUS);
+    assert_int_equal(item(r2.it, "transfer:a:b")->minutes, 15);
+    finish(&r2);
+    static run r3;
+    schedule(&r3, WALK_TEXT("  travel: {walk_below: 1.5km}\n"));
+    assert_int_equal(item(r3.it, "transfer:a:b")->mode, ITIN_MODE_WALK);
+    finish(&r3);
+}
+
+static void
+walk_below_not_a_distance(void **state)
+{
+    (void)state;
+    const char *text = WALK_TEXT("  travel: {walk_below: 1 mile}\n");
+    itin_diags d;
+    itin_diags_init(&d, 0);
+    itin_plan *p = itin_plan_load_buffer("t.yaml", text, strlen(text), &d);
+    assert_null(p);
+    assert_non_null(find_diag(&d, ITIN_ERROR, "walk_below: '1 mile' is not a distance", (const char *)NULL));
+    assert_int_equal(d.items[0].pos.line, line_of(text, "walk_below"));
+    itin_diags_free(&d);
+}
+
+/* ------------------------------------------------- long waits: hotel_break */
+
+/* a at WFS 09:00–10:00, b at the Hub (20m from WFS) at `b_start`, buffer 15m;
+ * options and lodging from the arguments. */
+#define BREAK_TEXT(opts, b_start, lodging)                                                                   \
+    DELEGATION("2022-11-22", "2022-11-23", "  buffer: 15m\n" opts)                                           \
+    "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES "visits:\n"                                               \
+    "  - {id: a, title: A, at: wfs, date: 2022-11-22, start: \"09:00\", duration: 1h}\n"                     \
+    "  - {id: b, title: B, at: hub, date: 2022-11-22, start: \"" b_start "\", duration: 1h}\n" lodging
+
+#define BREAK_LODGING "lodging:\n  - {at: hotel, from: 2022-11-21, to: 2022-11-23}\n"
+
+static void
+hotel_break_goes_back_to_the_hotel(void **state)
+{
+    (void)state;
+    static run r;
+    schedule(&r, BREAK_TEXT("", "14:00", BREAK_LODGING));
+    /* Wait: 14:00 − 15m − 20m − 10:00 = 3h25 ≥ 2h; round trip WFS → hotel
+     * 10m + hotel → Hub 30m + 15m ≤ 4h: back to the hotel at 10:00 (until
+     * 10:10), out again arriving 13:45 (leaving 13:15). */
+    const itin_item *in = item(r.it, "transfer:a:hotel:hotel@2022-11-22");
+    assert_int_equal(in->start, utc(2022, 11, 22, 9, 0)); /* 10:00 CET */
+    assert_int_equal(in->end, utc(2022, 11, 22, 9, 10));
+    const itin_item *out = item(r.it, "transfer:hotel:hotel@2022-11-22:b");
+    assert_int_equal(out->start, utc(2022, 11, 22, 12, 15));
+    assert_int_equal(out->end, utc(2022, 11, 22, 12, 45));
+    assert_null(find_item(r.it, "transfer:a:b"));
+    finish(&r);
+}
+
+static void
+hotel_break_without_lodging_leaves_late(void **state)
+{
+    (void)state;
+    static run r;
+    schedule(&r, BREAK_TEXT("", "14:00", ""));
+    /* No hotel: arrive 15m before 14:00, leave 20m before that. */
+    const itin_item *t = item(r.it, "transfer:a:b");
+    assert_int_equal(t->start, utc(2022, 11, 22, 12, 25));
+    assert_int_equal(t->end, utc(2022, 11, 22, 12, 45));
+    finish(&r);
+    /* The round trip (10m + 30m + 15m) does not fit before 10:50: the wait
+     * 10:50 − 15m − 20m − 10:00 = 15m ≥ hotel_break 10m, so leave late. */
+    static run r2;
+    schedule(&r2, BREAK_TEXT(WINDOW_DAY_BREAK("10m"), "10:50", BREAK_LODGING));
+    t = item(r2.it, "transfer:a:b");
+    assert_int_equal(t->start, utc(2022, 11, 22, 9, 15));
+    assert_int_equal(t->end, utc(2022, 11, 22, 9, 35));
+    assert_null(find_item(r2.it, "transfer:a:hotel:hotel@2022-11-22"));
+    finish(&r2);
+}
+
+static void
+hotel_break_short_wait_or_zero_leaves_at_once(void **state)
+{
+    (void)state;
+    static run r;
+    /* 3h25 of waiting is less than a hotel_break of 4h: leave at 10:00. */
+    schedule(&r, BREAK_TEXT(WINDOW_DAY_BREAK("4h"), "14:00", BREAK_LODGING));
+    const itin_item *t = item(r.it, "transfer:a:b");
+    assert_int_equal(t->start, utc(2022, 11, 22, 9, 0));
+    assert_int_equal(t->end, utc(2022, 11, 22, 9, 20));
+    finish(&r);
+    static run r2;
+    schedule(&r2, BREAK_TEXT(WINDOW_DAY_BREAK("0m"), "14:00", BREAK_LODGING)); /* 0m: never */
+    assert_int_equal(item(r2.it, "transfer:a:b")->start, utc(2022, 11, 22, 9, 0));
+    finish(&r2);
+}
+
+/* ------------------------------------- the slot search raises no errors */
+
+/* A flight from Frankfurt (385 km from Dresden, too far to estimate) to
+ * Dresden at 10:00, and a flexible visit in Dresden that day: the positions
+ * before the flight are tried and dropped, not reported. */
+static void
+slot_search_skips_transfers_it_cannot_estimate(void **state)
+{
+    (void)state;
+    static run r;
+    schedule(
+        &r, DELEGATION(
+                "2022-11-22", "2022-11-23",
+                "") "institutions:\n"
+                    "  - {id: fra, name: Flughafen Frankfurt, region: DE-HE, geo: [50.0379, 8.5622]}\n"
+                    "  - {id: drs, name: Flughafen Dresden, region: DE-SN, geo: [51.1328, 13.7672]}\n"
+                    "  - {id: silicon-saxony, name: Silicon Saxony, region: DE-SN, geo: [51.0500, 13.7373]}\n"
+                    "travel:\n"
+                    "  - {id: lh1, mode: flight, from: fra, to: drs, depart: 2022-11-22 10:00, arrive: "
+                    "2022-11-22 11:05}\n"
+                    "visits:\n"
+                    "  - {id: ss, title: SS, at: silicon-saxony, date: 2022-11-22, duration: 1h}\n");
+    if (r.d.errors)
+        dump(&r.d);
+    assert_int_equal(r.d.errors, 0);
+    /* After the landing: the transfer from the airport (d = 9.4 km < 300). */
+    const itin_item *t = item(r.it, "transfer:lh1:ss");
+    assert_int_equal(t->start, utc(2022, 11, 22, 10, 5)); /* 11:05 CET */
+    assert_int_equal(item(r.it, "ss")->start, t->end);
+    finish(&r);
+}
+
+/* A visit at the airport at 12:45–13:45 and a flight at 23:45 landing at
+ * 00:55: 12h10 from first to last, but the flight is not on the ground. */
+static void
+overnight_flight_is_not_a_long_day(void **state)
+{
+    (void)state;
+    static run r;
+    schedule(
+        &r,
+        DELEGATION("2022-11-22", "2022-11-23",
+                   "") "institutions:\n"
+                       "  - {id: fra, name: Flughafen Frankfurt, region: DE-HE, geo: [50.0379, 8.5622]}\n"
+                       "  - {id: drs, name: Flughafen Dresden, region: DE-SN, geo: [51.1328, 13.7672]}\n"
+                       "travel:\n"
+                       "  - {id: lh2, mode: flight, from: drs, to: fra, depart: 2022-11-22 23:45, arrive: "
+                       "2022-11-23 00:55}\n"
+                       "visits:\n"
+                       "  - {id: v, title: V, at: drs, date: 2022-11-22, start: \"12:45\", duration: 1h}\n");
+    assert_null(find_diag(&r.d, ITIN_WARNING, "a long day", (const char *)NULL));
+    finish(&r);
+    /* A train at the same hour is on the ground: 12h10 is a long day. */
+    static run r2;
+    schedule(
+        &r2,
+        DELEGATION("2022-11-22", "2022-11-23",
+                   "") "institutions:\n"
+                       "  - {id: fra, name: Frankfurt Hbf, region: DE-HE, geo: [50.1070, 8.6636]}\n"
+                       "  - {id: drs, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"
+                       "travel:\n"
+                       "  - {id: ice, mode: train, from: drs, to: fra, depart: 2022-11-22 23:45, arrive: "
+                       "2022-11-23 00:55}\n"
+                       "visits:\n"
+                       "  - {id: v, title: V, at: drs, date: 2022-11-22, start: \"12:45\", duration: 1h}\n");
+    DIAG(&r2.d, ITIN_WARNING, "a long day on 2022-11-22: 12h10m of items");
+    finish(&r2);
 }
 
 /* -------------------------------------------------------- 2. travel_times */
@@ -2133,6 +2339,14 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(estimate_dresden_chemnitz, cleanup),
         cmocka_unit_test_teardown(estimate_walk_across_dresden, cleanup),
+        cmocka_unit_test_teardown(walk_below_default_walks, cleanup),
+        cmocka_unit_test_teardown(walk_below_zero_or_shorter_rides, cleanup),
+        cmocka_unit_test_teardown(walk_below_not_a_distance, cleanup),
+        cmocka_unit_test_teardown(hotel_break_goes_back_to_the_hotel, cleanup),
+        cmocka_unit_test_teardown(overnight_flight_is_not_a_long_day, cleanup),
+        cmocka_unit_test_teardown(slot_search_skips_transfers_it_cannot_estimate, cleanup),
+        cmocka_unit_test_teardown(hotel_break_without_lodging_leaves_late, cleanup),
+        cmocka_unit_test_teardown(hotel_break_short_wait_or_zero_leaves_at_once, cleanup),
         cmocka_unit_test_teardown(travel_times_either_direction, cleanup),
         cmocka_unit_test_teardown(travel_times_mode_beats_modeless, cleanup),
         cmocka_unit_test_teardown(travel_times_used_by_the_scheduler, cleanup),
