@@ -266,7 +266,11 @@ get_distance(loader *L, const ynode *n, const char *what, int *metres)
     }
     double unit = strcmp(q, "km") == 0 ? 1000 : strcmp(q, "m") == 0 ? 1 : *q == '\0' && v == 0 ? 1 : -1;
     double m = v * unit / scale;
-    if (!digits || unit < 0 || m > 100000 || m != (double)(long)m) {
+    if (digits && unit >= 0 && m > 100000) {
+        load_error(L, pos_of(n), "%s: '%s' is too far (at most 100km)", what, s);
+        return false;
+    }
+    if (!digits || unit < 0 || m != (double)(long)m) {
         load_error(L, pos_of(n),
                    "%s: '%s' is not a distance (expected metres or kilometres: 800m, 1km, 1.5km, 0)", what,
                    s);
