@@ -245,8 +245,8 @@ typedef struct itin_delegation {
     int buffer;
     itin_mode travel;
     int walk_below; /* metres: closer transfers walk; 0 never walks */
-    int reminder; /* minutes, -1 when absent */
-    int vehicles; /* travel.vehicles: road vehicles at hand; 0 when absent */
+    int reminder;   /* minutes, -1 when absent */
+    int vehicles;   /* travel.vehicles: road vehicles at hand; 0 when absent */
     itin_participant *participants;
     size_t n_participants;
     itin_group *groups;
