@@ -716,12 +716,12 @@ sched_place_visit(sched *S, size_t i, size_t prev_listed)
 /* A flexible visit placed after a fixed visit listed after it, for one of
  * its attendees on its date: a note, so that no visit moves silently. */
 static void
-sched_note_moved(sched *S, size_t i)
+sched_note_moved(sched *S, size_t i, const size_t *next_on_date)
 {
     const itin_plan *P = S->P;
     const itin_visit *V = &P->visits[i];
     const itin_item *x = &S->items[S->visit_item[i]];
-    for (size_t j = i + 1; j < P->n_visits; j++) {
+    for (size_t j = next_on_date[i]; j != NONE; j = next_on_date[j]) {
         const itin_visit *W = &P->visits[j];
         if (!W->has_start || W->date != V->date || W->status == ITIN_CANCELLED || S->visit_item[j] == NONE ||
             !itin_who_intersects(V->who.bits, W->who.bits, S->words))
@@ -738,12 +738,34 @@ sched_note_moved(sched *S, size_t i)
     }
 }
 
+/* For each visit, the next one listed on the same date (NONE after the
+ * last): what sched_note_moved() walks, so that a plan of many days costs
+ * the visits of one date per placed visit, not every later visit. */
+static size_t *
+sched_next_on_date(const sched *S, size_t ndays)
+{
+    const itin_plan *P = S->P;
+    size_t *next = itin_xmalloc((P->n_visits ? P->n_visits : 1) * sizeof *next);
+    size_t *seen = itin_xmalloc(ndays * sizeof *seen);
+    for (size_t d = 0; d < ndays; d++)
+        seen[d] = NONE;
+    for (size_t i = P->n_visits; i-- > 0;) {
+        size_t di = (size_t)(P->visits[i].date - P->delegation.start);
+        next[i] = di < ndays ? seen[di] : NONE;
+        if (di < ndays)
+            seen[di] = i;
+    }
+    free(seen);
+    return next;
+}
+
 /* First-fit placement of the flexible visits, in the order listed (§13.5). */
 void
 sched_place_visits(sched *S)
 {
     itin_plan *P = S->P;
     size_t ndays = (size_t)(P->delegation.end - P->delegation.start + 1);
+    size_t *next_on_date = sched_next_on_date(S, ndays);
     size_t *last = itin_xmalloc((S->np ? S->np : 1) * ndays * sizeof *last);
     for (size_t k = 0; k < S->np * ndays; k++)
         last[k] = NONE;
@@ -760,7 +782,7 @@ sched_place_visits(sched *S)
         if (!sched_place_visit(S, i, sched_previous_listed(S, V, last, ndays, di)) ||
             V->status == ITIN_CANCELLED)
             continue;
-        sched_note_moved(S, i);
+        sched_note_moved(S, i, next_on_date);
         for (size_t p = sched_next_bit(V->who.bits, S->words, 0); p < S->np;
              p = sched_next_bit(V->who.bits, S->words, p + 1)) {
             sched_timeline_add(S, p, S->visit_item[i]);
@@ -768,4 +790,5 @@ sched_place_visits(sched *S)
         }
     }
     free(last);
+    free(next_on_date);
 }
