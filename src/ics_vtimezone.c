@@ -328,7 +328,7 @@ itin_ics_vtimezone(const char *name, int64_t from, int64_t to)
 
     bool none_before = n == 0 || ch[0].at > from;
     int off0 = none_before ? itin_zone_offset(z, lo) : ch[start].to;
-    zone_ctx Z = {itin_zone_ical(z), icalcomponent_new_vtimezone(), off0, ch + start, n - start};
+    zone_ctx Z = {itin_zone_ical(z), icalcomponent_new_vtimezone(), off0, n ? ch + start : NULL, n - start};
     for (size_t i = start; i < n; i++)
         if (ch[i].to < Z.lowest)
             Z.lowest = ch[i].to;
