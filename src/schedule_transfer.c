@@ -173,30 +173,29 @@ sched_transfer_mode(const sched *S, size_t from, size_t to, itin_mode mode)
     return D->travel;
 }
 
-/* A transfer's minutes; an impossible one is reported once and counts 0. */
+/* A transfer's minutes; an impossible one is reported once (at `where`,
+ * when it has a line) and counts 0. NONE in the cache marks one reported. */
 int
 sched_transfer_min(sched *S, size_t from, size_t to, itin_mode mode, itin_pos where)
 {
-    if (from == NONE || to == NONE || from == to)
-        return 0;
+    int m = sched_transfer_try(S, from, to, mode);
+    if (m >= 0 || where.line <= 0)
+        return m < 0 ? 0 : m;
     mode = sched_transfer_mode(S, from, to, mode);
     /* Directed: travel_times are symmetric, but an error names from and to. */
     uint64_t key = (uint64_t)from << 32 | (uint64_t)to;
     size_t cached;
     if (itin_pairmap_get(&S->tr_cache, key, (uint64_t)mode, &cached))
-        return cached == NONE ? 0 : (int)cached;
+        return 0;
     double km;
     bool est;
     char e[512];
-    int m = sched_transfer_time(S->P, &S->tt, from, to, mode, &km, &est, e, sizeof e);
-    if (m < 0 && where.line > 0) {
-        itin_diags_add(S->d, ITIN_ERROR, where, "%s", e);
-        itin_pairmap_put(&S->tr_cache, key, (uint64_t)mode, NONE, NULL);
-    } else if (m >= 0) {
-        itin_pairmap_put(&S->tr_cache, key, (uint64_t)mode, (size_t)m, NULL);
-    }
-    return m < 0 ? 0 : m;
+    sched_transfer_time(S->P, &S->tt, from, to, mode, &km, &est, e, sizeof e);
+    itin_diags_add(S->d, ITIN_ERROR, where, "%s", e);
+    itin_pairmap_put(&S->tr_cache, key, (uint64_t)mode, NONE, NULL);
+    return 0;
 }
+
 /* A transfer's minutes when it can be worked out, -1 when it cannot: for a
  * transfer that is only considered, reported nowhere. */
 int
