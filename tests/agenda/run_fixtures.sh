@@ -6,6 +6,7 @@
 set -u
 bin=$1 src=$2
 pass=0 fail=0
+. "$src/tests/golden/compare.sh"
 export SOURCE_DATE_EPOCH=1668384000 TZ=UTC
 cd "$src/tests/agenda/fixtures" || exit 2
 for fx in *.yaml; do
@@ -17,14 +18,7 @@ for fx in *.yaml; do
     if ! "$bin" plan "$fx" --format "$fmt" -o "$out" 2>/dev/null; then
       echo "FAIL $golden: itinerary exited $?"; fail=$((fail + 1)); rm -f "$out"; continue
     fi
-    if [ "${UPDATE:-}" = 1 ]; then
-      cp "$out" "$golden"; echo "updated $golden"
-    fi
-    if cmp -s "$out" "$golden"; then
-      pass=$((pass + 1))
-    else
-      echo "FAIL $golden differs:"; diff -u "$golden" "$out" | head -40; fail=$((fail + 1))
-    fi
+    compare_golden "$out" "$golden"
     rm -f "$out"
   done
 done

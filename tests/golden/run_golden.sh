@@ -7,6 +7,7 @@
 set -u
 bin=$1 src=$2; shift 2
 pass=0 fail=0
+. "$src/tests/golden/compare.sh"
 export SOURCE_DATE_EPOCH=1668384000 TZ=UTC
 cd "$src/data/examples" || exit 2
 for ex in *.yaml; do
@@ -18,14 +19,7 @@ for ex in *.yaml; do
     if ! "$bin" plan "$ex" --format "$fmt" ${lang:+--lang "$lang"} -o "$out" 2>/dev/null; then
       echo "FAIL $golden: itinerary exited $?"; fail=$((fail + 1)); rm -f "$out"; continue
     fi
-    if [ "${UPDATE:-}" = 1 ]; then
-      cp "$out" "$golden"; echo "updated $golden"
-    fi
-    if cmp -s "$out" "$golden"; then
-      pass=$((pass + 1))
-    else
-      echo "FAIL $golden differs:"; diff -u "$golden" "$out" | head -40; fail=$((fail + 1))
-    fi
+    compare_golden "$out" "$golden"
     rm -f "$out"
   done
 done

@@ -7,6 +7,7 @@
 set -u
 bin=$1 src=$2
 pass=0 fail=0
+. "$src/tests/golden/compare.sh"
 export SOURCE_DATE_EPOCH=1668384000 TZ=UTC
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
@@ -18,14 +19,7 @@ for ex in *.yaml; do
   fi
   for ext in txt md csv; do
     golden=$src/tests/golden/$name.transport.$ext out=$tmp/$name/transport.$ext
-    if [ "${UPDATE:-}" = 1 ]; then
-      cp "$out" "$golden"; echo "updated $golden"
-    fi
-    if cmp -s "$out" "$golden"; then
-      pass=$((pass + 1))
-    else
-      echo "FAIL $golden differs:"; diff -u "$golden" "$out" | head -40; fail=$((fail + 1))
-    fi
+    compare_golden "$out" "$golden"
   done
 done
 echo "$pass passed, $fail failed"
