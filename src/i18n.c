@@ -77,6 +77,9 @@ static const char
                     [L_PERSON] = "1 person",
                     [L_VEHICLES] = "Vehicles needed",
                     [L_NO_TRANSFERS] = "No transfers.",
+                    [L_CHECKIN_BY] = "Check-in by",
+                    [L_THERE_BY] = "Be there by",
+                    [L_FREE_TIME] = "Free time",
                 },
             [ITIN_DE] =
                 {
@@ -135,6 +138,9 @@ static const char
                     [L_PERSON] = "1 Person",
                     [L_VEHICLES] = "Benötigte Fahrzeuge",
                     [L_NO_TRANSFERS] = "Keine Transfers.",
+                    [L_CHECKIN_BY] = "Check-in bis",
+                    [L_THERE_BY] = "Vor Ort bis",
+                    [L_FREE_TIME] = "Freie Zeit",
                 },
             [ITIN_KO] =
                 {
@@ -193,6 +199,9 @@ static const char
                     [L_PERSON] = "1명",
                     [L_VEHICLES] = "필요 차량",
                     [L_NO_TRANSFERS] = "이동 없음.",
+                    [L_CHECKIN_BY] = "체크인 마감",
+                    [L_THERE_BY] = "집결 시각",
+                    [L_FREE_TIME] = "자유 시간",
                 },
 };
 

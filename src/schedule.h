@@ -82,6 +82,21 @@ typedef struct sched_written {
     bool with_date;   /* written with its date ("2023-10-29 02:30") */
 } sched_written;
 
+/* What the sequence rule (§13.4) keeps before item b after the transfer to
+ * it: a leg's check-in, else the buffer; and after item a before the
+ * transfer from it: a leg's exit time. In seconds. */
+static inline int64_t
+sched_before(const sched *S, const itin_item *b)
+{
+    return (int64_t)(b->kind == ITIN_ITEM_TRAVEL ? b->checkin : S->P->delegation.buffer) * MIN;
+}
+
+static inline int64_t
+sched_after(const itin_item *a)
+{
+    return a->kind == ITIN_ITEM_TRAVEL ? (int64_t)a->exit_time * MIN : 0;
+}
+
 /* schedule.c: participant masks. */
 size_t sched_next_bit(const uint64_t *m, size_t words, size_t from);
 bool sched_mask_empty(const uint64_t *m, size_t words);

@@ -43,6 +43,30 @@ sched_leg_times(sched *S, const itin_leg *leg, int64_t *start, int64_t *end)
 
 /* Travel legs as items; a leg whose times are wrong is left out (the run
  * fails), so that no message follows from a time that was never right. */
+/* Check-in before a leg and exit after it, around the transfers (§13.2): the leg's own, else the
+ * delegation's for its kind, else the default. A flight is within one
+ * country when both airports name the same country; one with a country
+ * unknown counts as between two, the longer default. */
+static void
+sched_leg_margins(const sched *S, const itin_leg *leg, int *checkin, int *exit_time)
+{
+    const itin_plan *P = S->P;
+    const char *ca = P->institutions[leg->from].country, *cb = P->institutions[leg->to].country;
+    bool domestic = ca && cb && strcmp(ca, cb) == 0;
+    int kind = (int)leg->mode, def_in = 0, def_out = 0;
+    if (leg->mode == ITIN_MODE_FLIGHT && domestic)
+        kind = ITIN_LEG_KIND_DOMESTIC_FLIGHT, def_in = 60, def_out = 30;
+    else if (leg->mode == ITIN_MODE_FLIGHT)
+        def_in = 120, def_out = 60;
+    else if (leg->mode == ITIN_MODE_TRAIN)
+        def_in = 10;
+    const itin_delegation *D = &P->delegation;
+    *checkin = leg->checkin >= 0 ? leg->checkin : D->checkin[kind] >= 0 ? D->checkin[kind] : def_in;
+    *exit_time = leg->exit_time >= 0       ? leg->exit_time
+                 : D->exit_time[kind] >= 0 ? D->exit_time[kind]
+                                           : def_out;
+}
+
 void
 sched_resolve_legs(sched *S)
 {
@@ -67,6 +91,7 @@ sched_resolve_legs(sched *S)
         it->fixed = true;
         it->start = start;
         it->end = end;
+        sched_leg_margins(S, leg, &it->checkin, &it->exit_time);
         sched_fill_local(S, it, leg->from, leg->to);
     }
 }

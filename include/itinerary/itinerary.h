@@ -84,6 +84,11 @@ typedef enum itin_mode {
     ITIN_MODE__COUNT
 } itin_mode;
 
+/* Kinds of travel leg for check-in and exit times: its mode, with a flight
+ * within one country apart from one between two. */
+#define ITIN_LEG_KIND_DOMESTIC_FLIGHT ((int)ITIN_MODE__COUNT)
+#define ITIN_LEG_KIND_COUNT ((int)ITIN_MODE__COUNT + 1)
+
 typedef enum itin_status {
     ITIN_CONFIRMED = 0,
     ITIN_TENTATIVE,
@@ -197,6 +202,7 @@ typedef struct itin_visit {
 
 typedef struct itin_leg {
     const char *id, *title, *ref, *description;
+    int checkin, exit_time; /* minutes; -1: the delegation's or the default */
     bool title_default; /* the title was made from mode and places */
     itin_mode mode;
     size_t from, to; /* institution indices */
@@ -247,6 +253,9 @@ typedef struct itin_delegation {
     int walk_below; /* metres: closer transfers walk; 0 never walks */
     int reminder;   /* minutes, -1 when absent */
     int vehicles;   /* travel.vehicles: road vehicles at hand; 0 when absent */
+    /* travel.checkin and travel.exit: minutes before a leg's departure and
+     * after its arrival, by kind of leg (ITIN_LEG_KIND_*); -1: the default. */
+    int checkin[ITIN_LEG_KIND_COUNT], exit_time[ITIN_LEG_KIND_COUNT];
     itin_participant *participants;
     size_t n_participants;
     itin_group *groups;
@@ -324,6 +333,8 @@ typedef struct itin_item {
     itin_status status;
     itin_mode mode;     /* travel, transfer */
     int minutes;        /* transfer: its duration */
+    int checkin;        /* travel: minutes to be there before departure */
+    int exit_time;      /* travel: minutes from arrival until one can move on */
     double distance_km; /* transfer: great-circle distance to 0.1 km, 0 when unknown */
     bool estimated;     /* transfer: estimated (true) or from travel_times */
     bool fixed;         /* visit: had a start in the file */

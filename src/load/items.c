@@ -100,6 +100,8 @@ enum leg_key {
     LEG_WITH,
     LEG_TITLE,
     LEG_DESCRIPTION,
+    LEG_CHECKIN,
+    LEG_EXIT,
     LEG_KEY_COUNT
 };
 static const char *const LEG_KEYS[LEG_KEY_COUNT] = {
@@ -114,6 +116,8 @@ static const char *const LEG_KEYS[LEG_KEY_COUNT] = {
     [LEG_WITH] = "with",
     [LEG_TITLE] = "title",
     [LEG_DESCRIPTION] = "description",
+    [LEG_CHECKIN] = "checkin",
+    [LEG_EXIT] = "exit",
 };
 
 enum lodging_key { LODGING_ID, LODGING_AT, LODGING_FROM, LODGING_TO, LODGING_WITH, LODGING_KEY_COUNT };
@@ -483,6 +487,11 @@ load_walk_leg(loader *L, const ynode *n)
     load_get_who(L, v[LEG_WITH], &leg.who);
     leg.title = load_opt_text(L, v[LEG_TITLE], "a travel leg's title");
     leg.description = load_opt_text(L, v[LEG_DESCRIPTION], "a travel leg's description");
+    leg.checkin = leg.exit_time = -1;
+    if (v[LEG_CHECKIN])
+        ok &= load_get_duration(L, v[LEG_CHECKIN], "a travel leg's check-in time", false, &leg.checkin);
+    if (v[LEG_EXIT])
+        ok &= load_get_duration(L, v[LEG_EXIT], "a travel leg's exit time", false, &leg.exit_time);
     if (!ok || !leg.id)
         return;
     if (!leg.title)
