@@ -189,6 +189,7 @@ diag_json(jw *w, const itin_diag *g)
         jw_kint(w, "column", g->pos.col);
     }
     jw_kstring(w, "message", g->message);
+    jw_kstring(w, "name", g->name);
     jw_end(w);
 }
 

@@ -80,6 +80,7 @@ typedef struct sched_written {
     itin_pos pos;
     const char *what; /* "start time", "departure" ... */
     bool with_date;   /* written with its date ("2023-10-29 02:30") */
+    unsigned accept;  /* the warnings its item accepts */
 } sched_written;
 
 /* What the sequence rule (§13.4) keeps before item b after the transfer to
@@ -95,6 +96,19 @@ static inline int64_t
 sched_after(const itin_item *a)
 {
     return a->kind == ITIN_ITEM_TRAVEL ? (int64_t)a->exit_time * MIN : 0;
+}
+
+/* Whether warning w is accepted (`accept`) on the delegation or on the
+ * visit or leg of item it (NULL: the delegation only). */
+static inline bool
+sched_accepts(const sched *S, itin_warning w, const itin_item *it)
+{
+    unsigned bit = 1u << w, mine = 0;
+    if (it && it->visit)
+        mine = it->visit->accept;
+    else if (it && it->leg)
+        mine = it->leg->accept;
+    return ((S->P->delegation.accept | mine) & bit) != 0;
 }
 
 /* schedule.c: participant masks. */

@@ -161,13 +161,13 @@ sched_check_long_days(sched *S)
                     longest = span;
             }
         }
-        if (!longest)
+        if (!longest || sched_accepts(S, ITIN_W_LONG_DAY, NULL))
             continue;
         char ds[16], w[256], du[16];
         sched_names(S, who, w, sizeof w);
-        itin_diags_add(S->d, ITIN_WARNING, S->P->delegation.pos, "a long day on %s: %s of items for %s",
-                       itin_date_format(d0 + (itin_date)di, ds),
-                       itin_duration_format((int)(longest / MIN), du), w);
+        itin_diags_warn(S->d, ITIN_W_LONG_DAY, S->P->delegation.pos, "a long day on %s: %s of items for %s",
+                        itin_date_format(d0 + (itin_date)di, ds),
+                        itin_duration_format((int)(longest / MIN), du), w);
     }
     free(who);
     free(first);
@@ -182,25 +182,25 @@ sched_check_items(sched *S)
         const itin_item *it = &S->items[i];
         if (it->kind != ITIN_ITEM_VISIT && it->kind != ITIN_ITEM_TRAVEL)
             continue;
-        if (sched_mask_empty(it->who, S->words))
-            itin_diags_add(S->d, ITIN_WARNING, it->pos, "%s '%s' is for nobody", sched_item_label(it),
-                           it->id);
+        if (sched_mask_empty(it->who, S->words) && !sched_accepts(S, ITIN_W_NOBODY, it))
+            itin_diags_warn(S->d, ITIN_W_NOBODY, it->pos, "%s '%s' is for nobody", sched_item_label(it),
+                            it->id);
         if (it->kind != ITIN_ITEM_VISIT || it->status == ITIN_CANCELLED)
             continue;
         int wd = itin_date_weekday(it->date);
-        if (wd >= 5) {
+        if (wd >= 5 && !sched_accepts(S, ITIN_W_WEEKEND, it)) {
             char ds[16];
-            itin_diags_add(S->d, ITIN_WARNING, it->pos, "visit '%s' is on a %s (%s)", it->id,
-                           sched_weekdays[wd], itin_date_format(it->date, ds));
+            itin_diags_warn(S->d, ITIN_W_WEEKEND, it->pos, "visit '%s' is on a %s (%s)", it->id,
+                            sched_weekdays[wd], itin_date_format(it->date, ds));
         }
-        if (it->fixed) {
+        if (it->fixed && !sched_accepts(S, ITIN_W_OUTSIDE_WINDOW, it)) {
             int64_t ws, we;
             sched_window(S, it->place, it->date, it->pos, &ws, &we);
             if (it->start < ws || it->end > we) {
                 char a[8], b[8];
-                itin_diags_add(S->d, ITIN_WARNING, it->pos,
-                               "visit '%s' (%s\u2013%s) lies outside the day window", it->id,
-                               itin_hm(it->local_start, a), itin_hm(it->local_end, b));
+                itin_diags_warn(S->d, ITIN_W_OUTSIDE_WINDOW, it->pos,
+                                "visit '%s' (%s\u2013%s) lies outside the day window", it->id,
+                                itin_hm(it->local_start, a), itin_hm(it->local_end, b));
             }
         }
     }

@@ -22,8 +22,10 @@ sched_new_item(sched *S)
 static bool
 sched_leg_times(sched *S, const itin_leg *leg, int64_t *start, int64_t *end)
 {
-    sched_written dep = {leg->dep_date, leg->dep_time, leg->dep_offset, leg->depart_pos, "departure", true};
-    sched_written arr = {leg->arr_date, leg->arr_time, leg->arr_offset, leg->arrive_pos, "arrival", true};
+    sched_written dep = {leg->dep_date, leg->dep_time, leg->dep_offset, leg->depart_pos,
+                         "departure",   true,          leg->accept};
+    sched_written arr = {leg->arr_date, leg->arr_time, leg->arr_offset, leg->arrive_pos,
+                         "arrival",     true,          leg->accept};
     if (!sched_resolve_written(S, leg->from, &dep, start))
         return false;
     *end = *start + (int64_t)leg->duration * MIN;
@@ -131,14 +133,14 @@ sched_set_visit_time(sched *S, size_t ix, int64_t start)
 static bool
 sched_fixed_visit_times(sched *S, const itin_visit *V, int64_t *start, int64_t *end)
 {
-    sched_written s = {V->date, V->start, V->start_offset, V->start_pos, "start time", false};
+    sched_written s = {V->date, V->start, V->start_offset, V->start_pos, "start time", false, V->accept};
     if (sched_skipped_date(S, V->at, V->date, V->date_pos, "visit", V->id) ||
         !sched_resolve_written(S, V->at, &s, start))
         return false;
     *end = *start + (int64_t)V->duration * MIN;
     if (!V->has_end)
         return true;
-    sched_written e = {V->date, V->end, V->end_offset, V->end_pos, "end time", false};
+    sched_written e = {V->date, V->end, V->end_offset, V->end_pos, "end time", false, V->accept};
     if (V->end == 1440 && !V->end_offset.given)
         *end = sched_at_local(S, V->at, V->date + 1, 0);
     else if (!sched_resolve_written(S, V->at, &e, end))

@@ -161,9 +161,11 @@ sched_warn_arrangement(sched *S, const itin_visit *V, const char *why)
 {
     const itin_institution *I = &S->P->institutions[V->at];
     char ds[16];
-    itin_diags_add(S->d, ITIN_WARNING, V->pos,
-                   "visit '%s' on %s is by arrangement, but %s is closed that day: %s", V->id,
-                   itin_date_format(V->date, ds), I->short_name ? I->short_name : I->name, why);
+    if ((S->P->delegation.accept | V->accept) & (1u << ITIN_W_CLOSED_ARRANGED))
+        return;
+    itin_diags_warn(S->d, ITIN_W_CLOSED_ARRANGED, V->pos,
+                    "visit '%s' on %s is by arrangement, but %s is closed that day: %s", V->id,
+                    itin_date_format(V->date, ds), I->short_name ? I->short_name : I->name, why);
 }
 
 /* ------------------------------------------------------------ timelines */

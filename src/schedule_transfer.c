@@ -296,7 +296,8 @@ sched_transfer_window(sched *S, size_t visit_ix, size_t from, int64_t depart, in
                       uint8_t *outside, const char *dir)
 {
     const itin_item *v = &S->items[visit_ix];
-    if (v->kind != ITIN_ITEM_VISIT || !v->fixed || outside[visit_ix])
+    if (v->kind != ITIN_ITEM_VISIT || !v->fixed || outside[visit_ix] ||
+        sched_accepts(S, ITIN_W_OUTSIDE_WINDOW, v))
         return;
     itin_date day;
     itin_zone_local(sched_zone_of(S, from), depart, &day, NULL, NULL);
@@ -305,8 +306,8 @@ sched_transfer_window(sched *S, size_t visit_ix, size_t from, int64_t depart, in
     if (depart >= ws && arrive <= we)
         return;
     outside[visit_ix] = 1;
-    itin_diags_add(S->d, ITIN_WARNING, v->pos, "the transfer %s '%s' falls outside the day window", dir,
-                   v->id);
+    itin_diags_warn(S->d, ITIN_W_OUTSIDE_WINDOW, v->pos, "the transfer %s '%s' falls outside the day window",
+                    dir, v->id);
 }
 
 /* One participant's walk along their timeline: the item before (a copy, not
@@ -361,8 +362,8 @@ sched_walk_wait(sched *S, sched_walk *w, size_t ix, const itin_item *it, itin_mo
         return true;
     }
     if (back > 0)
-        sched_walk_add(S, w, sched_item_end(w->prev_ix), sched_hotel_end(S, h, night), from, h, ITIN_MODE_NONE,
-                       free_from, free_from + (int64_t)back * MIN, prev->pos);
+        sched_walk_add(S, w, sched_item_end(w->prev_ix), sched_hotel_end(S, h, night), from, h,
+                       ITIN_MODE_NONE, free_from, free_from + (int64_t)back * MIN, prev->pos);
     if (out > 0)
         sched_walk_add(S, w, sched_hotel_end(S, h, night), sched_item_end(ix), h, to, m,
                        arrive - (int64_t)out * MIN, arrive, it->pos);
@@ -383,13 +384,15 @@ sched_walk_direct(sched *S, sched_walk *w, size_t ix, const itin_item *it)
     if (has < need) {
         sched_add_conflict(S, w->p, w->prev_ix, ix, (int)(need / MIN), trm, (int)(has / MIN),
                            sched_transfer_mode(S, sched_place_end(prev), sched_place_start(it), m));
-    } else if (trm > 0 && has - after - (int64_t)trm * MIN < TIGHT_SLACK_MIN * MIN && !w->tight[ix]) {
+    } else if (trm > 0 && has - after - (int64_t)trm * MIN < TIGHT_SLACK_MIN * MIN && !w->tight[ix] &&
+               !sched_accepts(S, ITIN_W_TIGHT_TRANSFER, it) &&
+               !sched_accepts(S, ITIN_W_TIGHT_TRANSFER, prev)) {
         /* Slack is what is left after the exit time and the transfer itself. */
         char sl[16];
         w->tight[ix] = 1;
-        itin_diags_add(S->d, ITIN_WARNING, it->pos, "tight transfer: only %s of slack between '%s' and '%s'",
-                       itin_duration_format((int)((has - after - (int64_t)trm * MIN) / MIN), sl), prev->id,
-                       it->id);
+        itin_diags_warn(
+            S->d, ITIN_W_TIGHT_TRANSFER, it->pos, "tight transfer: only %s of slack between '%s' and '%s'",
+            itin_duration_format((int)((has - after - (int64_t)trm * MIN) / MIN), sl), prev->id, it->id);
     }
     if (trm > 0 && !sched_walk_wait(S, w, ix, it, m, trm)) {
         int64_t depart = prev->end + after;
@@ -411,8 +414,8 @@ sched_walk_evening(sched *S, sched_walk *w)
     int trm = sched_transfer_min(S, sched_place_end(prev), h, ITIN_MODE_NONE, prev->pos);
     int64_t depart = prev->end + sched_after(prev);
     if (trm > 0)
-        sched_walk_add(S, w, sched_item_end(w->prev_ix), sched_hotel_end(S, h, night), sched_place_end(prev), h,
-                       ITIN_MODE_NONE, depart, depart + (int64_t)trm * MIN, prev->pos);
+        sched_walk_add(S, w, sched_item_end(w->prev_ix), sched_hotel_end(S, h, night), sched_place_end(prev),
+                       h, ITIN_MODE_NONE, depart, depart + (int64_t)trm * MIN, prev->pos);
 }
 
 /* Morning: from the hotel of the night before, arriving `buffer` (or a
@@ -424,8 +427,8 @@ sched_walk_morning(sched *S, sched_walk *w, size_t ix, const itin_item *it, size
     int trm = sched_transfer_min(S, h, sched_place_start(it), m, it->pos);
     if (trm > 0) {
         int64_t arrive = it->start - sched_before(S, it);
-        sched_walk_add(S, w, sched_hotel_end(S, h, it->date - 1), sched_item_end(ix), h, sched_place_start(it), m,
-                       arrive - (int64_t)trm * MIN, arrive, it->pos);
+        sched_walk_add(S, w, sched_hotel_end(S, h, it->date - 1), sched_item_end(ix), h,
+                       sched_place_start(it), m, arrive - (int64_t)trm * MIN, arrive, it->pos);
     }
 }
 

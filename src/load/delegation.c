@@ -83,6 +83,7 @@ enum delegation_key {
     DELEGATION_REMINDER,
     DELEGATION_PARTICIPANTS,
     DELEGATION_GROUPS,
+    DELEGATION_ACCEPT,
     DELEGATION_KEY_COUNT
 };
 static const char *const DELEGATION_KEYS[DELEGATION_KEY_COUNT] = {
@@ -101,6 +102,7 @@ static const char *const DELEGATION_KEYS[DELEGATION_KEY_COUNT] = {
     [DELEGATION_REMINDER] = "reminder",
     [DELEGATION_PARTICIPANTS] = "participants",
     [DELEGATION_GROUPS] = "groups",
+    [DELEGATION_ACCEPT] = "accept",
 };
 
 enum day_key { DAY_START, DAY_END, DAY_HOTEL_BREAK, DAY_KEY_COUNT };
@@ -119,10 +121,8 @@ enum travel_default_key {
     TRAVEL_DEFAULT_KEY_COUNT
 };
 static const char *const TRAVEL_DEFAULT_KEYS[TRAVEL_DEFAULT_KEY_COUNT] = {
-    [TRAVEL_DEFAULT_MODE] = "mode",
-    [TRAVEL_DEFAULT_WALK_BELOW] = "walk_below",
-    [TRAVEL_DEFAULT_VEHICLES] = "vehicles",
-    [TRAVEL_DEFAULT_CHECKIN] = "checkin",
+    [TRAVEL_DEFAULT_MODE] = "mode",         [TRAVEL_DEFAULT_WALK_BELOW] = "walk_below",
+    [TRAVEL_DEFAULT_VEHICLES] = "vehicles", [TRAVEL_DEFAULT_CHECKIN] = "checkin",
     [TRAVEL_DEFAULT_EXIT] = "exit",
 };
 
@@ -380,6 +380,8 @@ delegation_settings(loader *L, itin_delegation *D, ynode **v)
     }
     if (v[DELEGATION_REMINDER])
         load_get_duration(L, v[DELEGATION_REMINDER], "the reminder", false, &D->reminder);
+    if (v[DELEGATION_ACCEPT])
+        load_get_accept(L, v[DELEGATION_ACCEPT], &D->accept);
 }
 
 static void

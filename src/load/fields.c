@@ -475,6 +475,38 @@ load_get_text_list(loader *L, const ynode *n, const char *what, const char ***ou
     return k;
 }
 
+/* accept: [long-day, weekend]: the warnings silenced there, as bits. */
+void
+load_get_accept(loader *L, const ynode *n, unsigned *out)
+{
+    const char **names, *known[ITIN_W__COUNT];
+    size_t k = load_get_text_list(L, n, "a warning's name", &names);
+    for (int w = 0; w < ITIN_W__COUNT; w++)
+        known[w] = itin_warning_name((itin_warning)w);
+    for (size_t i = 0; i < k; i++) {
+        int w = 0;
+        while (w < ITIN_W__COUNT && strcmp(names[i], known[w]) != 0)
+            w++;
+        if (w < ITIN_W__COUNT) {
+            *out |= 1u << w;
+            continue;
+        }
+        const ynode *at = n->kind == N_SEQ && k == n->n ? n->kids[i] : n;
+        const char *hint = itin_suggest(names[i], known, ITIN_W__COUNT);
+        char all[256];
+        size_t o = 0;
+        for (int j = 0; j < ITIN_W__COUNT && o < sizeof all; j++)
+            o += (size_t)snprintf(all + o, sizeof all - o, "%s%s", j ? ", " : "", known[j]);
+        if (hint)
+            load_error(L, pos_of(at), "accept: unknown warning '%s' (did you mean '%s'?)", names[i], hint);
+        else
+            load_error(L, pos_of(at),
+                       "accept: unknown warning '%s' (the warnings are %s; errors and conflicts cannot be "
+                       "accepted)",
+                       names[i], all);
+    }
+}
+
 enum contact_key { CONTACT_NAME, CONTACT_EMAIL, CONTACT_PHONE, CONTACT_KEY_COUNT };
 static const char *const CONTACT_KEYS[CONTACT_KEY_COUNT] = {
     [CONTACT_NAME] = "name",

@@ -169,6 +169,7 @@ bool load_get_time(loader *L, const ynode *n, const char *what, bool allow_24, i
 bool load_get_datetime(loader *L, const ynode *n, const char *what, itin_date *date, int *min,
                        itin_offset *off);
 const char *load_get_zone(loader *L, const ynode *n, const char *what, const char *example);
+void load_get_accept(loader *L, const ynode *n, unsigned *out);
 bool load_get_duration(loader *L, const ynode *n, const char *what, bool positive, int *out);
 bool load_get_mode(loader *L, const ynode *n, const char *what, itin_mode *out);
 bool load_get_bool(loader *L, const ynode *n, const char *what, bool *out);

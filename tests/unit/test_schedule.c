@@ -654,6 +654,49 @@ overnight_flight_is_not_a_long_day(void **state)
     finish(&r2);
 }
 
+/* Warnings carry their stable name; `accept` on the delegation or on one
+ * item silences them there only (§13.8). */
+static void
+warnings_have_names_and_can_be_accepted(void **state)
+{
+    (void)state;
+#define LONG_DAY(accept_all, accept_v)                                                                       \
+    DELEGATION("2022-11-26", "2022-11-27", accept_all)                                                       \
+    "institutions:\n"                                                                                        \
+    "  - {id: fra, name: Frankfurt Hbf, region: DE-HE, geo: [50.1070, 8.6636]}\n"                            \
+    "  - {id: drs, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"                             \
+    "travel:\n"                                                                                              \
+    "  - {id: ice, mode: train, from: drs, to: fra, depart: 2022-11-26 23:45, arrive: 2022-11-27 00:55}\n"   \
+    "visits:\n"                                                                                              \
+    "  - {id: v, title: V, at: drs, date: 2022-11-26, start: \"12:45\", duration: 1h" accept_v "}\n"         \
+    "  - {id: w, title: W, at: drs, date: 2022-11-27, start: \"12:45\", duration: 1h}\n"
+    static run r;
+    schedule(&r, LONG_DAY("", ""));
+    const itin_diag *g = DIAG(&r.d, ITIN_WARNING, "a long day on 2022-11-26");
+    assert_string_equal(g->name, "long-day");
+    assert_string_equal(DIAG(&r.d, ITIN_WARNING, "visit 'v' is on a Saturday")->name, "weekend");
+    assert_string_equal(DIAG(&r.d, ITIN_WARNING, "visit 'w' is on a Sunday")->name, "weekend");
+    finish(&r);
+    /* On the visit: its own weekend warning only. */
+    static run r2;
+    schedule(&r2, LONG_DAY("", ", accept: [weekend]"));
+    assert_null(find_diag(&r2.d, ITIN_WARNING, "visit 'v' is on", (const char *)NULL));
+    DIAG(&r2.d, ITIN_WARNING, "visit 'w' is on a Sunday");
+    DIAG(&r2.d, ITIN_WARNING, "a long day");
+    finish(&r2);
+    /* On the delegation: everywhere; a scalar is a list of one. */
+    static run r3;
+    schedule(&r3, LONG_DAY("  accept: [long-day, weekend]\n", ""));
+    assert_int_equal(r3.d.warnings, 0);
+    finish(&r3);
+    static run r4;
+    schedule(&r4, LONG_DAY("  accept: long-day\n", ""));
+    assert_null(find_diag(&r4.d, ITIN_WARNING, "a long day", (const char *)NULL));
+    DIAG(&r4.d, ITIN_WARNING, "is on a Saturday");
+    finish(&r4);
+#undef LONG_DAY
+}
+
 /* -------------------------------------------------------- 2. travel_times */
 
 static void
@@ -2481,6 +2524,7 @@ main(void)
         cmocka_unit_test_teardown(overnight_flight_is_not_a_long_day, cleanup),
         cmocka_unit_test_teardown(slot_search_skips_transfers_it_cannot_estimate, cleanup),
         cmocka_unit_test_teardown(connection_needs_exit_and_checkin, cleanup),
+        cmocka_unit_test_teardown(warnings_have_names_and_can_be_accepted, cleanup),
         cmocka_unit_test_teardown(checkin_and_exit_settings, cleanup),
         cmocka_unit_test_teardown(transfers_around_legs, cleanup),
         cmocka_unit_test_teardown(flexible_visits_around_legs, cleanup),
