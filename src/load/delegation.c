@@ -253,7 +253,7 @@ delegation_zone_and_language(loader *L, itin_delegation *D, const ynode *n, ynod
 {
     const ynode *zn = v[DELEGATION_TIMEZONE], *ln = v[DELEGATION_LANGUAGE];
     if (zn) {
-        D->timezone = load_get_zone(L, zn, "the delegation's timezone", "Europe/Berlin");
+        D->timezone = load_get_zone(L, zn, "the delegation's timezone", "Europe/Berlin", NULL, true);
     } else {
         load_missing(L, n, "timezone", "the delegation");
     }
