@@ -142,8 +142,8 @@ print_diags(itin_diags *d)
         else
             fprintf(stderr, "%sitinerary:%s ", bold, off);
         if (g->name)
-            fprintf(stderr, "%s%s:%s %s [%s%s%s]\n", colour ? hue : "", sev, off, g->message, colour ? hue : "",
-                    g->name, off);
+            fprintf(stderr, "%s%s:%s %s [%s%s%s]\n", colour ? hue : "", sev, off, g->message,
+                    colour ? hue : "", g->name, off);
         else
             fprintf(stderr, "%s%s:%s %s\n", colour ? hue : "", sev, off, g->message);
         if (g->pos.file && g->pos.line > 0)
