@@ -167,7 +167,8 @@ itin_zones_of_country(const char *cc, const char **out, size_t max)
             continue;
         /* zone1970.tab and zone.tab may both list it for the country. */
         size_t j = 0;
-        while (j < i && !(strcmp(region_country[j], cc) == 0 && strcmp(region_zones[j], region_zones[i]) == 0))
+        while (j < i &&
+               !(strcmp(region_country[j], cc) == 0 && strcmp(region_zones[j], region_zones[i]) == 0))
             j++;
         if (j < i)
             continue;

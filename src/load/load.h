@@ -170,8 +170,8 @@ bool load_get_date(loader *L, const ynode *n, const char *what, itin_date *out);
 bool load_get_time(loader *L, const ynode *n, const char *what, bool allow_24, int *out, itin_offset *off);
 bool load_get_datetime(loader *L, const ynode *n, const char *what, itin_date *date, int *min,
                        itin_offset *off);
-const char *load_get_zone(loader *L, const ynode *n, const char *what, const char *example, const char *country,
-                          bool defer);
+const char *load_get_zone(loader *L, const ynode *n, const char *what, const char *example,
+                          const char *country, bool defer);
 void load_zone_unknown(loader *L, itin_pos pos, const char *tz, const char *example, const char *country);
 void load_get_accept(loader *L, const ynode *n, unsigned *out);
 bool load_get_duration(loader *L, const ynode *n, const char *what, bool positive, int *out);
