@@ -280,6 +280,55 @@ typedef struct itin_delegation {
     itin_pos pos;
 } itin_delegation;
 
+/* B2B matchmaking (docs/format.md, "companies" and "matchmaking"). */
+typedef enum itin_side {
+    ITIN_SIDE_DELEGATION = 0, /* a travelling company: its members attend */
+    ITIN_SIDE_HOST,           /* a local firm */
+} itin_side;
+
+typedef struct itin_company {
+    const char *id, *name;
+    itin_side side;
+    size_t *members; /* participant indices (delegation side) */
+    size_t n_members;
+    uint64_t *who; /* the members as a who-mask (plan->who_words words) */
+    const char **languages;
+    size_t n_languages;
+    itin_contact contact;
+    itin_pos pos, side_pos;
+} itin_company;
+
+typedef struct itin_request {
+    const char *from_id, *to_id; /* as written; resolved after loading */
+    size_t from, to;             /* company indices */
+    int weight;                  /* priority: high 3, normal 2, low 1 */
+    itin_pos pos, from_pos, to_pos;
+} itin_request;
+
+typedef struct itin_unavailable {
+    const char *company_id;
+    size_t company;
+    int from, to; /* minutes, local to the venue */
+    itin_pos pos, company_pos;
+} itin_unavailable;
+
+/* A matchmaking session: an afternoon of meetings at tables of one venue. */
+typedef struct itin_session {
+    const char *id, *title;
+    size_t at; /* institution: the venue */
+    itin_date date;
+    int start, end;   /* minutes, local to the venue */
+    int slot, gap;    /* meeting length and the gap between slots, minutes */
+    int tables;       /* meetings at once */
+    int interpreters; /* interpreted meetings at once */
+    int n_slots;      /* (end - start + gap) / (slot + gap) */
+    itin_request *requests;
+    size_t n_requests;
+    itin_unavailable *unavailable;
+    size_t n_unavailable;
+    itin_pos pos, date_pos, end_pos, slot_pos;
+} itin_session;
+
 typedef struct itin_arena itin_arena;
 
 /* A loaded delegation file with everything it includes. Every entity and
@@ -301,6 +350,10 @@ typedef struct itin_plan {
     size_t n_travel_times;
     itin_holiday *holidays;
     size_t n_holidays;
+    itin_company *companies;
+    size_t n_companies;
+    itin_session *sessions;
+    size_t n_sessions;
     size_t who_words; /* words in every itin_who bit mask */
     /* Real paths of the files read: the main file (not standard input),
      * then every file it includes. */

@@ -232,6 +232,8 @@ loader_init(loader *L, itin_plan *P, itin_diags *d)
     itin_strmap_init(&L->visit_ids);
     itin_strmap_init(&L->leg_ids);
     itin_strmap_init(&L->lodging_ids);
+    itin_strmap_init(&L->company_ids);
+    itin_strmap_init(&L->session_ids);
     itin_strmap_init(&L->tt_keys);
 }
 
@@ -243,6 +245,8 @@ loader_free(loader *L)
     itin_strmap_free(&L->visit_ids);
     itin_strmap_free(&L->leg_ids);
     itin_strmap_free(&L->lodging_ids);
+    itin_strmap_free(&L->company_ids);
+    itin_strmap_free(&L->session_ids);
     itin_strmap_free(&L->tt_keys);
     free(L->later);
     free(L->stack);
@@ -299,6 +303,8 @@ load_plan(const char *name, const char *buf, size_t len, itin_diags *d)
     if (!L.have_delegation && !L.broken)
         load_error(&L, L.top_pos, "the file has no 'delegation'");
     load_walk_deferred(&L);
+    if (!L.fatal && !L.broken)
+        load_resolve_matchmaking(&L);
     if (L.unknown_zone) {
         /* The delegation's zone is that of the places without their own:
          * when they all lie in one country, its zones are the suggestion. */

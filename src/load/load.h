@@ -73,6 +73,8 @@ enum {
     TOP_LODGING,
     TOP_TRAVEL_TIMES,
     TOP_HOLIDAYS,
+    TOP_COMPANIES,
+    TOP_MATCHMAKING,
     TOP__COUNT
 };
 
@@ -103,8 +105,8 @@ typedef struct loader {
     bool dates_ok;    /* the delegation's start and end are valid */
     itin_pos top_pos; /* the main file's top-level mapping */
     itin_strmap tt_keys;
-    itin_strmap inst_ids, people_ids, visit_ids, leg_ids, lodging_ids;
-    size_t cap_inst, cap_visits, cap_legs, cap_lodgings, cap_tt, cap_holidays;
+    itin_strmap inst_ids, people_ids, visit_ids, leg_ids, lodging_ids, company_ids, session_ids;
+    size_t cap_inst, cap_visits, cap_legs, cap_lodgings, cap_tt, cap_holidays, cap_companies, cap_sessions;
     itin_pos *person_pos;  /* positions of participants, then groups */
     bool fatal;            /* too many errors: stop walking */
     bool broken;           /* a file could not be parsed: do not walk (cascades) */
@@ -193,7 +195,7 @@ typedef struct load_key_table {
     size_t n;
 } load_key_table;
 extern const load_key_table load_field_key_tables[], load_delegation_key_tables[], load_place_key_tables[],
-    load_item_key_tables[];
+    load_item_key_tables[], load_company_key_tables[];
 
 void load_walk_delegation(loader *L, const ynode *n); /* delegation.c */
 void load_get_who(loader *L, const ynode *n, itin_who *w);
@@ -208,6 +210,11 @@ void load_walk_leg(loader *L, const ynode *n);
 void load_walk_lodging(loader *L, const ynode *n);
 void load_walk_travel_time(loader *L, const ynode *n);
 void load_walk_holiday(loader *L, const ynode *n);
+
+void load_walk_company(loader *L, const ynode *n); /* companies.c */
+void load_walk_session(loader *L, const ynode *n);
+/* Company ids of the sessions, once every file is read. */
+void load_resolve_matchmaking(loader *L);
 
 /* A list that keeps the order of the file: a slot is held in the plan's list
  * for an element that waits, and the slots of elements that turned out

@@ -44,6 +44,10 @@ static const top_kind TOP_KINDS[TOP__COUNT] = {
                      .needs_delegation = true, .keeps_order = &load_lodging_slots},
     [TOP_TRAVEL_TIMES] = {"travel_times", .walk = load_walk_travel_time, .list = true, .refers = true},
     [TOP_HOLIDAYS] = {"holidays", .walk = load_walk_holiday, .list = true},
+    [TOP_COMPANIES] = {"companies", .walk = load_walk_company, .list = true, .refers = true,
+                       .needs_delegation = true},
+    [TOP_MATCHMAKING] = {"matchmaking", .walk = load_walk_session, .list = true, .refers = true,
+                         .needs_delegation = true},
 };
 
 const char *

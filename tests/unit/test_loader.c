@@ -457,7 +457,7 @@ key_tables_complete(void **state)
 {
     (void)state;
     const load_key_table *lists[] = {load_field_key_tables, load_delegation_key_tables, load_place_key_tables,
-                                     load_item_key_tables};
+                                     load_item_key_tables, load_company_key_tables};
     size_t tables = 0;
     for (size_t l = 0; l < sizeof lists / sizeof *lists; l++) {
         for (const load_key_table *t = lists[l]; t->name; t++, tables++) {
@@ -471,7 +471,7 @@ key_tables_complete(void **state)
             }
         }
     }
-    assert_int_equal(tables, 14);
+    assert_int_equal(tables, 18);
 }
 
 static void
