@@ -125,6 +125,8 @@ title_of(builder *b, const itin_item *x)
     if (x->kind == ITIN_ITEM_TRANSFER) {
         t = itin_arena_printf(b->a->A, "%s: %s \u2192 %s", agenda_label(b, L_TRANSFER),
                               short_name(&P->institutions[x->from]), short_name(&P->institutions[x->to]));
+    } else if (x->kind == ITIN_ITEM_MEETING) {
+        t = itin_arena_printf(b->a->A, "%s: %s", agenda_label(b, L_MEETING), t);
     } else if (x->kind == ITIN_ITEM_TRAVEL && x->leg->title_default) {
         t = itin_leg_title(b->a->A, b->lang, x->mode, x->leg->ref, short_name(&P->institutions[x->from]),
                            short_name(&P->institutions[x->to]));
@@ -210,6 +212,18 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
         e->title = itin_arena_printf(b->a->A, "%s (%s)", e->title, how);
         if (!x->everyone)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_WITH), who_text(b, x->who));
+    } else if (x->kind == ITIN_ITEM_MEETING) {
+        /* "Table 3, with interpreter" at the venue, with the host's contact. */
+        const itin_company *h = &P->companies[x->companies[1]];
+        add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_PLACE), place_text(b, x->place));
+        add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_TABLE),
+                  x->interpreted
+                      ? itin_arena_printf(b->a->A, "%d, %s", x->table, agenda_label(b, L_INTERPRETED))
+                      : itin_arena_printf(b->a->A, "%d", x->table));
+        if (!x->everyone)
+            add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_WITH), who_text(b, x->who));
+        add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_CONTACT),
+                  contact_text(b, &h->contact));
     }
 }
 

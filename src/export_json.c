@@ -72,7 +72,7 @@ item_json(jw *w, const itin_plan *P, const itin_item *x, itin_date day)
     jw_kstring(w, "timezone", x->tz_start);
     if (strcmp(x->tz_end, x->tz_start) != 0)
         jw_kstring(w, "end_timezone", x->tz_end);
-    if (x->kind == ITIN_ITEM_VISIT || x->kind == ITIN_ITEM_LODGING) {
+    if (x->kind == ITIN_ITEM_VISIT || x->kind == ITIN_ITEM_LODGING || x->kind == ITIN_ITEM_MEETING) {
         jw_kstring(w, "place", P->institutions[x->place].id);
     } else {
         jw_kstring(w, "from", P->institutions[x->from].id);
@@ -112,6 +112,16 @@ item_json(jw *w, const itin_plan *P, const itin_item *x, itin_date day)
         jw_string(w, x->from_item);
         jw_string(w, x->to_item);
         jw_end(w);
+    } else if (x->kind == ITIN_ITEM_MEETING) {
+        jw_kstring(w, "session", x->session->id);
+        jw_kint(w, "slot", x->slot);
+        jw_kint(w, "table", x->table);
+        jw_key(w, "companies");
+        jw_array(w, -1);
+        jw_string(w, P->companies[x->companies[0]].id);
+        jw_string(w, P->companies[x->companies[1]].id);
+        jw_end(w);
+        jw_kbool(w, "interpreted", x->interpreted);
     }
     jw_end(w);
 }
@@ -216,7 +226,7 @@ itin_export_json(const itin_itinerary *it, const itin_diags *d, FILE *out)
     for (size_t k = 0; k < it->n_days; k++)
         for (size_t i = 0; i < it->days[k].n_items; i++) {
             const itin_item *x = &it->items[it->days[k].items[i]];
-            if (x->kind == ITIN_ITEM_VISIT || x->kind == ITIN_ITEM_LODGING)
+            if (x->kind == ITIN_ITEM_VISIT || x->kind == ITIN_ITEM_LODGING || x->kind == ITIN_ITEM_MEETING)
                 used[x->place] = true;
             else
                 used[x->from] = used[x->to] = true;

@@ -80,6 +80,9 @@ static const char
                     [L_CHECKIN_BY] = "Check-in by",
                     [L_THERE_BY] = "Be there by",
                     [L_FREE_TIME] = "Free time",
+                    [L_MEETING] = "Meeting",
+                    [L_TABLE] = "Table",
+                    [L_INTERPRETED] = "with interpreter",
                 },
             [ITIN_DE] =
                 {
@@ -141,6 +144,9 @@ static const char
                     [L_CHECKIN_BY] = "Check-in bis",
                     [L_THERE_BY] = "Vor Ort bis",
                     [L_FREE_TIME] = "Freie Zeit",
+                    [L_MEETING] = "Gespräch",
+                    [L_TABLE] = "Tisch",
+                    [L_INTERPRETED] = "mit Dolmetscher",
                 },
             [ITIN_KO] =
                 {
@@ -202,6 +208,9 @@ static const char
                     [L_CHECKIN_BY] = "체크인 마감",
                     [L_THERE_BY] = "집결 시각",
                     [L_FREE_TIME] = "자유 시간",
+                    [L_MEETING] = "상담",
+                    [L_TABLE] = "테이블",
+                    [L_INTERPRETED] = "통역 포함",
                 },
 };
 

@@ -66,6 +66,9 @@ typedef enum itin_label {
     L_CHECKIN_BY,   /* a flight's check-in time: "Check-in by" */
     L_THERE_BY,     /* another leg's: "Be there by" */
     L_FREE_TIME,    /* a long gap in the day */
+    L_MEETING,      /* a B2B meeting of a matchmaking session */
+    L_TABLE,        /* its table: "Table 3" */
+    L_INTERPRETED,  /* a meeting with an interpreter */
     L__COUNT
 } itin_label;
 

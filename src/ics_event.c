@@ -141,6 +141,17 @@ add_description(ics_ctx *C, icalcomponent *ev, const itin_item *x)
             contact_line(C, &b, &P->institutions[x->place].contact);
         attendees_line(C, &b, x);
         break;
+    case ITIN_ITEM_MEETING: {
+        const itin_company *a = &P->companies[x->companies[0]], *h = &P->companies[x->companies[1]];
+        const char *t = itin_arena_printf(C->A, "%d%s%s", x->table, x->interpreted ? ", " : "",
+                                          x->interpreted ? itin_label_text(l, L_INTERPRETED) : "");
+        desc_line(&b, itin_label_text(l, L_TABLE), t);
+        desc_line(&b, itin_label_text(l, L_MEETING),
+                  itin_arena_printf(C->A, "%s \u2013 %s", a->name, h->name));
+        contact_line(C, &b, &h->contact);
+        attendees_line(C, &b, x);
+        break;
+    }
     }
     if (b.len)
         icalcomponent_add_property(ev, icalproperty_new_description(itin_strbuf_str(&b)));
@@ -152,7 +163,7 @@ add_location(ics_ctx *C, icalcomponent *ev, const itin_item *x)
 {
     const itin_plan *P = C->P;
     itin_strbuf b = {0};
-    if (x->kind == ITIN_ITEM_VISIT || x->kind == ITIN_ITEM_LODGING) {
+    if (x->kind == ITIN_ITEM_VISIT || x->kind == ITIN_ITEM_LODGING || x->kind == ITIN_ITEM_MEETING) {
         if (x->place != ITIN_NO_PLACE) {
             const itin_institution *I = &P->institutions[x->place];
             itin_ics_put_piece(&b, NULL, I->name);
@@ -184,9 +195,10 @@ summary_text(ics_ctx *C, const itin_item *x)
                                           t->short_name ? t->short_name : t->name));
         return b.s;
     }
-    if (x->kind == ITIN_ITEM_TRANSFER || x->kind == ITIN_ITEM_LODGING) {
-        itin_strbuf_puts(&b,
-                         itin_label_text(C->lang, x->kind == ITIN_ITEM_TRANSFER ? L_TRANSFER : L_LODGING));
+    if (x->kind == ITIN_ITEM_TRANSFER || x->kind == ITIN_ITEM_LODGING || x->kind == ITIN_ITEM_MEETING) {
+        itin_strbuf_puts(&b, itin_label_text(C->lang, x->kind == ITIN_ITEM_TRANSFER  ? L_TRANSFER
+                                                      : x->kind == ITIN_ITEM_MEETING ? L_MEETING
+                                                                                     : L_LODGING));
         itin_strbuf_puts(&b, ": ");
         itin_ics_put_piece(&b, NULL, title);
     } else if (itin_ics_put_piece(&b, NULL, title) && x->kind == ITIN_ITEM_TRAVEL && x->leg) {
@@ -280,7 +292,7 @@ wants_alarm(const ics_ctx *C, const itin_item *x)
     size_t ix;
     if (x->kind == ITIN_ITEM_TRANSFER)
         return x->to_item && strncmp(x->to_item, "hotel:", 6) != 0;
-    if (x->kind != ITIN_ITEM_VISIT && x->kind != ITIN_ITEM_TRAVEL)
+    if (x->kind != ITIN_ITEM_VISIT && x->kind != ITIN_ITEM_TRAVEL && x->kind != ITIN_ITEM_MEETING)
         return false;
     return !x->id || !itin_strmap_get(&C->arrivals, x->id, &ix);
 }
@@ -310,7 +322,8 @@ itin_ics_vevent(ics_ctx *C, const itin_item *x, const char *uid)
     char *summary = summary_text(C, x);
     icalcomponent_add_property(ev, icalproperty_new_summary(summary));
     add_location(C, ev, x);
-    if ((x->kind == ITIN_ITEM_VISIT || x->kind == ITIN_ITEM_LODGING) && x->place != ITIN_NO_PLACE) {
+    if ((x->kind == ITIN_ITEM_VISIT || x->kind == ITIN_ITEM_LODGING || x->kind == ITIN_ITEM_MEETING) &&
+        x->place != ITIN_NO_PLACE) {
         const itin_institution *I = &P->institutions[x->place];
         if (I->has_geo)
             icalcomponent_add_property(ev, icalproperty_new_geo((struct icalgeotype){I->lat, I->lon}));

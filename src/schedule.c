@@ -88,6 +88,8 @@ sched_finish(sched *S)
     it->plan = S->P;
     it->items = S->items;
     it->n_items = S->n_items;
+    it->matches = S->matches;
+    it->n_matches = S->P->n_sessions;
     sched_build_days(it, S->A);
     return it;
 }
@@ -95,7 +97,14 @@ sched_finish(sched *S)
 itin_itinerary *
 itin_schedule(itin_plan *P, itin_diags *d)
 {
-    sched S = {0};
+    itin_schedule_options opt = {0};
+    return itin_schedule_with(P, &opt, d);
+}
+
+itin_itinerary *
+itin_schedule_with(itin_plan *P, const itin_schedule_options *opt, itin_diags *d)
+{
+    sched S = {.opt = opt};
     size_t errors_before = d->errors;
     sched_init(&S, P, d);
     sched_index_travel_times(&S);
@@ -108,6 +117,7 @@ itin_schedule(itin_plan *P, itin_diags *d)
     sched_resolve_lodging(&S);
 
     sched_place_visits(&S);
+    sched_matchmaking(&S);
     size_t first_transfer = S.n_items;
     sched_walk_timelines(&S);
     sched_mark_shared_transfers(&S, first_transfer);

@@ -70,6 +70,8 @@ typedef struct sched {
     size_t *visit_item;          /* item index of each visit, NONE when unplaced */
     uint8_t *lmt_reported;       /* per institution: an offset with seconds was reported */
     itin_strmap window_reported; /* "zone|date|edge" of day windows reported */
+    const itin_schedule_options *opt;
+    itin_match *matches; /* one per session */
 } sched;
 
 /* A local time as the file writes it, and how to speak of it. */
@@ -90,6 +92,16 @@ static inline int64_t
 sched_before(const sched *S, const itin_item *b)
 {
     return (int64_t)(b->kind == ITIN_ITEM_TRAVEL ? b->checkin : S->P->delegation.buffer) * MIN;
+}
+
+/* before(B) when A comes right before B: between two meetings of one
+ * matchmaking session, the session's gap stands in for the buffer. */
+static inline int64_t
+sched_before_from(const sched *S, const itin_item *a, const itin_item *b)
+{
+    if (a->kind == ITIN_ITEM_MEETING && b->kind == ITIN_ITEM_MEETING && a->session == b->session)
+        return (int64_t)a->session->gap * MIN;
+    return sched_before(S, b);
 }
 
 static inline int64_t
@@ -157,6 +169,11 @@ size_t sched_hotel_on(const sched *S, size_t person, itin_date night);
 bool sched_via_hotel(const sched *S, size_t person, const itin_item *a, const itin_item *b);
 void sched_check_fixed_visit(sched *S, size_t ix);
 void sched_place_visits(sched *S);
+bool sched_meeting_free(sched *S, size_t p, size_t inst, itin_date date, int64_t t, int minutes,
+                        size_t *blocker);
+
+/* match.c: the matchmaking sessions, solved and placed as meetings. */
+void sched_matchmaking(sched *S);
 
 /* schedule_check.c: conflicts and warnings. */
 void sched_add_conflict(sched *S, size_t person, size_t a, size_t b, int need, int trm, int has,

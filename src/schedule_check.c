@@ -53,7 +53,10 @@ sched_names(const sched *S, const uint64_t *who, char *buf, size_t n)
 const char *
 sched_item_label(const itin_item *it)
 {
-    return it->kind == ITIN_ITEM_VISIT ? "visit" : it->kind == ITIN_ITEM_TRAVEL ? "travel leg" : "item";
+    return it->kind == ITIN_ITEM_VISIT     ? "visit"
+           : it->kind == ITIN_ITEM_TRAVEL  ? "travel leg"
+           : it->kind == ITIN_ITEM_MEETING ? "meeting"
+                                           : "item";
 }
 
 /* " (1h exit + transfer 25m by bus + 2h check-in)": what the needed time
@@ -62,7 +65,7 @@ static void
 sched_conflict_detail(const sched *S, const sched_conflict *c, char *buf, size_t n)
 {
     const itin_item *a = &S->items[c->a], *b = &S->items[c->b];
-    int exit_min = (int)(sched_after(a) / MIN), before = (int)(sched_before(S, b) / MIN);
+    int exit_min = (int)(sched_after(a) / MIN), before = (int)(sched_before_from(S, a, b) / MIN);
     char parts[3][48], d[16];
     int k = 0;
     if (exit_min > 0)
@@ -72,7 +75,10 @@ sched_conflict_detail(const sched *S, const sched_conflict *c, char *buf, size_t
                  itin_mode_name(c->mode));
     if (before > 0)
         snprintf(parts[k++], sizeof parts[0], "%s %s", itin_duration_format(before, d),
-                 b->kind == ITIN_ITEM_TRAVEL ? "check-in" : "buffer");
+                 b->kind == ITIN_ITEM_TRAVEL ? "check-in"
+                 : a->kind == ITIN_ITEM_MEETING && b->kind == ITIN_ITEM_MEETING && a->session == b->session
+                     ? "gap"
+                     : "buffer");
     if (k == 0)
         buf[0] = '\0';
     else if (k == 1)

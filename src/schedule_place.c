@@ -267,13 +267,13 @@ sched_neighbours(sched *S, size_t person, int64_t t, size_t *prev, size_t *next)
 size_t
 sched_place_start(const itin_item *it)
 {
-    return it->kind == ITIN_ITEM_VISIT ? it->place : it->from;
+    return it->kind == ITIN_ITEM_VISIT || it->kind == ITIN_ITEM_MEETING ? it->place : it->from;
 }
 
 size_t
 sched_place_end(const itin_item *it)
 {
-    return it->kind == ITIN_ITEM_VISIT ? it->place : it->to;
+    return it->kind == ITIN_ITEM_VISIT || it->kind == ITIN_ITEM_MEETING ? it->place : it->to;
 }
 
 /* The mode of the transfer that arrives at an item. */
@@ -281,7 +281,7 @@ itin_mode
 sched_arrival_mode(const sched *S, const itin_item *it)
 {
     (void)S;
-    return it->kind == ITIN_ITEM_VISIT ? it->mode : ITIN_MODE_NONE;
+    return it->kind == ITIN_ITEM_VISIT || it->kind == ITIN_ITEM_MEETING ? it->mode : ITIN_MODE_NONE;
 }
 
 size_t
@@ -453,6 +453,25 @@ sched_fit_attendee(sched *S, sched_search *c, size_t p, int64_t *t)
         }
     }
     return SCHED_FITS;
+}
+
+/* Whether participant p is free for a meeting at `inst` from t for
+ * `minutes` on `date`: the sequence rule with every item placed so far and
+ * the transfers from and to the hotel, as for a flexible visit. When not,
+ * *blocker is the item in the way (NONE: the hotel transfer or the day
+ * window). */
+bool
+sched_meeting_free(sched *S, size_t p, size_t inst, itin_date date, int64_t t, int minutes, size_t *blocker)
+{
+    itin_visit V = {.id = "meeting", .at = inst, .date = date, .duration = minutes, .travel = ITIN_MODE_NONE};
+    sched_search c = {&V, (int64_t)minutes * MIN, (int64_t)S->P->delegation.buffer * MIN, 0, 0, (itin_pos){0},
+                      {0}};
+    sched_window(S, inst, date, c.where, &c.ws, &c.we);
+    c.why = (sched_why){t, NONE, false, 0, ITIN_MODE_NONE, STOP_ITEMS, false};
+    int64_t at = t;
+    sched_fit r = sched_fit_attendee(S, &c, p, &at);
+    *blocker = c.why.after;
+    return r == SCHED_FITS && at == t;
 }
 
 /* Place a flexible visit (§13.5): the earliest start on its date that

@@ -344,7 +344,7 @@ sched_walk_wait(sched *S, sched_walk *w, size_t ix, const itin_item *it, itin_mo
     int64_t brk = (int64_t)S->P->delegation.hotel_break * MIN;
     size_t from = sched_place_end(prev), to = sched_place_start(it);
     int64_t free_from = prev->end + sched_after(prev);
-    int64_t arrive = it->start - sched_before(S, it);
+    int64_t arrive = it->start - sched_before_from(S, prev, it);
     if (brk <= 0 || arrive - (int64_t)trm * MIN - free_from < brk)
         return false;
     itin_date night = prev->local_end_date;
@@ -379,7 +379,7 @@ sched_walk_direct(sched *S, sched_walk *w, size_t ix, const itin_item *it)
     itin_mode m = sched_arrival_mode(S, it);
     int trm = sched_transfer_min(S, sched_place_end(prev), sched_place_start(it), m, it->pos);
     int64_t after = sched_after(prev);
-    int64_t need = after + (int64_t)trm * MIN + sched_before(S, it);
+    int64_t need = after + (int64_t)trm * MIN + sched_before_from(S, prev, it);
     int64_t has = it->start - prev->end;
     if (has < need) {
         sched_add_conflict(S, w->p, w->prev_ix, ix, (int)(need / MIN), trm, (int)(has / MIN),

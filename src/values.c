@@ -638,7 +638,7 @@ itin_mode_name(itin_mode m)
 const char *
 itin_item_kind_name(itin_item_kind k)
 {
-    static const char *const names[] = {"visit", "travel", "transfer", "lodging"};
+    static const char *const names[] = {"visit", "travel", "transfer", "lodging", "meeting"};
     return (unsigned)k < sizeof names / sizeof *names ? names[k] : "";
 }
 

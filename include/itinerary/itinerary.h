@@ -379,6 +379,7 @@ typedef enum itin_item_kind {
     ITIN_ITEM_TRAVEL,
     ITIN_ITEM_TRANSFER,
     ITIN_ITEM_LODGING,
+    ITIN_ITEM_MEETING, /* a B2B meeting of a matchmaking session */
 } itin_item_kind;
 
 #define ITIN_NO_PLACE ((size_t)-1)
@@ -414,6 +415,11 @@ typedef struct itin_item {
     const char *from_item, *to_item; /* transfer: ids of the items it joins,
                                         "hotel:<id>@<date>" for a hotel end */
     bool all_day;                    /* lodging: start and end are local midnights */
+    const itin_session *session;     /* meeting: its session */
+    size_t companies[2];             /* meeting: the delegation company, then the host */
+    int table;                       /* meeting: from 1 */
+    int slot;                        /* meeting: from 1 */
+    bool interpreted;                /* meeting: the companies share no language */
     itin_pos pos;                    /* where it came from (transfers: the later item) */
 } itin_item;
 
@@ -424,12 +430,35 @@ typedef struct itin_day {
     size_t n_items;
 } itin_day;
 
+/* A requested pair that does not meet, and why. */
+typedef struct itin_unmet {
+    size_t companies[2]; /* the delegation company, then the host */
+    int weight;
+    const char *reason; /* "counterpart booked out", "members busy with visit 'x'", ... */
+} itin_unmet;
+
+/* How one matchmaking session was solved. */
+typedef struct itin_match {
+    const itin_session *session;
+    size_t *meetings; /* item indices, by slot then table */
+    size_t n_meetings;
+    itin_unmet *unmet;
+    size_t n_unmet;
+    long weight, bound; /* the weight placed and the proven upper bound */
+    long requested;     /* the weight of every pair asked for */
+    long greedy;        /* what the greedy baseline places */
+    bool optimal;
+    double seconds;
+} itin_match;
+
 typedef struct itin_itinerary {
     const itin_plan *plan;
     itin_item *items;
     size_t n_items;
     itin_day *days;
     size_t n_days;
+    itin_match *matches; /* one per session of plan->sessions */
+    size_t n_matches;
 } itin_itinerary;
 
 /* Resolve dates, zones and transfers, place flexible visits, and check every
@@ -437,6 +466,18 @@ typedef struct itin_itinerary {
  * conflicts and warnings. Returns the itinerary, or NULL on errors; it lives in
  * the plan's arena and is freed with the plan. */
 itin_itinerary *itin_schedule(itin_plan *plan, itin_diags *d);
+
+/* How itin_schedule_with works beyond the format's rules. */
+typedef struct itin_schedule_options {
+    double solve_time; /* seconds for each matchmaking session; 0: 30 */
+    bool greedy;       /* matchmaking by the greedy baseline, not the solver */
+} itin_schedule_options;
+itin_itinerary *itin_schedule_with(itin_plan *plan, const itin_schedule_options *opt, itin_diags *d);
+
+/* The items of one company (plan->companies index): its meetings, and for a
+ * delegation company everything its members attend; a view in the plan's
+ * arena like itin_itinerary_filter's. */
+itin_itinerary *itin_itinerary_filter_company(const itin_itinerary *it, size_t company, bool transfers);
 
 /* The items that concern anyone in `mask` (plan->who_words words; NULL for
  * everyone), optionally without transfers: a view sharing the items, in the
@@ -488,6 +529,15 @@ typedef enum itin_transport_style {
 } itin_transport_style;
 int itin_export_transport(const itin_itinerary *it, const itin_render_options *opt,
                           itin_transport_style style, FILE *out);
+
+/* The matchmaking sheet: each session's grid (slots × tables), the
+ * requests not met with their reasons, and the objective, bound and gap. */
+typedef enum itin_match_style {
+    ITIN_MATCH_TEXT = 0,
+    ITIN_MATCH_MARKDOWN,
+    ITIN_MATCH_JSON,
+} itin_match_style;
+int itin_export_matchmaking(const itin_itinerary *it, itin_match_style style, FILE *out);
 
 /* ----------------------------------------------------------- small helpers */
 

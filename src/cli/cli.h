@@ -56,4 +56,12 @@ int write_job(void *ctx, FILE *out);
 extern const char HELP_EXPORT[];
 int cmd_export(int argc, char **argv);
 
+/* How load_and_schedule schedules: --solve-time (matchmaking.c). */
+extern itin_schedule_options cli_schedule;
+/* --solve-time SECONDS into cli_schedule; -1 when fine, else the exit status. */
+int parse_solve_time(const char *cmd, const char *value);
+
+extern const char HELP_MATCHMAKING[];
+int cmd_matchmaking(int argc, char **argv);
+
 #endif

@@ -170,7 +170,7 @@ load_and_schedule(const char *file, itin_diags *d, itin_plan **plan, bool invite
     *plan = itin_plan_load(file, d);
     if (*plan)
         write_protect(*plan);
-    itin_itinerary *it = *plan ? itin_schedule(*plan, d) : NULL;
+    itin_itinerary *it = *plan ? itin_schedule_with(*plan, &cli_schedule, d) : NULL;
     if (it && invite && !(*plan)->delegation.organizer.email)
         /* RFC 5546: a REQUEST names the organizer replies go to. */
         itin_diags_add(d, ITIN_ERROR, (*plan)->delegation.pos,

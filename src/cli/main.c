@@ -21,6 +21,7 @@ static const char HELP[] = "itinerary - plan delegation visits from one YAML fil
                            "  check FILE    validate and schedule; report problems, write nothing\n"
                            "  export FILE   write every format for everyone and each participant\n"
                            "  list FILE W   print the ids of participants, groups, institutions or visits\n"
+                           "  matchmaking FILE  the B2B meeting grid of each session, and unmet requests\n"
                            "  help COMMAND  describe a command\n"
                            "\n"
                            "FILE may be '-' for standard input.\n"
@@ -45,6 +46,9 @@ static const char HELP_PLAN[] =
     "                    never an input file; its mode, owner and links are kept\n"
     "  --participant ID  only what one participant attends, with their name\n"
     "  --group ID        only what a group's members attend\n"
+    "  --company ID      one company's schedule: its B2B meetings (and, for a\n"
+    "                    delegation company, what its members attend)\n"
+    "  --solve-time S    seconds for the matchmaking solver per session (default 30)\n"
     "  --lang L          en, de or ko (default: the delegation's language)\n"
     "  --width N         wrap the text agenda at N columns (default 80)\n"
     "  --no-transfers    leave transfers out\n"
@@ -131,13 +135,15 @@ static int
 cmd_plan(int argc, char **argv)
 {
     const char *file = NULL, *format = "text", *out = NULL, *participant = NULL, *group = NULL;
-    const char *lang = NULL, *width = NULL;
+    const char *lang = NULL, *width = NULL, *company = NULL, *solve_time = NULL;
     bool no_transfers = false, invite = false;
     const option opts[] = {
         {"--format", "-f", &format, NULL},
         {"--output", "-o", &out, NULL},
         {"--participant", NULL, &participant, NULL},
         {"--group", NULL, &group, NULL},
+        {"--company", NULL, &company, NULL},
+        {"--solve-time", NULL, &solve_time, NULL},
         {"--lang", NULL, &lang, NULL},
         {"--width", NULL, &width, NULL},
         {"--no-transfers", NULL, NULL, &no_transfers},
@@ -148,8 +154,10 @@ cmd_plan(int argc, char **argv)
         return rc;
     if (out && !*out)
         return usage_error("plan: the output file name is empty (-o '')%s", "");
-    if (participant && group)
-        return usage_error("plan: --participant and --group exclude each other%s", "");
+    if ((participant != NULL) + (group != NULL) + (company != NULL) > 1)
+        return usage_error("plan: --participant, --group and --company exclude each other%s", "");
+    if (solve_time && (rc = parse_solve_time("plan", solve_time)) >= 0)
+        return rc;
     bool known = false;
     for (size_t i = 0; i < sizeof FORMATS / sizeof *FORMATS; i++)
         known |= strcmp(format, FORMATS[i]) == 0;
@@ -174,7 +182,22 @@ cmd_plan(int argc, char **argv)
             if (who_mask(plan, participant, group, mask, &j.opt.audience) != 0)
                 rc = EXIT_INVALID;
         }
-        if (rc == EXIT_OK) {
+        size_t ci = 0;
+        if (company) {
+            while (ci < plan->n_companies && strcmp(plan->companies[ci].id, company) != 0)
+                ci++;
+            if (ci == plan->n_companies) {
+                fprintf(stderr, "itinerary: no company has the id '%s'\n", company);
+                rc = EXIT_INVALID;
+            } else {
+                j.opt.audience = plan->companies[ci].name;
+            }
+        }
+        if (rc == EXIT_OK && company) {
+            j.it = itin_itinerary_filter_company(it, ci, !no_transfers);
+            j.d = &d;
+            rc = write_atomic(out, write_job, &j);
+        } else if (rc == EXIT_OK) {
             j.it = (mask || no_transfers) ? itin_itinerary_filter(it, mask, !no_transfers) : it;
             j.d = &d;
             j.opt.mask = mask;
@@ -236,7 +259,11 @@ help_of(const char *cmd)
 {
     static const struct {
         const char *cmd, *text;
-    } helps[] = {{"check", HELP_CHECK}, {"plan", HELP_PLAN}, {"export", HELP_EXPORT}, {"list", HELP_LIST}};
+    } helps[] = {{"check", HELP_CHECK},
+                 {"plan", HELP_PLAN},
+                 {"export", HELP_EXPORT},
+                 {"list", HELP_LIST},
+                 {"matchmaking", HELP_MATCHMAKING}};
     for (size_t i = 0; i < sizeof helps / sizeof *helps; i++)
         if (strcmp(cmd, helps[i].cmd) == 0)
             return helps[i].text;
@@ -274,6 +301,8 @@ run(int argc, char **argv)
         return cmd_export(argc - 2, argv + 2);
     if (strcmp(cmd, "list") == 0)
         return cmd_list(argc - 2, argv + 2);
+    if (strcmp(cmd, "matchmaking") == 0)
+        return cmd_matchmaking(argc - 2, argv + 2);
     return usage_error("unknown command '%s'", cmd);
 }
 

@@ -744,7 +744,8 @@ test_kind_and_status_names(void **state)
     assert_string_equal(itin_item_kind_name(ITIN_ITEM_TRAVEL), "travel");
     assert_string_equal(itin_item_kind_name(ITIN_ITEM_TRANSFER), "transfer");
     assert_string_equal(itin_item_kind_name(ITIN_ITEM_LODGING), "lodging");
-    assert_string_equal(itin_item_kind_name((itin_item_kind)4), "");
+    assert_string_equal(itin_item_kind_name(ITIN_ITEM_MEETING), "meeting");
+    assert_string_equal(itin_item_kind_name((itin_item_kind)5), "");
     assert_string_equal(itin_status_name(ITIN_CONFIRMED), "confirmed");
     assert_string_equal(itin_status_name(ITIN_TENTATIVE), "tentative");
     assert_string_equal(itin_status_name(ITIN_CANCELLED), "cancelled");
