@@ -142,12 +142,10 @@ add_description(ics_ctx *C, icalcomponent *ev, const itin_item *x)
         attendees_line(C, &b, x);
         break;
     case ITIN_ITEM_MEETING: {
-        const itin_company *a = &P->companies[x->companies[0]], *h = &P->companies[x->companies[1]];
+        const itin_company *h = &P->companies[x->companies[1]];
         const char *t = itin_arena_printf(C->A, "%d%s%s", x->table, x->interpreted ? ", " : "",
                                           x->interpreted ? itin_label_text(l, L_INTERPRETED) : "");
         desc_line(&b, itin_label_text(l, L_TABLE), t);
-        desc_line(&b, itin_label_text(l, L_MEETING),
-                  itin_arena_printf(C->A, "%s \u2013 %s", a->name, h->name));
         contact_line(C, &b, &h->contact);
         attendees_line(C, &b, x);
         break;

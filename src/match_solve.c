@@ -135,7 +135,10 @@ typedef struct milp {
     bool offered;
     double best_bound; /* of the combined objective */
     bool have_bound;
+    long incumbent; /* the weight of the best assignment found */
 } milp;
+
+static long milp_weight_bound(const milp *m, double bound);
 
 static void
 milp_callback(glp_tree *tree, void *info)
@@ -161,11 +164,21 @@ milp_callback(glp_tree *tree, void *info)
         free(meets);
         free(x);
     }
+    if (reason == GLP_IBINGO) {
+        long w = milp_weight_bound(m, glp_mip_obj_val(glp_ios_get_prob(tree)));
+        if (w > m->incumbent)
+            m->incumbent = w;
+    }
     if (reason == GLP_ISELECT || reason == GLP_IBINGO) {
         int node = glp_ios_best_node(tree);
-        if (node) {
+        /* A node not solved yet has no bound (DBL_MAX). */
+        if (node && glp_ios_node_bound(tree, node) < 1e300) {
             m->best_bound = glp_ios_node_bound(tree, node);
             m->have_bound = true;
+            /* The weight is proven optimal: what is left to prove is only
+             * the tie-break, which is not worth the wait. */
+            if (milp_weight_bound(m, m->best_bound) <= m->incumbent)
+                glp_ios_terminate(tree);
         }
     }
 }
@@ -321,7 +334,7 @@ match_solve_milp(const match_problem *p, double time_limit, match_solution *out)
     int *start = itin_xmalloc((p->n_pairs + 1) * sizeof *start);
     memcpy(start, out->slot, p->n_pairs * sizeof *start);
     long total = out->bound;
-    milp m = {.p = p, .start = start};
+    milp m = {.p = p, .start = start, .incumbent = out->weight};
     glp_term_out(GLP_OFF);
     m.lp = glp_create_prob();
     glp_set_obj_dir(m.lp, GLP_MAX);
