@@ -20,6 +20,8 @@ typedef struct match_run {
     match_pair *pairs;
     size_t n_pairs;
     itin_pos *pair_pos;
+    const uint8_t *groups; /* companies sharing a participant (match_problem) */
+    size_t n_groups;
 } match_run;
 
 static int
@@ -212,9 +214,13 @@ match_reason(match_run *r, size_t i, const int *slot)
         if (!r->free[ak] || !r->free[bk])
             continue;
         both++;
+        bool mate_busy = false;
+        for (size_t g = 0; g < r->n_groups; g++)
+            for (size_t c = 0; c < r->nc && r->groups[g * r->nc + q->a]; c++)
+                mate_busy |= c != q->a && r->groups[g * r->nc + c] && busy[c * ns + k];
         if (busy[bk])
             b_busy++;
-        else if (busy[ak])
+        else if (busy[ak] || mate_busy)
             a_busy++;
         else if (q->interpreted && interp[k] >= r->s->interpreters)
             no_interp++;
@@ -253,6 +259,29 @@ match_reason(match_run *r, size_t i, const int *slot)
     return why;
 }
 
+/* The companies of each participant who belongs to more than one. */
+static uint8_t *
+match_groups(const match_run *r, size_t *n_groups)
+{
+    const itin_plan *P = r->S->P;
+    size_t np = r->S->np, n = 0;
+    uint8_t *g = itin_xcalloc(np * r->nc + 1, 1);
+    for (size_t person = 0; person < np; person++) {
+        size_t count = 0;
+        for (size_t c = 0; c < r->nc; c++)
+            if (P->companies[c].side == ITIN_SIDE_DELEGATION && itin_who_has(P->companies[c].who, person)) {
+                g[n * r->nc + c] = 1;
+                count++;
+            }
+        if (count >= 2)
+            n++;
+        else
+            memset(&g[n * r->nc], 0, r->nc);
+    }
+    *n_groups = n;
+    return g;
+}
+
 static int
 match_cmp_meeting(const void *x, const void *y, const itin_item *items)
 {
@@ -272,7 +301,9 @@ match_session(sched *S, const itin_session *s, itin_match *out)
     r.slot_at = itin_xmalloc((r.ns + 1) * sizeof *r.slot_at);
     match_free_slots(&r);
     match_pairs(&r);
-    match_problem p = {r.nc, s->n_slots, s->tables, s->interpreters, r.free, r.pairs, r.n_pairs};
+    match_problem p = {r.nc, s->n_slots, s->tables, s->interpreters, r.free, r.pairs, r.n_pairs, NULL, 0};
+    p.groups = r.groups = match_groups(&r, &p.n_groups);
+    r.n_groups = p.n_groups;
     int *slot = itin_xmalloc((r.n_pairs + 1) * sizeof *slot),
         *table = itin_xcalloc(r.n_pairs + 1, sizeof *table);
     match_solution sol = {.slot = slot, .weight = 0};
@@ -312,6 +343,7 @@ match_session(sched *S, const itin_session *s, itin_match *out)
             out->meetings[j] = t;
         }
     free(slot);
+    free((void *)p.groups);
     free(table);
     free(r.free);
     free(r.away);

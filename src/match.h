@@ -24,6 +24,10 @@ typedef struct match_problem {
     const uint8_t *free; /* n_companies * n_slots: 1 when the company may meet in that slot */
     const match_pair *pairs;
     size_t n_pairs;
+    /* Companies that share a participant, who attends one meeting at a
+     * time: n_groups rows of n_companies flags. */
+    const uint8_t *groups;
+    size_t n_groups;
 } match_problem;
 
 /* A solution: each pair's slot (from 0) or -1, and how good it is. */

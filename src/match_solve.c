@@ -44,6 +44,26 @@ match_order(const match_problem *p, size_t *order)
     }
 }
 
+/* Whether a group of companies sharing a participant already meets in
+ * slot k (gbusy: group × slot), for pair q. */
+static bool
+match_group_busy(const match_problem *p, const uint8_t *gbusy, const match_pair *q, size_t k)
+{
+    for (size_t g = 0; g < p->n_groups; g++)
+        if ((p->groups[g * p->n_companies + q->a] || p->groups[g * p->n_companies + q->b]) &&
+            gbusy[g * (size_t)p->n_slots + k])
+            return true;
+    return false;
+}
+
+static void
+match_group_mark(const match_problem *p, uint8_t *gbusy, const match_pair *q, size_t k)
+{
+    for (size_t g = 0; g < p->n_groups; g++)
+        if (p->groups[g * p->n_companies + q->a] || p->groups[g * p->n_companies + q->b])
+            gbusy[g * (size_t)p->n_slots + k] = 1;
+}
+
 void
 match_solve_greedy(const match_problem *p, match_solution *out)
 {
@@ -52,6 +72,7 @@ match_solve_greedy(const match_problem *p, match_solution *out)
     uint8_t *busy = itin_xcalloc(p->n_companies * ns + 1, 1);
     int *tables = itin_xcalloc(ns + 1, sizeof *tables), *interp = itin_xcalloc(ns + 1, sizeof *interp);
     size_t *order = itin_xmalloc((p->n_pairs + 1) * sizeof *order);
+    uint8_t *gbusy = itin_xcalloc(p->n_groups * ns + 1, 1);
     match_order(p, order);
     out->weight = out->bound = 0;
     for (size_t i = 0; i < p->n_pairs; i++) {
@@ -63,8 +84,9 @@ match_solve_greedy(const match_problem *p, match_solution *out)
         for (size_t k = 0; k < ns; k++) {
             size_t a = q->a * ns + k, b = q->b * ns + k;
             if (!p->free[a] || !p->free[b] || busy[a] || busy[b] || tables[k] >= p->tables ||
-                (q->interpreted && interp[k] >= p->interpreters))
+                (q->interpreted && interp[k] >= p->interpreters) || match_group_busy(p, gbusy, q, k))
                 continue;
+            match_group_mark(p, gbusy, q, k);
             busy[a] = busy[b] = 1;
             tables[k]++;
             interp[k] += q->interpreted;
@@ -75,6 +97,7 @@ match_solve_greedy(const match_problem *p, match_solution *out)
     }
     out->optimal = out->weight == out->bound;
     out->seconds = match_clock() - t0;
+    free(gbusy);
     free(order);
     free(busy);
     free(tables);
@@ -89,6 +112,7 @@ match_check(const match_problem *p, const int *slot)
     size_t ns = (size_t)p->n_slots;
     const char *err = NULL;
     uint8_t *busy = itin_xcalloc(p->n_companies * ns + 1, 1);
+    uint8_t *gbusy = itin_xcalloc(p->n_groups * ns + 1, 1);
     int *tables = itin_xcalloc(ns + 1, sizeof *tables), *interp = itin_xcalloc(ns + 1, sizeof *interp);
     for (size_t i = 0; i < p->n_pairs && !err; i++) {
         const match_pair *q = &p->pairs[i];
@@ -107,8 +131,12 @@ match_check(const match_problem *p, const int *slot)
             err = "more meetings than tables in a slot";
         else if ((interp[k] += q->interpreted) > p->interpreters)
             err = "more interpreted meetings than interpreters in a slot";
+        else if (match_group_busy(p, gbusy, q, k))
+            err = "two meetings of one participant in one slot";
+        match_group_mark(p, gbusy, q, k);
         busy[a] = busy[b] = 1;
     }
+    free(gbusy);
     free(busy);
     free(tables);
     free(interp);
@@ -294,6 +322,17 @@ milp_rows(milp *m)
     }
     for (size_t at = 0; at < nc * ns; at++)
         milp_row(m, by_company[at], n_by_company[at], 1, ind, val, NULL);
+    /* A participant of several companies: one of their meetings a slot. */
+    for (size_t g = 0; g < p->n_groups; g++)
+        for (size_t k = 0; k < ns; k++) {
+            int n = 0;
+            for (int j = 0; j < m->n_x; j++) {
+                const match_pair *q = &p->pairs[m->x_pair[j]];
+                if ((size_t)m->x_slot[j] == k && (p->groups[g * nc + q->a] || p->groups[g * nc + q->b]))
+                    cols[n++] = j + 1;
+            }
+            milp_row(m, cols, n, 1, ind, val, NULL);
+        }
     /* y[c, k] <= meetings of c in k, and in k + 1. */
     for (int j = 0; j < m->n_y; j++) {
         for (size_t d = 0; d < 2; d++) {

@@ -53,6 +53,9 @@ exhaustive(const match_problem *p, int *slot, size_t i)
     return best;
 }
 
+/* One participant in companies 0 and 1 (a third of the instances). */
+static uint8_t shared_member[8] = {1, 1, 0, 0, 0, 0, 0, 0};
+
 static void
 random_instance(match_problem *p, uint8_t *free_, match_pair *pairs)
 {
@@ -70,6 +73,8 @@ random_instance(match_problem *p, uint8_t *free_, match_pair *pairs)
                 pairs[p->n_pairs++] = (match_pair){a, b, 1 + (int)rnd(6), rnd(3) == 0};
     p->free = free_;
     p->pairs = pairs;
+    p->groups = shared_member;
+    p->n_groups = rnd(3) == 0;
 }
 
 static void
@@ -106,7 +111,7 @@ milp_prefers_earlier_slots(void **state)
     uint8_t free_[4 * 4];
     memset(free_, 1, sizeof free_);
     match_pair pairs[] = {{0, 2, 2, false}, {1, 3, 2, false}, {0, 3, 1, false}};
-    match_problem p = {4, 4, 2, 0, free_, pairs, 3};
+    match_problem p = {4, 4, 2, 0, free_, pairs, 3, NULL, 0};
     int slot[3];
     match_solution s = {.slot = slot};
     match_solve_milp(&p, 10, &s);
@@ -125,13 +130,32 @@ interpreters_bind(void **state)
     uint8_t free_[4 * 1];
     memset(free_, 1, sizeof free_);
     match_pair pairs[] = {{0, 2, 3, true}, {1, 3, 2, true}};
-    match_problem p = {4, 1, 2, 1, free_, pairs, 2};
+    match_problem p = {4, 1, 2, 1, free_, pairs, 2, NULL, 0};
     int slot[2];
     match_solution s = {.slot = slot};
     match_solve_milp(&p, 10, &s);
     assert_int_equal(s.weight, 3);
     assert_int_equal(slot[0], 0);
     assert_int_equal(slot[1], -1);
+}
+
+/* A participant in two companies attends one meeting at a time. */
+static void
+shared_participant(void **state)
+{
+    (void)state;
+    uint8_t free_[4 * 1];
+    memset(free_, 1, sizeof free_);
+    match_pair pairs[] = {{0, 2, 3, false}, {1, 3, 2, false}};
+    uint8_t groups[4] = {1, 1, 0, 0};
+    match_problem p = {4, 1, 2, 0, free_, pairs, 2, groups, 1};
+    int slot[2];
+    match_solution s = {.slot = slot};
+    match_solve_milp(&p, 10, &s);
+    assert_int_equal(s.weight, 3);
+    assert_int_equal(slot[1], -1);
+    match_solve_greedy(&p, &s);
+    assert_int_equal(s.weight, 3);
 }
 
 /* ------------------------------------------------------------ scheduled */
@@ -271,6 +295,7 @@ main(void)
         cmocka_unit_test(members_busy_with_visit),
         cmocka_unit_test(gap_stands_in_for_buffer),
         cmocka_unit_test(unavailable_reason),
+        cmocka_unit_test(shared_participant),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
