@@ -146,18 +146,18 @@ match_check(const match_problem *p, const int *slot)
 /* ------------------------------------------------------------------- MILP */
 
 /* The program's columns: x[pair, slot] for the slots both companies have
- * free, then y[company, k] (the company meets in slots k and k + 1) for
- * the idle-slot tie-break. The objective is lexicographic through its
- * scales: weight × m1, minus the slot number × m2, plus each y. */
+ * free. The objective is lexicographic through its scale: weight × m1
+ * minus the slot number, m1 being more than any sum of slot numbers. (A
+ * term for idle slots between a company's meetings, with a variable per
+ * company and two slots, made the LP relaxation of the benchmark a hundred
+ * times slower: docs/performance.md.) */
 typedef struct milp {
     const match_problem *p;
     glp_prob *lp;
-    int n_x, n_y;
+    int n_x;
     size_t *x_pair;
     int *x_slot;
-    size_t *y_company;
-    int *y_slot;
-    double m1, m2, b_slots;
+    double m1, b_slots;
     /* The greedy start, offered to the solver's first heuristic call. */
     const int *start;
     bool offered;
@@ -166,7 +166,13 @@ typedef struct milp {
     long incumbent; /* the weight of the best assignment found */
 } milp;
 
-static long milp_weight_bound(const milp *m, double bound);
+/* The weight a bound on the combined objective allows: the slot term moves
+ * it by less than one unit of weight. */
+static long
+milp_weight_bound(const milp *m, double bound)
+{
+    return (long)floor(bound / m->m1 + m->b_slots / (m->b_slots + 1) + 1e-6);
+}
 
 static void
 milp_callback(glp_tree *tree, void *info)
@@ -175,21 +181,10 @@ milp_callback(glp_tree *tree, void *info)
     int reason = glp_ios_reason(tree);
     if (reason == GLP_IHEUR && !m->offered) {
         m->offered = true;
-        double *x = itin_xcalloc((size_t)(m->n_x + m->n_y) + 1, sizeof *x);
-        size_t ns = (size_t)m->p->n_slots;
-        uint8_t *meets = itin_xcalloc(m->p->n_companies * ns + 1, 1);
+        double *x = itin_xcalloc((size_t)m->n_x + 1, sizeof *x);
         for (int j = 0; j < m->n_x; j++)
-            if (m->start[m->x_pair[j]] == m->x_slot[j]) {
-                x[j + 1] = 1;
-                const match_pair *q = &m->p->pairs[m->x_pair[j]];
-                meets[q->a * ns + (size_t)m->x_slot[j]] = meets[q->b * ns + (size_t)m->x_slot[j]] = 1;
-            }
-        for (int j = 0; j < m->n_y; j++) {
-            size_t c = m->y_company[j], k = (size_t)m->y_slot[j];
-            x[m->n_x + j + 1] = meets[c * ns + k] && meets[c * ns + k + 1];
-        }
+            x[j + 1] = m->start[m->x_pair[j]] == m->x_slot[j];
         glp_ios_heur_sol(tree, x);
-        free(meets);
         free(x);
     }
     if (reason == GLP_IBINGO) {
@@ -211,14 +206,6 @@ milp_callback(glp_tree *tree, void *info)
     }
 }
 
-/* The weight a bound on the combined objective allows: the slot and idle
- * terms move it by less than one unit of weight. */
-static long
-milp_weight_bound(const milp *m, double bound)
-{
-    return (long)floor(bound / m->m1 + m->b_slots / (m->b_slots + 1) + 1e-6);
-}
-
 static void
 milp_columns(milp *m)
 {
@@ -227,53 +214,35 @@ milp_columns(milp *m)
     size_t cap = p->n_pairs * ns + 1;
     m->x_pair = itin_xmalloc(cap * sizeof *m->x_pair);
     m->x_slot = itin_xmalloc(cap * sizeof *m->x_slot);
-    size_t *pairs_of = itin_xcalloc(p->n_companies + 1, sizeof *pairs_of);
     for (size_t r = 0; r < p->n_pairs; r++) {
         const match_pair *q = &p->pairs[r];
-        pairs_of[q->a]++;
-        pairs_of[q->b]++;
         for (size_t k = 0; k < ns; k++)
             if (p->free[q->a * ns + k] && p->free[q->b * ns + k]) {
                 m->x_pair[m->n_x] = r;
                 m->x_slot[m->n_x++] = (int)k;
             }
     }
-    size_t ycap = p->n_companies * ns + 1;
-    m->y_company = itin_xmalloc(ycap * sizeof *m->y_company);
-    m->y_slot = itin_xmalloc(ycap * sizeof *m->y_slot);
-    for (size_t c = 0; c < p->n_companies; c++)
-        for (size_t k = 0; pairs_of[c] >= 2 && k + 1 < ns; k++)
-            if (p->free[c * ns + k] && p->free[c * ns + k + 1]) {
-                m->y_company[m->n_y] = c;
-                m->y_slot[m->n_y++] = (int)k;
-            }
-    free(pairs_of);
-    m->m2 = (double)m->n_y + 1;
     m->b_slots = (double)(ns ? ns - 1 : 0) * (double)p->n_pairs;
-    m->m1 = m->m2 * (m->b_slots + 1);
+    m->m1 = m->b_slots + 1;
     if (m->n_x == 0)
         return; /* nothing to choose (and GLPK refuses zero columns) */
-    glp_add_cols(m->lp, m->n_x + m->n_y);
+    glp_add_cols(m->lp, m->n_x);
     for (int j = 0; j < m->n_x; j++) {
         glp_set_col_kind(m->lp, j + 1, GLP_BV);
-        glp_set_obj_coef(m->lp, j + 1, p->pairs[m->x_pair[j]].weight * m->m1 - m->x_slot[j] * m->m2);
-    }
-    for (int j = 0; j < m->n_y; j++) {
-        glp_set_col_bnds(m->lp, m->n_x + j + 1, GLP_DB, 0, 1);
-        glp_set_obj_coef(m->lp, m->n_x + j + 1, 1);
+        glp_set_obj_coef(m->lp, j + 1, p->pairs[m->x_pair[j]].weight * m->m1 - m->x_slot[j]);
     }
 }
 
 /* A row sum(cols) <= ub, when it can bind. */
 static void
-milp_row(milp *m, const int *cols, int n, double ub, int *ind, double *val, const double *coef)
+milp_row(milp *m, const int *cols, int n, double ub, int *ind, double *val)
 {
     if (n <= ub)
         return;
     int row = glp_add_rows(m->lp, 1);
     for (int i = 0; i < n; i++) {
         ind[i + 1] = cols[i];
-        val[i + 1] = coef ? coef[i] : 1;
+        val[i + 1] = 1;
     }
     glp_set_row_bnds(m->lp, row, GLP_UP, 0, ub);
     glp_set_mat_row(m->lp, row, n, ind, val);
@@ -284,17 +253,16 @@ milp_rows(milp *m)
 {
     const match_problem *p = m->p;
     size_t ns = (size_t)p->n_slots, nc = p->n_companies;
-    int total = m->n_x + m->n_y + 2;
+    int total = m->n_x + 2;
     int *cols = itin_xmalloc((size_t)total * sizeof *cols), *ind = itin_xmalloc((size_t)total * sizeof *ind);
-    double *val = itin_xmalloc((size_t)total * sizeof *val),
-           *coef = itin_xmalloc((size_t)total * sizeof *coef);
+    double *val = itin_xmalloc((size_t)total * sizeof *val);
     /* A pair meets at most once: its columns are consecutive. */
     for (int j = 0; j < m->n_x;) {
         int n = 0;
         size_t r = m->x_pair[j];
         while (j < m->n_x && m->x_pair[j] == r)
             cols[n++] = ++j;
-        milp_row(m, cols, n, 1, ind, val, NULL);
+        milp_row(m, cols, n, 1, ind, val);
     }
     /* Per slot: tables, interpreters; per company and slot: one meeting. */
     int **by_company = itin_xcalloc(nc * ns + 1, sizeof *by_company);
@@ -314,14 +282,14 @@ milp_rows(milp *m)
         for (int j = 0; j < m->n_x; j++)
             if ((size_t)m->x_slot[j] == k)
                 cols[n++] = j + 1;
-        milp_row(m, cols, n, p->tables, ind, val, NULL);
+        milp_row(m, cols, n, p->tables, ind, val);
         for (int j = 0; j < m->n_x; j++)
             if ((size_t)m->x_slot[j] == k && p->pairs[m->x_pair[j]].interpreted)
                 cols[ni++] = j + 1;
-        milp_row(m, cols, ni, p->interpreters, ind, val, NULL);
+        milp_row(m, cols, ni, p->interpreters, ind, val);
     }
     for (size_t at = 0; at < nc * ns; at++)
-        milp_row(m, by_company[at], n_by_company[at], 1, ind, val, NULL);
+        milp_row(m, by_company[at], n_by_company[at], 1, ind, val);
     /* A participant of several companies: one of their meetings a slot. */
     for (size_t g = 0; g < p->n_groups; g++)
         for (size_t k = 0; k < ns; k++) {
@@ -331,28 +299,8 @@ milp_rows(milp *m)
                 if ((size_t)m->x_slot[j] == k && (p->groups[g * nc + q->a] || p->groups[g * nc + q->b]))
                     cols[n++] = j + 1;
             }
-            milp_row(m, cols, n, 1, ind, val, NULL);
+            milp_row(m, cols, n, 1, ind, val);
         }
-    /* y[c, k] <= meetings of c in k, and in k + 1. */
-    for (int j = 0; j < m->n_y; j++) {
-        for (size_t d = 0; d < 2; d++) {
-            size_t at = m->y_company[j] * ns + (size_t)m->y_slot[j] + d;
-            int n = 0;
-            cols[n] = m->n_x + j + 1;
-            coef[n++] = 1;
-            for (int i = 0; i < n_by_company[at]; i++) {
-                cols[n] = by_company[at][i];
-                coef[n++] = -1;
-            }
-            int row = glp_add_rows(m->lp, 1);
-            for (int i = 0; i < n; i++) {
-                ind[i + 1] = cols[i];
-                val[i + 1] = coef[i];
-            }
-            glp_set_row_bnds(m->lp, row, GLP_UP, 0, 0);
-            glp_set_mat_row(m->lp, row, n, ind, val);
-        }
-    }
     for (size_t at = 0; at < nc * ns; at++)
         free(by_company[at]);
     free(by_company);
@@ -360,7 +308,6 @@ milp_rows(milp *m)
     free(cols);
     free(ind);
     free(val);
-    free(coef);
 }
 
 void
@@ -387,6 +334,7 @@ match_solve_milp(const match_problem *p, double time_limit, match_solution *out)
         glp_init_smcp(&sp);
         sp.msg_lev = GLP_MSG_OFF;
         sp.presolve = GLP_OFF;
+        sp.tm_lim = (int)(time_limit * 1000); /* the primal simplex: faster here than the dual */
         glp_scale_prob(m.lp, GLP_SF_AUTO);
         int rc = glp_simplex(m.lp, &sp);
         double lp_bound =
@@ -428,8 +376,6 @@ match_solve_milp(const match_problem *p, double time_limit, match_solution *out)
     glp_delete_prob(m.lp);
     free(m.x_pair);
     free(m.x_slot);
-    free(m.y_company);
-    free(m.y_slot);
     free(start);
     out->seconds = match_clock() - t0;
 }
