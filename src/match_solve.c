@@ -187,8 +187,10 @@ milp_callback(glp_tree *tree, void *info)
         glp_ios_heur_sol(tree, x);
         free(x);
     }
-    if (reason == GLP_IBINGO) {
-        long w = milp_weight_bound(m, glp_mip_obj_val(glp_ios_get_prob(tree)));
+    glp_prob *lp = glp_ios_get_prob(tree);
+    if ((reason == GLP_IBINGO || reason == GLP_ISELECT) && glp_mip_status(lp) == GLP_FEAS) {
+        /* The incumbent as the problem object holds it. */
+        long w = milp_weight_bound(m, glp_mip_obj_val(lp));
         if (w > m->incumbent)
             m->incumbent = w;
     }
