@@ -74,6 +74,10 @@ export_all(const itin_itinerary *it, const itin_diags *d, const itin_render_opti
     fflush(out);
     (void)itin_export_markdown(it, opt, out);
     fflush(out);
+    for (int style = ITIN_MATCH_TEXT; style <= ITIN_MATCH_JSON; style++) {
+        (void)itin_export_matchmaking(it, (itin_match_style)style, out);
+        fflush(out);
+    }
 }
 
 int
@@ -82,7 +86,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     itin_diags d;
     itin_diags_init(&d, 0);
     itin_plan *plan = itin_plan_load_buffer(fuzz_name, (const char *)data, size, &d);
-    itin_itinerary *it = plan ? itin_schedule(plan, &d) : NULL;
+    /* The matchmaking solver with a short limit: a large generated session
+     * must not spend the default 30 s on every input. */
+    itin_schedule_options sopt = {.solve_time = 0.2};
+    itin_itinerary *it = plan ? itin_schedule_with(plan, &sopt, &d) : NULL;
     /* Diagnostics are sorted and printed by the CLI: do the same work. */
     itin_diags_sort(&d);
     (void)itin_diags_worst(&d);
@@ -119,6 +126,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         one.dtstamp = 1669100000;
         if (view)
             export_all(view, &d, &one, devnull);
+        if (plan->n_companies) {
+            itin_itinerary *firm = itin_itinerary_filter_company(it, plan->n_companies - 1, true);
+            export_all(firm, &d, &one, devnull);
+        }
 
         /* A failing stream: a 512-byte buffer fills up at once. */
         char small[512];
