@@ -8,35 +8,43 @@ _itinerary() {
   # The delegation file: the first argument after the command that is not an option.
   for ((i = 2; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      -o|--output|-d|--dir|--format|-f|--lang|--width|--participant|--group) ((i++)) ;;
+      -o|--output|-d|--dir|--format|-f|--lang|--width|--participant|--group|--company|--solve-time) ((i++)) ;;
       -*) ;;
       *) file=${COMP_WORDS[i]}; break ;;
     esac
   done
 
   if [[ $COMP_CWORD -eq 1 ]]; then
-    COMPREPLY=($(compgen -W "plan check export list help --help --version" -- "$cur"))
+    COMPREPLY=($(compgen -W "plan check export list matchmaking help --help --version" -- "$cur"))
     return
   fi
   case $prev in
-    --format|-f) COMPREPLY=($(compgen -W "text md ics json transport" -- "$cur")); return ;;
+    --format|-f)
+      if [[ $cmd == matchmaking ]]; then
+        COMPREPLY=($(compgen -W "text md json" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "text md ics json transport" -- "$cur"))
+      fi
+      return ;;
+    --solve-time) COMPREPLY=($(compgen -W "5 30 120" -- "$cur")); return ;;
     --lang) COMPREPLY=($(compgen -W "en de ko" -- "$cur")); return ;;
     --width) COMPREPLY=($(compgen -W "60 72 80 100 120" -- "$cur")); return ;;
     -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     -d|--dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-    --participant|--group)
+    --participant|--group|--company)
       if [[ -n $file && -r $file ]]; then
         local kind=participants
         [[ $prev == --group ]] && kind=groups
+        [[ $prev == --company ]] && kind=companies
         COMPREPLY=($(compgen -W "$(itinerary list "$file" "$kind" 2>/dev/null | cut -f1)" -- "$cur"))
       fi
       return ;;
   esac
   case $cmd in
-    help) COMPREPLY=($(compgen -W "plan check export list" -- "$cur")) ;;
+    help) COMPREPLY=($(compgen -W "plan check export list matchmaking" -- "$cur")) ;;
     plan)
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--format -o --output --participant --group --lang --width --no-transfers --invite --help" -- "$cur"))
+        COMPREPLY=($(compgen -W "--format -o --output --participant --group --company --lang --width --no-transfers --invite --solve-time --help" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
       fi ;;
@@ -48,7 +56,13 @@ _itinerary() {
       fi ;;
     list)
       if [[ -n $file ]]; then
-        COMPREPLY=($(compgen -W "participants groups institutions visits" -- "$cur"))
+        COMPREPLY=($(compgen -W "participants groups institutions visits companies" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
+      fi ;;
+    matchmaking)
+      if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "--format -o --output --solve-time --greedy --help" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
       fi ;;

@@ -210,10 +210,11 @@ cmd_plan(int argc, char **argv)
     return rc;
 }
 
-static const char HELP_LIST[] = "usage: itinerary list FILE participants|groups|institutions|visits\n"
-                                "\n"
-                                "Print the ids of one kind of thing in FILE (and what it includes), one a\n"
-                                "line, with its name after a tab; for scripts and shell completion.\n";
+static const char HELP_LIST[] =
+    "usage: itinerary list FILE participants|groups|institutions|visits|companies\n"
+    "\n"
+    "Print the ids of one kind of thing in FILE (and what it includes), one a\n"
+    "line, with its name after a tab; for scripts and shell completion.\n";
 
 static int
 cmd_list(int argc, char **argv)
@@ -226,8 +227,9 @@ cmd_list(int argc, char **argv)
         return usage_error("list: expected FILE and what to list%s", "");
     const char *what = argv[1];
     if (strcmp(what, "participants") != 0 && strcmp(what, "groups") != 0 &&
-        strcmp(what, "institutions") != 0 && strcmp(what, "visits") != 0)
-        return usage_error("list: cannot list '%s' (participants, groups, institutions or visits)", what);
+        strcmp(what, "institutions") != 0 && strcmp(what, "visits") != 0 && strcmp(what, "companies") != 0)
+        return usage_error("list: cannot list '%s' (participants, groups, institutions, visits or companies)",
+                           what);
     itin_diags d;
     itin_diags_init(&d, 0);
     itin_plan *plan = itin_plan_load(argv[0], &d);
@@ -241,6 +243,9 @@ cmd_list(int argc, char **argv)
         else if (strcmp(what, "groups") == 0)
             for (size_t i = 0; i < D->n_groups; i++)
                 printf("%s\t%s\n", D->groups[i].id, D->groups[i].name);
+        else if (strcmp(what, "companies") == 0)
+            for (size_t i = 0; i < plan->n_companies; i++)
+                printf("%s\t%s\n", plan->companies[i].id, plan->companies[i].name);
         else if (strcmp(what, "institutions") == 0)
             for (size_t i = 0; i < plan->n_institutions; i++)
                 printf("%s\t%s\n", plan->institutions[i].id, plan->institutions[i].name);
