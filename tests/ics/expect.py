@@ -32,6 +32,7 @@ LABELS = {
     "en": dict(topics="Topics", host="Host", contact="Contact", attendees="Attending", everyone="everyone",
                ref="Booking", departure="Departure", arrival="Arrival", estimated="estimated",
                transfer="Transfer", lodging="Lodging", decimal=".", hours="h", minutes="min", space=" ",
+               meeting="Meeting", table="Table", interpreted="with interpreter",
                modes=dict(walk="on foot", bike="by bike", car="by car", taxi="by taxi", bus="by bus",
                           train="by train", flight="Flight", ship="by ship"),
                nouns=dict(walk="Walk", bike="Bike", car="Car", taxi="Taxi", bus="Bus", train="Train",
@@ -39,12 +40,14 @@ LABELS = {
     "de": dict(topics="Themen", host="Gastgeber", contact="Kontakt", attendees="Teilnehmende", everyone="alle",
                ref="Buchung", departure="Abfahrt", arrival="Ankunft", estimated="geschätzt",
                transfer="Transfer", lodging="Übernachtung", decimal=",", hours="Std.", minutes="Min.", space=" ",
+               meeting="Gespräch", table="Tisch", interpreted="mit Dolmetscher",
                modes=dict(walk="zu Fuß", bike="mit dem Rad", car="mit dem Auto", taxi="mit dem Taxi",
                           bus="mit dem Bus", train="mit der Bahn", flight="Flug", ship="mit dem Schiff"),
                nouns=dict(walk="Fußweg", bike="Fahrrad", car="Auto", taxi="Taxi", bus="Bus", train="Zug",
                           flight="Flug", ship="Schiff")),
     "ko": dict(topics="주제", host="주최", contact="연락처", attendees="참석자", everyone="전원", ref="예약",
                departure="출발", arrival="도착", estimated="추정", transfer="이동", lodging="숙박", decimal=".",
+               meeting="상담", table="테이블", interpreted="통역 포함",
                hours="시간", minutes="분", space="",
                modes=dict(walk="도보", bike="자전거", car="승용차", taxi="택시", bus="버스", train="기차",
                           flight="항공편", ship="선박"),
@@ -129,6 +132,13 @@ def load_yaml(path, seen=None):
     return inst, dele
 
 
+def load_companies(path):
+    """The companies of a file (a B2B matchmaking), by id."""
+    with open(path, encoding="utf-8") as f:
+        doc = yaml.load(f, Loader=yaml.BaseLoader) or {}
+    return {c["id"]: c for c in doc.get("companies", []) or []}
+
+
 def utc(iso):
     t = dt.datetime.fromisoformat(iso)
     return t.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -206,6 +216,7 @@ def local_parts(iso):
 
 def expected_case(name, yaml_path, opts, data, full, errors):
     inst, dele = load_yaml(yaml_path)
+    companies = load_companies(yaml_path)
     D = data["delegation"]
     lang = D.get("language") or "en"
     L = LABELS.get(lang, LABELS["en"])
@@ -293,7 +304,7 @@ def expected_case(name, yaml_path, opts, data, full, errors):
                     summary += " (%s)" % clean(x["ref"], True)
             else:
                 summary = "%s: %s" % (L[kind], title)
-            if kind in ("visit", "lodging"):
+            if kind in ("visit", "lodging", "meeting"):
                 P = places[x["place"]]
                 location = join([P.get("name"), P.get("address")])
             else:
@@ -318,6 +329,12 @@ def expected_case(name, yaml_path, opts, data, full, errors):
                     t = int(round(x["distance_km"] * 10))
                     how += ", %d%s%d km" % (t // 10, L["decimal"], t % 10)
                 desc = "\n".join(p for p in [how, lines([(L["attendees"], attendees_text(x))])] if p)
+            elif kind == "meeting":
+                # The table (and the interpreter), the host company's contact, who attends.
+                table = "%d" % x["table"] + (", " + L["interpreted"] if x["interpreted"] else "")
+                c = companies[x["companies"][1]].get("contact") or {}
+                desc = lines([(L["table"], table), (L["contact"], join([c.get("name"), c.get("email"), c.get("phone")])),
+                              (L["attendees"], attendees_text(x))])
             else:
                 desc = lines([(L["contact"], contact_text(x["place"])), (L["attendees"], attendees_text(x))])
             ev.update(summary=summary, location=location or None, description=desc or None)
@@ -326,6 +343,8 @@ def expected_case(name, yaml_path, opts, data, full, errors):
                 P = places[x["place"]]
                 geo = P.get("geo")
                 url = uri(P.get("url"))
+            elif kind == "meeting":
+                geo = places[x["place"]].get("geo")
             ev.update(geo=geo, url=url)
             ev["status"] = {"cancelled": "CANCELLED", "tentative": "TENTATIVE"}.get(x.get("status"), "CONFIRMED")
             ev["transp"] = "TRANSPARENT" if kind == "lodging" or cancelled else "OPAQUE"
@@ -335,7 +354,7 @@ def expected_case(name, yaml_path, opts, data, full, errors):
             # The reminder is due when one sets off: on the transfer that
             # arrives at a visit or leg, or on the item none arrives at.
             sets_off = kind == "transfer" and not x["between"][1].startswith("hotel:")
-            own = kind in ("visit", "travel") and iid not in arrivals
+            own = kind in ("visit", "travel", "meeting") and iid not in arrivals
             ev["alarm_seconds"] = -reminder * 60 if reminder is not None and (sets_off or own) \
                 and not cancelled else None
             ev["organizer"] = organizer
