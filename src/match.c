@@ -184,22 +184,38 @@ match_add_meeting(match_run *r, size_t i, int slot, int table)
     return ix;
 }
 
+/* What the assignment takes, per company and slot and per slot: computed
+ * once, for the reasons of every unmet pair. */
+typedef struct match_load {
+    uint8_t *busy; /* company × slot */
+    int *used, *interp;
+} match_load;
+
+static void
+match_load_of(const match_run *r, const int *slot, match_load *l)
+{
+    size_t ns = r->ns;
+    l->busy = itin_xcalloc(r->nc * ns + 1, 1);
+    l->used = itin_xcalloc(ns + 1, sizeof *l->used);
+    l->interp = itin_xcalloc(ns + 1, sizeof *l->interp);
+    for (size_t j = 0; j < r->n_pairs; j++)
+        if (slot[j] >= 0) {
+            l->busy[r->pairs[j].a * ns + (size_t)slot[j]] = l->busy[r->pairs[j].b * ns + (size_t)slot[j]] = 1;
+            l->used[slot[j]]++;
+            l->interp[slot[j]] += r->pairs[j].interpreted;
+        }
+}
+
 /* Why pair i does not meet, from the slots both could have taken. */
 static const char *
-match_reason(match_run *r, size_t i, const int *slot)
+match_reason(match_run *r, size_t i, const match_load *l)
 {
     sched *S = r->S;
     const match_pair *q = &r->pairs[i];
     const itin_company *a = &S->P->companies[q->a], *b = &S->P->companies[q->b];
     size_t ns = r->ns;
-    uint8_t *busy = itin_xcalloc(r->nc * ns + 1, 1);
-    int *used = itin_xcalloc(ns + 1, sizeof *used), *interp = itin_xcalloc(ns + 1, sizeof *interp);
-    for (size_t j = 0; j < r->n_pairs; j++)
-        if (slot[j] >= 0) {
-            busy[r->pairs[j].a * ns + (size_t)slot[j]] = busy[r->pairs[j].b * ns + (size_t)slot[j]] = 1;
-            used[slot[j]]++;
-            interp[slot[j]] += r->pairs[j].interpreted;
-        }
+    const uint8_t *busy = l->busy;
+    const int *used = l->used, *interp = l->interp;
     size_t both = 0, a_busy = 0, b_busy = 0, no_interp = 0, no_table = 0, open = 0;
     size_t blocked = NONE, a_away = 0, b_free = 0;
     for (size_t k = 0; k < ns; k++) {
@@ -229,9 +245,6 @@ match_reason(match_run *r, size_t i, const int *slot)
         else
             open++;
     }
-    free(busy);
-    free(used);
-    free(interp);
     const char *why;
     if (both == 0) {
         if (b_free == 0)
@@ -282,10 +295,16 @@ match_groups(const match_run *r, size_t *n_groups)
     return g;
 }
 
+/* A meeting's place in the grid, for sorting by slot, then table. */
+typedef struct match_cell {
+    int slot, table;
+    size_t item;
+} match_cell;
+
 static int
-match_cmp_meeting(const void *x, const void *y, const itin_item *items)
+match_cmp_cell(const void *x, const void *y)
 {
-    const itin_item *a = &items[*(const size_t *)x], *b = &items[*(const size_t *)y];
+    const match_cell *a = x, *b = y;
     if (a->slot != b->slot)
         return a->slot < b->slot ? -1 : 1;
     return a->table < b->table ? -1 : a->table > b->table;
@@ -323,25 +342,28 @@ match_session(sched *S, const itin_session *s, itin_match *out)
         placed += slot[i] >= 0;
     out->meetings = itin_arena_alloc(S->A, (placed + 1) * sizeof *out->meetings);
     out->unmet = itin_arena_alloc(S->A, (r.n_pairs - placed + 1) * sizeof *out->unmet);
+    match_load load;
+    match_load_of(&r, slot, &load);
+    match_cell *cells = itin_xmalloc((placed + 1) * sizeof *cells);
     for (size_t i = 0; i < r.n_pairs; i++) {
         if (slot[i] >= 0) {
-            out->meetings[out->n_meetings++] = match_add_meeting(&r, i, slot[i], table[i]);
+            cells[out->n_meetings++] =
+                (match_cell){slot[i], table[i], match_add_meeting(&r, i, slot[i], table[i])};
             continue;
         }
         itin_unmet *u = &out->unmet[out->n_unmet++];
         u->companies[0] = r.pairs[i].a;
         u->companies[1] = r.pairs[i].b;
         u->weight = r.pairs[i].weight;
-        u->reason = match_reason(&r, i, slot);
+        u->reason = match_reason(&r, i, &load);
     }
-    /* By slot, then table (an insertion sort: a few hundred meetings). */
-    for (size_t i = 1; i < out->n_meetings; i++)
-        for (size_t j = i; j > 0 && match_cmp_meeting(&out->meetings[j - 1], &out->meetings[j], S->items) > 0;
-             j--) {
-            size_t t = out->meetings[j - 1];
-            out->meetings[j - 1] = out->meetings[j];
-            out->meetings[j] = t;
-        }
+    qsort(cells, out->n_meetings, sizeof *cells, match_cmp_cell);
+    for (size_t i = 0; i < out->n_meetings; i++)
+        out->meetings[i] = cells[i].item;
+    free(cells);
+    free(load.busy);
+    free(load.used);
+    free(load.interp);
     free(slot);
     free((void *)p.groups);
     free(table);

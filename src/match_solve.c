@@ -292,17 +292,28 @@ milp_rows(milp *m)
     }
     for (size_t at = 0; at < nc * ns; at++)
         milp_row(m, by_company[at], n_by_company[at], 1, ind, val);
-    /* A participant of several companies: one of their meetings a slot. */
-    for (size_t g = 0; g < p->n_groups; g++)
-        for (size_t k = 0; k < ns; k++) {
-            int n = 0;
-            for (int j = 0; j < m->n_x; j++) {
-                const match_pair *q = &p->pairs[m->x_pair[j]];
-                if ((size_t)m->x_slot[j] == k && (p->groups[g * nc + q->a] || p->groups[g * nc + q->b]))
-                    cols[n++] = j + 1;
+    /* A participant of several companies: one of their meetings a slot
+     * (the columns of each group and slot, gathered in one pass). */
+    if (p->n_groups) {
+        int **by_group = itin_xcalloc(p->n_groups * ns + 1, sizeof *by_group);
+        int *n_by_group = itin_xcalloc(p->n_groups * ns + 1, sizeof *n_by_group);
+        for (int j = 0; j < m->n_x; j++) {
+            const match_pair *q = &p->pairs[m->x_pair[j]];
+            for (size_t g = 0; g < p->n_groups; g++) {
+                if (!p->groups[g * nc + q->a] && !p->groups[g * nc + q->b])
+                    continue;
+                size_t at = g * ns + (size_t)m->x_slot[j];
+                by_group[at] = itin_xrealloc(by_group[at], ((size_t)n_by_group[at] + 1) * sizeof **by_group);
+                by_group[at][n_by_group[at]++] = j + 1;
             }
-            milp_row(m, cols, n, 1, ind, val);
         }
+        for (size_t at = 0; at < p->n_groups * ns; at++) {
+            milp_row(m, by_group[at], n_by_group[at], 1, ind, val);
+            free(by_group[at]);
+        }
+        free(by_group);
+        free(n_by_group);
+    }
     for (size_t at = 0; at < nc * ns; at++)
         free(by_company[at]);
     free(by_company);

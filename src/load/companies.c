@@ -77,6 +77,8 @@ const load_key_table load_company_key_tables[] = {
 #define MAX_TABLES 1000
 #define MAX_SLOTS 200
 #define MAX_REQUESTS 100000
+/* Requests times slots: the solver's variables, and its memory. */
+#define MAX_REQUEST_SLOTS 250000
 
 /* ------------------------------------------------------------ companies */
 
@@ -434,6 +436,14 @@ load_walk_session(loader *L, const ynode *n)
     if (v[SESSION_INTERPRETERS])
         ok &= get_count(L, v[SESSION_INTERPRETERS], "interpreters", 0, MAX_TABLES, &s.interpreters);
     walk_list(L, &s, v[SESSION_REQUESTS], "requests", walk_request);
+    if (ok && (size_t)s.n_slots * s.n_requests > MAX_REQUEST_SLOTS) {
+        load_error(
+            L, pos_of(v[SESSION_REQUESTS]),
+            "a session has at most %d requests \u00d7 slots (%zu requests \u00d7 %d slots); split it into "
+            "sessions",
+            MAX_REQUEST_SLOTS, s.n_requests, s.n_slots);
+        ok = false;
+    }
     walk_list(L, &s, v[SESSION_UNAVAILABLE], "unavailable", walk_unavailable);
     if (!ok || !s.id)
         return;
