@@ -474,6 +474,65 @@ key_tables_complete(void **state)
     assert_int_equal(tables, 18);
 }
 
+/* companies and matchmaking (docs/format.md §19): sides, members, slots
+ * from start, end, slot and gap, priorities as weights, ids resolved even
+ * when the companies come after the session. */
+static void
+matchmaking_fields(void **state)
+{
+    (void)state;
+    itin_diags d;
+    itin_plan *p =
+        plan_of_text("matchmaking:\n"
+                     "  - id: b2b\n"
+                     "    at: wfs\n"
+                     "    date: 2022-11-23\n"
+                     "    start: \"13:00\"\n"
+                     "    end: \"17:00\"\n"
+                     "    slot: 25m\n"
+                     "    gap: 5m\n"
+                     "    tables: 4\n"
+                     "    requests:\n"
+                     "      - {from: sax, to: hk, priority: high}\n"
+                     "      - {from: hk, to: sax, priority: low}\n"
+                     "      - {from: sax, to: kia}\n"
+                     "    unavailable: [{company: kia, from: \"13:00\", to: \"14:00\"}]\n"
+                     "companies:\n"
+                     "  - {id: sax, name: Sax GmbH, side: delegation, members: [lee, kim], languages: [de]}\n"
+                     "  - {id: hk, name: HK, side: host, contact: {name: Park, email: p@example.kr}}\n"
+                     "  - {id: kia, name: Kia, side: host, languages: [ko, en]}\n",
+                     &d);
+    assert_non_null(p);
+    assert_int_equal(p->n_companies, 3);
+    assert_int_equal(p->companies[0].side, ITIN_SIDE_DELEGATION);
+    assert_int_equal(p->companies[0].n_members, 2);
+    assert_int_equal(p->companies[0].members[1], 2); /* kim */
+    assert_true(itin_who_has(p->companies[0].who, 0));
+    assert_false(itin_who_has(p->companies[0].who, 1));
+    assert_int_equal(p->companies[1].side, ITIN_SIDE_HOST);
+    assert_string_equal(p->companies[1].contact.email, "p@example.kr");
+    assert_int_equal(p->companies[2].n_languages, 2);
+    assert_int_equal(p->n_sessions, 1);
+    const itin_session *s = &p->sessions[0];
+    assert_string_equal(s->title, "B2B meetings");
+    assert_int_equal(s->n_slots, 8); /* 240 + 5 = 245 min, 30 a slot */
+    assert_int_equal(s->slot, 25);
+    assert_int_equal(s->gap, 5);
+    assert_int_equal(s->tables, 4);
+    assert_int_equal(s->interpreters, 0);
+    assert_int_equal(s->n_requests, 3);
+    assert_int_equal(s->requests[0].weight, 3);
+    assert_int_equal(s->requests[1].weight, 1);
+    assert_int_equal(s->requests[1].from, 1);
+    assert_int_equal(s->requests[1].to, 0);
+    assert_int_equal(s->requests[2].weight, 2);
+    assert_int_equal(s->n_unavailable, 1);
+    assert_int_equal(s->unavailable[0].company, 2);
+    assert_int_equal(s->unavailable[0].to, 14 * 60);
+    itin_plan_free(p);
+    itin_diags_free(&d);
+}
+
 static void
 top_kinds_complete(void **state)
 {
@@ -492,14 +551,23 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(delegation_fields),   cmocka_unit_test(defaults),
-        cmocka_unit_test(strings_first),       cmocka_unit_test(institution_fields),
-        cmocka_unit_test(visit_who_and_day),   cmocka_unit_test(legs_lodging_times_holidays),
-        cmocka_unit_test(merge_keys),          cmocka_unit_test(keeps_going),
-        cmocka_unit_test(alias_bomb_rejected), cmocka_unit_test(deep_nesting_rejected),
-        cmocka_unit_test(error_cap),           cmocka_unit_test(open_dates_and_by_arrangement),
-        cmocka_unit_test(key_tables_complete), cmocka_unit_test(top_kinds_complete),
-        cmocka_unit_test(bom_accepted),        cmocka_unit_test(bom_in_included_file),
+        cmocka_unit_test(delegation_fields),
+        cmocka_unit_test(defaults),
+        cmocka_unit_test(strings_first),
+        cmocka_unit_test(institution_fields),
+        cmocka_unit_test(visit_who_and_day),
+        cmocka_unit_test(legs_lodging_times_holidays),
+        cmocka_unit_test(merge_keys),
+        cmocka_unit_test(keeps_going),
+        cmocka_unit_test(alias_bomb_rejected),
+        cmocka_unit_test(deep_nesting_rejected),
+        cmocka_unit_test(error_cap),
+        cmocka_unit_test(open_dates_and_by_arrangement),
+        cmocka_unit_test(key_tables_complete),
+        cmocka_unit_test(top_kinds_complete),
+        cmocka_unit_test(matchmaking_fields),
+        cmocka_unit_test(bom_accepted),
+        cmocka_unit_test(bom_in_included_file),
         cmocka_unit_test(utf16_refused),
     };
     return cmocka_run_group_tests_name("loader", tests, NULL, NULL);
