@@ -115,6 +115,7 @@ itin_schedule(itin_plan *P, itin_diags *d)
     sched_report_conflicts(&S);
     sched_check_items(&S);
     sched_check_long_days(&S);
+    sched_check_calendars(&S);
     sched_add_lodging_items(&S);
 
     itin_itinerary *it = sched_finish(&S);

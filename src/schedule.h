@@ -54,7 +54,8 @@ typedef struct sched {
     itin_date night0;
     size_t n_nights;
     /* Holidays by date and what they close: "R<date>:<region>",
-     * "C<date>:<country>", "A<date>" (every place with hours). */
+     * "C<date>:<country>", "A<date>" (every place with hours); working
+     * days (`workday`) the same after a "W". */
     itin_strmap hol;
     /* Each institution's closed dates, sorted. */
     itin_date **closed;
@@ -127,6 +128,7 @@ itin_mode sched_arrival_mode(const sched *S, const itin_item *it);
 size_t sched_hotel_on(const sched *S, size_t person, itin_date night);
 bool sched_via_hotel(const sched *S, size_t person, const itin_item *a, const itin_item *b);
 void sched_check_fixed_visit(sched *S, size_t ix);
+const itin_holiday *sched_workday_of(const sched *S, size_t inst, itin_date date);
 void sched_place_visits(sched *S);
 
 /* schedule_check.c: conflicts and warnings. */
@@ -135,5 +137,8 @@ void sched_add_conflict(sched *S, size_t person, size_t a, size_t b, int need, i
 void sched_report_conflicts(sched *S);
 void sched_check_items(sched *S);
 void sched_check_long_days(sched *S);
+
+/* schedule_calendar.c: places whose holidays nobody bundled or listed. */
+void sched_check_calendars(sched *S);
 
 #endif
