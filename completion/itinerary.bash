@@ -15,7 +15,7 @@ _itinerary() {
   done
 
   if [[ $COMP_CWORD -eq 1 ]]; then
-    COMPREPLY=($(compgen -W "plan check export list help --help --version" -- "$cur"))
+    COMPREPLY=($(compgen -W "plan check export list holidays help --help --version" -- "$cur"))
     return
   fi
   case $prev in
@@ -33,7 +33,11 @@ _itinerary() {
       return ;;
   esac
   case $cmd in
-    help) COMPREPLY=($(compgen -W "plan check export list" -- "$cur")) ;;
+    help) COMPREPLY=($(compgen -W "plan check export list holidays" -- "$cur")) ;;
+    holidays)
+      if [[ $COMP_CWORD -eq 2 ]]; then
+        COMPREPLY=($(compgen -W "list $(itinerary holidays list 2>/dev/null | cut -f1)" -- "$cur"))
+      fi ;;
     plan)
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--format -o --output --participant --group --lang --width --no-transfers --invite --help" -- "$cur"))

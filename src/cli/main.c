@@ -21,6 +21,7 @@ static const char HELP[] = "itinerary - plan delegation visits from one YAML fil
                            "  check FILE    validate and schedule; report problems, write nothing\n"
                            "  export FILE   write every format for everyone and each participant\n"
                            "  list FILE W   print the ids of participants, groups, institutions or visits\n"
+                           "  holidays CC YEAR  print a bundled holiday calendar (CC: DE, or a region: DE-SN)\n"
                            "  help COMMAND  describe a command\n"
                            "\n"
                            "FILE may be '-' for standard input.\n"
@@ -231,7 +232,8 @@ help_of(const char *cmd)
 {
     static const struct {
         const char *cmd, *text;
-    } helps[] = {{"check", HELP_CHECK}, {"plan", HELP_PLAN}, {"export", HELP_EXPORT}, {"list", HELP_LIST}};
+    } helps[] = {{"check", HELP_CHECK}, {"plan", HELP_PLAN}, {"export", HELP_EXPORT}, {"list", HELP_LIST},
+                 {"holidays", HELP_HOLIDAYS}};
     for (size_t i = 0; i < sizeof helps / sizeof *helps; i++)
         if (strcmp(cmd, helps[i].cmd) == 0)
             return helps[i].text;
@@ -269,6 +271,8 @@ run(int argc, char **argv)
         return cmd_export(argc - 2, argv + 2);
     if (strcmp(cmd, "list") == 0)
         return cmd_list(argc - 2, argv + 2);
+    if (strcmp(cmd, "holidays") == 0)
+        return cmd_holidays(argc - 2, argv + 2);
     return usage_error("unknown command '%s'", cmd);
 }
 

@@ -23,6 +23,8 @@ expect "--no-transfers" itinerary plan x.yaml --no
 expect "lee kim-minjun park choi jung kang yoon han walther bauer" itinerary plan kr-mss-saxony-2022.yaml --participant ""
 expect "research" itinerary plan kr-mss-saxony-2022.yaml --group r
 expect "participants" itinerary list kr-mss-saxony-2022.yaml pa
-expect "plan check export list" itinerary help ""
+expect "plan check export list holidays" itinerary help ""
+expect "JP" itinerary holidays J
+expect "DE DK" itinerary holidays D
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
