@@ -7,7 +7,7 @@
 #include "builtin.h"
 
 static const itin_calendar CALENDARS[] = {
-#define ITIN_CALENDAR(cc, lang, title, first, last, announced, regions, list)                                 \
+#define ITIN_CALENDAR(cc, lang, title, first, last, announced, regions, list)                                \
     {cc, lang, title, first, last, announced, regions, list},
 #include "holiday_calendars.inc"
 #undef ITIN_CALENDAR

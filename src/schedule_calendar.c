@@ -54,38 +54,42 @@ sched_check_place(sched *S, itin_strmap *said, const itin_institution *I, int ye
     const itin_calendar *c = itin_calendar_find(I->country);
     if (!c) {
         if (!sched_own_holidays(P, I->country, NULL, year) && sched_first_time(S, said, I->country))
-            itin_diags_add(S->d, ITIN_WARNING, I->pos,
-                           "no public holidays are checked in country '%s' (%s): there is no bundled calendar "
-                           "for it; list its holidays under 'holidays:' in the file, e.g. "
-                           "{date: %d-01-01, name: New Year's Day, country: %s}",
-                           I->country, name, year, I->country);
+            itin_diags_add(
+                S->d, ITIN_WARNING, I->pos,
+                "no public holidays are checked in country '%s' (%s): there is no bundled calendar "
+                "for it; list its holidays under 'holidays:' in the file, e.g. "
+                "{date: %d-01-01, name: New Year's Day, country: %s}",
+                I->country, name, year, I->country);
         return;
     }
     snprintf(key, sizeof key, "Y%s:%d", I->country, year);
     if ((year < c->first || year > c->last) && !sched_own_holidays(P, I->country, NULL, year)) {
         if (sched_first_time(S, said, key))
-            itin_diags_add(S->d, ITIN_WARNING, I->pos,
-                           "no public holidays are checked in %s in %d (%s): the bundled calendar of '%s' covers "
-                           "%d to %d; list them under 'holidays:' in the file",
-                           c->title, year, name, c->country, c->first, c->last);
+            itin_diags_add(
+                S->d, ITIN_WARNING, I->pos,
+                "no public holidays are checked in %s in %d (%s): the bundled calendar of '%s' covers "
+                "%d to %d; list them under 'holidays:' in the file",
+                c->title, year, name, c->country, c->first, c->last);
         return;
     }
     if (year > c->announced && year <= c->last && sched_first_time(S, said, key))
-        itin_diags_add(S->d, ITIN_WARNING, I->pos,
-                       "the public holidays of %s for %d are not announced yet (%s): the bundled calendar has "
-                       "the statutory and expected days only; bridge days and moved working days are missing",
-                       c->title, year, name);
+        itin_diags_add(
+            S->d, ITIN_WARNING, I->pos,
+            "the public holidays of %s for %d are not announced yet (%s): the bundled calendar has "
+            "the statutory and expected days only; bridge days and moved working days are missing",
+            c->title, year, name);
     if (!I->region || c->regions == ITIN_REGIONS_NONE || sched_region_listed(c, I->region) ||
         sched_own_holidays(P, I->country, I->region, year))
         return;
     if (!sched_first_time(S, said, I->region))
         return;
     if (c->regions == ITIN_REGIONS_NATIONAL)
-        itin_diags_add(S->d, ITIN_WARNING, I->pos,
-                       "the public holidays of region '%s' are not checked (%s): the bundled calendar of '%s' has "
-                       "the national ones only; list the region's under 'holidays:' in the file, e.g. "
-                       "{date: ..., name: ..., region: %s}",
-                       I->region, name, c->country, I->region);
+        itin_diags_add(
+            S->d, ITIN_WARNING, I->pos,
+            "the public holidays of region '%s' are not checked (%s): the bundled calendar of '%s' has "
+            "the national ones only; list the region's under 'holidays:' in the file, e.g. "
+            "{date: ..., name: ..., region: %s}",
+            I->region, name, c->country, I->region);
     else
         itin_diags_add(S->d, ITIN_WARNING, I->pos,
                        "region '%s' (%s) is none of those the bundled calendar of '%s' knows (%s): only the "

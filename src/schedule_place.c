@@ -38,8 +38,11 @@ sched_index_closures(sched *S)
             const itin_holiday *h = &P->holidays[i];
             if (h->builtin != (pass == 0))
                 continue;
-            sched_holiday_key(key, sizeof key, h->workday >= 0, h->region ? 'R' : h->country ? 'C' : 'A', h->date,
-                              h->region ? h->region : h->country);
+            sched_holiday_key(key, sizeof key, h->workday >= 0,
+                              h->region    ? 'R'
+                              : h->country ? 'C'
+                                           : 'A',
+                              h->date, h->region ? h->region : h->country);
             itin_strmap_put(&S->hol, itin_arena_strdup(S->A, key), i, NULL); /* the first named wins */
         }
     S->closed = itin_arena_alloc(S->A, (P->n_institutions + 1) * sizeof *S->closed);
@@ -60,7 +63,8 @@ sched_day_of(const sched *S, const itin_institution *I, itin_date date, bool wor
 {
     char key[64];
     size_t ix;
-    if (I->region && itin_strmap_get(&S->hol, sched_holiday_key(key, sizeof key, workday, 'R', date, I->region), &ix))
+    if (I->region &&
+        itin_strmap_get(&S->hol, sched_holiday_key(key, sizeof key, workday, 'R', date, I->region), &ix))
         return &S->P->holidays[ix];
     if (I->country &&
         itin_strmap_get(&S->hol, sched_holiday_key(key, sizeof key, workday, 'C', date, I->country), &ix))

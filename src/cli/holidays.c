@@ -8,15 +8,14 @@
 #include "datetime.h"
 #include "report.h"
 
-const char HELP_HOLIDAYS[] =
-    "usage: itinerary holidays COUNTRY[-REGION] YEAR\n"
-    "\n"
-    "Print the public holidays of a bundled calendar in one year: what closes a\n"
-    "place with that country (or region) in a plan. One day a line, separated by\n"
-    "tabs: date, weekday, country or region, the name in English, the name in the\n"
-    "country's language, and a note (a working day, an expected date). Without a\n"
-    "region, the days of every region are listed too. `itinerary holidays list`\n"
-    "prints the bundled countries.\n";
+const char HELP_HOLIDAYS[] = "usage: itinerary holidays COUNTRY[-REGION] YEAR\n"
+                             "\n"
+                             "Print the public holidays of a bundled calendar in one year: what closes a\n"
+                             "place with that country (or region) in a plan. One day a line, separated by\n"
+                             "tabs: date, weekday, country or region, the name in English, the name in the\n"
+                             "country's language, and a note (a working day, an expected date). Without a\n"
+                             "region, the days of every region are listed too. `itinerary holidays list`\n"
+                             "prints the bundled countries.\n";
 
 static const char *const WEEKDAYS[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
@@ -77,8 +76,8 @@ cmd_holidays(int argc, char **argv)
                            "them; a file lists other countries' holidays under 'holidays:')",
                            country);
     if (year < c->first || year > c->last) {
-        fprintf(stderr, "itinerary: holidays: the calendar of %s covers %d to %d, not %ld\n", c->country, c->first,
-                c->last, year);
+        fprintf(stderr, "itinerary: holidays: the calendar of %s covers %d to %d, not %ld\n", c->country,
+                c->first, c->last, year);
         return EXIT_INVALID;
     }
     itin_diags d;

@@ -14,26 +14,27 @@
 #include "report.h"
 #include "write.h"
 
-static const char HELP[] = "itinerary - plan delegation visits from one YAML file\n"
-                           "\n"
-                           "Commands:\n"
-                           "  plan FILE     resolve the schedule and write the agenda (text by default)\n"
-                           "  check FILE    validate and schedule; report problems, write nothing\n"
-                           "  export FILE   write every format for everyone and each participant\n"
-                           "  list FILE W   print the ids of participants, groups, institutions or visits\n"
-                           "  holidays CC YEAR  print a bundled holiday calendar (CC: DE, or a region: DE-SN)\n"
-                           "  help COMMAND  describe a command\n"
-                           "\n"
-                           "FILE may be '-' for standard input.\n"
-                           "\n"
-                           "Exit status: 0 fine (warnings allowed), 1 the schedule has conflicts,\n"
-                           "2 usage error, invalid input or an output that is an input file, 3 an output\n"
-                           "(or standard output) could not be written.\n"
-                           "\n"
-                           "Environment: SOURCE_DATE_EPOCH stamps calendar entries (reproducible output);\n"
-                           "NO_COLOR (or TERM=dumb) turns off colour in diagnostics.\n"
-                           "\n"
-                           "See itinerary(1); the file format is described in docs/format.md.\n";
+static const char HELP[] =
+    "itinerary - plan delegation visits from one YAML file\n"
+    "\n"
+    "Commands:\n"
+    "  plan FILE     resolve the schedule and write the agenda (text by default)\n"
+    "  check FILE    validate and schedule; report problems, write nothing\n"
+    "  export FILE   write every format for everyone and each participant\n"
+    "  list FILE W   print the ids of participants, groups, institutions or visits\n"
+    "  holidays CC YEAR  print a bundled holiday calendar (CC: DE, or a region: DE-SN)\n"
+    "  help COMMAND  describe a command\n"
+    "\n"
+    "FILE may be '-' for standard input.\n"
+    "\n"
+    "Exit status: 0 fine (warnings allowed), 1 the schedule has conflicts,\n"
+    "2 usage error, invalid input or an output that is an input file, 3 an output\n"
+    "(or standard output) could not be written.\n"
+    "\n"
+    "Environment: SOURCE_DATE_EPOCH stamps calendar entries (reproducible output);\n"
+    "NO_COLOR (or TERM=dumb) turns off colour in diagnostics.\n"
+    "\n"
+    "See itinerary(1); the file format is described in docs/format.md.\n";
 
 static const char HELP_PLAN[] =
     "usage: itinerary plan FILE [options]\n"
@@ -232,7 +233,10 @@ help_of(const char *cmd)
 {
     static const struct {
         const char *cmd, *text;
-    } helps[] = {{"check", HELP_CHECK}, {"plan", HELP_PLAN}, {"export", HELP_EXPORT}, {"list", HELP_LIST},
+    } helps[] = {{"check", HELP_CHECK},
+                 {"plan", HELP_PLAN},
+                 {"export", HELP_EXPORT},
+                 {"list", HELP_LIST},
                  {"holidays", HELP_HOLIDAYS}};
     for (size_t i = 0; i < sizeof helps / sizeof *helps; i++)
         if (strcmp(cmd, helps[i].cmd) == 0)

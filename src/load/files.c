@@ -261,7 +261,8 @@ read_calendars(loader *L)
     unsigned char seen[26 * 26] = {0};
     for (size_t i = 0; i < P->n_institutions && !L->broken && !L->fatal; i++) {
         const char *c = P->institutions[i].country;
-        if (!c || c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z' || seen[(c[0] - 'A') * 26 + c[1] - 'A'])
+        if (!c || c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z' ||
+            seen[(c[0] - 'A') * 26 + c[1] - 'A'])
             continue;
         seen[(c[0] - 'A') * 26 + c[1] - 'A'] = 1;
         const itin_builtin_file *f = itin_builtin_calendar(c);

@@ -148,9 +148,9 @@ enum holiday_key {
     HOLIDAY_KEY_COUNT
 };
 static const char *const HOLIDAY_KEYS[HOLIDAY_KEY_COUNT] = {
-    [HOLIDAY_DATE] = "date",         [HOLIDAY_NAME] = "name",       [HOLIDAY_EN] = "en",
-    [HOLIDAY_LOCAL] = "local",       [HOLIDAY_REGION] = "region",   [HOLIDAY_COUNTRY] = "country",
-    [HOLIDAY_WORKDAY] = "workday",   [HOLIDAY_ESTIMATED] = "estimated",
+    [HOLIDAY_DATE] = "date",       [HOLIDAY_NAME] = "name",           [HOLIDAY_EN] = "en",
+    [HOLIDAY_LOCAL] = "local",     [HOLIDAY_REGION] = "region",       [HOLIDAY_COUNTRY] = "country",
+    [HOLIDAY_WORKDAY] = "workday", [HOLIDAY_ESTIMATED] = "estimated",
 };
 
 _Static_assert(VISIT_KEY_COUNT <= MAX_KEYS, "MAX_KEYS is too small");
