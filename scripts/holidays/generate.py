@@ -348,10 +348,10 @@ def weekend_substitutes(c, skip=(), sat=True, sun=True, name='{} (substitute day
             c.add(x, name.format(en), None, estimated=est)
 
 
-def simple(cc, lang, title, spec, regions='none'):
+def simple(cc, lang, title, spec, regions='none', announced=LAST):
     """A calendar of fixed dates and days relative to (Orthodox) Easter:
     (month, day, en, local) or ('E'|'O', offset, en, local) entries."""
-    c = Cal(cc, lang, title, regions=regions)
+    c = Cal(cc, lang, title, regions=regions, announced=announced)
     for s in spec:
         if s[0] in ('E', 'O'):
             c.rel(easter if s[0] == 'E' else orthodox_easter, s[1], s[2], s[3])
@@ -500,7 +500,7 @@ def greece():
 
 
 def hungary():
-    c = simple('HU', 'hu', 'Hungary', [
+    c = simple('HU', 'hu', 'Hungary', announced=2026, spec=[
         (1, 1, "New Year's Day", 'Újév'), (3, 15, 'National Day (1848 Revolution)', 'Nemzeti ünnep'),
         loc(GOOD_FRIDAY, 'Nagypéntek'), loc(EASTER, 'Húsvétvasárnap'), loc(EASTER_MONDAY, 'Húsvéthétfő'),
         (5, 1, 'Labour Day', 'A munka ünnepe'), loc(WHIT_SUNDAY, 'Pünkösdvasárnap'), loc(WHIT_MONDAY, 'Pünkösdhétfő'),
@@ -711,7 +711,7 @@ def observed_us(c, d, en):
 
 
 def usa():
-    c = Cal('US', 'en', 'United States (federal holidays)', regions='national')
+    c = Cal('US', 'en', 'United States', regions='national')
     for y in list(YEARS) + [LAST + 1]:
         observed_us(c, D(y, 1, 1), "New Year's Day")  # 1 Jan on a Saturday: 31 Dec before
         if y > LAST:
@@ -726,6 +726,10 @@ def usa():
         observed_us(c, D(y, 11, 11), 'Veterans Day')
         c.add(nth(y, 11, THU, 4), 'Thanksgiving Day')
         observed_us(c, D(y, 12, 25), 'Christmas Day')
+        # District of Columbia: DC Emancipation Day (D.C. Code section 1-612.02; a
+        # Saturday gives the Friday, a Sunday the Monday) and Inauguration Day.
+        d = D(y, 4, 16)
+        c.add(d - ONE if d.weekday() == SAT else d + ONE if d.weekday() == SUN else d, 'DC Emancipation Day', None, ['DC'])
         if y % 4 == 1:  # after each presidential election; federal offices in and around DC
             d = D(y, 1, 20)
             c.add(d + ONE if d.weekday() == SUN else d, 'Inauguration Day', None, ['DC'])
@@ -735,7 +739,7 @@ def usa():
 
 
 def canada():
-    c = Cal('CA', 'en', 'Canada (holidays of every province)', regions='national')
+    c = Cal('CA', 'en', 'Canada', regions='national')
     for y in YEARS:
         for d, en, local in ((D(y, 1, 1), "New Year's Day", 'Jour de l’an'), (D(y, 7, 1), 'Canada Day', 'Fête du Canada')):
             c.add(d, en, local)
@@ -832,7 +836,7 @@ def span(y, s):
 
 
 def china():
-    c = Cal('CN', 'zh', 'China (mainland)', announced=T.CN_ANNOUNCED)
+    c = Cal('CN', 'zh', 'China', announced=T.CN_ANNOUNCED)
     for y in YEARS:
         lny = T.LUNAR_NEW_YEAR[y]
         stat = [(D(y, 1, 1), "New Year's Day", '元旦')]
@@ -913,7 +917,7 @@ def korea():
 
 
 def india():
-    c = Cal('IN', 'hi', 'India (central government offices)', regions='national', announced=T.IN_ANNOUNCED)
+    c = Cal('IN', 'hi', 'India', regions='national', announced=T.IN_ANNOUNCED)
     for y in YEARS:
         if y in T.IN_DOPT:
             for s, en in T.IN_DOPT[y]:
@@ -934,7 +938,7 @@ def india():
 
 
 def australia():
-    c = Cal('AU', 'en', 'Australia (holidays of every state)', regions='national')
+    c = Cal('AU', 'en', 'Australia', regions='national')
     for y in YEARS:
         e = easter(y)
         for d, en in ((D(y, 1, 1), "New Year's Day"), (D(y, 1, 26), 'Australia Day')):

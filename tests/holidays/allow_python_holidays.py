@@ -31,7 +31,7 @@ ALLOW = [
     dict(cal='^HR$', side='ours', name='^(Remembrance Day|Statehood Day)$', reason='NN 110/2019: 30 May and 18 November from 2020'),
     dict(cal='^HU$', side='lib', name='pihenőnap|^Szenteste$|^Szilveszter$', reason="python3-holidays 0.10.1 guesses bridge days; ours are the NGM decrees' for each year; 24 and 31 December are working days by law"),
     dict(cal='^IE$', side='ours', name="^(St Brigid's Day|Day of remembrance and recognition)$", reason="Organisation of Working Time (Public Holiday) Regulations: St Brigid's Day from 2023; 18 March 2022 (S.I. 50/2022)"),
-    dict(cal='^IL$', side='lib', name='Eve|Chol HaMoed|Hanukkah|Purim|Lag B|Memorial Day|^Independence Day', reason="eves are half days, the intermediate days and Hanukkah, Purim, Memorial Day no days off (Days of Rest Ordinance, §18A); Independence Day as moved by the government's decision" ),
+    dict(cal='^IL$', side='lib', name='Eve|Chol HaMoed|Hanukkah|Purim|Lag B|Memorial Day|^Independence Day', reason="eves are half days, the intermediate days and Hanukkah, Purim, Memorial Day no days off (Hours of Work and Rest Law, section 18A); Independence Day as moved by the government's decision" ),
     dict(cal='^IL$', side='ours', name='^Independence Day', reason='moved when it would touch the Sabbath (Independence Day Law amendment 2004): the government decision of each year'),
     dict(cal='^IN$', side='lib', name='^(Labour Day|Makar Sankranti / Pongal)$', reason="not compulsory holidays of the central government's offices (DoPT)"),
     dict(cal='^IN$', side='ours', name='.', reason="the central government's compulsory holidays for its offices in Delhi (DoPT office memorandum each year)"),
