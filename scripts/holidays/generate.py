@@ -535,13 +535,16 @@ def ireland():
 
 
 def italy():
-    return simple('IT', 'it', 'Italy', [
+    c = simple('IT', 'it', 'Italy', [
         (1, 1, "New Year's Day", 'Capodanno'), (1, 6, 'Epiphany', 'Epifania'), loc(EASTER, 'Pasqua'),
         loc(EASTER_MONDAY, 'Lunedì dell’Angelo'), (4, 25, 'Liberation Day', 'Festa della Liberazione'),
         (5, 1, 'Labour Day', 'Festa del Lavoro'), (6, 2, 'Republic Day', 'Festa della Repubblica'),
         (8, 15, 'Assumption Day', 'Ferragosto'), (11, 1, "All Saints' Day", 'Ognissanti'),
         (12, 8, 'Immaculate Conception', 'Immacolata Concezione'), (12, 25, 'Christmas Day', 'Natale'),
         (12, 26, "St Stephen's Day", 'Santo Stefano')], regions='national')
+    # 4 October, St Francis of Assisi, a national holiday again from 2026 (law of October 2025).
+    c.fixed(10, 4, "St Francis of Assisi's Day", 'San Francesco d’Assisi', years=range(2026, LAST + 1))
+    return c
 
 
 def latvia():

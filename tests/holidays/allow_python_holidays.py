@@ -13,7 +13,6 @@ ALLOW = [
 
     # --- Europe
     dict(cal='^AT', side='ours', name=r'\(Land holiday\)$', reason="the Länder's patron saints' days: Land offices and schools close (Landesgesetze)"),
-    dict(cal='^BE$', side='lib', name='^(Pasen|Pinksteren)$', reason='Sundays'),
     dict(cal='^BG$', side='lib', name='^Ден на народните будители$', reason='1 November is a day off for schools and universities only (Labour Code art. 154(1))'),
     dict(cal='^BG$', side='ours', name=r'\(substitute day\)$|^Orthodox Easter Monday$', reason='Labour Code art. 154(1) and (2): the Easter days, and the next working day for a holiday on a weekend'),
     dict(cal='^CH', side='lib', name='^(Berchtoldstag|Escalade de Genève|Karfreitag|Ostermontag|Pfingstmontag|Stephanstag|Tag der Arbeit)$', reason='not a holiday in that canton (or not in all of CH: listed per canton); the Escalade is a festival, not a day off (Geneva, Loi sur les jours fériés)'),
@@ -32,10 +31,10 @@ ALLOW = [
     dict(cal='^HU$', side='lib', name='pihenőnap|^Szenteste$|^Szilveszter$', reason="python3-holidays 0.10.1 guesses bridge days; ours are the NGM decrees' for each year; 24 and 31 December are working days by law"),
     dict(cal='^IE$', side='ours', name="^(St Brigid's Day|Day of remembrance and recognition)$", reason="Organisation of Working Time (Public Holiday) Regulations: St Brigid's Day from 2023; 18 March 2022 (S.I. 50/2022)"),
     dict(cal='^IL$', side='lib', name='Eve|Chol HaMoed|Hanukkah|Purim|Lag B|Memorial Day|^Independence Day', reason="eves are half days, the intermediate days and Hanukkah, Purim, Memorial Day no days off (Hours of Work and Rest Law, section 18A); Independence Day as moved by the government's decision" ),
-    dict(cal='^IL$', side='ours', name='^Independence Day', reason='moved when it would touch the Sabbath (Independence Day Law amendment 2004): the government decision of each year'),
     dict(cal='^IN$', side='lib', name='^(Labour Day|Makar Sankranti / Pongal)$', reason="not compulsory holidays of the central government's offices (DoPT)"),
     dict(cal='^IN$', side='ours', name='.', reason="the central government's compulsory holidays for its offices in Delhi (DoPT office memorandum each year)"),
     dict(cal='^JP$', side='ours', name=r"^Year-end and New Year closure|^Substitute holiday \(Emperor's Birthday\)$", reason="Act on Holidays of Administrative Organs art. 1 (29 December to 3 January); the Emperor's Birthday on 23 February since 2020, with its substitute" ),
+    dict(cal='^IT$', side='ours', name="^St Francis of Assisi's Day$", reason='4 October a national holiday again from 2026 (law of October 2025)'),
     dict(cal='^LT$', side='ours', name="^All Souls' Day$", reason='Labour Code art. 123: 2 November since 2020'),
     dict(cal='^MX$', side='lib', name=r'Observed|Transmisión del Poder Ejecutivo Federal', reason='the Federal Labour Law (art. 74) moves no holiday off a weekend; the inauguration is on 1 October since 2024 (constitution art. 83)'),
     dict(cal='^MX$', side='ours', name='^Inauguration of the President$', reason='LFT art. 74 VIII: 1 October every six years'),
