@@ -364,8 +364,10 @@ sched_walk_wait(sched *S, sched_walk *w, size_t ix, const itin_item *it, itin_mo
     if (back > 0)
         sched_walk_add(S, w, sched_item_end(w->prev_ix), sched_hotel_end(S, h, night), from, h,
                        ITIN_MODE_NONE, free_from, free_from + (int64_t)back * MIN, prev->pos);
+    /* A transfer from the hotel is named by the night before the day it
+     * leaves, as the morning's is: groups leaving together share it. */
     if (out > 0)
-        sched_walk_add(S, w, sched_hotel_end(S, h, night), sched_item_end(ix), h, to, m,
+        sched_walk_add(S, w, sched_hotel_end(S, h, it->date - 1), sched_item_end(ix), h, to, m,
                        arrive - (int64_t)out * MIN, arrive, it->pos);
     return true;
 }
