@@ -62,6 +62,8 @@ typedef struct sched {
     itin_pairmap tt;
     /* Transfer minutes already worked out (or -1, reported), by the same key. */
     itin_pairmap tr_cache;
+    /* Whether a pair of places is closer than walk_below (1) or not (0). */
+    itin_pairmap walks;
     /* Transfers by their two ends (item index, or a hotel night). */
     itin_pairmap transfers;
     sched_conflict *conflicts;
@@ -140,7 +142,7 @@ void sched_build_days(itin_itinerary *it, itin_arena *A);
 /* schedule_transfer.c: transfer estimates, travel_times, the walk along
  * every participant's timeline that adds the transfers. */
 void sched_index_travel_times(sched *S);
-itin_mode sched_transfer_mode(const sched *S, size_t from, size_t to, itin_mode mode);
+itin_mode sched_transfer_mode(sched *S, size_t from, size_t to, itin_mode mode);
 int sched_transfer_min(sched *S, size_t from, size_t to, itin_mode mode, itin_pos where);
 int sched_transfer_try(sched *S, size_t from, size_t to, itin_mode mode);
 void sched_walk_timelines(sched *S);

@@ -159,18 +159,21 @@ sched_index_travel_times(sched *S)
 /* The mode of a transfer: ITIN_MODE_NONE (the later item sets none) is the
  * delegation's, or a walk when the places are closer than `walk_below`. */
 itin_mode
-sched_transfer_mode(const sched *S, size_t from, size_t to, itin_mode mode)
+sched_transfer_mode(sched *S, size_t from, size_t to, itin_mode mode)
 {
     if (mode != ITIN_MODE_NONE)
         return mode;
     const itin_delegation *D = &S->P->delegation;
     if (from == NONE || to == NONE || D->walk_below <= 0)
         return D->travel;
-    const itin_institution *a = &S->P->institutions[from], *b = &S->P->institutions[to];
-    if (a->has_geo && b->has_geo &&
-        sched_haversine_km(a->lat, a->lon, b->lat, b->lon) * 1000.0 < D->walk_below)
-        return ITIN_MODE_WALK;
-    return D->travel;
+    size_t walk;
+    if (!itin_pairmap_get(&S->walks, sched_pair_key(from, to), 0, &walk)) {
+        const itin_institution *a = &S->P->institutions[from], *b = &S->P->institutions[to];
+        walk = a->has_geo && b->has_geo &&
+               sched_haversine_km(a->lat, a->lon, b->lat, b->lon) * 1000.0 < D->walk_below;
+        itin_pairmap_put(&S->walks, sched_pair_key(from, to), 0, walk, NULL);
+    }
+    return walk ? ITIN_MODE_WALK : D->travel;
 }
 
 /* A transfer's minutes; an impossible one is reported once (at `where`,
