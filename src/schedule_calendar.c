@@ -45,17 +45,25 @@ sched_first_time(sched *S, itin_strmap *said, const char *key)
     return itin_strmap_put(said, itin_arena_strdup(S->A, key), 0, NULL);
 }
 
+/* Whether the delegation, or the visit, accepts warning w. */
+static bool
+sched_accepted(const sched *S, const itin_visit *V, itin_warning w)
+{
+    return ((S->P->delegation.accept | V->accept) & (1u << w)) != 0;
+}
+
 static void
-sched_check_place(sched *S, itin_strmap *said, const itin_institution *I, int year)
+sched_check_place(sched *S, itin_strmap *said, const itin_visit *V, const itin_institution *I, int year)
 {
     const itin_plan *P = S->P;
     const char *name = I->short_name ? I->short_name : I->name;
     char key[64];
     const itin_calendar *c = itin_calendar_find(I->country);
     if (!c) {
-        if (!sched_own_holidays(P, I->country, NULL, year) && sched_first_time(S, said, I->country))
-            itin_diags_add(
-                S->d, ITIN_WARNING, I->pos,
+        if (!sched_own_holidays(P, I->country, NULL, year) && !sched_accepted(S, V, ITIN_W_NO_HOLIDAYS) &&
+            sched_first_time(S, said, I->country))
+            itin_diags_warn(
+                S->d, ITIN_W_NO_HOLIDAYS, I->pos,
                 "no public holidays are checked in country '%s' (%s): there is no bundled calendar "
                 "for it; list its holidays under 'holidays:' in the file, e.g. "
                 "{date: %d-01-01, name: New Year's Day, country: %s}",
@@ -64,37 +72,38 @@ sched_check_place(sched *S, itin_strmap *said, const itin_institution *I, int ye
     }
     snprintf(key, sizeof key, "Y%s:%d", I->country, year);
     if ((year < c->first || year > c->last) && !sched_own_holidays(P, I->country, NULL, year)) {
-        if (sched_first_time(S, said, key))
-            itin_diags_add(
-                S->d, ITIN_WARNING, I->pos,
+        if (!sched_accepted(S, V, ITIN_W_HOLIDAYS_YEARS) && sched_first_time(S, said, key))
+            itin_diags_warn(
+                S->d, ITIN_W_HOLIDAYS_YEARS, I->pos,
                 "no public holidays are checked in %s in %d (%s): the bundled calendar of '%s' covers "
                 "%d to %d; list them under 'holidays:' in the file",
                 c->title, year, name, c->country, c->first, c->last);
         return;
     }
-    if (year > c->announced && year <= c->last && sched_first_time(S, said, key))
-        itin_diags_add(
-            S->d, ITIN_WARNING, I->pos,
+    if (year > c->announced && year <= c->last && !sched_accepted(S, V, ITIN_W_HOLIDAYS_YEARS) &&
+        sched_first_time(S, said, key))
+        itin_diags_warn(
+            S->d, ITIN_W_HOLIDAYS_YEARS, I->pos,
             "the public holidays of %s for %d are not announced yet (%s): the bundled calendar has "
             "the statutory and expected days only; bridge days and moved working days are missing",
             c->title, year, name);
     if (!I->region || c->regions == ITIN_REGIONS_NONE || sched_region_listed(c, I->region) ||
-        sched_own_holidays(P, I->country, I->region, year))
+        sched_own_holidays(P, I->country, I->region, year) || sched_accepted(S, V, ITIN_W_NO_HOLIDAYS))
         return;
     if (!sched_first_time(S, said, I->region))
         return;
     if (c->regions == ITIN_REGIONS_NATIONAL)
-        itin_diags_add(
-            S->d, ITIN_WARNING, I->pos,
+        itin_diags_warn(
+            S->d, ITIN_W_NO_HOLIDAYS, I->pos,
             "the public holidays of region '%s' are not checked (%s): the bundled calendar of '%s' has "
             "the national ones only; list the region's under 'holidays:' in the file, e.g. "
             "{date: ..., name: ..., region: %s}",
             I->region, name, c->country, I->region);
     else
-        itin_diags_add(S->d, ITIN_WARNING, I->pos,
-                       "region '%s' (%s) is none of those the bundled calendar of '%s' knows (%s): only the "
-                       "national holidays are checked there",
-                       I->region, name, c->country, c->region_list);
+        itin_diags_warn(S->d, ITIN_W_NO_HOLIDAYS, I->pos,
+                        "region '%s' (%s) is none of those the bundled calendar of '%s' knows (%s): only the "
+                        "national holidays are checked there",
+                        I->region, name, c->country, c->region_list);
 }
 
 void
@@ -110,7 +119,7 @@ sched_check_calendars(sched *S)
         if (V->status == ITIN_CANCELLED || !I->has_hours || I->open_on_holidays || !I->country)
             continue;
         itin_date_to_ymd(V->date, &year, &m, &d);
-        sched_check_place(S, &said, I, year);
+        sched_check_place(S, &said, V, I, year);
     }
     itin_strmap_free(&said);
 }

@@ -196,9 +196,11 @@ sched_warn_arrangement(sched *S, const itin_visit *V, const char *why)
 {
     const itin_institution *I = &S->P->institutions[V->at];
     char ds[16];
-    itin_diags_add(S->d, ITIN_WARNING, V->pos,
-                   "visit '%s' on %s is by arrangement, but %s is closed that day: %s", V->id,
-                   itin_date_format(V->date, ds), I->short_name ? I->short_name : I->name, why);
+    if ((S->P->delegation.accept | V->accept) & (1u << ITIN_W_CLOSED_ARRANGED))
+        return;
+    itin_diags_warn(S->d, ITIN_W_CLOSED_ARRANGED, V->pos,
+                    "visit '%s' on %s is by arrangement, but %s is closed that day: %s", V->id,
+                    itin_date_format(V->date, ds), I->short_name ? I->short_name : I->name, why);
 }
 
 /* ------------------------------------------------------------ timelines */
@@ -429,7 +431,7 @@ sched_fit_attendee(sched *S, sched_search *c, size_t p, int64_t *t)
     sched_neighbours(S, p, *t, &pi, &ni);
     if (pi != NONE) {
         const itin_item *a = &S->items[pi];
-        int64_t need = a->end;
+        int64_t need = a->end + sched_after(a);
         int tm = 0;
         if (a->date == V->date || sched_hotel_on(S, p, a->local_end_date) == NONE ||
             V->date <= a->local_end_date) {
@@ -464,12 +466,12 @@ sched_fit_attendee(sched *S, sched_search *c, size_t p, int64_t *t)
         bool hotel_between = b->date > V->date && sched_hotel_on(S, p, V->date) != NONE;
         int64_t gap = 0;
         if (!hotel_between)
-            gap = sched_try_gap(S, V->at, sched_place_start(b), sched_arrival_mode(S, b), c->buf);
+            gap = sched_try_gap(S, V->at, sched_place_start(b), sched_arrival_mode(S, b), sched_before(S, b));
         if (gap < 0 || *t + c->dur + gap > b->start) {
-            /* Try after it. */
+            /* Try after it, once its exit time has passed. */
             int64_t after = sched_try_gap(S, sched_place_end(b), V->at, V->travel, c->buf);
             int tm = after < 0 ? 0 : (int)((after - c->buf) / MIN);
-            after = after < 0 ? b->end : b->end + after;
+            after = b->end + sched_after(b) + (after < 0 ? 0 : after);
             *t = after > *t ? after : *t + MIN;
             sched_bound(c, *t, ni, tm, sched_transfer_mode(S, sched_place_end(b), V->at, V->travel));
             return SCHED_MOVED;
@@ -595,6 +597,11 @@ sched_why_start(sched *S, const itin_visit *V, const sched_why *w, itin_strbuf *
         snprintf(buf, sizeof buf, " (%s '%s' ends %s", sched_item_label(&S->items[w->after]),
                  S->items[w->after].id, itin_hm(S->items[w->after].local_end, e));
     itin_strbuf_puts(b, buf);
+    int exit_min = w->from_hotel ? 0 : (int)(sched_after(&S->items[w->after]) / MIN);
+    if (exit_min > 0) {
+        snprintf(buf, sizeof buf, ", exit %s", itin_duration_format(exit_min, tm));
+        itin_strbuf_puts(b, buf);
+    }
     if (w->transfer > 0) {
         snprintf(buf, sizeof buf, ", %s %s", itin_mode_name(w->mode), itin_duration_format(w->transfer, tm));
         itin_strbuf_puts(b, buf);

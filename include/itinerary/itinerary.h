@@ -35,7 +35,8 @@ typedef enum itin_severity {
 typedef struct itin_diag {
     itin_severity severity;
     itin_pos pos;
-    char *message; /* owned by the list */
+    char *message;    /* owned by the list */
+    const char *name; /* a warning's stable name ("long-day"), or NULL */
 } itin_diag;
 
 /* A list of diagnostics. The library appends to it and never prints. */
@@ -83,6 +84,26 @@ typedef enum itin_mode {
     ITIN_MODE_SHIP,
     ITIN_MODE__COUNT
 } itin_mode;
+
+/* Kinds of travel leg for check-in and exit times: its mode, with a flight
+ * within one country apart from one between two. */
+#define ITIN_LEG_KIND_DOMESTIC_FLIGHT ((int)ITIN_MODE__COUNT)
+#define ITIN_LEG_KIND_COUNT ((int)ITIN_MODE__COUNT + 1)
+
+/* The warnings, each with a stable name (itin_warning_name) that
+ * `accept: [...]` silences. */
+typedef enum itin_warning {
+    ITIN_W_LONG_DAY = 0,    /* long-day: more than 10 hours of items */
+    ITIN_W_TIGHT_TRANSFER,  /* tight-transfer: less than 5 minutes of slack */
+    ITIN_W_NOBODY,          /* nobody: an item for nobody */
+    ITIN_W_WEEKEND,         /* weekend: a visit on a Saturday or Sunday */
+    ITIN_W_OUTSIDE_WINDOW,  /* outside-window: a fixed visit or its transfer */
+    ITIN_W_AMBIGUOUS_TIME,  /* ambiguous-time: a time the clocks show twice */
+    ITIN_W_CLOSED_ARRANGED, /* closed-by-arrangement: by arrangement on a closed day */
+    ITIN_W_NO_HOLIDAYS,     /* no-holidays: a place whose country or region has no calendar */
+    ITIN_W_HOLIDAYS_YEARS,  /* holidays-years: a year outside a calendar or not announced yet */
+    ITIN_W__COUNT
+} itin_warning;
 
 typedef enum itin_status {
     ITIN_CONFIRMED = 0,
@@ -189,6 +210,7 @@ typedef struct itin_visit {
                          the delegation's, walking when close */
     itin_status status;
     bool by_arrangement; /* the host opens for it: the place's weekly hours do not apply */
+    unsigned accept;     /* accepted warnings: bit (1u << itin_warning) */
     const char **topics;
     size_t n_topics;
     const char *host, *description;
@@ -197,7 +219,9 @@ typedef struct itin_visit {
 
 typedef struct itin_leg {
     const char *id, *title, *ref, *description;
-    bool title_default; /* the title was made from mode and places */
+    int checkin, exit_time; /* minutes; -1: the delegation's or the default */
+    unsigned accept;        /* accepted warnings: bit (1u << itin_warning) */
+    bool title_default;     /* the title was made from mode and places */
     itin_mode mode;
     size_t from, to; /* institution indices */
     itin_date dep_date, arr_date;
@@ -248,9 +272,13 @@ typedef struct itin_delegation {
     int hotel_break; /* minutes of waiting from which one goes back to the hotel; 0 never */
     int buffer;
     itin_mode travel;
-    int walk_below; /* metres: closer transfers walk; 0 never walks */
-    int reminder;   /* minutes, -1 when absent */
-    int vehicles;   /* travel.vehicles: road vehicles at hand; 0 when absent */
+    int walk_below;  /* metres: closer transfers walk; 0 never walks */
+    int reminder;    /* minutes, -1 when absent */
+    int vehicles;    /* travel.vehicles: road vehicles at hand; 0 when absent */
+    unsigned accept; /* accepted warnings: bit (1u << itin_warning) */
+    /* travel.checkin and travel.exit: minutes before a leg's departure and
+     * after its arrival, by kind of leg (ITIN_LEG_KIND_*); -1: the default. */
+    int checkin[ITIN_LEG_KIND_COUNT], exit_time[ITIN_LEG_KIND_COUNT];
     itin_participant *participants;
     size_t n_participants;
     itin_group *groups;
@@ -355,6 +383,8 @@ typedef struct itin_item {
     itin_status status;
     itin_mode mode;     /* travel, transfer */
     int minutes;        /* transfer: its duration */
+    int checkin;        /* travel: minutes to be there before departure */
+    int exit_time;      /* travel: minutes from arrival until one can move on */
     double distance_km; /* transfer: great-circle distance to 0.1 km, 0 when unknown */
     bool estimated;     /* transfer: estimated (true) or from travel_times */
     bool fixed;         /* visit: had a start in the file */
@@ -441,6 +471,8 @@ int itin_export_transport(const itin_itinerary *it, const itin_render_options *o
 
 /* ----------------------------------------------------------- small helpers */
 
+/* "long-day", "tight-transfer", …: a warning's stable name. */
+const char *itin_warning_name(itin_warning w);
 /* "walk", "car", … ; "" for ITIN_MODE_NONE. */
 const char *itin_mode_name(itin_mode m);
 /* Write a date as YYYY-MM-DD into buf (at least 11 bytes); returns buf. */

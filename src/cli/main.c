@@ -60,26 +60,31 @@ static const char HELP_PLAN[] =
     "written; on 1, 2 and 3 nothing is written.\n";
 
 static const char HELP_CHECK[] =
-    "usage: itinerary check FILE\n"
+    "usage: itinerary check FILE [-q]\n"
     "\n"
     "Load FILE and everything it includes, validate it and report every problem\n"
-    "as FILE:LINE:COL: error|warning: message. Prints a one-line summary and\n"
-    "writes nothing. Exits 0 when the file is valid and schedules without\n"
+    "as FILE:LINE:COL: error|warning: message [name]. Prints a one-line summary\n"
+    "and writes nothing. Exits 0 when the file is valid and schedules without\n"
     "conflicts (warnings allowed), 1 when the schedule has conflicts, 2 when the\n"
-    "file is invalid.\n";
+    "file is invalid.\n"
+    "\n"
+    "  -q, --quiet  no summary line: a plan that accepts its warnings (accept:\n"
+    "               [long-day, ...]) passes with no output at all\n";
 
 static int
 cmd_check(int argc, char **argv)
 {
     const char *file = NULL;
-    int rc = parse_args("check", argc, argv, NULL, 0, HELP_CHECK, &file);
+    bool quiet = false;
+    const option opts[] = {{"--quiet", "-q", NULL, &quiet}};
+    int rc = parse_args("check", argc, argv, opts, sizeof opts / sizeof *opts, HELP_CHECK, &file);
     if (rc >= 0)
         return rc;
     itin_diags d;
     itin_plan *plan;
     load_and_schedule(file, &d, &plan, false);
     rc = exit_code(&d);
-    if (plan) {
+    if (plan && !quiet) {
         const itin_delegation *D = &plan->delegation;
         char a[16], b[16];
         printf("%s: %s, %s to %s: %zu participant%s, %zu institution%s, %zu visit%s, %zu travel leg%s: %s\n",

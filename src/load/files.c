@@ -315,6 +315,21 @@ load_plan(const char *name, const char *buf, size_t len, itin_diags *d)
     if (!L.have_delegation && !L.broken)
         load_error(&L, L.top_pos, "the file has no 'delegation'");
     load_walk_deferred(&L);
+    if (L.unknown_zone) {
+        /* The delegation's zone is that of the places without their own:
+         * when they all lie in one country, its zones are the suggestion. */
+        const char *country = NULL;
+        bool one = true;
+        for (size_t i = 0; i < P->n_institutions && one; i++) {
+            const char *c = P->institutions[i].country;
+            if (P->institutions[i].timezone || !c)
+                continue;
+            if (country && strcmp(country, c) != 0)
+                one = false;
+            country = c;
+        }
+        load_zone_unknown(&L, L.unknown_zone_pos, L.unknown_zone, "Europe/Berlin", one ? country : NULL);
+    }
     const char *tz = P->delegation.timezone ? P->delegation.timezone : "UTC";
     for (size_t i = 0; i < P->n_institutions; i++)
         if (!P->institutions[i].timezone)

@@ -68,6 +68,7 @@ enum visit_key {
     VISIT_HOST,
     VISIT_DESCRIPTION,
     VISIT_BY_ARRANGEMENT,
+    VISIT_ACCEPT,
     VISIT_KEY_COUNT
 };
 static const char *const VISIT_KEYS[VISIT_KEY_COUNT] = {
@@ -86,6 +87,7 @@ static const char *const VISIT_KEYS[VISIT_KEY_COUNT] = {
     [VISIT_HOST] = "host",
     [VISIT_DESCRIPTION] = "description",
     [VISIT_BY_ARRANGEMENT] = "by_arrangement",
+    [VISIT_ACCEPT] = "accept",
 };
 
 enum leg_key {
@@ -100,6 +102,9 @@ enum leg_key {
     LEG_WITH,
     LEG_TITLE,
     LEG_DESCRIPTION,
+    LEG_CHECKIN,
+    LEG_EXIT,
+    LEG_ACCEPT,
     LEG_KEY_COUNT
 };
 static const char *const LEG_KEYS[LEG_KEY_COUNT] = {
@@ -114,6 +119,9 @@ static const char *const LEG_KEYS[LEG_KEY_COUNT] = {
     [LEG_WITH] = "with",
     [LEG_TITLE] = "title",
     [LEG_DESCRIPTION] = "description",
+    [LEG_CHECKIN] = "checkin",
+    [LEG_EXIT] = "exit",
+    [LEG_ACCEPT] = "accept",
 };
 
 enum lodging_key { LODGING_ID, LODGING_AT, LODGING_FROM, LODGING_TO, LODGING_WITH, LODGING_KEY_COUNT };
@@ -358,6 +366,8 @@ load_walk_visit(loader *L, const ynode *n)
     vis.description = load_opt_text(L, v[VISIT_DESCRIPTION], "description");
     if (v[VISIT_BY_ARRANGEMENT])
         ok &= load_get_bool(L, v[VISIT_BY_ARRANGEMENT], "by_arrangement", &vis.by_arrangement);
+    if (v[VISIT_ACCEPT])
+        load_get_accept(L, v[VISIT_ACCEPT], &vis.accept);
     if (ok && vis.id)
         store_visit(L, &vis, v[VISIT_ID]);
 }
@@ -492,6 +502,13 @@ load_walk_leg(loader *L, const ynode *n)
     load_get_who(L, v[LEG_WITH], &leg.who);
     leg.title = load_opt_text(L, v[LEG_TITLE], "a travel leg's title");
     leg.description = load_opt_text(L, v[LEG_DESCRIPTION], "a travel leg's description");
+    leg.checkin = leg.exit_time = -1;
+    if (v[LEG_CHECKIN])
+        ok &= load_get_duration(L, v[LEG_CHECKIN], "a travel leg's check-in time", false, &leg.checkin);
+    if (v[LEG_EXIT])
+        ok &= load_get_duration(L, v[LEG_EXIT], "a travel leg's exit time", false, &leg.exit_time);
+    if (v[LEG_ACCEPT])
+        load_get_accept(L, v[LEG_ACCEPT], &leg.accept);
     if (!ok || !leg.id)
         return;
     if (!leg.title)

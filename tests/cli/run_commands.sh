@@ -41,6 +41,19 @@ check stdin 0 "kr-mss-saxony-2022" bash -c "cd '$src/data/examples' && '$bin' ch
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 printf 'delegation:\n  id: x\n  title: X\n  start: 2022-11-22\n  end: 2022-11-22\n  timezone: Europe/Berlin\n  participants: [{id: a, name: A}]\n' > "$tmp/bare.yaml"
 check no-institutions 0 "0 institutions, 0 visits, 0 travel legs: feasible" "$bin" check "$tmp/bare.yaml"
+# Warnings carry their name; accept silences them, and check -q prints nothing.
+cat > "$tmp/sat.yaml" <<'YAML'
+delegation: {id: x, title: X, start: 2022-11-26, end: 2022-11-26, timezone: Europe/Berlin, participants: [{id: a, name: A}]}
+institutions: [{id: p, name: P, geo: [51.05, 13.74]}]
+visits: [{id: v, title: V, at: p, date: 2022-11-26, start: "10:00", duration: 1h}]
+YAML
+check warning-name 0 "visit 'v' is on a Saturday (2022-11-26) [weekend]" "$bin" check "$tmp/sat.yaml"
+sed 's/duration: 1h}/duration: 1h, accept: [weekend]}/' "$tmp/sat.yaml" > "$tmp/sat-accepted.yaml"
+out=$("$bin" check -q "$tmp/sat-accepted.yaml" 2>&1); rc=$?
+if [ "$rc" = 0 ] && [ -z "$out" ]; then pass=$((pass + 1)); else echo "FAIL check -q with accept: exit $rc, output '$out'"; fail=$((fail + 1)); fi
+check quiet-still-reports 0 "[weekend]" "$bin" check --quiet "$tmp/sat.yaml"
+sed 's/participants:/accept: [long-days], participants:/' "$tmp/sat.yaml" > "$tmp/sat-typo.yaml"
+check accept-unknown 2 "accept: unknown warning 'long-days' (did you mean 'long-day'?)" "$bin" check "$tmp/sat-typo.yaml"
 ex=$src/data/examples/kr-mss-saxony-2022.yaml
 # Per person and group: only their items, their name in the title block.
 out=$("$bin" plan "$ex" --participant park --lang en)

@@ -393,6 +393,28 @@ years_out_of_range(void **state)
 }
 
 static void
+accepted_warnings(void **state)
+{
+    (void)state;
+    static run r;
+    /* accept: [no-holidays] on the visit silences the country's warning;
+     * `holidays-years` on the delegation those about years. */
+    schedule(&r, "2027-03-01", "2027-03-03",
+             "  - {id: za, name: Pretoria, country: ZA, hours: {mon-fri: \"08:00-17:00\"}}\n"
+             "  - {id: cn, name: MOST, country: CN, hours: {mon-fri: \"08:00-17:00\"}}\n",
+             "  - {id: a, title: A, at: za, date: 2027-03-01, start: \"09:00\", duration: 1h, accept: "
+             "[no-holidays]}\n"
+             "  - {id: b, title: B, at: cn, date: 2027-03-02, start: \"09:00\", duration: 1h}\n",
+             "travel_times:\n  - {from: za, to: cn, time: 10h}\n");
+    assert_int_equal(COUNT(&r, ITIN_WARNING, "ZA"), 0);
+    assert_int_equal(COUNT(&r, ITIN_WARNING, "not announced yet"), 1);
+    for (size_t i = 0; i < r.d.count; i++)
+        if (strstr(r.d.items[i].message, "not announced yet"))
+            assert_string_equal(r.d.items[i].name, "holidays-years");
+    finish(&r);
+}
+
+static void
 own_holidays_silence_the_warning(void **state)
 {
     (void)state;
@@ -422,6 +444,7 @@ main(void)
         cmocka_unit_test_teardown(expected_dates_say_so, cleanup),
         cmocka_unit_test_teardown(never_silent, cleanup),
         cmocka_unit_test_teardown(years_out_of_range, cleanup),
+        cmocka_unit_test_teardown(accepted_warnings, cleanup),
         cmocka_unit_test_teardown(own_holidays_silence_the_warning, cleanup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
