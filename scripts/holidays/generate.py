@@ -1083,6 +1083,14 @@ def vietnam():
     c = whole('VN')
     # Working days moved by the Prime Minister's notices (Bộ Lao động - Thương
     # binh và Xã hội) for civil servants: a weekday off for a Saturday worked.
+    # Labour Code 2019 art. 112(1)(đ): National Day is 2 September and the day
+    # before or after it, as the Prime Minister decides each year (2022: 1 Sep,
+    # 2023: 1 Sep, 2024: 3 Sep, 2025: 1 Sep); later years: the day that joins
+    # the weekend, expected.
+    for y in YEARS:
+        d2 = D(y, 9, 2)
+        second = D(y, 9, 3) if d2.weekday() in (MON, WED, SUN) else D(y, 9, 1)
+        c.add(second, 'National Day (second day)', 'Quốc khánh', estimated=y > c.announced)
     for off, work in ((D(2024, 4, 29), D(2024, 5, 4)), (D(2025, 5, 2), D(2025, 4, 26))):
         c.add(off, 'Day off (government arrangement)', 'Ngày nghỉ')
         c.add(work, 'Working Saturday (for the day off ' + off.isoformat() + ')', 'Ngày làm việc bù',

@@ -75,6 +75,6 @@ export const ALLOW = [
   { cal: /^TR$/, side: 'lib', name: /^(Kurban|Ramazan) Bayramı$/, reason: "date-holidays counts the eve (arife), a half day from 13:00 (Law 2429 art. 2): not a closing day for a morning visit" },
   { cal: /^TW$/, side: 'lib', name: /^(中秋節|农历新年假期|農曆年初四)$/, reason: "the Directorate-General of Personnel Administration's calendar for the year" },
   { cal: /^TW$/, side: 'ours', name: /./, reason: "the Directorate-General of Personnel Administration's calendar for the year (observed days, bridge days) and the 2025 amendment of the Implementation Rules for Commemorative Days and Holidays" },
-  { cal: /^VN$/, side: 'ours', name: /substitute day|^Tết \((fourth|fifth) day\)$|government arrangement/, reason: "Labour Code 2019 art. 112(3) (a holiday on a weekly rest day gives the next working day) and the Prime Minister's yearly notice of the Tết break and swapped days for civil servants (Bộ LĐTBXH)" },
+  { cal: /^VN$/, side: 'ours', name: /substitute day|^Tết \((fourth|fifth) day\)$|government arrangement|^National Day \(second day\)$/, reason: "Labour Code 2019 art. 112(1) (National Day and the day before or after, as the Prime Minister decides) and 112(3) (a holiday on a weekly rest day gives the next working day) and the Prime Minister's yearly notice of the Tết break and swapped days for civil servants (Bộ LĐTBXH)" },
   { cal: /^VN$/, side: 'lib', name: /./, years: Y(2026, 2035), reason: 'the Tết break is set each year by the Prime Minister: later years are expected dates (marked estimated)' },
 ]
