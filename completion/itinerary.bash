@@ -15,7 +15,7 @@ _itinerary() {
   done
 
   if [[ $COMP_CWORD -eq 1 ]]; then
-    COMPREPLY=($(compgen -W "plan check export list matchmaking help --help --version" -- "$cur"))
+    COMPREPLY=($(compgen -W "plan check export list holidays matchmaking help --help --version" -- "$cur"))
     return
   fi
   case $prev in
@@ -41,7 +41,11 @@ _itinerary() {
       return ;;
   esac
   case $cmd in
-    help) COMPREPLY=($(compgen -W "plan check export list matchmaking" -- "$cur")) ;;
+    help) COMPREPLY=($(compgen -W "plan check export list holidays matchmaking" -- "$cur")) ;;
+    holidays)
+      if [[ $COMP_CWORD -eq 2 ]]; then
+        COMPREPLY=($(compgen -W "list $(itinerary holidays list 2>/dev/null | cut -f1)" -- "$cur"))
+      fi ;;
     plan)
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--format -o --output --participant --group --company --lang --width --no-transfers --invite --solve-time --help" -- "$cur"))

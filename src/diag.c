@@ -63,6 +63,8 @@ static const char *const WARNING_NAMES[ITIN_W__COUNT] = {
     [ITIN_W_OUTSIDE_WINDOW] = "outside-window",
     [ITIN_W_AMBIGUOUS_TIME] = "ambiguous-time",
     [ITIN_W_CLOSED_ARRANGED] = "closed-by-arrangement",
+    [ITIN_W_NO_HOLIDAYS] = "no-holidays",
+    [ITIN_W_HOLIDAYS_YEARS] = "holidays-years",
 };
 
 const char *

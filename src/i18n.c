@@ -421,6 +421,12 @@ itin_display_width(const char *s, size_t len)
 {
     size_t w = 0, i = 0;
     while (i < len) {
+        /* Printable ASCII is one column each, without asking ICU. */
+        unsigned char b = (unsigned char)s[i];
+        if (b >= 0x20 && b < 0x7f) {
+            w++, i++;
+            continue;
+        }
         size_t n;
         UChar32 c = itin_utf8_decode(s + i, len - i, &n);
         i += n;
@@ -452,9 +458,15 @@ itin_line_breaks(const char *s, size_t len, size_t *breaks, size_t max)
     int32_t ulen = 0;
     UChar *u = to_utf16(s, len, &ulen);
     UErrorCode st = U_ZERO_ERROR;
-    UBreakIterator *bi = ubrk_open(UBRK_LINE, "en", u, ulen, &st);
+    /* One line-break iterator for the process, given each text in turn:
+     * opening one costs far more than breaking a line. */
+    static UBreakIterator *bi;
+    if (!bi)
+        bi = ubrk_open(UBRK_LINE, "en", NULL, 0, &st);
+    if (bi)
+        ubrk_setText(bi, u, ulen, &st);
     size_t n = 0;
-    if (U_SUCCESS(st)) {
+    if (bi && U_SUCCESS(st)) {
         /* Map UTF-16 offsets back to UTF-8 byte offsets as we go. */
         int32_t u16 = 0, u8 = 0;
         for (int32_t b = ubrk_next(bi); b != UBRK_DONE && n < max; b = ubrk_next(bi)) {
@@ -475,7 +487,8 @@ itin_line_breaks(const char *s, size_t len, size_t *breaks, size_t max)
                 continue;
             breaks[n++] = (size_t)u8;
         }
-        ubrk_close(bi);
+        static const UChar none[1];
+        ubrk_setText(bi, none, 0, &st); /* u is freed below */
     }
     free(u);
     if (n == 0 || breaks[n - 1] != len) {

@@ -54,7 +54,8 @@ typedef struct sched {
     itin_date night0;
     size_t n_nights;
     /* Holidays by date and what they close: "R<date>:<region>",
-     * "C<date>:<country>", "A<date>" (every place with hours). */
+     * "C<date>:<country>", "A<date>" (every place with hours); working
+     * days (`workday`) the same after a "W". */
     itin_strmap hol;
     /* Each institution's closed dates, sorted. */
     itin_date **closed;
@@ -62,6 +63,8 @@ typedef struct sched {
     itin_pairmap tt;
     /* Transfer minutes already worked out (or -1, reported), by the same key. */
     itin_pairmap tr_cache;
+    /* Whether a pair of places is closer than walk_below (1) or not (0). */
+    itin_pairmap walks;
     /* Transfers by their two ends (item index, or a hotel night). */
     itin_pairmap transfers;
     sched_conflict *conflicts;
@@ -152,7 +155,7 @@ void sched_build_days(itin_itinerary *it, itin_arena *A);
 /* schedule_transfer.c: transfer estimates, travel_times, the walk along
  * every participant's timeline that adds the transfers. */
 void sched_index_travel_times(sched *S);
-itin_mode sched_transfer_mode(const sched *S, size_t from, size_t to, itin_mode mode);
+itin_mode sched_transfer_mode(sched *S, size_t from, size_t to, itin_mode mode);
 int sched_transfer_min(sched *S, size_t from, size_t to, itin_mode mode, itin_pos where);
 int sched_transfer_try(sched *S, size_t from, size_t to, itin_mode mode);
 void sched_walk_timelines(sched *S);
@@ -168,6 +171,7 @@ itin_mode sched_arrival_mode(const sched *S, const itin_item *it);
 size_t sched_hotel_on(const sched *S, size_t person, itin_date night);
 bool sched_via_hotel(const sched *S, size_t person, const itin_item *a, const itin_item *b);
 void sched_check_fixed_visit(sched *S, size_t ix);
+const itin_holiday *sched_workday_of(const sched *S, size_t inst, itin_date date);
 void sched_place_visits(sched *S);
 bool sched_meeting_free(sched *S, size_t p, size_t inst, itin_date date, int64_t t, int minutes,
                         size_t *blocker);
@@ -181,5 +185,8 @@ void sched_add_conflict(sched *S, size_t person, size_t a, size_t b, int need, i
 void sched_report_conflicts(sched *S);
 void sched_check_items(sched *S);
 void sched_check_long_days(sched *S);
+
+/* schedule_calendar.c: places whose holidays nobody bundled or listed. */
+void sched_check_calendars(sched *S);
 
 #endif

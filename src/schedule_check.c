@@ -194,7 +194,7 @@ sched_check_items(sched *S)
         if (it->kind != ITIN_ITEM_VISIT || it->status == ITIN_CANCELLED)
             continue;
         int wd = itin_date_weekday(it->date);
-        if (wd >= 5 && !sched_accepts(S, ITIN_W_WEEKEND, it)) {
+        if (wd >= 5 && !sched_workday_of(S, it->place, it->date) && !sched_accepts(S, ITIN_W_WEEKEND, it)) {
             char ds[16];
             itin_diags_warn(S->d, ITIN_W_WEEKEND, it->pos, "visit '%s' is on a %s (%s)", it->id,
                             sched_weekdays[wd], itin_date_format(it->date, ds));

@@ -12,7 +12,11 @@
 size_t
 sched_new_item(sched *S)
 {
-    itin_item *it = ITIN_PUSH(S->A, S->items, S->n_items, S->cap_items);
+    if (S->n_items == S->cap_items) {
+        S->cap_items *= 2;
+        S->items = itin_xrealloc(S->items, S->cap_items * sizeof *S->items);
+    }
+    itin_item *it = &S->items[S->n_items++];
     memset(it, 0, sizeof *it);
     it->place = it->from = it->to = NONE;
     return S->n_items - 1;

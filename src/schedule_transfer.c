@@ -159,18 +159,21 @@ sched_index_travel_times(sched *S)
 /* The mode of a transfer: ITIN_MODE_NONE (the later item sets none) is the
  * delegation's, or a walk when the places are closer than `walk_below`. */
 itin_mode
-sched_transfer_mode(const sched *S, size_t from, size_t to, itin_mode mode)
+sched_transfer_mode(sched *S, size_t from, size_t to, itin_mode mode)
 {
     if (mode != ITIN_MODE_NONE)
         return mode;
     const itin_delegation *D = &S->P->delegation;
     if (from == NONE || to == NONE || D->walk_below <= 0)
         return D->travel;
-    const itin_institution *a = &S->P->institutions[from], *b = &S->P->institutions[to];
-    if (a->has_geo && b->has_geo &&
-        sched_haversine_km(a->lat, a->lon, b->lat, b->lon) * 1000.0 < D->walk_below)
-        return ITIN_MODE_WALK;
-    return D->travel;
+    size_t walk;
+    if (!itin_pairmap_get(&S->walks, sched_pair_key(from, to), 0, &walk)) {
+        const itin_institution *a = &S->P->institutions[from], *b = &S->P->institutions[to];
+        walk = a->has_geo && b->has_geo &&
+               sched_haversine_km(a->lat, a->lon, b->lat, b->lon) * 1000.0 < D->walk_below;
+        itin_pairmap_put(&S->walks, sched_pair_key(from, to), 0, walk, NULL);
+    }
+    return walk ? ITIN_MODE_WALK : D->travel;
 }
 
 /* A transfer's minutes; an impossible one is reported once (at `where`,
@@ -364,8 +367,10 @@ sched_walk_wait(sched *S, sched_walk *w, size_t ix, const itin_item *it, itin_mo
     if (back > 0)
         sched_walk_add(S, w, sched_item_end(w->prev_ix), sched_hotel_end(S, h, night), from, h,
                        ITIN_MODE_NONE, free_from, free_from + (int64_t)back * MIN, prev->pos);
+    /* A transfer from the hotel is named by the night before the day it
+     * leaves, as the morning's is: groups leaving together share it. */
     if (out > 0)
-        sched_walk_add(S, w, sched_hotel_end(S, h, night), sched_item_end(ix), h, to, m,
+        sched_walk_add(S, w, sched_hotel_end(S, h, it->date - 1), sched_item_end(ix), h, to, m,
                        arrive - (int64_t)out * MIN, arrive, it->pos);
     return true;
 }

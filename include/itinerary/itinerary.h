@@ -100,6 +100,8 @@ typedef enum itin_warning {
     ITIN_W_OUTSIDE_WINDOW,  /* outside-window: a fixed visit or its transfer */
     ITIN_W_AMBIGUOUS_TIME,  /* ambiguous-time: a time the clocks show twice */
     ITIN_W_CLOSED_ARRANGED, /* closed-by-arrangement: by arrangement on a closed day */
+    ITIN_W_NO_HOLIDAYS,     /* no-holidays: a place whose country or region has no calendar */
+    ITIN_W_HOLIDAYS_YEARS,  /* holidays-years: a year outside a calendar or not announced yet */
     ITIN_W__COUNT
 } itin_warning;
 
@@ -249,8 +251,12 @@ typedef struct itin_travel_time {
 typedef struct itin_holiday {
     itin_date date;
     const char *name;
+    const char *en;      /* the English name, when `name` is in another language, or NULL */
+    const char *local;   /* the name in the country's language, when `name` is not, or NULL */
     const char *region;  /* ISO 3166-2, or NULL */
     const char *country; /* ISO 3166-1, or NULL */
+    int workday;         /* -1: a day off; 0 (Monday) ... 6: a working day with that weekday's hours */
+    bool estimated;      /* the date is expected, not yet announced */
     bool builtin;        /* from the bundled calendars */
     itin_pos pos;
 } itin_holiday;
@@ -371,6 +377,33 @@ itin_plan *itin_plan_load(const char *path, itin_diags *d);
 itin_plan *itin_plan_load_buffer(const char *name, const char *buf, size_t len, itin_diags *d);
 
 void itin_plan_free(itin_plan *plan);
+
+/* --------------------------------------------------------- holiday calendars */
+
+typedef enum itin_regions {
+    ITIN_REGIONS_NONE,    /* the country's days apply to every region alike */
+    ITIN_REGIONS_ALL,     /* every region whose days differ is in the calendar */
+    ITIN_REGIONS_NATIONAL /* regions have days of their own that are not in it */
+} itin_regions;
+
+/* A bundled holiday calendar (docs/holidays.md). */
+typedef struct itin_calendar {
+    const char *country;  /* ISO 3166-1 alpha-2 */
+    const char *language; /* the language of its local names (BCP 47) */
+    const char *title;    /* the country in English */
+    int first, last;      /* the years it covers */
+    int announced;        /* the last year whose announced dates it knows */
+    itin_regions regions;
+    const char *region_list; /* the regions with days of their own, space-separated */
+} itin_calendar;
+
+/* The bundled calendar of a country, or NULL; and all of them. */
+const itin_calendar *itin_calendar_find(const char *country);
+const itin_calendar *itin_calendars(size_t *count);
+
+/* Load the bundled calendar of a country as a plan with only `holidays`
+ * (no delegation). NULL when there is none; the caller frees the plan. */
+itin_plan *itin_calendar_load(const char *country, itin_diags *d);
 
 /* ------------------------------------------------------------ the schedule */
 

@@ -64,4 +64,7 @@ int parse_solve_time(const char *cmd, const char *value);
 extern const char HELP_MATCHMAKING[];
 int cmd_matchmaking(int argc, char **argv);
 
+extern const char HELP_HOLIDAYS[];
+int cmd_holidays(int argc, char **argv);
+
 #endif

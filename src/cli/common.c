@@ -15,6 +15,7 @@ const char USAGE[] = "usage: itinerary plan FILE [--format text|md|ics|json|tran
                      "       itinerary check FILE\n"
                      "       itinerary export FILE -d DIR [--lang L] [--width N]\n"
                      "       itinerary list FILE participants|groups|institutions|visits\n"
+                     "       itinerary holidays COUNTRY[-REGION] YEAR | list\n"
                      "       itinerary help [COMMAND]\n"
                      "       itinerary --help | --version\n";
 

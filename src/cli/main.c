@@ -14,26 +14,28 @@
 #include "report.h"
 #include "write.h"
 
-static const char HELP[] = "itinerary - plan delegation visits from one YAML file\n"
-                           "\n"
-                           "Commands:\n"
-                           "  plan FILE     resolve the schedule and write the agenda (text by default)\n"
-                           "  check FILE    validate and schedule; report problems, write nothing\n"
-                           "  export FILE   write every format for everyone and each participant\n"
-                           "  list FILE W   print the ids of participants, groups, institutions or visits\n"
-                           "  matchmaking FILE  the B2B meeting grid of each session, and unmet requests\n"
-                           "  help COMMAND  describe a command\n"
-                           "\n"
-                           "FILE may be '-' for standard input.\n"
-                           "\n"
-                           "Exit status: 0 fine (warnings allowed), 1 the schedule has conflicts,\n"
-                           "2 usage error, invalid input or an output that is an input file, 3 an output\n"
-                           "(or standard output) could not be written.\n"
-                           "\n"
-                           "Environment: SOURCE_DATE_EPOCH stamps calendar entries (reproducible output);\n"
-                           "NO_COLOR (or TERM=dumb) turns off colour in diagnostics.\n"
-                           "\n"
-                           "See itinerary(1); the file format is described in docs/format.md.\n";
+static const char HELP[] =
+    "itinerary - plan delegation visits from one YAML file\n"
+    "\n"
+    "Commands:\n"
+    "  plan FILE     resolve the schedule and write the agenda (text by default)\n"
+    "  check FILE    validate and schedule; report problems, write nothing\n"
+    "  export FILE   write every format for everyone and each participant\n"
+    "  list FILE W   print the ids of participants, groups, institutions or visits\n"
+    "  holidays CC YEAR  print a bundled holiday calendar (CC: DE, or a region: DE-SN)\n"
+    "  matchmaking FILE  the B2B meeting grid of each session, and unmet requests\n"
+    "  help COMMAND  describe a command\n"
+    "\n"
+    "FILE may be '-' for standard input.\n"
+    "\n"
+    "Exit status: 0 fine (warnings allowed), 1 the schedule has conflicts,\n"
+    "2 usage error, invalid input or an output that is an input file, 3 an output\n"
+    "(or standard output) could not be written.\n"
+    "\n"
+    "Environment: SOURCE_DATE_EPOCH stamps calendar entries (reproducible output);\n"
+    "NO_COLOR (or TERM=dumb) turns off colour in diagnostics.\n"
+    "\n"
+    "See itinerary(1); the file format is described in docs/format.md.\n";
 
 static const char HELP_PLAN[] =
     "usage: itinerary plan FILE [options]\n"
@@ -264,11 +266,8 @@ help_of(const char *cmd)
 {
     static const struct {
         const char *cmd, *text;
-    } helps[] = {{"check", HELP_CHECK},
-                 {"plan", HELP_PLAN},
-                 {"export", HELP_EXPORT},
-                 {"list", HELP_LIST},
-                 {"matchmaking", HELP_MATCHMAKING}};
+    } helps[] = {{"check", HELP_CHECK}, {"plan", HELP_PLAN},         {"export", HELP_EXPORT},
+                 {"list", HELP_LIST},   {"holidays", HELP_HOLIDAYS}, {"matchmaking", HELP_MATCHMAKING}};
     for (size_t i = 0; i < sizeof helps / sizeof *helps; i++)
         if (strcmp(cmd, helps[i].cmd) == 0)
             return helps[i].text;
@@ -306,6 +305,8 @@ run(int argc, char **argv)
         return cmd_export(argc - 2, argv + 2);
     if (strcmp(cmd, "list") == 0)
         return cmd_list(argc - 2, argv + 2);
+    if (strcmp(cmd, "holidays") == 0)
+        return cmd_holidays(argc - 2, argv + 2);
     if (strcmp(cmd, "matchmaking") == 0)
         return cmd_matchmaking(argc - 2, argv + 2);
     return usage_error("unknown command '%s'", cmd);

@@ -19,6 +19,20 @@ check unknown-command 2 "unknown command 'frobnicate'" "$bin" frobnicate
 check unknown-option 2 "unknown option '--bogus'" "$bin" check --bogus x.yaml
 check check-no-file 2 "no FILE given" "$bin" check
 check missing-file 2 "cannot read 'no/such.yaml': No such file or directory" "$bin" check no/such.yaml
+# holidays: a bundled calendar, with English and local names.
+check holidays-jp 0 "$(printf '2024-05-03\tFri\tJP\tConstitution Memorial Day\t憲法記念日')" "$bin" holidays JP 2024
+check holidays-region 0 "$(printf '2024-11-20\tWed\tDE-SN\tDay of Repentance and Prayer\tBuß- und Bettag')" "$bin" holidays DE-SN 2024
+check holidays-region-not-others 1 "" bash -c "'$bin' holidays DE-BY 2024 | grep -q Buß"
+check holidays-workday 0 "$(printf '2024-02-04\tSun\tCN\tWorking day (State Council arrangement)\t调休上班\tworking day, with Mon')" "$bin" holidays CN 2024
+check holidays-expected 0 "expected date" "$bin" holidays AE 2030
+check holidays-unannounced 0 "not announced yet" "$bin" holidays CN 2027
+check holidays-national-only 0 "US-CA's own holidays are not bundled" "$bin" holidays US-CA 2024
+check holidays-list 0 "$(printf 'JP\tJapan\t2022-2035')" "$bin" holidays list
+check holidays-unknown 2 "no bundled calendar for 'ZA'" "$bin" holidays ZA 2024
+check holidays-range 2 "covers 2022 to 2035, not 2040" "$bin" holidays JP 2040
+check holidays-bad-year 2 "'20x4' is not a year" "$bin" holidays JP 20x4
+check holidays-bad-code 2 "is not a country" "$bin" holidays JPN 2024
+check help-holidays 0 "usage: itinerary holidays COUNTRY[-REGION] YEAR" "$bin" help holidays
 for ex in "$src"/data/examples/*.yaml; do
   check "example-$(basename "$ex")" 0 "participants" "$bin" check "$ex"
 done

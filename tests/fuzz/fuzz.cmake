@@ -22,7 +22,8 @@ if(ITIN_FUZZ)
       "${CMAKE_SOURCE_DIR}/data/institutions/*.yaml"
       "${CMAKE_CURRENT_SOURCE_DIR}/cli/invalid/*.yaml"
       "${CMAKE_CURRENT_SOURCE_DIR}/agenda/evil.yaml"
-      "${CMAKE_CURRENT_SOURCE_DIR}/fuzz/regressions/*.yaml")
+      "${CMAKE_CURRENT_SOURCE_DIR}/fuzz/regressions/*.yaml"
+      "${CMAKE_CURRENT_SOURCE_DIR}/fuzz/seeds/*.yaml")
   string(REPLACE ";" " " ITIN_FUZZ_SEEDS_SH "${ITIN_FUZZ_SEEDS}")
 
   # The bundled examples include the catalogs, and the harness's includes

@@ -404,10 +404,35 @@ hotel_break_goes_back_to_the_hotel(void **state)
     const itin_item *in = item(r.it, "transfer:a:hotel:hotel@2022-11-22");
     assert_int_equal(in->start, utc(2022, 11, 22, 9, 0)); /* 10:00 CET */
     assert_int_equal(in->end, utc(2022, 11, 22, 9, 10));
-    const itin_item *out = item(r.it, "transfer:hotel:hotel@2022-11-22:b");
+    /* Named by the night before the day it leaves, as a morning's is. */
+    const itin_item *out = item(r.it, "transfer:hotel:hotel@2022-11-21:b");
     assert_int_equal(out->start, utc(2022, 11, 22, 12, 15));
     assert_int_equal(out->end, utc(2022, 11, 22, 12, 45));
     assert_null(find_item(r.it, "transfer:a:b"));
+    finish(&r);
+}
+
+/* Regression: one participant back at the hotel during a long wait and one
+ * who starts the day there leave the hotel for the same visit at the same
+ * time: one shared transfer, not two. */
+static void
+hotel_break_shares_the_transfer_with_the_morning(void **state)
+{
+    (void)state;
+    static run r;
+    schedule(&r, DELEGATION("2022-11-22", "2022-11-23",
+                            "  buffer: 15m\n") "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES "visits:\n"
+                                               "  - {id: a, title: A, at: wfs, date: 2022-11-22, start: "
+                                               "\"09:00\", duration: 1h, with: [lee]}\n"
+                                               "  - {id: b, title: B, at: hub, date: 2022-11-22, start: "
+                                               "\"14:00\", duration: 1h}\n" BREAK_LODGING);
+    const itin_item *out = item(r.it, "transfer:hotel:hotel@2022-11-21:b");
+    assert_int_equal(out->who[0], LEE | PARK);
+    assert_true(out->everyone);
+    size_t to_b = 0;
+    for (size_t i = 0; i < r.it->n_items; i++)
+        to_b += r.it->items[i].kind == ITIN_ITEM_TRANSFER && strcmp(r.it->items[i].to_item, "b") == 0;
+    assert_int_equal(to_b, 1);
     finish(&r);
 }
 
@@ -2524,6 +2549,7 @@ main(void)
         cmocka_unit_test_teardown(overnight_flight_is_not_a_long_day, cleanup),
         cmocka_unit_test_teardown(slot_search_skips_transfers_it_cannot_estimate, cleanup),
         cmocka_unit_test_teardown(connection_needs_exit_and_checkin, cleanup),
+        cmocka_unit_test_teardown(hotel_break_shares_the_transfer_with_the_morning, cleanup),
         cmocka_unit_test_teardown(warnings_have_names_and_can_be_accepted, cleanup),
         cmocka_unit_test_teardown(checkin_and_exit_settings, cleanup),
         cmocka_unit_test_teardown(transfers_around_legs, cleanup),
