@@ -28,6 +28,11 @@ int usage_error(const char *fmt, const char *arg);
 int parse_args(const char *cmd, int argc, char **argv, const option *opts, size_t n, const char *help,
                const char **file);
 
+/* The same with `n_files` files, which `what` names in messages ("two
+ * files, OLD and NEW"). */
+int parse_args_files(const char *cmd, int argc, char **argv, const option *opts, size_t n, const char *help,
+                     const char **files, size_t n_files, const char *what);
+
 /* --lang and --width, checked; -1 when fine, else the exit status. */
 int parse_lang_width(const char *cmd, const char *lang, const char *width, int *columns);
 
@@ -55,5 +60,8 @@ int write_job(void *ctx, FILE *out);
 
 extern const char HELP_EXPORT[];
 int cmd_export(int argc, char **argv);
+
+extern const char HELP_DIFF[];
+int cmd_diff(int argc, char **argv);
 
 #endif

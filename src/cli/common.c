@@ -14,6 +14,8 @@ const char USAGE[] = "usage: itinerary plan FILE [--format text|md|ics|json|tran
                      "                           [--width N] [--no-transfers] [--invite]\n"
                      "       itinerary check FILE\n"
                      "       itinerary export FILE -d DIR [--lang L] [--width N]\n"
+                     "       itinerary diff OLD NEW [--format text|md|json|ics] [-o OUT]\n"
+                     "                              [--participant ID | --group ID] [--lang L] [--width N]\n"
                      "       itinerary list FILE participants|groups|institutions|visits\n"
                      "       itinerary help [COMMAND]\n"
                      "       itinerary --help | --version\n";
@@ -51,15 +53,16 @@ find_option(const char *a, const option *opts, size_t n, const char **inline_val
     return NULL;
 }
 
-/* Read a command's arguments: its options and one FILE; "--" ends the
+/* Read a command's arguments: its options and n files; "--" ends the
  * options. Returns -1 when they are fine, else the exit status (0 after
  * printing the help). */
 int
-parse_args(const char *cmd, int argc, char **argv, const option *opts, size_t n, const char *help,
-           const char **file)
+parse_args_files(const char *cmd, int argc, char **argv, const option *opts, size_t n, const char *help,
+                 const char **files, size_t n_files, const char *what)
 {
     char msg[256];
     bool options = true;
+    size_t got = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i], *value;
         if (options && strcmp(a, "--") == 0) {
@@ -83,19 +86,31 @@ parse_args(const char *cmd, int argc, char **argv, const option *opts, size_t n,
             continue;
         } else if (options && a[0] == '-' && a[1] != '\0')
             snprintf(msg, sizeof msg, "%s: unknown option '%s'", cmd, a);
-        else if (*file)
+        else if (got == n_files && n_files == 1)
             snprintf(msg, sizeof msg, "%s: more than one file ('%s')", cmd, a);
+        else if (got == n_files)
+            snprintf(msg, sizeof msg, "%s: more than %s ('%s')", cmd, what, a);
         else {
-            *file = a;
+            files[got++] = a;
             continue;
         }
         return usage_error("%s", msg);
     }
-    if (!*file) {
-        snprintf(msg, sizeof msg, "%s: no FILE given", cmd);
+    if (got < n_files) {
+        if (n_files == 1)
+            snprintf(msg, sizeof msg, "%s: no FILE given", cmd);
+        else
+            snprintf(msg, sizeof msg, "%s: expected %s", cmd, what);
         return usage_error("%s", msg);
     }
     return -1;
+}
+
+int
+parse_args(const char *cmd, int argc, char **argv, const option *opts, size_t n, const char *help,
+           const char **file)
+{
+    return parse_args_files(cmd, argc, argv, opts, n, help, file, 1, "one FILE");
 }
 
 /* --lang and --width, checked; -1 when fine, else the exit status. */

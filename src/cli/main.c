@@ -20,6 +20,7 @@ static const char HELP[] = "itinerary - plan delegation visits from one YAML fil
                            "  plan FILE     resolve the schedule and write the agenda (text by default)\n"
                            "  check FILE    validate and schedule; report problems, write nothing\n"
                            "  export FILE   write every format for everyone and each participant\n"
+                           "  diff OLD NEW  what changed from one revision of a plan to another\n"
                            "  list FILE W   print the ids of participants, groups, institutions or visits\n"
                            "  help COMMAND  describe a command\n"
                            "\n"
@@ -231,7 +232,11 @@ help_of(const char *cmd)
 {
     static const struct {
         const char *cmd, *text;
-    } helps[] = {{"check", HELP_CHECK}, {"plan", HELP_PLAN}, {"export", HELP_EXPORT}, {"list", HELP_LIST}};
+    } helps[] = {{"check", HELP_CHECK},
+                 {"plan", HELP_PLAN},
+                 {"export", HELP_EXPORT},
+                 {"diff", HELP_DIFF},
+                 {"list", HELP_LIST}};
     for (size_t i = 0; i < sizeof helps / sizeof *helps; i++)
         if (strcmp(cmd, helps[i].cmd) == 0)
             return helps[i].text;
@@ -269,6 +274,8 @@ run(int argc, char **argv)
         return cmd_export(argc - 2, argv + 2);
     if (strcmp(cmd, "list") == 0)
         return cmd_list(argc - 2, argv + 2);
+    if (strcmp(cmd, "diff") == 0)
+        return cmd_diff(argc - 2, argv + 2);
     return usage_error("unknown command '%s'", cmd);
 }
 
