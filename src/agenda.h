@@ -7,8 +7,9 @@
 
 #include "i18n.h"
 
-/* A labelled line ("Ort: WFS, Bertolt-Brecht-Allee 22"), or a paragraph of
- * free text when label is NULL. */
+/* A labelled line ("Ort: WFS, Bertolt-Brecht-Allee 22"), a line of its own
+ * without a label when label is "", or a paragraph of free text when label
+ * is NULL. */
 typedef struct agenda_field {
     const char *label;
     const char *text;

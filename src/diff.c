@@ -211,16 +211,22 @@ push(builder *b, itin_change_kind kind, const itin_item *before, const itin_item
     if (mask_empty(who, D->words)) /* a change concerns someone */
         return NULL;
     itin_change *c = ITIN_PUSH(b->A, D->changes, D->n_changes, b->cap);
-    const itin_item *x = after ? after : before;
     c->kind = kind;
-    c->item_kind = x->kind;
-    c->id = x->id;
     c->before = before;
     c->after = after;
+    const itin_item *x = itin_change_item(c);
+    c->item_kind = x->kind;
+    c->id = x->id;
     c->who = who;
     c->date = x->date;
     c->when = x->start;
     return c;
+}
+
+const itin_item *
+itin_change_item(const itin_change *c)
+{
+    return c->after && c->kind != ITIN_CHANGE_CANCELLED ? c->after : c->before;
 }
 
 static bool
@@ -470,6 +476,14 @@ same_stay(builder *b, const itin_item *o, const itin_item *n)
     return itin_diff_same_place(b->P[0], o->place, b->P[1], n->place);
 }
 
+/* Whether two lodging entries of the same itinerary are at the same place
+ * (or both none). */
+static bool
+same_hotel(const itin_item *a, const itin_item *b)
+{
+    return a == b || (a && b && a->place == b->place);
+}
+
 /* A run of nights in which one person's lodging changed. */
 typedef struct lodging_run {
     size_t person;
@@ -501,8 +515,8 @@ compare_lodging(builder *b)
             const itin_item *o = stay_at(so, no, night, &next), *n = stay_at(sn, nn, night, &next);
             if (!same_stay(b, o, n)) {
                 lodging_run *r = n_runs ? &runs[n_runs - 1] : NULL;
-                if (r && r->person == u && r->last + 1 == night && same_stay(b, r->o, o) &&
-                    same_stay(b, r->n, n)) {
+                if (r && r->person == u && r->last + 1 == night && same_hotel(r->o, o) &&
+                    same_hotel(r->n, n)) {
                     r->last = next - 1;
                 } else {
                     if (n_runs == cap) {
@@ -526,11 +540,13 @@ compare_lodging(builder *b)
         uint64_t *who = mask_new(b);
         for (size_t k = i; k < n_runs; k++)
             if (!done[k] && runs[k].first == runs[i].first && runs[k].last == runs[i].last &&
-                same_stay(b, runs[k].o, runs[i].o) && same_stay(b, runs[k].n, runs[i].n)) {
+                same_hotel(runs[k].o, runs[i].o) && same_hotel(runs[k].n, runs[i].n)) {
                 itin_who_add(who, runs[k].person);
                 done[k] = true;
             }
         itin_change *c = push(b, ITIN_CHANGE_LODGING, runs[i].o, runs[i].n, who);
+        if (!c)
+            continue;
         c->night_first = runs[i].first;
         c->night_last = runs[i].last;
         c->date = runs[i].first;
@@ -550,8 +566,8 @@ cmp_change(const void *a, const void *b)
         return x->date < y->date ? -1 : 1;
     if (x->when != y->when)
         return x->when < y->when ? -1 : 1;
-    int64_t xe = x->kind == ITIN_CHANGE_LODGING ? 0 : (x->after ? x->after : x->before)->end;
-    int64_t ye = y->kind == ITIN_CHANGE_LODGING ? 0 : (y->after ? y->after : y->before)->end;
+    int64_t xe = x->kind == ITIN_CHANGE_LODGING ? 0 : itin_change_item(x)->end;
+    int64_t ye = y->kind == ITIN_CHANGE_LODGING ? 0 : itin_change_item(y)->end;
     if (xe != ye)
         return xe < ye ? -1 : 1;
     if (x->item_kind != y->item_kind)

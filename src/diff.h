@@ -13,6 +13,11 @@
  * the people that plan does not have are left out. */
 void itin_diff_plan_mask(const itin_diff *diff, const uint64_t *mask, bool after, uint64_t *out);
 
+/* The item a change is listed with: the new one, except for an item that
+ * was removed or cancelled, which is listed where it was (a cancelled
+ * item's new times mean nothing). */
+const itin_item *itin_change_item(const itin_change *c);
+
 /* The same item (kind and id) in the other itinerary of the diff, or NULL. */
 const itin_item *itin_diff_counterpart(const itin_diff *diff, const itin_item *x, bool in_after);
 

@@ -309,8 +309,8 @@ static void
 entry_for(notice *n, agenda_entry *e, const itin_change *first, const itin_change *last, const char **zone,
           int *offset)
 {
-    const itin_item *x = first->after ? first->after : first->before;
-    const itin_plan *P = plan_of(n, x, first->after != NULL);
+    const itin_item *x = itin_change_item(first);
+    const itin_plan *P = plan_of(n, x, x == first->after);
     size_t cap = 0;
     e->kind = x->kind;
     e->status = x->status;
@@ -332,7 +332,7 @@ entry_for(notice *n, agenda_entry *e, const itin_change *first, const itin_chang
         same_who &= itin_who_equal(c->who, first->who, n->D->words);
     uint64_t *part = itin_arena_alloc(n->A, n->D->words * sizeof *part);
     for (const itin_change *c = first; c < last; c++) {
-        add_field(n, &e->fields, &e->n_fields, &cap, NULL, sentence(n, c));
+        add_field(n, &e->fields, &e->n_fields, &cap, "", sentence(n, c));
         bool added = c->kind == ITIN_CHANGE_ADDED || c->kind == ITIN_CHANGE_REINSTATED ||
                      (n->personal && c->kind == ITIN_CHANGE_ATTENDEES && c->joining &&
                       itin_who_intersects(c->joining, n->mask, n->D->words));

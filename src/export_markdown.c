@@ -89,6 +89,10 @@ md_text(md *m, const char *s, bool line_start)
 static void
 labelled(md *m, const agenda_field *f)
 {
+    if (!*f->label) { /* a line without a label */
+        md_text(m, f->text, false);
+        return;
+    }
     md_put(m, "**");
     md_text(m, f->label, false);
     md_put(m, ":** ");

@@ -131,6 +131,14 @@ field(out *o, size_t indent, const agenda_field *f)
         text_paragraphs(o, indent, f->text);
         return;
     }
+    if (!*f->label) {
+        char *pad = itin_xmalloc(indent + 1);
+        memset(pad, ' ', indent);
+        pad[indent] = '\0';
+        wrap(o, pad, indent, indent, f->text);
+        free(pad);
+        return;
+    }
     size_t lw = itin_display_width(f->label, strlen(f->label));
     size_t n = indent + strlen(f->label) + 3;
     char *first = itin_xmalloc(n);

@@ -279,8 +279,7 @@ static const char
                     [L_DIFF_TITLE] = "변경 사항: %s",
                     [L_DIFF_FOR] = "대상",
                     [L_DIFF_SUMMARY] = "요약",
-                    [L_DIFF_COUNT] =
-                        "변경 {0,number}건, 참가자 {2,number}명 중 {1,number}명 해당",
+                    [L_DIFF_COUNT] = "변경 {0,number}건, 참가자 {2,number}명 중 {1,number}명 해당",
                     [L_DIFF_COUNT_YOU] = "변경 {0,number}건",
                     [L_DIFF_NONE] = "변경 사항 없음.",
                     [L_DIFF_CONCERNS] = "해당자",
