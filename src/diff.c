@@ -344,6 +344,12 @@ same_ride(builder *b, const itin_item *o, const itin_item *n)
            o->mode == n->mode && !place_changed(b, o, n);
 }
 
+static int
+cmp_change_id(const void *a, const void *b)
+{
+    return strcmp((*(const itin_change *const *)a)->id, (*(const itin_change *const *)b)->id);
+}
+
 /* A transfer that now joins other items (the visit before it became
  * another) but leaves the same place at the same time for the same place by
  * the same mode is the same ride for whoever takes it: a removed and an
@@ -358,21 +364,36 @@ rematch_transfers(builder *b)
     const itin_item **pairs = itin_xmalloc((n + 1) * sizeof *pairs);
     for (size_t i = 0; i < n; i++)
         partner[i] = NONE;
+    /* The removed transfers by id, each with the added one of least id on
+     * the same ride: the pairs do not depend on the order of the items. */
+    const itin_change **removed = itin_xmalloc((n + 1) * sizeof *removed),
+                      **added = itin_xmalloc((n + 1) * sizeof *added);
+    size_t n_removed = 0, n_added = 0;
     for (size_t i = 0; i < n; i++) {
-        const itin_change *r = &D->changes[i];
-        if (r->kind != ITIN_CHANGE_REMOVED || r->item_kind != ITIN_ITEM_TRANSFER)
-            continue;
-        for (size_t k = 0; k < n; k++) {
-            const itin_change *a = &D->changes[k];
-            if (partner[k] == NONE && a->kind == ITIN_CHANGE_ADDED && same_ride(b, r->before, a->after)) {
-                partner[i] = k;
-                partner[k] = i;
+        const itin_change *c = &D->changes[i];
+        if (c->item_kind == ITIN_ITEM_TRANSFER && c->kind == ITIN_CHANGE_REMOVED)
+            removed[n_removed++] = c;
+        else if (c->item_kind == ITIN_ITEM_TRANSFER && c->kind == ITIN_CHANGE_ADDED)
+            added[n_added++] = c;
+    }
+    qsort(removed, n_removed, sizeof *removed, cmp_change_id);
+    qsort(added, n_added, sizeof *added, cmp_change_id);
+    for (size_t m = 0; m < n_removed && n_added; m++) {
+        const itin_change *r = removed[m];
+        for (size_t k = 0; k < n_added; k++) {
+            size_t ai = (size_t)(added[k] - D->changes);
+            if (partner[ai] == NONE && same_ride(b, r->before, added[k]->after)) {
+                size_t ri = (size_t)(r - D->changes);
+                partner[ri] = ai;
+                partner[ai] = ri;
                 pairs[n_pairs++] = r->before;
-                pairs[n_pairs++] = a->after;
+                pairs[n_pairs++] = added[k]->after;
                 break;
             }
         }
     }
+    free(removed);
+    free(added);
     for (size_t i = 0; i < n; i++)
         if (partner[i] == NONE)
             D->changes[kept++] = D->changes[i];
