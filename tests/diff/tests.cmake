@@ -34,3 +34,13 @@ if(ok)
   add_test(NAME diff.replay.ruby COMMAND ${RUBY} ${ITIN_DIFF_SRC}/check_replay.rb ${ITIN_DIFF_DIR})
   set_tests_properties(diff.replay.ruby PROPERTIES FIXTURES_REQUIRED diff_replay LABELS external)
 endif()
+
+add_test(NAME diff.commands
+  COMMAND bash ${ITIN_DIFF_SRC}/run_commands.sh $<TARGET_FILE:itinerary-cli> ${CMAKE_SOURCE_DIR})
+set_tests_properties(diff.commands PROPERTIES LABELS cli)
+
+itin_needs(ok diff.property PYTHON3)
+if(ok)
+  add_test(NAME diff.property COMMAND ${PYTHON3} ${ITIN_DIFF_SRC}/check_property.py $<TARGET_FILE:itinerary-cli>)
+  set_tests_properties(diff.property PROPERTIES LABELS cli)
+endif()

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# `itinerary diff` and `export --since` on the command line: options, their
+# errors, exit statuses as diff(1), OLD in another directory with its own
+# includes, and the files export writes.
+# usage: run_commands.sh ITINERARY SOURCE_DIR
+set -u
+bin=$1 src=$2
+pass=0 fail=0
+check() { # name, expected exit, expected substring of stdout+stderr, command...
+  local name=$1 want=$2 sub=$3; shift 3
+  local out rc
+  out=$("$@" 2>&1); rc=$?
+  if [ "$rc" != "$want" ]; then echo "FAIL $name: exit $rc, expected $want"; printf '%s\n' "$out" | sed 's/^/    /' | head -20; fail=$((fail + 1)); return; fi
+  if ! grep -qF -- "$sub" <<<"$out"; then echo "FAIL $name: output lacks '$sub'"; printf '%s\n' "$out" | sed 's/^/    /' | head -20; fail=$((fail + 1)); return; fi
+  pass=$((pass + 1))
+}
+export SOURCE_DATE_EPOCH=1668384000 TZ=UTC
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+new=$src/data/examples/kr-mss-saxony-2022.yaml
+old=$src/tests/diff/revisions/kr-mss-saxony-2022.r2.yaml
+
+# Usage errors: exit 2, nothing written.
+check help 0 "usage: itinerary diff OLD NEW" "$bin" help diff
+check help-option 0 "Exits 0 when nothing changed" "$bin" diff --help
+check listed 0 "diff OLD NEW" "$bin" --help
+check no-files 2 "diff: expected two files, OLD and NEW" "$bin" diff
+check one-file 2 "diff: expected two files, OLD and NEW" "$bin" diff "$old"
+check three-files 2 "diff: more than two files, OLD and NEW ('x.yaml')" "$bin" diff "$old" "$new" x.yaml
+check bad-format 2 "diff: unknown format 'pdf' (expected text, md, json or ics)" "$bin" diff "$old" "$new" --format pdf
+check transport-format 2 "diff: unknown format 'transport'" "$bin" diff "$old" "$new" --format transport
+check bad-lang 2 "diff: unknown language 'fr'" "$bin" diff "$old" "$new" --lang fr
+check bad-width 2 "diff: --width takes a number of columns from 20 to 1000, not '7'" "$bin" diff "$old" "$new" --width 7
+check both-filters 2 "diff: --participant and --group exclude each other" "$bin" diff "$old" "$new" --participant park --group research
+check unknown-participant 2 "no participant has the id 'nobody' in" "$bin" diff "$old" "$new" --participant nobody
+check unknown-group 2 "no group has the id 'nobody' in" "$bin" diff "$old" "$new" --group nobody
+check empty-output 2 "diff: the output file name is empty (-o '')" "$bin" diff "$old" "$new" -o ''
+check both-stdin 2 "diff: OLD and NEW cannot both be standard input" "$bin" diff - - 
+check unknown-option 2 "diff: unknown option '--since'" "$bin" diff "$old" "$new" --since x
+check no-value 2 "diff: '--participant' needs a value" "$bin" diff "$old" "$new" --participant
+check invite-flag 2 "diff: unknown option '--invite'" "$bin" diff "$old" "$new" --invite
+check output-is-input 2 "is the same file as the input" "$bin" diff "$old" "$new" -o "$new"
+check bad-epoch 2 "SOURCE_DATE_EPOCH must be a whole number" env SOURCE_DATE_EPOCH=now "$bin" diff "$old" "$new"
+
+# Trouble with a plan: exit 2, whichever side.
+check missing-old 2 "cannot read 'no/such.yaml'" "$bin" diff no/such.yaml "$new"
+check missing-new 2 "'no/such.yaml' cannot be scheduled; nothing was compared" "$bin" diff "$old" no/such.yaml
+check invalid-new 2 "cannot be scheduled; nothing was compared" "$bin" diff "$old" "$src/tests/cli/invalid/duplicate-key.yaml"
+sed -e 's/^    start: "10:30"$/    start: "09:00"/' -e "s#include: \[../institutions/saxony.yaml\]#include: [$src/data/institutions/saxony.yaml]#" "$new" > "$tmp/conflict.yaml"
+check conflict-new 2 "the schedule of '$tmp/conflict.yaml' has conflicts; nothing was compared" "$bin" diff "$new" "$tmp/conflict.yaml"
+printf 'precious\n' > "$tmp/keep.txt"
+check conflict-untouched 2 "has conflicts" "$bin" diff "$new" "$tmp/conflict.yaml" -o "$tmp/keep.txt"
+check conflict-untouched-2 0 "precious" cat "$tmp/keep.txt"
+
+# Exit status as diff(1).
+check same 0 "No changes." "$bin" diff "$new" "$new" --lang en
+check same-json 0 '"changes": [' "$bin" diff "$new" "$new" --format json
+check differ 1 "12 changes affecting 10 of 10 participants" "$bin" diff "$old" "$new" --lang en
+check differ-participant 1 "6 changes for you" "$bin" diff "$old" "$new" --lang en --participant park
+check nothing-for-them 0 "No changes." "$bin" diff "$new" "$new" --lang en --participant park
+check reversed 1 "The visit at 14:15 has been removed from the itinerary." "$bin" diff "$new" "$old" --lang en
+check write-ics 1 "" "$bin" diff "$old" "$new" --format ics -o "$tmp/update.ics"
+check wrote-ics 0 "METHOD:PUBLISH" cat "$tmp/update.ics"
+check dev-full 3 "No space left on device" "$bin" diff "$old" "$new" -o /dev/full
+
+# A participant only one revision has: everything is new, or gone, for them.
+sed -e "s#include: \[../institutions/saxony.yaml\]#include: [$src/data/institutions/saxony.yaml]#" \
+    -e 's/^    - {id: bauer, .*$/    - {id: bauer-ms, name: Min-seo Bauer, role: Dolmetscherin, org: freiberuflich}/' \
+    -e 's/walther, bauer\]/walther, bauer-ms]/' "$new" > "$tmp/renamed.yaml"
+check gone-participant 1 "is no longer in your itinerary" "$bin" diff "$new" "$tmp/renamed.yaml" --participant bauer --lang en
+check new-participant 1 "New in your itinerary." "$bin" diff "$new" "$tmp/renamed.yaml" --participant bauer-ms --lang en
+
+# The revision must grow when something changed.
+sed -e 's/^  revision: 3$/  revision: 2/' -e "s#include: \[../institutions/saxony.yaml\]#include: [$src/data/institutions/saxony.yaml]#" "$new" > "$tmp/r2-again.yaml"
+check revision-warning 1 "warning: the itinerary changed, but revision 2 is not greater than the old plan's revision 2" "$bin" diff "$old" "$tmp/r2-again.yaml"
+check revision-position 1 "r2-again.yaml:34:13: warning" "$bin" diff "$old" "$tmp/r2-again.yaml"
+sed -e '/^  revision: 3$/d' -e "s#include: \[../institutions/saxony.yaml\]#include: [$src/data/institutions/saxony.yaml]#" "$new" > "$tmp/no-revision.yaml"
+check no-revision-warning 1 "the new plan has no revision" "$bin" diff "$old" "$tmp/no-revision.yaml"
+check same-no-warning 0 "No changes." bash -c "'$bin' diff '$tmp/r2-again.yaml' '$tmp/r2-again.yaml' --lang en 2>&1 | grep -v 'warning: visit'"
+
+# OLD in another directory with its own includes (as a git worktree of an
+# earlier commit would be), and OLD from standard input.
+mkdir -p "$tmp/wt/data/examples" "$tmp/wt/data/institutions"
+cp "$new" "$tmp/wt/data/examples/"
+cp "$src/data/institutions/saxony.yaml" "$tmp/wt/data/institutions/"
+check other-tree 0 "No changes." "$bin" diff "$tmp/wt/data/examples/kr-mss-saxony-2022.yaml" "$new" --lang en
+sed -i 's/Hilton Dresden/Hilton Dresden (alt)/' "$tmp/wt/data/institutions/saxony.yaml"
+check other-tree-includes 1 "Hilton Dresden (alt)" "$bin" diff "$tmp/wt/data/examples/kr-mss-saxony-2022.yaml" "$new" --lang en
+check stdin-old 1 "12 changes" bash -c "cd '$src/tests/diff/revisions' && '$bin' diff - '$new' --lang en < kr-mss-saxony-2022.r2.yaml"
+
+echo "$pass passed, $fail failed"
+[ $fail = 0 ] && [ $pass -gt 0 ]
