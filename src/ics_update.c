@@ -146,8 +146,10 @@ uid_text(side *s, const itin_plan *P, const itin_item *x, itin_arena *A)
     return itin_arena_strdup(A, itin_strbuf_str(&s->C.buf));
 }
 
-int
-itin_export_diff_ics(const itin_diff *D, const itin_diff_options *opt, FILE *out)
+/* The update calendar, written to `out`, or when out is NULL only its
+ * events counted into *count. */
+static int
+update_calendar(const itin_diff *D, const itin_diff_options *opt, FILE *out, size_t *count)
 {
     static const itin_diff_options none;
     if (!opt)
@@ -213,15 +215,20 @@ itin_export_diff_ics(const itin_diff *D, const itin_diff_options *opt, FILE *out
         update_add(&u, ev, x);
     }
 
-    icalcomponent *cal = itin_ics_calendar_new(NP, &n.ro, ICAL_METHOD_PUBLISH);
+    if (count)
+        *count = u.n;
+    icalcomponent *cal = out ? itin_ics_calendar_new(NP, &n.ro, ICAL_METHOD_PUBLISH) : NULL;
     bool any = false;
     int64_t first = 0, last = 0;
     span(o.view, &any, &first, &last);
     span(n.view, &any, &first, &last);
-    itin_ics_add_vtimezones_of(cal, u.items, u.n, first, last);
-    int rc = itin_ics_emit(cal, out, "END:VCALENDAR\r\n");
+    int rc = 0;
+    if (cal) {
+        itin_ics_add_vtimezones_of(cal, u.items, u.n, first, last);
+        rc = itin_ics_emit(cal, out, "END:VCALENDAR\r\n");
+    }
     for (size_t i = 0; i < u.n; i++) {
-        if (rc == 0)
+        if (rc == 0 && out)
             rc = itin_ics_emit(u.events[i], out, NULL);
         else
             icalcomponent_free(u.events[i]);
@@ -235,5 +242,18 @@ itin_export_diff_ics(const itin_diff *D, const itin_diff_options *opt, FILE *out
     side_free(&o);
     side_free(&n);
     itin_arena_free(A);
-    return itin_ics_emit_end(out, rc);
+    return out ? itin_ics_emit_end(out, rc) : rc;
+}
+
+int
+itin_export_diff_ics(const itin_diff *D, const itin_diff_options *opt, FILE *out)
+{
+    return update_calendar(D, opt, out, NULL);
+}
+
+long
+itin_diff_ics_count(const itin_diff *D, const itin_diff_options *opt)
+{
+    size_t n = 0;
+    return update_calendar(D, opt, NULL, &n) == 0 ? (long)n : -1;
 }

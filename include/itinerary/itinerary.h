@@ -510,6 +510,10 @@ int itin_export_diff_json(const itin_diff *diff, const itin_diff_options *opt, F
  * or differs, at a SEQUENCE above both revisions', and every event that is
  * gone as STATUS:CANCELLED under its UID. 0, or -1 with errno. */
 int itin_export_diff_ics(const itin_diff *diff, const itin_diff_options *opt, FILE *out);
+/* How many events that calendar holds (0: the old calendar needs no
+ * update), or -1 with errno. A calendar may need an update when no change
+ * concerns its people: an event of theirs names who else attends it. */
+long itin_diff_ics_count(const itin_diff *diff, const itin_diff_options *opt);
 
 /* ----------------------------------------------------------- small helpers */
 

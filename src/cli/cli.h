@@ -64,4 +64,19 @@ int cmd_export(int argc, char **argv);
 extern const char HELP_DIFF[];
 int cmd_diff(int argc, char **argv);
 
+/* One change notice or update calendar: a diff in one format (text, md,
+ * json or ics). */
+typedef struct diff_job {
+    const char *format;
+    const itin_diff *diff;
+    itin_diff_options opt;
+} diff_job;
+
+/* Render a diff_job (a writer_fn); 0 on success. */
+int write_diff(void *ctx, FILE *out);
+
+/* Load and schedule one revision to compare; false after saying why it
+ * cannot be compared (invalid, or conflicts), in a message of command cmd. */
+bool load_revision(const char *cmd, const char *file, itin_diags *d, itin_plan **plan, itin_itinerary **it);
+
 #endif

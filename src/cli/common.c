@@ -212,3 +212,16 @@ write_job(void *ctx, FILE *out)
         return itin_export_transport(j->it, &j->opt, ITIN_TRANSPORT_CSV, out);
     return itin_export_text(j->it, &j->opt, out);
 }
+
+int
+write_diff(void *ctx, FILE *out)
+{
+    const diff_job *j = ctx;
+    if (strcmp(j->format, "json") == 0)
+        return itin_export_diff_json(j->diff, &j->opt, out);
+    if (strcmp(j->format, "md") == 0)
+        return itin_export_diff_markdown(j->diff, &j->opt, out);
+    if (strcmp(j->format, "ics") == 0)
+        return itin_export_diff_ics(j->diff, &j->opt, out);
+    return itin_export_diff_text(j->diff, &j->opt, out);
+}

@@ -33,36 +33,16 @@ const char HELP_DIFF[] = "usage: itinerary diff OLD NEW [options]\n"
 
 static const char *const DIFF_FORMATS[] = {"text", "md", "json", "ics"};
 
-typedef struct diff_job {
-    const char *format;
-    const itin_diff *diff;
-    itin_diff_options opt;
-} diff_job;
-
-static int
-write_diff(void *ctx, FILE *out)
-{
-    const diff_job *j = ctx;
-    if (strcmp(j->format, "json") == 0)
-        return itin_export_diff_json(j->diff, &j->opt, out);
-    if (strcmp(j->format, "md") == 0)
-        return itin_export_diff_markdown(j->diff, &j->opt, out);
-    if (strcmp(j->format, "ics") == 0)
-        return itin_export_diff_ics(j->diff, &j->opt, out);
-    return itin_export_diff_text(j->diff, &j->opt, out);
-}
-
-/* Load and schedule one revision; false after saying why it cannot be
- * compared. */
-static bool
-load_revision(const char *file, itin_diags *d, itin_plan **plan, itin_itinerary **it)
+bool
+load_revision(const char *cmd, const char *file, itin_diags *d, itin_plan **plan, itin_itinerary **it)
 {
     *it = load_and_schedule(file, d, plan, false);
     int rc = exit_code(d);
     if (rc == EXIT_CONFLICT)
-        fprintf(stderr, "itinerary: diff: the schedule of '%s' has conflicts; nothing was compared\n", file);
+        fprintf(stderr, "itinerary: %s: the schedule of '%s' has conflicts; nothing was compared\n", cmd,
+                file);
     else if (rc != EXIT_OK || !*it)
-        fprintf(stderr, "itinerary: diff: '%s' cannot be scheduled; nothing was compared\n", file);
+        fprintf(stderr, "itinerary: %s: '%s' cannot be scheduled; nothing was compared\n", cmd, file);
     return rc == EXIT_OK && *it;
 }
 
@@ -103,8 +83,8 @@ cmd_diff(int argc, char **argv)
     itin_diags d_old, d_new, d;
     itin_plan *old_plan, *new_plan;
     itin_itinerary *old_it, *new_it;
-    bool ok = load_revision(files[0], &d_old, &old_plan, &old_it);
-    ok = load_revision(files[1], &d_new, &new_plan, &new_it) && ok;
+    bool ok = load_revision("diff", files[0], &d_old, &old_plan, &old_it);
+    ok = load_revision("diff", files[1], &d_new, &new_plan, &new_it) && ok;
     itin_diags_init(&d, 0);
     rc = EXIT_INVALID;
     if (ok) {

@@ -87,5 +87,33 @@ sed -i 's/Hilton Dresden/Hilton Dresden (alt)/' "$tmp/wt/data/institutions/saxon
 check other-tree-includes 1 "Hilton Dresden (alt)" "$bin" diff "$tmp/wt/data/examples/kr-mss-saxony-2022.yaml" "$new" --lang en
 check stdin-old 1 "12 changes" bash -c "cd '$src/tests/diff/revisions' && '$bin' diff - '$new' --lang en < kr-mss-saxony-2022.r2.yaml"
 
+# export --since: the notices and update calendars, only for those with
+# changes, all or nothing, and gone again with the next export without it.
+sed -e 's/^    topics: \[Faserverbundbauteile, Spritzgießen, Bauteilprüfung\]$/    topics: [Faserverbundbauteile, Bauteilprüfung]/' \
+    -e "s#include: \[../institutions/saxony.yaml\]#include: [$src/data/institutions/saxony.yaml]#" \
+    -e 's/^  revision: 3$/  revision: 4/' "$new" > "$tmp/r4.yaml"
+check since 0 "" "$bin" export "$tmp/r4.yaml" -d "$tmp/since" --since "$new"
+check since-delegation 0 "changes.txt" ls "$tmp/since"
+check since-delegation-ics 0 "STATUS:CONFIRMED" cat "$tmp/since/changes.ics"
+check since-json 0 '"kind": "details", "item_kind": "visit", "item": "ilk-lab"' cat "$tmp/since/changes.json"
+check since-summary 0 "1 Änderung für 4 von 10 Teilnehmenden" cat "$tmp/since/changes.txt"
+check since-personal 0 "Ihr Termin um 14:15: Themen geändert." cat "$tmp/since/changes/park.txt"
+check since-only-affected 0 "choi.ics choi.md choi.txt han.ics han.md han.txt kang.ics kang.md kang.txt park.ics park.md park.txt" bash -c "ls '$tmp/since/changes' | xargs"
+check since-manifest 0 "changes/park.ics" cat "$tmp/since/.itinerary-manifest"
+check since-again 0 "" "$bin" export "$tmp/r4.yaml" -d "$tmp/since"
+check since-gone 0 "0" bash -c "find '$tmp/since' -name 'changes*' -type f | wc -l"
+check since-none 0 "" "$bin" export "$new" -d "$tmp/none" --since "$new"
+check since-none-text 0 "Keine Änderungen." cat "$tmp/none/changes.txt"
+check since-none-personal 1 "" test -e "$tmp/none/changes"
+check since-empty 2 "export: the earlier revision's file name is empty (--since '')" "$bin" export "$new" -d "$tmp/x" --since ''
+check since-both-stdin 2 "FILE and --since OLD cannot both be standard input" "$bin" export - -d "$tmp/x" --since -
+check since-conflict 2 "export --since: the schedule of '$tmp/conflict.yaml' has conflicts" "$bin" export "$new" -d "$tmp/x" --since "$tmp/conflict.yaml"
+check since-conflict-nothing 1 "" test -e "$tmp/x"
+check since-missing 2 "export --since: 'no/such.yaml' cannot be scheduled" "$bin" export "$new" -d "$tmp/x" --since no/such.yaml
+sed -e 's/^  id: kr-mss-saxony-2022$/  id: changes/' -e "s#include: \[../institutions/saxony.yaml\]#include: [$src/data/institutions/saxony.yaml]#" "$new" > "$tmp/changes-id.yaml"
+check since-changes-id 2 "the delegation's id 'changes' names the files of the changes" "$bin" export "$tmp/changes-id.yaml" -d "$tmp/x" --since "$tmp/changes-id.yaml"
+check changes-id-without-since 0 "" "$bin" export "$tmp/changes-id.yaml" -d "$tmp/y"
+check help-export 0 "--since OLD" "$bin" help export
+
 echo "$pass passed, $fail failed"
 [ $fail = 0 ] && [ $pass -gt 0 ]
