@@ -115,5 +115,27 @@ check since-changes-id 2 "the delegation's id 'changes' names the files of the c
 check changes-id-without-since 0 "" "$bin" export "$tmp/changes-id.yaml" -d "$tmp/y"
 check help-export 0 "--since OLD" "$bin" help export
 
+# The git workflow of docs/format.md §19.4: an earlier revision in a
+# `git worktree`, compared with `itinerary diff`; `git diff` through the
+# textconv set-up shows the agenda's changes.
+if command -v git >/dev/null; then
+  repo=$tmp/repo
+  mkdir -p "$repo/data/examples" "$repo/data/institutions"
+  sed 's#../../../data/institutions/saxony.yaml#../institutions/saxony.yaml#' "$old" > "$repo/data/examples/kr-mss-saxony-2022.yaml"
+  cp "$src/data/institutions/saxony.yaml" "$repo/data/institutions/"
+  g() { git -C "$repo" -c user.name=test -c user.email=test@example.org -c init.defaultBranch=main "$@"; }
+  g init -q && g add . && g commit -qm r2
+  cp "$new" "$repo/data/examples/kr-mss-saxony-2022.yaml"
+  g commit -qam r3
+  g worktree add -q "$tmp/r2" HEAD~1
+  check git-worktree 1 "12 changes affecting 10 of 10 participants" \
+    "$bin" diff "$tmp/r2/data/examples/kr-mss-saxony-2022.yaml" "$repo/data/examples/kr-mss-saxony-2022.yaml" --lang en
+  echo 'data/examples/*.yaml diff=itinerary' > "$repo/.gitattributes"
+  g config diff.itinerary.textconv \
+    'f() { case "$1" in /*) ;; *) set -- "$PWD/$1" ;; esac; cd data/examples && itinerary plan --lang en - < "$1"; }; f'
+  check git-textconv 0 "+14:15–15:15  Laborbesichtigung" env PATH="$(dirname "$bin"):$PATH" git -C "$repo" log -p -1 --format=
+  check git-textconv-old 0 "-14:30–15:30  Führung durch die Gläserne Manufaktur" env PATH="$(dirname "$bin"):$PATH" git -C "$repo" log -p -1 --format=
+fi
+
 echo "$pass passed, $fail failed"
 [ $fail = 0 ] && [ $pass -gt 0 ]
