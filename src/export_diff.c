@@ -368,7 +368,7 @@ lodging_text(notice *n, const itin_change *c)
     const char *t = fill(n->A, label(n, l), names, values, 2);
     int nights = (int)(c->night_last - c->night_first) + 1;
     if (nights > 1)
-        t = itin_arena_printf(n->A, "%s (%s)", t, itin_message(n->A, n->lang, L_DIFF_NIGHTS, nights, 0, 0));
+        t = itin_arena_printf(n->A, "%s (%s)", t, itin_msgformat(n->A, n->lang, L_DIFF_NIGHTS, nights, 0, 0));
     uint64_t *part = itin_arena_alloc(n->A, n->D->words * sizeof *part);
     if (!n->personal && !whole_audience(n, c->who) && audience_part(n, c->who, part))
         t = itin_arena_printf(n->A, "%s \u2013 %s", t, people_text(n, part));
@@ -419,9 +419,9 @@ notice_head(notice *n)
                 affected[w] |= D->changes[i].who[w] & (n->mask ? n->mask[w] : ~0ULL);
     const char *summary =
         !count        ? label(n, L_DIFF_NONE)
-        : n->personal ? itin_message(n->A, n->lang, L_DIFF_COUNT_YOU, (double)count, 0, 0)
-                      : itin_message(n->A, n->lang, L_DIFF_COUNT, (double)count,
-                                     (double)itin_who_count(affected, D->words), (double)audience_size(n));
+        : n->personal ? itin_msgformat(n->A, n->lang, L_DIFF_COUNT_YOU, (double)count, 0, 0)
+                      : itin_msgformat(n->A, n->lang, L_DIFF_COUNT, (double)count,
+                                       (double)itin_who_count(affected, D->words), (double)audience_size(n));
     add_field(n, &a->head, &a->n_head, &cap, label(n, L_DIFF_SUMMARY), summary);
 }
 

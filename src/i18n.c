@@ -422,7 +422,7 @@ itin_date_long(itin_arena *A, itin_lang lang, itin_date d)
 }
 
 const char *
-itin_message(itin_arena *A, itin_lang lang, itin_label l, double a, double b, double c)
+itin_msgformat(itin_arena *A, itin_lang lang, itin_label l, double a, double b, double c)
 {
     int32_t plen = 0;
     const char *pattern = itin_label_text(lang, l);

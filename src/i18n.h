@@ -66,7 +66,7 @@ typedef enum itin_label {
     /* Change notices (export_diff.c). Sentences name their pieces in braces:
      * {it} the item ("The visit", "Your flight"), {time} its start, {new}
      * and {old} the values, {list} what changed; those marked ICU are
-     * MessageFormat patterns over numbers (itin_message). */
+     * MessageFormat patterns over numbers (itin_msgformat). */
     L_DIFF_TITLE,     /* "Changes: %s" */
     L_DIFF_FOR,       /* a personal notice: whose */
     L_DIFF_SUMMARY,   /* the heading's line with the counts */
@@ -128,7 +128,7 @@ const char *itin_date_long(itin_arena *A, itin_lang lang, itin_date d);
 /* A label that is an ICU MessageFormat pattern over up to three numbers
  * ({0}, {1}, {2}; plural forms chosen by the language's rules), filled in;
  * in the arena. */
-const char *itin_message(itin_arena *A, itin_lang lang, itin_label l, double a, double b, double c);
+const char *itin_msgformat(itin_arena *A, itin_lang lang, itin_label l, double a, double b, double c);
 
 /* A decimal with `digits` fraction digits in the language's form ("3,6"). */
 const char *itin_decimal(itin_arena *A, itin_lang lang, double v, int digits);

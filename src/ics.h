@@ -112,4 +112,24 @@ void itin_ics_uid(itin_strbuf *b, const itin_plan *P, const itin_item *x);
 /* The VEVENT of one item, or NULL when it has no place in this calendar. */
 icalcomponent *itin_ics_vevent(ics_ctx *C, const itin_item *x, const char *uid);
 
+/* --------------------------------------- ics_update.c: calendar updates */
+
+/* The events that take the old revision's calendar of a diff (for
+ * opt->mask) to the new one's: each new or changed event, and each event
+ * that is gone as a cancellation (`gone`), all at one SEQUENCE above the
+ * old revision's; with `invite`, events as an invitation has them
+ * (ATTENDEEs; cancelled visits and events without an invitee are gone). */
+typedef struct ics_update {
+    icalcomponent **events; /* owned; NULL once handed on */
+    const itin_item **items;
+    bool *gone;
+    size_t n, cap;
+    int64_t first, last;    /* the span of both calendars, for VTIMEZONEs */
+    const itin_plan *plan;  /* the new revision's */
+    itin_render_options ro; /* the new calendar's (language, audience) */
+} ics_update;
+
+int itin_ics_update_build(const itin_diff *D, const itin_diff_options *opt, bool invite, ics_update *u);
+void itin_ics_update_free(ics_update *u);
+
 #endif

@@ -54,8 +54,8 @@ make_cancellation(icalcomponent *ev)
 }
 
 static bool
-side_init(side *s, const itin_diff *D, const itin_diff_options *opt, bool after, int64_t stamp, int sequence,
-          itin_arena *A)
+side_init(side *s, const itin_diff *D, const itin_diff_options *opt, bool after, bool invite, int64_t stamp,
+          int sequence, itin_arena *A)
 {
     const itin_itinerary *it = after ? D->after : D->before;
     *s = (side){0};
@@ -65,7 +65,7 @@ side_init(side *s, const itin_diff *D, const itin_diff_options *opt, bool after,
         itin_diff_plan_mask(D, opt->mask, after, s->mask);
         s->view = itin_itinerary_filter(it, s->mask, true);
     }
-    s->ro = (itin_render_options){opt->lang, 0, s->mask, opt->audience, false, true, stamp};
+    s->ro = (itin_render_options){opt->lang, 0, s->mask, opt->audience, invite, true, stamp};
     if (!itin_ics_ctx_init(&s->C, s->view, &s->ro, A))
         return false;
     s->C.sequence = sequence;
@@ -94,23 +94,17 @@ span(const itin_itinerary *it, bool *any, int64_t *first, int64_t *last)
     }
 }
 
-/* What the update holds: events, and the items they come from (for the
- * zones), in the order they are written. */
-typedef struct update {
-    icalcomponent **events;
-    const itin_item **items;
-    size_t n, cap;
-} update;
-
 static void
-update_add(update *u, icalcomponent *ev, const itin_item *x)
+update_add(ics_update *u, icalcomponent *ev, const itin_item *x, bool gone)
 {
     if (u->n == u->cap) {
         u->cap = u->cap ? 2 * u->cap : 16;
         u->events = itin_xrealloc(u->events, u->cap * sizeof *u->events);
         u->items = itin_xrealloc(u->items, u->cap * sizeof *u->items);
+        u->gone = itin_xrealloc(u->gone, u->cap * sizeof *u->gone);
     }
     u->events[u->n] = ev;
+    u->gone[u->n] = gone;
     u->items[u->n++] = x;
 }
 
@@ -146,14 +140,25 @@ uid_text(side *s, const itin_plan *P, const itin_item *x, itin_arena *A)
     return itin_arena_strdup(A, itin_strbuf_str(&s->C.buf));
 }
 
-/* The update calendar, written to `out`, or when out is NULL only its
- * events counted into *count. */
-static int
-update_calendar(const itin_diff *D, const itin_diff_options *opt, FILE *out, size_t *count)
+void
+itin_ics_update_free(ics_update *u)
+{
+    for (size_t i = 0; i < u->n; i++)
+        if (u->events[i])
+            icalcomponent_free(u->events[i]);
+    free(u->events);
+    free(u->items);
+    free(u->gone);
+    *u = (ics_update){0};
+}
+
+int
+itin_ics_update_build(const itin_diff *D, const itin_diff_options *opt, bool invite, ics_update *u)
 {
     static const itin_diff_options none;
     if (!opt)
         opt = &none;
+    *u = (ics_update){0};
     int old_rev = D->before->plan->delegation.revision, new_rev = D->after->plan->delegation.revision;
     int sequence = old_rev < 0 ? 1 : old_rev + 1;
     if (new_rev > sequence)
@@ -164,8 +169,8 @@ update_calendar(const itin_diff *D, const itin_diff_options *opt, FILE *out, siz
     itin_arena *A = itin_arena_new();
     side o, n;
     errno = 0;
-    bool ok = side_init(&o, D, opt, false, stamp, sequence, A);
-    ok = side_init(&n, D, opt, true, stamp, sequence, A) && ok;
+    bool ok = side_init(&o, D, opt, false, invite, stamp, sequence, A);
+    ok = side_init(&n, D, opt, true, invite, stamp, sequence, A) && ok;
     if (!ok) {
         if (!errno)
             errno = EINVAL;
@@ -181,60 +186,53 @@ update_calendar(const itin_diff *D, const itin_diff_options *opt, FILE *out, siz
     collect(&o, OP, &old_uids, &old_items, &n_old, A);
     collect(&n, NP, &new_uids, &new_items, &n_new, A);
 
-    update u = {0};
     for (size_t i = 0; i < n_new; i++) {
         const itin_item *x = new_items[i];
         const char *uid = uid_text(&n, NP, x, A);
         char *text_new, *text_old = NULL;
-        icalcomponent *ev = event_of(&n, x, uid, &text_new);
+        icalcomponent *ev = event_of(&n, x, uid, &text_new), *old_ev = NULL;
         size_t j;
-        if (ev && itin_strmap_get(&old_uids, uid, &j)) {
-            icalcomponent *old_ev = event_of(&o, old_items[j], uid, &text_old);
-            if (old_ev)
-                icalcomponent_free(old_ev);
-        }
+        if (ev && itin_strmap_get(&old_uids, uid, &j))
+            old_ev = event_of(&o, old_items[j], uid, &text_old);
+        if (old_ev)
+            icalcomponent_free(old_ev);
         if (ev && (!text_old || strcmp(text_old, text_new) != 0))
-            update_add(&u, ev, x);
+            update_add(u, ev, x, false);
         else if (ev)
             icalcomponent_free(ev);
         free(text_new);
         free(text_old);
     }
+    /* Gone: an event of the old calendar that the new one does not have
+     * (for an invitation, also one it leaves out: a cancelled visit). */
     for (size_t j = 0; j < n_old; j++) {
         const itin_item *x = old_items[j];
         const char *uid = uid_text(&o, OP, x, A);
+        char *text, *text_new = NULL;
         size_t i;
-        if (itin_strmap_get(&new_uids, uid, &i))
-            continue;
-        char *text;
+        if (itin_strmap_get(&new_uids, uid, &i)) {
+            if (!invite)
+                continue;
+            icalcomponent *kept = event_of(&n, new_items[i], uid, &text_new);
+            free(text_new);
+            if (kept) {
+                icalcomponent_free(kept);
+                continue;
+            }
+        }
         icalcomponent *ev = event_of(&o, x, uid, &text);
         free(text);
         if (!ev)
             continue;
         make_cancellation(ev);
-        update_add(&u, ev, x);
+        update_add(u, ev, x, true);
     }
-
-    if (count)
-        *count = u.n;
-    icalcomponent *cal = out ? itin_ics_calendar_new(NP, &n.ro, ICAL_METHOD_PUBLISH) : NULL;
     bool any = false;
-    int64_t first = 0, last = 0;
-    span(o.view, &any, &first, &last);
-    span(n.view, &any, &first, &last);
-    int rc = 0;
-    if (cal) {
-        itin_ics_add_vtimezones_of(cal, u.items, u.n, first, last);
-        rc = itin_ics_emit(cal, out, "END:VCALENDAR\r\n");
-    }
-    for (size_t i = 0; i < u.n; i++) {
-        if (rc == 0 && out)
-            rc = itin_ics_emit(u.events[i], out, NULL);
-        else
-            icalcomponent_free(u.events[i]);
-    }
-    free(u.events);
-    free(u.items);
+    span(o.view, &any, &u->first, &u->last);
+    span(n.view, &any, &u->first, &u->last);
+    u->plan = NP;
+    u->ro = n.ro;
+    u->ro.mask = NULL; /* the frame needs the language and the audience only */
     free(old_items);
     free(new_items);
     itin_strmap_free(&old_uids);
@@ -242,7 +240,32 @@ update_calendar(const itin_diff *D, const itin_diff_options *opt, FILE *out, siz
     side_free(&o);
     side_free(&n);
     itin_arena_free(A);
-    return out ? itin_ics_emit_end(out, rc) : rc;
+    return 0;
+}
+
+/* The update calendar, written to `out`, or when out is NULL only its
+ * events counted into *count. */
+static int
+update_calendar(const itin_diff *D, const itin_diff_options *opt, FILE *out, size_t *count)
+{
+    ics_update u;
+    if (itin_ics_update_build(D, opt, false, &u) != 0)
+        return -1;
+    if (count)
+        *count = u.n;
+    int rc = 0;
+    if (out) {
+        icalcomponent *cal = itin_ics_calendar_new(u.plan, &u.ro, ICAL_METHOD_PUBLISH);
+        itin_ics_add_vtimezones_of(cal, u.items, u.n, u.first, u.last);
+        rc = itin_ics_emit(cal, out, "END:VCALENDAR\r\n");
+        for (size_t i = 0; i < u.n && rc == 0; i++) {
+            rc = itin_ics_emit(u.events[i], out, NULL);
+            u.events[i] = NULL; /* emitted and freed */
+        }
+        rc = itin_ics_emit_end(out, rc);
+    }
+    itin_ics_update_free(&u);
+    return rc;
 }
 
 int

@@ -515,6 +515,39 @@ int itin_export_diff_ics(const itin_diff *diff, const itin_diff_options *opt, FI
  * concerns its people: an event of theirs names who else attends it. */
 long itin_diff_ics_count(const itin_diff *diff, const itin_diff_options *opt);
 
+/* ------------------------------------------------ invitations by e-mail */
+
+/* Outlook and KMail's invitation viewer take only the first event of a
+ * METHOD:REQUEST (KCalendarCore's parseScheduleMessage returns one
+ * incidence), so invitations to be mailed (iMIP, RFC 6047) are single-event
+ * iTIP messages (RFC 5546), one file each. */
+typedef struct itin_message {
+    char *name; /* a file name, no directory */
+    char *text; /* the calendar */
+    size_t len;
+} itin_message;
+
+typedef struct itin_messages {
+    itin_message *items;
+    size_t n, cap;
+} itin_messages;
+
+/* One METHOD:REQUEST message per event of the invitation of `it` (as
+ * itin_export_ics with opt->invite writes it, in one file), named after the
+ * event's UID: "<kind>.<id>.ics". 0, or -1 with errno (EINVAL: no organizer
+ * e-mail). The caller frees `out` with itin_messages_free(). */
+int itin_export_invitations(const itin_itinerary *it, const itin_render_options *opt, itin_messages *out);
+
+/* For each participant with an e-mail address whom opt->mask names (NULL:
+ * everyone), the messages that take their invitations from the old revision
+ * to the new one: a REQUEST per event added or changed for them
+ * ("<participant id>.<kind>.<id>.request.ics"), a CANCEL per event they no
+ * longer have ("….cancel.ics", with them as its ATTENDEE), at the SEQUENCE
+ * of itin_export_diff_ics. 0, or -1 with errno. */
+int itin_export_diff_invitations(const itin_diff *diff, const itin_diff_options *opt, itin_messages *out);
+
+void itin_messages_free(itin_messages *m);
+
 /* ----------------------------------------------------------- small helpers */
 
 /* "walk", "car", … ; "" for ITIN_MODE_NONE. */

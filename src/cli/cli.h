@@ -55,6 +55,13 @@ typedef struct job {
     itin_render_options opt;
 } job;
 
+/* Whether OUT names a directory: one that exists, or a name ending in '/'. */
+bool names_directory(const char *out);
+
+/* Each message as a file in DIR (made when missing), all or nothing; the
+ * exit status. */
+int write_messages(const char *dir, const itin_messages *m);
+
 /* Render a job (a writer_fn); 0 on success. */
 int write_job(void *ctx, FILE *out);
 

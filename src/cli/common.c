@@ -3,11 +3,16 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "report.h"
+#include "tempfile.h"
 #include "write.h"
+#include "xalloc.h"
 
 const char USAGE[] = "usage: itinerary plan FILE [--format text|md|ics|json|transport] [-o OUT]\n"
                      "                           [--participant ID | --group ID] [--lang en|de|ko]\n"
@@ -224,4 +229,52 @@ write_diff(void *ctx, FILE *out)
     if (strcmp(j->format, "ics") == 0)
         return itin_export_diff_ics(j->diff, &j->opt, out);
     return itin_export_diff_text(j->diff, &j->opt, out);
+}
+
+bool
+names_directory(const char *out)
+{
+    struct stat st;
+    size_t n = out ? strlen(out) : 0;
+    return n && (out[n - 1] == '/' || (stat(out, &st) == 0 && S_ISDIR(st.st_mode)));
+}
+
+static int
+write_message(void *ctx, FILE *out)
+{
+    const itin_message *m = ctx;
+    return fwrite(m->text, 1, m->len, out) == m->len ? 0 : -1;
+}
+
+int
+write_messages(const char *dir, const itin_messages *m)
+{
+    struct stat st;
+    bool made = false;
+    if (stat(dir, &st) != 0) {
+        if (mkdir(dir, 0777) != 0) {
+            fprintf(stderr, "itinerary: cannot create '%s': %s\n", dir, strerror(errno));
+            return EXIT_WRITE;
+        }
+        made = true;
+        temp_track(dir, true);
+    }
+    write_set *set = write_set_new();
+    int rc = EXIT_OK;
+    for (size_t i = 0; i < m->n && rc == EXIT_OK; i++) {
+        size_t n = strlen(dir) + strlen(m->items[i].name) + 2;
+        char *path = itin_xmalloc(n);
+        snprintf(path, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", m->items[i].name);
+        rc = write_set_add(set, path, write_message, &m->items[i]);
+        free(path);
+    }
+    if (rc == EXIT_OK && write_set_commit(set) != 0)
+        rc = EXIT_WRITE;
+    write_set_free(set);
+    if (made) {
+        if (rc != EXIT_OK)
+            rmdir(dir);
+        temp_forget(dir);
+    }
+    return rc;
 }

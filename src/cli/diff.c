@@ -25,6 +25,9 @@ const char HELP_DIFF[] = "usage: itinerary diff OLD NEW [options]\n"
                          "  --group ID        only what changes for a group's members\n"
                          "  --lang L          en, de or ko (default: NEW's language)\n"
                          "  --width N         wrap the text at N columns (default 80)\n"
+                         "  --invite          with --format ics and -o DIR/: for each participant with\n"
+                         "                    an e-mail, a METHOD:REQUEST file per event added or\n"
+                         "                    changed for them, a METHOD:CANCEL file per event gone\n"
                          "\n"
                          "Exits 0 when nothing changed, 1 when something did, 2 for invalid input,\n"
                          "a plan with conflicts or a usage error, 3 when the output cannot be\n"
@@ -51,6 +54,7 @@ cmd_diff(int argc, char **argv)
 {
     const char *files[2] = {NULL, NULL}, *format = "text", *out = NULL, *participant = NULL, *group = NULL;
     const char *lang = NULL, *width = NULL;
+    bool invite = false;
     const option opts[] = {
         {"--format", "-f", &format, NULL},
         {"--output", "-o", &out, NULL},
@@ -58,6 +62,7 @@ cmd_diff(int argc, char **argv)
         {"--group", NULL, &group, NULL},
         {"--lang", NULL, &lang, NULL},
         {"--width", NULL, &width, NULL},
+        {"--invite", NULL, NULL, &invite},
     };
     int columns, rc = parse_args_files("diff", argc, argv, opts, sizeof opts / sizeof *opts, HELP_DIFF, files,
                                        2, "two files, OLD and NEW");
@@ -74,6 +79,10 @@ cmd_diff(int argc, char **argv)
         known |= strcmp(format, DIFF_FORMATS[i]) == 0;
     if (!known)
         return usage_error("diff: unknown format '%s' (expected text, md, json or ics)", format);
+    if (invite && strcmp(format, "ics") != 0)
+        return usage_error("diff: --invite goes with --format ics%s", "");
+    if (invite && !names_directory(out))
+        return usage_error("diff: --invite writes one file per message: give a directory (-o DIR/)%s", "");
     if ((rc = parse_lang_width("diff", lang, width, &columns)) >= 0)
         return rc;
     itin_render_options stamp = {0};
@@ -106,8 +115,19 @@ cmd_diff(int argc, char **argv)
             }
             j.opt.mask = mask;
         }
-        if (rc == EXIT_OK)
+        if (rc == EXIT_OK && invite) {
+            itin_messages m;
+            if (itin_export_diff_invitations(diff, &j.opt, &m) != 0) {
+                fprintf(stderr, "itinerary: diff: --invite needs the organizer's e-mail address in both plans"
+                                " (delegation: organizer: {email: ...})\n");
+                rc = EXIT_INVALID;
+            } else {
+                rc = write_messages(out, &m);
+                itin_messages_free(&m);
+            }
+        } else if (rc == EXIT_OK) {
             rc = write_atomic(out, write_diff, &j);
+        }
         if (rc == EXIT_OK)
             rc = itin_diff_count(diff, mask) ? 1 : 0;
         free(mask);

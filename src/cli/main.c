@@ -49,7 +49,9 @@ static const char HELP_PLAN[] =
     "  --lang L          en, de or ko (default: the delegation's language)\n"
     "  --width N         wrap the text agenda at N columns (default 80)\n"
     "  --no-transfers    leave transfers out\n"
-    "  --invite          ics: a METHOD:REQUEST calendar with ORGANIZER and ATTENDEEs\n"
+    "  --invite          ics: a METHOD:REQUEST calendar with ORGANIZER and ATTENDEEs;\n"
+    "                    with -o DIR/ (a directory) one such file per event, as\n"
+    "                    mail clients read only the first event of an invitation\n"
     "\n"
     "SOURCE_DATE_EPOCH, when set, is the DTSTAMP of calendar entries (then the\n"
     "output is byte-for-byte reproducible).\n"
@@ -174,7 +176,19 @@ cmd_plan(int argc, char **argv)
             j.it = (mask || no_transfers) ? itin_itinerary_filter(it, mask, !no_transfers) : it;
             j.d = &d;
             j.opt.mask = mask;
-            rc = write_atomic(out, write_job, &j);
+            if (invite && names_directory(out)) {
+                /* One message per event: mail clients read only the first. */
+                itin_messages m;
+                if (itin_export_invitations(j.it, &j.opt, &m) != 0) {
+                    fprintf(stderr, "itinerary: cannot make the invitations: %s\n", strerror(errno));
+                    rc = EXIT_INVALID;
+                } else {
+                    rc = write_messages(out, &m);
+                    itin_messages_free(&m);
+                }
+            } else {
+                rc = write_atomic(out, write_job, &j);
+            }
         }
         free(mask);
     }

@@ -37,7 +37,10 @@ check empty-output 2 "diff: the output file name is empty (-o '')" "$bin" diff "
 check both-stdin 2 "diff: OLD and NEW cannot both be standard input" "$bin" diff - - 
 check unknown-option 2 "diff: unknown option '--since'" "$bin" diff "$old" "$new" --since x
 check no-value 2 "diff: '--participant' needs a value" "$bin" diff "$old" "$new" --participant
-check invite-flag 2 "diff: unknown option '--invite'" "$bin" diff "$old" "$new" --invite
+check invite-not-ics 2 "diff: --invite goes with --format ics" "$bin" diff "$old" "$new" --invite -o "$tmp/inv/"
+check invite-no-dir 2 "diff: --invite writes one file per message: give a directory (-o DIR/)" "$bin" diff "$old" "$new" --format ics --invite
+check invite-file 2 "give a directory" "$bin" diff "$old" "$new" --format ics --invite -o "$tmp/inv.ics"
+check invite-nothing 1 "" test -e "$tmp/inv.ics"
 check output-is-input 2 "is the same file as the input" "$bin" diff "$old" "$new" -o "$new"
 check bad-epoch 2 "SOURCE_DATE_EPOCH must be a whole number" env SOURCE_DATE_EPOCH=now "$bin" diff "$old" "$new"
 
@@ -68,6 +71,19 @@ sed -e "s#include: \[../institutions/saxony.yaml\]#include: [$src/data/instituti
     -e 's/walther, bauer\]/walther, bauer-ms]/' "$new" > "$tmp/renamed.yaml"
 check gone-participant 1 "is no longer in your itinerary" "$bin" diff "$new" "$tmp/renamed.yaml" --participant bauer --lang en
 check new-participant 1 "New in your itinerary." "$bin" diff "$new" "$tmp/renamed.yaml" --participant bauer-ms --lang en
+
+# --invite into a directory: one message a file.
+check invite-diff 1 "" "$bin" diff "$old" "$new" --format ics --invite -o "$tmp/inv/"
+check invite-diff-files 0 "park.visit.ilk-lab.request.ics" ls "$tmp/inv"
+check invite-diff-cancel 0 "METHOD:CANCEL" cat "$tmp/inv/park.transfer.lunch-ilk+3Assh-visit.cancel.ics"
+check invite-diff-participant 1 "" "$bin" diff "$old" "$new" --format ics --invite -o "$tmp/inv-park/" --participant park
+check invite-diff-only-theirs 1 "" bash -c "ls '$tmp/inv-park' | grep -v '^park\.'"
+check invite-plan 0 "" "$bin" plan "$new" --format ics --invite -o "$tmp/inv-plan/"
+check invite-plan-files 0 "22" bash -c "ls '$tmp/inv-plan' | wc -l"
+check invite-plan-one-event 0 "1" bash -c "grep -c '^BEGIN:VEVENT' '$tmp/inv-plan/visit.wfs-welcome.ics'"
+sed -e 's/^  organizer: .*$//' -e "s#include: \[../../../data/institutions/saxony.yaml\]#include: [$src/data/institutions/saxony.yaml]#" "$old" > "$tmp/no-organizer.yaml"
+check invite-no-organizer 2 "--invite needs the organizer's e-mail address" "$bin" diff "$tmp/no-organizer.yaml" "$new" --format ics --invite -o "$tmp/inv-x/"
+check invite-no-organizer-nothing 1 "" test -e "$tmp/inv-x"
 
 # The revision must grow when something changed.
 sed -e 's/^  revision: 3$/  revision: 2/' -e "s#include: \[../institutions/saxony.yaml\]#include: [$src/data/institutions/saxony.yaml]#" "$new" > "$tmp/r2-again.yaml"

@@ -13,6 +13,9 @@
 #   diff.replay.python, diff.replay.ruby   (external) python3-icalendar and
 #                       ruby-icalendar replay each update over OLD's calendar
 #                       and find NEW's, event for event
+#   diff.itip           (external) the single-event REQUEST and CANCEL
+#                       messages of --invite, processed over each
+#                       participant's old invitation, give the new one
 set(ITIN_DIFF_SRC ${CMAKE_CURRENT_SOURCE_DIR}/diff)
 set(ITIN_DIFF_DIR ${CMAKE_BINARY_DIR}/diff-replay)
 
@@ -43,4 +46,13 @@ itin_needs(ok diff.property PYTHON3)
 if(ok)
   add_test(NAME diff.property COMMAND ${PYTHON3} ${ITIN_DIFF_SRC}/check_property.py $<TARGET_FILE:itinerary-cli>)
   set_tests_properties(diff.property PROPERTIES LABELS cli)
+endif()
+
+# Invitations to be mailed, one event a message (plan/diff --invite -o DIR/).
+itin_needs(ok diff.itip PY_ICALENDAR)
+if(ok)
+  add_test(NAME diff.itip
+    COMMAND ${ITIN_ICS_PYTHON} ${ITIN_DIFF_SRC}/check_itip.py $<TARGET_FILE:itinerary-cli> ${CMAKE_SOURCE_DIR}
+            ${CMAKE_BINARY_DIR}/diff-itip)
+  set_tests_properties(diff.itip PROPERTIES LABELS external)
 endif()
