@@ -58,7 +58,7 @@ _itinerary() {
       fi ;;
     diff)
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--format -o --output --participant --group --lang --width --help" -- "$cur"))
+        COMPREPLY=($(compgen -W "--format -o --output --participant --group --lang --width --invite --help" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
       fi ;;

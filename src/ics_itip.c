@@ -5,7 +5,7 @@
  * sent as one invitation is read as one. Each message here is a calendar
  * with one METHOD, the VTIMEZONEs its event uses and that one VEVENT, built
  * by the iCalendar exporter (see export_ics.c); a revision's changes come as
- * a REQUEST per event added or changed and a CANCEL (§3.2.5) per event
+ * a REQUEST per event added or changed and a CANCEL (RFC 5546 §3.2.5) per event
  * gone, for each participant with an e-mail address (docs/format.md §19.5). */
 #include <errno.h>
 #include <stdlib.h>

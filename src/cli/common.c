@@ -18,9 +18,10 @@ const char USAGE[] = "usage: itinerary plan FILE [--format text|md|ics|json|tran
                      "                           [--participant ID | --group ID] [--lang en|de|ko]\n"
                      "                           [--width N] [--no-transfers] [--invite]\n"
                      "       itinerary check FILE\n"
-                     "       itinerary export FILE -d DIR [--lang L] [--width N]\n"
+                     "       itinerary export FILE -d DIR [--since OLD] [--lang L] [--width N]\n"
                      "       itinerary diff OLD NEW [--format text|md|json|ics] [-o OUT]\n"
                      "                              [--participant ID | --group ID] [--lang L] [--width N]\n"
+                     "                              [--invite]\n"
                      "       itinerary list FILE participants|groups|institutions|visits\n"
                      "       itinerary help [COMMAND]\n"
                      "       itinerary --help | --version\n";
