@@ -113,10 +113,8 @@ people_text(const notice *n, const uint64_t *who)
     for (size_t g = 0; g < N->n_groups; g++) {
         const itin_group *G = &N->groups[g];
         itin_who_clear(n->scratch, D->words);
-        for (size_t k = 0; k < G->n_members; k++)
-            for (size_t u = 0; u < D->n_people; u++)
-                if (D->new_index[u] == G->members[k])
-                    itin_who_add(n->scratch, u);
+        for (size_t k = 0; k < G->n_members; k++) /* the new plan's participants come first, in order */
+            itin_who_add(n->scratch, G->members[k]);
         if (G->n_members && itin_who_equal(n->scratch, who, D->words)) {
             const char **names = itin_xmalloc(G->n_members * sizeof *names);
             for (size_t k = 0; k < G->n_members; k++)
