@@ -617,6 +617,12 @@ itin_diff_new(const itin_itinerary *before, const itin_itinerary *after, itin_di
     if (D->n_changes > 1)
         qsort(D->changes, D->n_changes, sizeof *D->changes, cmp_change);
     const itin_delegation *O = &before->plan->delegation, *N = &after->plan->delegation;
+    if (d && O->id && N->id && strcmp(O->id, N->id) != 0)
+        itin_diags_add(
+            d, ITIN_WARNING, N->pos,
+            "the delegations' ids differ ('%s' before, '%s' now): every calendar event gets another "
+            "UID, so an update cancels all of the old calendar's events and adds the new ones",
+            O->id, N->id);
     if (D->n_changes && d && N->revision < 0) {
         itin_diags_add(d, ITIN_WARNING, N->pos,
                        "the itinerary changed, but the new plan has no revision: calendar programs ignore "

@@ -93,6 +93,8 @@ sed -e '/^  revision: 3$/d' -e "s#include: \[../institutions/saxony.yaml\]#inclu
 check no-revision-warning 1 "the new plan has no revision" "$bin" diff "$old" "$tmp/no-revision.yaml"
 check same-no-warning 0 "No changes." bash -c "'$bin' diff '$tmp/r2-again.yaml' '$tmp/r2-again.yaml' --lang en 2>&1 | grep -v 'warning: visit'"
 
+check other-delegation 1 "warning: the delegations' ids differ ('kr-mss-saxony-2022' before, 'de-smwa-korea-2023' now)" "$bin" diff "$new" "$src/data/examples/de-smwa-korea-2023.yaml"
+
 # OLD in another directory with its own includes (as a git worktree of an
 # earlier commit would be), and OLD from standard input.
 mkdir -p "$tmp/wt/data/examples" "$tmp/wt/data/institutions"
