@@ -67,10 +67,10 @@ fill(itin_arena *A, const char *tmpl, const char *const *names, const char *cons
 
 /* ------------------------------------------------------------ pieces */
 
+/* The plan of the new itinerary, or of the old one. */
 static const itin_plan *
-plan_of(const notice *n, const itin_item *x, bool after)
+plan_of(const notice *n, bool after)
 {
-    (void)x;
     return (after ? n->D->after : n->D->before)->plan;
 }
 
@@ -239,7 +239,7 @@ sentence(const notice *n, const itin_change *c)
         break;
     }
     case ITIN_CHANGE_PLACE: {
-        const itin_plan *OP = plan_of(n, o, false), *NP = plan_of(n, x, true);
+        const itin_plan *OP = plan_of(n, false), *NP = plan_of(n, true);
         l = L_DIFF_PLACE;
         if (x->kind == ITIN_ITEM_VISIT) {
             old = place_name(OP, o->place);
@@ -308,7 +308,7 @@ entry_for(notice *n, agenda_entry *e, const itin_change *first, const itin_chang
           int *offset)
 {
     const itin_item *x = itin_change_item(first);
-    const itin_plan *P = plan_of(n, x, x == first->after);
+    const itin_plan *P = plan_of(n, x == first->after);
     size_t cap = 0;
     e->kind = x->kind;
     e->status = x->status;
