@@ -2,9 +2,15 @@
 """Generate a feasible delegation file for the benchmark.
 
 usage: gen.py VISITS [PEOPLE GROUPS DAYS] > plan.yaml
+       gen.py --heavy VISITS > plan.yaml
 
 PEOPLE participants in GROUPS groups over DAYS days (defaults 80, 40, 50), with
 visits on the working days among them.
+
+--heavy: 200 participants in 100 groups of two, five visits per group per
+working day (as many working days as VISITS needs: 200 for 100,000), each
+at one of 50 places spread over a few kilometres, so that nearly every visit
+has an estimated transfer before it; lodging in one hotel.
 Each group works through its own cluster of places (closer than 200 m to each
 other, so no transfer), and once a day the whole delegation meets at a venue a
 few kilometres away (transfers estimated by car, hotel transfers morning and
@@ -12,6 +18,45 @@ evening). Visit lengths shrink as the count grows so that every day fits.
 """
 import datetime
 import sys
+
+if sys.argv[1] == "--heavy":
+    visits = int(sys.argv[2])
+    groups, per_day = 100, 5
+    n_days = -(-visits // (groups * per_day))
+    start = datetime.date(2024, 1, 1)  # a Monday
+    workdays, d = [], 0
+    while len(workdays) < n_days:
+        day = start + datetime.timedelta(days=d)
+        if day.weekday() < 5:
+            workdays.append(day)
+        d += 1
+    end = workdays[-1]
+    out = sys.stdout.write
+    out("itinerary: 1\ndelegation:\n  id: heavy-%d\n  title: Heavy benchmark with %d visits\n" % (visits, visits))
+    out("  start: %s\n  end: %s\n  timezone: Europe/Berlin\n" % (start, end))
+    out("  day: {start: \"07:00\", end: \"22:00\"}\n  buffer: 5m\n  accept: [weekend]\n  participants:\n")
+    for p in range(2 * groups):
+        out("    - {id: p%03d, name: Participant %d, org: Org %d, email: p%03d@example.org}\n" % (p, p, p % 7, p))
+    out("  groups:\n")
+    for g in range(groups):
+        out("    - {id: g%02d, name: Group %d, members: [p%03d, p%03d]}\n" % (g, g, 2 * g, 2 * g + 1))
+    out("institutions:\n  - {id: hotel, name: Hotel, city: Dresden, geo: [51.0500, 13.7400]}\n")
+    for k in range(50):
+        out("  - {id: s%02d, name: Place %d, address: Street %d, city: Dresden, geo: [%.4f, %.4f]}\n"
+            % (k, k, k + 1, 51.02 + (k % 10) * 0.006, 13.70 + (k // 10) * 0.012))
+    out("lodging:\n  - {at: hotel, from: %s, to: %s}\n" % (start, end + datetime.timedelta(days=1)))
+    out("visits:\n")
+    n = 0
+    for di, date in enumerate(workdays):
+        for g in range(groups):
+            for k in range(per_day):
+                if n >= visits:
+                    break
+                out("  - id: v%06d\n    title: Visit %d of group %d\n    at: s%02d\n    date: %s\n"
+                    "    duration: 1h\n    with: [g%02d]\n    topics: [topic %d]\n"
+                    % (n, k, g, (g * 7 + k * 11 + di) % 50, date, g, n % 13))
+                n += 1
+    sys.exit(0)
 
 visits = int(sys.argv[1])
 people = int(sys.argv[2]) if len(sys.argv) > 2 else 80

@@ -1,15 +1,20 @@
 #!/usr/bin/env python3
 """Benchmark: itinerary against libyaml alone on the same generated plans.
 
-usage: bench/run.py BUILD_DIR [SIZES...]      (default sizes 1000 10000 100000)
+usage: bench/run.py BUILD_DIR [--shape basic|heavy|both] [SIZES...]
+       (default: both shapes, sizes 10000 100000)
 
-For each size it generates a plan (bench/gen.py: 80 participants in 40 groups
-over 50 days), then times, best of five runs each, side by side:
+For each shape and size it generates a plan with bench/gen.py (basic: 80
+participants in 40 groups over 50 days; heavy: 200 participants in 100 groups,
+five visits per group per working day, transfers between 50 places), then
+times, best of five runs each, side by side in one run on the same file:
   scan   bench_yaml_scan: libyaml parsing the file into events, nothing else
   check  itinerary check          (load + schedule)
-  json   itinerary plan --format json -o FILE
-and reads the peak resident memory of `plan --format json` (GNU time).
-It prints a Markdown table with the ratios the project holds itself to.
+  json, md, text, ics
+         itinerary plan --format F -o FILE
+and reads the peak resident memory of `plan --format text` (GNU time). It
+prints a Markdown table of the ratios to the scan, the growth from 10x fewer
+visits, and the targets the project holds itself to.
 """
 import os
 import subprocess
@@ -18,16 +23,22 @@ import tempfile
 import time
 
 here = os.path.dirname(os.path.abspath(__file__))
-build = sys.argv[1]
-sizes = [int(x) for x in sys.argv[2:]] or [1000, 10000, 100000]
+args = sys.argv[1:]
+build = args.pop(0)
+shapes = ["basic", "heavy"]
+if args and args[0] == "--shape":
+    args.pop(0)
+    which = args.pop(0)
+    shapes = shapes if which == "both" else [which]
+sizes = [int(x) for x in args] or [10000, 100000]
 itin = os.path.join(build, "itinerary")
 scan = os.path.join(build, "bench_yaml_scan")
-formats = ["json"]
-if subprocess.run([itin, "help", "plan"], capture_output=True, text=True).stdout.find("ics") >= 0:
-    formats.append("ics")
+formats = ["json", "md", "text", "ics"]
+targets = {"json": 2, "md": 3, "text": 4, "ics": 6}
+runs = int(os.environ.get("BENCH_RUNS", "5"))
 
 
-def best(cmd, runs=5):
+def best(cmd):
     times = []
     for _ in range(runs):
         t = time.perf_counter()
@@ -46,29 +57,39 @@ def peak_kb(cmd):
 
 rows = []
 with tempfile.TemporaryDirectory() as tmp:
-    for n in sizes:
-        path = os.path.join(tmp, "plan-%d.yaml" % n)
-        with open(path, "w") as f:
-            subprocess.run([sys.executable, os.path.join(here, "gen.py"), str(n)], stdout=f, check=True)
-        size = os.path.getsize(path)
-        out = os.path.join(tmp, "out")
-        row = {"n": n, "bytes": size, "scan": best([scan, path]), "check": best([itin, "check", path])}
-        for fmt in formats:
-            row[fmt] = best([itin, "plan", path, "--format", fmt, "-o", out])
-        row["peak"] = peak_kb([itin, "plan", path, "--format", "json", "-o", out]) * 1024
-        rows.append(row)
+    for shape in shapes:
+        for n in sizes:
+            path = os.path.join(tmp, "plan-%s-%d.yaml" % (shape, n))
+            gen = [sys.executable, os.path.join(here, "gen.py")] + (["--heavy"] if shape == "heavy" else []) + [str(n)]
+            with open(path, "w") as f:
+                subprocess.run(gen, stdout=f, check=True)
+            out = os.path.join(tmp, "out")
+            row = {"shape": shape, "n": n, "bytes": os.path.getsize(path), "scan": best([scan, path]),
+                   "check": best([itin, "check", path])}
+            for fmt in formats:
+                row[fmt] = best([itin, "plan", path, "--format", fmt, "-o", out])
+            row["peak"] = peak_kb([itin, "plan", path, "--format", "text", "-o", out]) * 1024
+            rows.append(row)
 
-print("| visits | input | libyaml scan | check | plan json | json / scan |%s peak memory (json) | peak / input |"
-      % (" plan ics | ics / scan |" if "ics" in formats else ""))
-print("|---:|---:|---:|---:|---:|---:|%s---:|---:|" % ("---:|---:|" if "ics" in formats else ""))
+print("| shape | visits | input | scan | check | %s | peak (text) | peak / input |"
+      % " | ".join("%s | %s / scan" % (f, f) for f in formats))
+print("|---|---:|---:|---:|---:|%s---:|---:|" % ("---:|---:|" * len(formats)))
 for r in rows:
-    ics = " %.3f s | %.2f× |" % (r["ics"], r["ics"] / r["scan"]) if "ics" in formats else ""
-    print("| %d | %.1f MB | %.3f s | %.3f s | %.3f s | %.2f× |%s %.1f MB | %.1f× |"
-          % (r["n"], r["bytes"] / 1e6, r["scan"], r["check"], r["json"], r["json"] / r["scan"], ics,
-             r["peak"] / 1e6, r["peak"] / r["bytes"]))
+    cells = " | ".join("%.3f s | %.2f×" % (r[f], r[f] / r["scan"]) for f in formats)
+    print("| %s | %d | %.1f MB | %.3f s | %.3f s | %s | %.1f MB | %.1f× |"
+          % (r["shape"], r["n"], r["bytes"] / 1e6, r["scan"], r["check"], cells, r["peak"] / 1e6,
+             r["peak"] / r["bytes"]))
+
+print()
+print("| target | %s |" % " | ".join("%s %d" % (r["shape"], r["n"]) for r in rows))
+print("|---|%s" % ("---|" * len(rows)))
+for f in formats:
+    print("| %s ≤ %d× the scan | %s |" % (f, targets[f], " | ".join(
+        "%.2f× %s" % (r[f] / r["scan"], "met" if r[f] / r["scan"] <= targets[f] else "**not met**") for r in rows)))
+print("| peak memory ≤ 8× the input | %s |" % " | ".join(
+    "%.1f× %s" % (r["peak"] / r["bytes"], "met" if r["peak"] <= 8 * r["bytes"] else "**not met**") for r in rows))
 for a, b in zip(rows, rows[1:]):
-    if b["n"] == 10 * a["n"]:
-        line = "%d → %d visits: json %.2f× the time" % (a["n"], b["n"], b["json"] / a["json"])
-        if "ics" in formats:
-            line += ", ics %.2f×" % (b["ics"] / a["ics"])
-        print("\n" + line + " (target: within 11×)")
+    if a["shape"] == b["shape"] and b["n"] == 10 * a["n"]:
+        print("\n%s, %d → %d visits (target: within 11× the time): %s" % (
+            a["shape"], a["n"], b["n"],
+            ", ".join("%s %.2f×" % (f, b[f] / a[f]) for f in formats)))

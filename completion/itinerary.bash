@@ -18,7 +18,7 @@ _itinerary() {
   done
 
   if [[ $COMP_CWORD -eq 1 ]]; then
-    COMPREPLY=($(compgen -W "plan check export diff list help --help --version" -- "$cur"))
+    COMPREPLY=($(compgen -W "plan check export diff list holidays help --help --version" -- "$cur"))
     return
   fi
   case $prev in
@@ -43,7 +43,11 @@ _itinerary() {
       return ;;
   esac
   case $cmd in
-    help) COMPREPLY=($(compgen -W "plan check export diff list" -- "$cur")) ;;
+    help) COMPREPLY=($(compgen -W "plan check export diff list holidays" -- "$cur")) ;;
+    holidays)
+      if [[ $COMP_CWORD -eq 2 ]]; then
+        COMPREPLY=($(compgen -W "list $(itinerary holidays list 2>/dev/null | cut -f1)" -- "$cur"))
+      fi ;;
     plan)
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--format -o --output --participant --group --lang --width --no-transfers --invite --help" -- "$cur"))
@@ -70,7 +74,7 @@ _itinerary() {
       fi ;;
     check)
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--help" -- "$cur"))
+        COMPREPLY=($(compgen -W "--quiet --help" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
       fi ;;

@@ -7,6 +7,7 @@
 
 #include "agenda.h"
 #include "datetime.h"
+#include "tz.h"
 #include "who.h"
 #include "xalloc.h"
 
@@ -209,6 +210,16 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
                                         short_name(&P->institutions[x->to])));
         if (!l->title_default)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_REF), l->ref);
+        if (x->checkin > 0) {
+            /* "Check-in by 11:25": local time at the departure. */
+            const itin_zone *z = itin_zone_get(x->tz_start);
+            int m = x->local_start - x->checkin;
+            if (z)
+                itin_zone_local(z, x->start - (int64_t)x->checkin * 60, NULL, &m, NULL);
+            add_field(b, &e->fields, &e->n_fields, &cap,
+                      agenda_label(b, x->mode == ITIN_MODE_FLIGHT ? L_CHECKIN_BY : L_THERE_BY),
+                      agenda_hm(b, ((m % 1440) + 1440) % 1440));
+        }
         if (days != 0 || strcmp(x->tz_start, x->tz_end) != 0)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_ARRIVAL),
                       itin_arena_printf(b->a->A, "%s, %s (%s, %s)",
@@ -228,6 +239,24 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
         if (!x->everyone)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_WITH), who_text(b, x->who));
     }
+}
+
+/* A long gap before item x, from `from` to `to` (the hotel break between transfers, §13.2):
+ * "Free time", in the zone of the item that follows. */
+static void
+free_time(builder *b, agenda_entry *e, const itin_item *x, int64_t from, int64_t to)
+{
+    memset(e, 0, sizeof *e);
+    const itin_zone *z = itin_zone_get(x->tz_start);
+    int m0 = 0, m1 = x->local_start;
+    if (z) {
+        itin_zone_local(z, from, NULL, &m0, NULL);
+        itin_zone_local(z, to, NULL, &m1, NULL);
+    }
+    e->time = itin_arena_printf(b->a->A, "%s\u2013%s", agenda_hm(b, m0), agenda_hm(b, m1));
+    e->title = agenda_label(b, L_FREE_TIME);
+    e->kind = x->kind;
+    e->free_time = true;
 }
 
 static void
@@ -279,10 +308,23 @@ agenda_days(builder *b, const itin_render_options *opt)
             label = itin_arena_printf(a->A, "%s (%s)", label,
                                       agenda_label(b, day->date < D->start ? L_DAY_BEFORE : L_DAY_AFTER));
         ad->heading = itin_arena_printf(a->A, "%s \u00b7 %s", label, date);
-        ad->entries = itin_arena_alloc(a->A, (day->n_items ? day->n_items : 1) * sizeof *ad->entries);
+        /* Room for a free time before every item. */
+        ad->entries = itin_arena_alloc(a->A, (day->n_items ? 2 * day->n_items : 1) * sizeof *ad->entries);
         size_t cap_n = 0;
+        int64_t busy_until = INT64_MIN;
         for (size_t i = 0; i < day->n_items; i++) {
             const itin_item *x = &it->items[day->items[i]];
+            if (x->kind != ITIN_ITEM_LODGING && x->status != ITIN_CANCELLED) {
+                /* A leg keeps one from its check-in to the end of its exit time. */
+                int64_t busy_from = x->start, busy_to = x->end;
+                if (x->kind == ITIN_ITEM_TRAVEL)
+                    busy_from -= (int64_t)x->checkin * 60, busy_to += (int64_t)x->exit_time * 60;
+                if (busy_until != INT64_MIN && D->hotel_break > 0 &&
+                    busy_from - busy_until >= (int64_t)D->hotel_break * 60)
+                    free_time(b, &ad->entries[ad->n_entries++], x, busy_until, busy_from);
+                if (busy_to > busy_until)
+                    busy_until = busy_to;
+            }
             if (x->kind == ITIN_ITEM_LODGING) {
                 const char *text = place_text(b, x->place);
                 if (!x->everyone && !opt->mask)

@@ -22,6 +22,7 @@ typedef struct agenda_entry {
                          (UTC+01:00)", the clocks changing during the item */
     const char *zone; /* set when the local time zone or its offset changes here */
     itin_item_kind kind;
+    bool free_time; /* a long gap between items, not an item */
     itin_status status;
     agenda_field *fields;
     size_t n_fields;

@@ -14,4 +14,7 @@ typedef struct itin_builtin_file {
 extern const itin_builtin_file itin_builtin_holidays[];
 extern const size_t itin_builtin_holidays_count;
 
+/* The bundled calendar file of a country ("<built-in>/holidays/JP.yaml"), or NULL. */
+const itin_builtin_file *itin_builtin_calendar(const char *country);
+
 #endif

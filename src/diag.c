@@ -52,7 +52,35 @@ itin_diags_vadd(itin_diags *d, itin_severity sev, itin_pos pos, const char *fmt,
     /* The list owns a copy of the file name: it outlives the plan. */
     if (pos.file)
         pos.file = itin_xstrdup(pos.file);
-    d->items[d->count++] = (itin_diag){sev, pos, msg};
+    d->items[d->count++] = (itin_diag){sev, pos, msg, NULL};
+}
+
+static const char *const WARNING_NAMES[ITIN_W__COUNT] = {
+    [ITIN_W_LONG_DAY] = "long-day",
+    [ITIN_W_TIGHT_TRANSFER] = "tight-transfer",
+    [ITIN_W_NOBODY] = "nobody",
+    [ITIN_W_WEEKEND] = "weekend",
+    [ITIN_W_OUTSIDE_WINDOW] = "outside-window",
+    [ITIN_W_AMBIGUOUS_TIME] = "ambiguous-time",
+    [ITIN_W_CLOSED_ARRANGED] = "closed-by-arrangement",
+    [ITIN_W_NO_HOLIDAYS] = "no-holidays",
+    [ITIN_W_HOLIDAYS_YEARS] = "holidays-years",
+};
+
+const char *
+itin_warning_name(itin_warning w)
+{
+    return (unsigned)w < ITIN_W__COUNT ? WARNING_NAMES[w] : "";
+}
+
+void
+itin_diags_warn(itin_diags *d, itin_warning w, itin_pos pos, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    itin_diags_vadd(d, ITIN_WARNING, pos, fmt, ap);
+    va_end(ap);
+    d->items[d->count - 1].name = itin_warning_name(w);
 }
 
 void

@@ -97,6 +97,8 @@ item_json(jw *w, const itin_plan *P, const itin_item *x, itin_date day)
     } else if (x->kind == ITIN_ITEM_TRAVEL) {
         jw_kstring(w, "ref", x->leg->ref);
         jw_kstring(w, "description", x->leg->description);
+        jw_kint(w, "checkin_minutes", x->checkin);
+        jw_kint(w, "exit_minutes", x->exit_time);
     } else if (x->kind == ITIN_ITEM_TRANSFER) {
         jw_kint(w, "minutes", x->minutes);
         if (x->distance_km > 0) {
@@ -186,6 +188,7 @@ diag_json(jw *w, const itin_diag *g)
         jw_kint(w, "column", g->pos.col);
     }
     jw_kstring(w, "message", g->message);
+    jw_kstring(w, "name", g->name);
     jw_end(w);
 }
 

@@ -53,6 +53,17 @@ wrap(out *o, const char *first, size_t first_w, size_t indent, const char *raw)
     char *text = itin_xmalloc(len + 1);
     for (size_t i = 0; i <= len; i++)
         text[i] = (i < len && ((unsigned char)raw[i] < 0x20 || raw[i] == 0x7f)) ? ' ' : raw[i];
+    /* Most lines fit: then no break is needed, and none is looked for. */
+    if (first_w + itin_display_width(text, len) <= (size_t)o->width) {
+        size_t line_end = len;
+        while (line_end > 0 && text[line_end - 1] == ' ')
+            line_end--;
+        text_emit(o, first, strlen(first));
+        text_emit(o, text, line_end);
+        text_emit(o, "\n", 1);
+        free(text);
+        return;
+    }
     size_t max = len + 2;
     size_t *breaks = itin_xmalloc(max * sizeof *breaks);
     size_t nb = itin_line_breaks(text, len, breaks, max);

@@ -78,6 +78,9 @@ static const char
                     [L_PERSON] = "1 person",
                     [L_VEHICLES] = "Vehicles needed",
                     [L_NO_TRANSFERS] = "No transfers.",
+                    [L_CHECKIN_BY] = "Check-in by",
+                    [L_THERE_BY] = "Be there by",
+                    [L_FREE_TIME] = "Free time",
                     [L_DIFF_TITLE] = "Changes: %s",
                     [L_DIFF_FOR] = "Changes for",
                     [L_DIFF_SUMMARY] = "Summary",
@@ -177,6 +180,9 @@ static const char
                     [L_PERSON] = "1 Person",
                     [L_VEHICLES] = "Benötigte Fahrzeuge",
                     [L_NO_TRANSFERS] = "Keine Transfers.",
+                    [L_CHECKIN_BY] = "Check-in bis",
+                    [L_THERE_BY] = "Vor Ort bis",
+                    [L_FREE_TIME] = "Freie Zeit",
                     [L_DIFF_TITLE] = "Änderungen: %s",
                     [L_DIFF_FOR] = "Änderungen für",
                     [L_DIFF_SUMMARY] = "Übersicht",
@@ -276,6 +282,9 @@ static const char
                     [L_PERSON] = "1명",
                     [L_VEHICLES] = "필요 차량",
                     [L_NO_TRANSFERS] = "이동 없음.",
+                    [L_CHECKIN_BY] = "체크인 마감",
+                    [L_THERE_BY] = "집결 시각",
+                    [L_FREE_TIME] = "자유 시간",
                     [L_DIFF_TITLE] = "변경 사항: %s",
                     [L_DIFF_FOR] = "대상",
                     [L_DIFF_SUMMARY] = "요약",
@@ -544,6 +553,12 @@ itin_display_width(const char *s, size_t len)
 {
     size_t w = 0, i = 0;
     while (i < len) {
+        /* Printable ASCII is one column each, without asking ICU. */
+        unsigned char b = (unsigned char)s[i];
+        if (b >= 0x20 && b < 0x7f) {
+            w++, i++;
+            continue;
+        }
         size_t n;
         UChar32 c = itin_utf8_decode(s + i, len - i, &n);
         i += n;
@@ -575,9 +590,15 @@ itin_line_breaks(const char *s, size_t len, size_t *breaks, size_t max)
     int32_t ulen = 0;
     UChar *u = to_utf16(s, len, &ulen);
     UErrorCode st = U_ZERO_ERROR;
-    UBreakIterator *bi = ubrk_open(UBRK_LINE, "en", u, ulen, &st);
+    /* One line-break iterator for the process, given each text in turn:
+     * opening one costs far more than breaking a line. */
+    static UBreakIterator *bi;
+    if (!bi)
+        bi = ubrk_open(UBRK_LINE, "en", NULL, 0, &st);
+    if (bi)
+        ubrk_setText(bi, u, ulen, &st);
     size_t n = 0;
-    if (U_SUCCESS(st)) {
+    if (bi && U_SUCCESS(st)) {
         /* Map UTF-16 offsets back to UTF-8 byte offsets as we go. */
         int32_t u16 = 0, u8 = 0;
         for (int32_t b = ubrk_next(bi); b != UBRK_DONE && n < max; b = ubrk_next(bi)) {
@@ -598,7 +619,8 @@ itin_line_breaks(const char *s, size_t len, size_t *breaks, size_t max)
                 continue;
             breaks[n++] = (size_t)u8;
         }
-        ubrk_close(bi);
+        static const UChar none[1];
+        ubrk_setText(bi, none, 0, &st); /* u is freed below */
     }
     free(u);
     if (n == 0 || breaks[n - 1] != len) {

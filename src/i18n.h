@@ -63,6 +63,9 @@ typedef enum itin_label {
     L_PERSON,       /* a head count of one: "1 person" */
     L_VEHICLES,     /* "Vehicles needed" */
     L_NO_TRANSFERS, /* a day without transfers */
+    L_CHECKIN_BY,   /* a flight's check-in time: "Check-in by" */
+    L_THERE_BY,     /* another leg's: "Be there by" */
+    L_FREE_TIME,    /* a long gap in the day */
     /* Change notices (export_diff.c). Sentences name their pieces in braces:
      * {it} the item ("The visit", "Your flight"), {time} its start, {new}
      * and {old} the values, {list} what changed; those marked ICU are

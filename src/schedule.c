@@ -61,6 +61,10 @@ sched_init(sched *S, itin_plan *P, itin_diags *d)
         if (!S->zone[i])
             S->zone[i] = itin_zone_get("UTC");
     }
+    /* The items grow on the heap, where realloc can extend a large block in
+     * place; the itinerary gets them once, at their final size. */
+    S->cap_items = 2 * (P->n_visits + P->n_legs) + P->n_lodgings + 16;
+    S->items = itin_xmalloc(S->cap_items * sizeof *S->items);
     S->visit_item = itin_arena_alloc(S->A, (P->n_visits + 1) * sizeof *S->visit_item);
     for (size_t i = 0; i < P->n_visits; i++)
         S->visit_item[i] = NONE;
@@ -73,9 +77,11 @@ sched_free(sched *S)
         free(S->buckets[i].v);
     free(S->buckets);
     free(S->conflicts);
+    free(S->items);
     itin_pairmap_free(&S->tt);
     itin_strmap_free(&S->hol);
     itin_pairmap_free(&S->tr_cache);
+    itin_pairmap_free(&S->walks);
     itin_pairmap_free(&S->transfers);
     itin_strmap_free(&S->conflict_ix);
     itin_strmap_free(&S->window_reported);
@@ -86,7 +92,9 @@ sched_finish(sched *S)
 {
     itin_itinerary *it = itin_arena_alloc(S->A, sizeof *it);
     it->plan = S->P;
-    it->items = S->items;
+    it->items = itin_arena_alloc(S->A, (S->n_items ? S->n_items : 1) * sizeof *it->items);
+    if (S->n_items)
+        memcpy(it->items, S->items, S->n_items * sizeof *it->items);
     it->n_items = S->n_items;
     sched_build_days(it, S->A);
     return it;
@@ -115,6 +123,7 @@ itin_schedule(itin_plan *P, itin_diags *d)
     sched_report_conflicts(&S);
     sched_check_items(&S);
     sched_check_long_days(&S);
+    sched_check_calendars(&S);
     sched_add_lodging_items(&S);
 
     itin_itinerary *it = sched_finish(&S);

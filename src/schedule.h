@@ -54,7 +54,8 @@ typedef struct sched {
     itin_date night0;
     size_t n_nights;
     /* Holidays by date and what they close: "R<date>:<region>",
-     * "C<date>:<country>", "A<date>" (every place with hours). */
+     * "C<date>:<country>", "A<date>" (every place with hours); working
+     * days (`workday`) the same after a "W". */
     itin_strmap hol;
     /* Each institution's closed dates, sorted. */
     itin_date **closed;
@@ -62,6 +63,8 @@ typedef struct sched {
     itin_pairmap tt;
     /* Transfer minutes already worked out (or -1, reported), by the same key. */
     itin_pairmap tr_cache;
+    /* Whether a pair of places is closer than walk_below (1) or not (0). */
+    itin_pairmap walks;
     /* Transfers by their two ends (item index, or a hotel night). */
     itin_pairmap transfers;
     sched_conflict *conflicts;
@@ -80,7 +83,36 @@ typedef struct sched_written {
     itin_pos pos;
     const char *what; /* "start time", "departure" ... */
     bool with_date;   /* written with its date ("2023-10-29 02:30") */
+    unsigned accept;  /* the warnings its item accepts */
 } sched_written;
+
+/* What the sequence rule (§13.4) keeps before item b after the transfer to
+ * it: a leg's check-in, else the buffer; and after item a before the
+ * transfer from it: a leg's exit time. In seconds. */
+static inline int64_t
+sched_before(const sched *S, const itin_item *b)
+{
+    return (int64_t)(b->kind == ITIN_ITEM_TRAVEL ? b->checkin : S->P->delegation.buffer) * MIN;
+}
+
+static inline int64_t
+sched_after(const itin_item *a)
+{
+    return a->kind == ITIN_ITEM_TRAVEL ? (int64_t)a->exit_time * MIN : 0;
+}
+
+/* Whether warning w is accepted (`accept`) on the delegation or on the
+ * visit or leg of item it (NULL: the delegation only). */
+static inline bool
+sched_accepts(const sched *S, itin_warning w, const itin_item *it)
+{
+    unsigned bit = 1u << w, mine = 0;
+    if (it && it->visit)
+        mine = it->visit->accept;
+    else if (it && it->leg)
+        mine = it->leg->accept;
+    return ((S->P->delegation.accept | mine) & bit) != 0;
+}
 
 /* schedule.c: participant masks. */
 size_t sched_next_bit(const uint64_t *m, size_t words, size_t from);
@@ -111,7 +143,7 @@ void sched_build_days(itin_itinerary *it, itin_arena *A);
 /* schedule_transfer.c: transfer estimates, travel_times, the walk along
  * every participant's timeline that adds the transfers. */
 void sched_index_travel_times(sched *S);
-itin_mode sched_transfer_mode(const sched *S, size_t from, size_t to, itin_mode mode);
+itin_mode sched_transfer_mode(sched *S, size_t from, size_t to, itin_mode mode);
 int sched_transfer_min(sched *S, size_t from, size_t to, itin_mode mode, itin_pos where);
 int sched_transfer_try(sched *S, size_t from, size_t to, itin_mode mode);
 void sched_walk_timelines(sched *S);
@@ -127,6 +159,7 @@ itin_mode sched_arrival_mode(const sched *S, const itin_item *it);
 size_t sched_hotel_on(const sched *S, size_t person, itin_date night);
 bool sched_via_hotel(const sched *S, size_t person, const itin_item *a, const itin_item *b);
 void sched_check_fixed_visit(sched *S, size_t ix);
+const itin_holiday *sched_workday_of(const sched *S, size_t inst, itin_date date);
 void sched_place_visits(sched *S);
 
 /* schedule_check.c: conflicts and warnings. */
@@ -135,5 +168,8 @@ void sched_add_conflict(sched *S, size_t person, size_t a, size_t b, int need, i
 void sched_report_conflicts(sched *S);
 void sched_check_items(sched *S);
 void sched_check_long_days(sched *S);
+
+/* schedule_calendar.c: places whose holidays nobody bundled or listed. */
+void sched_check_calendars(sched *S);
 
 #endif

@@ -56,28 +56,45 @@ sched_item_label(const itin_item *it)
     return it->kind == ITIN_ITEM_VISIT ? "visit" : it->kind == ITIN_ITEM_TRAVEL ? "travel leg" : "item";
 }
 
+/* " (1h exit + transfer 25m by bus + 2h check-in)": what the needed time
+ * is made of; "" when it is nothing but the gap itself. */
+static void
+sched_conflict_detail(const sched *S, const sched_conflict *c, char *buf, size_t n)
+{
+    const itin_item *a = &S->items[c->a], *b = &S->items[c->b];
+    int exit_min = (int)(sched_after(a) / MIN), before = (int)(sched_before(S, b) / MIN);
+    char parts[3][48], d[16];
+    int k = 0;
+    if (exit_min > 0)
+        snprintf(parts[k++], sizeof parts[0], "%s exit", itin_duration_format(exit_min, d));
+    if (c->tr > 0)
+        snprintf(parts[k++], sizeof parts[0], "transfer %s by %s", itin_duration_format(c->tr, d),
+                 itin_mode_name(c->mode));
+    if (before > 0)
+        snprintf(parts[k++], sizeof parts[0], "%s %s", itin_duration_format(before, d),
+                 b->kind == ITIN_ITEM_TRAVEL ? "check-in" : "buffer");
+    if (k == 0)
+        buf[0] = '\0';
+    else if (k == 1)
+        snprintf(buf, n, " (%s)", parts[0]);
+    else if (k == 2)
+        snprintf(buf, n, " (%s + %s)", parts[0], parts[1]);
+    else
+        snprintf(buf, n, " (%s + %s + %s)", parts[0], parts[1], parts[2]);
+}
+
 void
 sched_report_conflicts(sched *S)
 {
     for (size_t i = 0; i < S->n_conflicts; i++) {
         const sched_conflict *c = &S->conflicts[i];
         const itin_item *a = &S->items[c->a], *b = &S->items[c->b];
-        char who[256], need[16], trs[16], bufs[16], has[16], ae[8], bs[8];
+        char who[256], need[16], has[16], ae[8], bs[8];
         sched_names(S, c->who, who, sizeof who);
         itin_duration_format(c->need, need);
-        itin_duration_format(c->tr, trs);
-        itin_duration_format(S->P->delegation.buffer, bufs);
         itin_duration_format(c->has, has);
-        char detail[96];
-        if (c->tr > 0 && S->P->delegation.buffer > 0)
-            snprintf(detail, sizeof detail, " (transfer %s by %s + %s buffer)", trs, itin_mode_name(c->mode),
-                     bufs);
-        else if (c->tr > 0)
-            snprintf(detail, sizeof detail, " (transfer %s by %s)", trs, itin_mode_name(c->mode));
-        else if (S->P->delegation.buffer > 0)
-            snprintf(detail, sizeof detail, " (%s buffer)", bufs);
-        else
-            detail[0] = '\0';
+        char detail[160];
+        sched_conflict_detail(S, c, detail, sizeof detail);
         if (c->has < 0)
             /* They overlap: say so rather than "has -1h". */
             itin_diags_add(S->d, ITIN_CONFLICT, b->pos,
@@ -144,13 +161,13 @@ sched_check_long_days(sched *S)
                     longest = span;
             }
         }
-        if (!longest)
+        if (!longest || sched_accepts(S, ITIN_W_LONG_DAY, NULL))
             continue;
         char ds[16], w[256], du[16];
         sched_names(S, who, w, sizeof w);
-        itin_diags_add(S->d, ITIN_WARNING, S->P->delegation.pos, "a long day on %s: %s of items for %s",
-                       itin_date_format(d0 + (itin_date)di, ds),
-                       itin_duration_format((int)(longest / MIN), du), w);
+        itin_diags_warn(S->d, ITIN_W_LONG_DAY, S->P->delegation.pos, "a long day on %s: %s of items for %s",
+                        itin_date_format(d0 + (itin_date)di, ds),
+                        itin_duration_format((int)(longest / MIN), du), w);
     }
     free(who);
     free(first);
@@ -165,25 +182,25 @@ sched_check_items(sched *S)
         const itin_item *it = &S->items[i];
         if (it->kind != ITIN_ITEM_VISIT && it->kind != ITIN_ITEM_TRAVEL)
             continue;
-        if (sched_mask_empty(it->who, S->words))
-            itin_diags_add(S->d, ITIN_WARNING, it->pos, "%s '%s' is for nobody", sched_item_label(it),
-                           it->id);
+        if (sched_mask_empty(it->who, S->words) && !sched_accepts(S, ITIN_W_NOBODY, it))
+            itin_diags_warn(S->d, ITIN_W_NOBODY, it->pos, "%s '%s' is for nobody", sched_item_label(it),
+                            it->id);
         if (it->kind != ITIN_ITEM_VISIT || it->status == ITIN_CANCELLED)
             continue;
         int wd = itin_date_weekday(it->date);
-        if (wd >= 5) {
+        if (wd >= 5 && !sched_workday_of(S, it->place, it->date) && !sched_accepts(S, ITIN_W_WEEKEND, it)) {
             char ds[16];
-            itin_diags_add(S->d, ITIN_WARNING, it->pos, "visit '%s' is on a %s (%s)", it->id,
-                           sched_weekdays[wd], itin_date_format(it->date, ds));
+            itin_diags_warn(S->d, ITIN_W_WEEKEND, it->pos, "visit '%s' is on a %s (%s)", it->id,
+                            sched_weekdays[wd], itin_date_format(it->date, ds));
         }
-        if (it->fixed) {
+        if (it->fixed && !sched_accepts(S, ITIN_W_OUTSIDE_WINDOW, it)) {
             int64_t ws, we;
             sched_window(S, it->place, it->date, it->pos, &ws, &we);
             if (it->start < ws || it->end > we) {
                 char a[8], b[8];
-                itin_diags_add(S->d, ITIN_WARNING, it->pos,
-                               "visit '%s' (%s\u2013%s) lies outside the day window", it->id,
-                               itin_hm(it->local_start, a), itin_hm(it->local_end, b));
+                itin_diags_warn(S->d, ITIN_W_OUTSIDE_WINDOW, it->pos,
+                                "visit '%s' (%s\u2013%s) lies outside the day window", it->id,
+                                itin_hm(it->local_start, a), itin_hm(it->local_end, b));
             }
         }
     }

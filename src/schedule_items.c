@@ -12,7 +12,11 @@
 size_t
 sched_new_item(sched *S)
 {
-    itin_item *it = ITIN_PUSH(S->A, S->items, S->n_items, S->cap_items);
+    if (S->n_items == S->cap_items) {
+        S->cap_items *= 2;
+        S->items = itin_xrealloc(S->items, S->cap_items * sizeof *S->items);
+    }
+    itin_item *it = &S->items[S->n_items++];
     memset(it, 0, sizeof *it);
     it->place = it->from = it->to = NONE;
     return S->n_items - 1;
@@ -22,8 +26,10 @@ sched_new_item(sched *S)
 static bool
 sched_leg_times(sched *S, const itin_leg *leg, int64_t *start, int64_t *end)
 {
-    sched_written dep = {leg->dep_date, leg->dep_time, leg->dep_offset, leg->depart_pos, "departure", true};
-    sched_written arr = {leg->arr_date, leg->arr_time, leg->arr_offset, leg->arrive_pos, "arrival", true};
+    sched_written dep = {leg->dep_date, leg->dep_time, leg->dep_offset, leg->depart_pos,
+                         "departure",   true,          leg->accept};
+    sched_written arr = {leg->arr_date, leg->arr_time, leg->arr_offset, leg->arrive_pos,
+                         "arrival",     true,          leg->accept};
     if (!sched_resolve_written(S, leg->from, &dep, start))
         return false;
     *end = *start + (int64_t)leg->duration * MIN;
@@ -43,6 +49,30 @@ sched_leg_times(sched *S, const itin_leg *leg, int64_t *start, int64_t *end)
 
 /* Travel legs as items; a leg whose times are wrong is left out (the run
  * fails), so that no message follows from a time that was never right. */
+/* Check-in before a leg and exit after it, around the transfers (§13.2): the leg's own, else the
+ * delegation's for its kind, else the default. A flight is within one
+ * country when both airports name the same country; one with a country
+ * unknown counts as between two, the longer default. */
+static void
+sched_leg_margins(const sched *S, const itin_leg *leg, int *checkin, int *exit_time)
+{
+    const itin_plan *P = S->P;
+    const char *ca = P->institutions[leg->from].country, *cb = P->institutions[leg->to].country;
+    bool domestic = ca && cb && strcmp(ca, cb) == 0;
+    int kind = (int)leg->mode, def_in = 0, def_out = 0;
+    if (leg->mode == ITIN_MODE_FLIGHT && domestic)
+        kind = ITIN_LEG_KIND_DOMESTIC_FLIGHT, def_in = 60, def_out = 30;
+    else if (leg->mode == ITIN_MODE_FLIGHT)
+        def_in = 120, def_out = 60;
+    else if (leg->mode == ITIN_MODE_TRAIN)
+        def_in = 10;
+    const itin_delegation *D = &P->delegation;
+    *checkin = leg->checkin >= 0 ? leg->checkin : D->checkin[kind] >= 0 ? D->checkin[kind] : def_in;
+    *exit_time = leg->exit_time >= 0       ? leg->exit_time
+                 : D->exit_time[kind] >= 0 ? D->exit_time[kind]
+                                           : def_out;
+}
+
 void
 sched_resolve_legs(sched *S)
 {
@@ -67,6 +97,7 @@ sched_resolve_legs(sched *S)
         it->fixed = true;
         it->start = start;
         it->end = end;
+        sched_leg_margins(S, leg, &it->checkin, &it->exit_time);
         sched_fill_local(S, it, leg->from, leg->to);
     }
 }
@@ -106,14 +137,14 @@ sched_set_visit_time(sched *S, size_t ix, int64_t start)
 static bool
 sched_fixed_visit_times(sched *S, const itin_visit *V, int64_t *start, int64_t *end)
 {
-    sched_written s = {V->date, V->start, V->start_offset, V->start_pos, "start time", false};
+    sched_written s = {V->date, V->start, V->start_offset, V->start_pos, "start time", false, V->accept};
     if (sched_skipped_date(S, V->at, V->date, V->date_pos, "visit", V->id) ||
         !sched_resolve_written(S, V->at, &s, start))
         return false;
     *end = *start + (int64_t)V->duration * MIN;
     if (!V->has_end)
         return true;
-    sched_written e = {V->date, V->end, V->end_offset, V->end_pos, "end time", false};
+    sched_written e = {V->date, V->end, V->end_offset, V->end_pos, "end time", false, V->accept};
     if (V->end == 1440 && !V->end_offset.given)
         *end = sched_at_local(S, V->at, V->date + 1, 0);
     else if (!sched_resolve_written(S, V->at, &e, end))

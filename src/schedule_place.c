@@ -17,18 +17,34 @@ sched_cmp_date(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Holidays by date and what they close, and each place's closed dates sorted. */
+/* The key of a holiday in S->hol: "R<date>:<region>", "C<date>:<country>"
+ * or "A<date>", after "W" for a working day. */
+static const char *
+sched_holiday_key(char *key, size_t n, bool workday, char scope, itin_date date, const char *code)
+{
+    snprintf(key, n, "%s%c%d%s%s", workday ? "W" : "", scope, (int)date, code ? ":" : "", code ? code : "");
+    return key;
+}
+
+/* Holidays by date and what they close, and each place's closed dates sorted.
+ * The bundled calendars first: for a date named twice, their name is used. */
 void
 sched_index_closures(sched *S)
 {
     const itin_plan *P = S->P;
-    for (size_t i = 0; i < P->n_holidays; i++) {
-        const itin_holiday *h = &P->holidays[i];
-        const char *key = h->region    ? itin_arena_printf(S->A, "R%d:%s", (int)h->date, h->region)
-                          : h->country ? itin_arena_printf(S->A, "C%d:%s", (int)h->date, h->country)
-                                       : itin_arena_printf(S->A, "A%d", (int)h->date);
-        itin_strmap_put(&S->hol, key, i, NULL); /* the first named for a date wins */
-    }
+    char key[64];
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < P->n_holidays; i++) {
+            const itin_holiday *h = &P->holidays[i];
+            if (h->builtin != (pass == 0))
+                continue;
+            sched_holiday_key(key, sizeof key, h->workday >= 0,
+                              h->region    ? 'R'
+                              : h->country ? 'C'
+                                           : 'A',
+                              h->date, h->region ? h->region : h->country);
+            itin_strmap_put(&S->hol, itin_arena_strdup(S->A, key), i, NULL); /* the first named wins */
+        }
     S->closed = itin_arena_alloc(S->A, (P->n_institutions + 1) * sizeof *S->closed);
     for (size_t i = 0; i < P->n_institutions; i++) {
         const itin_institution *I = &P->institutions[i];
@@ -40,25 +56,43 @@ sched_index_closures(sched *S)
     }
 }
 
-/* The holiday closing a place on a date, or NULL: a holiday of its region,
- * of its country (national), or of every place. */
+/* The holiday (or, with `workday`, the working day) of a place on a date, or
+ * NULL: one of its region, of its country (national), or of every place. */
 static const itin_holiday *
-sched_holiday_of(const sched *S, const itin_institution *I, itin_date date)
+sched_day_of(const sched *S, const itin_institution *I, itin_date date, bool workday)
 {
     char key[64];
     size_t ix;
-    if (I->region) {
-        snprintf(key, sizeof key, "R%d:%s", (int)date, I->region);
-        if (itin_strmap_get(&S->hol, key, &ix))
-            return &S->P->holidays[ix];
-    }
-    if (I->country) {
-        snprintf(key, sizeof key, "C%d:%s", (int)date, I->country);
-        if (itin_strmap_get(&S->hol, key, &ix))
-            return &S->P->holidays[ix];
-    }
-    snprintf(key, sizeof key, "A%d", (int)date);
-    return itin_strmap_get(&S->hol, key, &ix) ? &S->P->holidays[ix] : NULL;
+    if (I->region &&
+        itin_strmap_get(&S->hol, sched_holiday_key(key, sizeof key, workday, 'R', date, I->region), &ix))
+        return &S->P->holidays[ix];
+    if (I->country &&
+        itin_strmap_get(&S->hol, sched_holiday_key(key, sizeof key, workday, 'C', date, I->country), &ix))
+        return &S->P->holidays[ix];
+    return itin_strmap_get(&S->hol, sched_holiday_key(key, sizeof key, workday, 'A', date, NULL), &ix)
+               ? &S->P->holidays[ix]
+               : NULL;
+}
+
+static const itin_holiday *
+sched_holiday_of(const sched *S, const itin_institution *I, itin_date date)
+{
+    return sched_day_of(S, I, date, false);
+}
+
+const itin_holiday *
+sched_workday_of(const sched *S, size_t inst, itin_date date)
+{
+    return sched_day_of(S, &S->P->institutions[inst], date, true);
+}
+
+/* The weekday whose hours a place keeps on a date: its own, or the one a
+ * working day (`workday`) names. */
+static int
+sched_hours_weekday(const sched *S, size_t inst, itin_date date)
+{
+    const itin_holiday *w = sched_workday_of(S, inst, date);
+    return w ? w->workday : itin_date_weekday(date);
 }
 
 /* The date's own hours at a place (`open`), or NULL. */
@@ -89,14 +123,15 @@ sched_closed_reason(sched *S, size_t inst, itin_date date, bool weekly, char *bu
     const itin_holiday *h = I->open_on_holidays ? NULL : sched_holiday_of(S, I, date);
     if (h) {
         if (h->region || h->country)
-            snprintf(buf, n, "%s (%s)", h->name, h->region ? h->region : h->country);
+            snprintf(buf, n, "%s (%s%s)", h->name, h->region ? h->region : h->country,
+                     h->estimated ? ", expected date" : "");
         else
-            snprintf(buf, n, "%s", h->name);
+            snprintf(buf, n, "%s%s", h->name, h->estimated ? " (expected date)" : "");
         return buf;
     }
-    int wd = itin_date_weekday(date);
+    int wd = sched_hours_weekday(S, inst, date);
     if (weekly && I->hours.n[wd] == 0) {
-        snprintf(buf, n, "%s", sched_weekdays[wd]);
+        snprintf(buf, n, "%s", sched_weekdays[itin_date_weekday(date)]);
         return buf;
     }
     return NULL;
@@ -122,7 +157,7 @@ sched_open_intervals(sched *S, const itin_visit *V, int64_t *open, int64_t *clos
         return 1;
     }
     if (!od) {
-        int wd = itin_date_weekday(date);
+        int wd = sched_hours_weekday(S, inst, date);
         iv = I->hours.iv[wd];
         n = I->hours.n[wd];
     }
@@ -141,7 +176,7 @@ sched_describe_hours(const sched *S, size_t inst, itin_date date, char *buf, siz
 {
     const itin_institution *I = &S->P->institutions[inst];
     const itin_open_date *od = sched_open_date(S, inst, date);
-    int wd = itin_date_weekday(date);
+    int wd = sched_hours_weekday(S, inst, date);
     const itin_interval *iv = od ? od->iv : I->hours.iv[wd];
     int k = od ? od->n : I->hours.n[wd];
     size_t o = 0;
@@ -151,7 +186,7 @@ sched_describe_hours(const sched *S, size_t inst, itin_date date, char *buf, siz
         o += (size_t)snprintf(buf + o, n - o, "%s%s\u2013%s", i ? ", " : "", itin_hm(iv[i].open, a),
                               itin_hm(iv[i].close >= 1440 ? 1440 : iv[i].close, b));
     }
-    return od != NULL;
+    return od != NULL || wd != itin_date_weekday(date);
 }
 
 /* A visit by arrangement at a place closed that day (a holiday, a closed
@@ -161,9 +196,11 @@ sched_warn_arrangement(sched *S, const itin_visit *V, const char *why)
 {
     const itin_institution *I = &S->P->institutions[V->at];
     char ds[16];
-    itin_diags_add(S->d, ITIN_WARNING, V->pos,
-                   "visit '%s' on %s is by arrangement, but %s is closed that day: %s", V->id,
-                   itin_date_format(V->date, ds), I->short_name ? I->short_name : I->name, why);
+    if ((S->P->delegation.accept | V->accept) & (1u << ITIN_W_CLOSED_ARRANGED))
+        return;
+    itin_diags_warn(S->d, ITIN_W_CLOSED_ARRANGED, V->pos,
+                    "visit '%s' on %s is by arrangement, but %s is closed that day: %s", V->id,
+                    itin_date_format(V->date, ds), I->short_name ? I->short_name : I->name, why);
 }
 
 /* ------------------------------------------------------------ timelines */
@@ -394,7 +431,7 @@ sched_fit_attendee(sched *S, sched_search *c, size_t p, int64_t *t)
     sched_neighbours(S, p, *t, &pi, &ni);
     if (pi != NONE) {
         const itin_item *a = &S->items[pi];
-        int64_t need = a->end;
+        int64_t need = a->end + sched_after(a);
         int tm = 0;
         if (a->date == V->date || sched_hotel_on(S, p, a->local_end_date) == NONE ||
             V->date <= a->local_end_date) {
@@ -429,12 +466,12 @@ sched_fit_attendee(sched *S, sched_search *c, size_t p, int64_t *t)
         bool hotel_between = b->date > V->date && sched_hotel_on(S, p, V->date) != NONE;
         int64_t gap = 0;
         if (!hotel_between)
-            gap = sched_try_gap(S, V->at, sched_place_start(b), sched_arrival_mode(S, b), c->buf);
+            gap = sched_try_gap(S, V->at, sched_place_start(b), sched_arrival_mode(S, b), sched_before(S, b));
         if (gap < 0 || *t + c->dur + gap > b->start) {
-            /* Try after it. */
+            /* Try after it, once its exit time has passed. */
             int64_t after = sched_try_gap(S, sched_place_end(b), V->at, V->travel, c->buf);
             int tm = after < 0 ? 0 : (int)((after - c->buf) / MIN);
-            after = after < 0 ? b->end : b->end + after;
+            after = b->end + sched_after(b) + (after < 0 ? 0 : after);
             *t = after > *t ? after : *t + MIN;
             sched_bound(c, *t, ni, tm, sched_transfer_mode(S, sched_place_end(b), V->at, V->travel));
             return SCHED_MOVED;
@@ -560,6 +597,11 @@ sched_why_start(sched *S, const itin_visit *V, const sched_why *w, itin_strbuf *
         snprintf(buf, sizeof buf, " (%s '%s' ends %s", sched_item_label(&S->items[w->after]),
                  S->items[w->after].id, itin_hm(S->items[w->after].local_end, e));
     itin_strbuf_puts(b, buf);
+    int exit_min = w->from_hotel ? 0 : (int)(sched_after(&S->items[w->after]) / MIN);
+    if (exit_min > 0) {
+        snprintf(buf, sizeof buf, ", exit %s", itin_duration_format(exit_min, tm));
+        itin_strbuf_puts(b, buf);
+    }
     if (w->transfer > 0) {
         snprintf(buf, sizeof buf, ", %s %s", itin_mode_name(w->mode), itin_duration_format(w->transfer, tm));
         itin_strbuf_puts(b, buf);
@@ -595,7 +637,7 @@ sched_why_stop(sched *S, const itin_visit *V, const sched_why *w, itin_strbuf *b
             last = close[n - 1];
         int m = sched_local_min(S, V, last);
         snprintf(buf, sizeof buf, " but %s closes at %s on %ss", I->short_name ? I->short_name : I->name,
-                 itin_hm(m == 0 ? 1440 : m, hm), sched_weekdays[itin_date_weekday(V->date)]);
+                 itin_hm(m == 0 ? 1440 : m, hm), sched_weekdays[sched_hours_weekday(S, V->at, V->date)]);
     } else if (w->stop == STOP_WINDOW) {
         *room = w->t < we ? (int)((we - w->t) / MIN) : 0;
         int m = sched_local_min(S, V, we);

@@ -105,14 +105,15 @@ sched_resolve_written(sched *S, size_t inst, const sched_written *w, int64_t *ou
                        sched_gap_text(z, t, why, sizeof why));
         return false;
     }
-    if (k == ITIN_LOCAL_AMBIGUOUS) {
+    if (k == ITIN_LOCAL_AMBIGUOUS &&
+        !((S->P->delegation.accept | w->accept) & (1u << ITIN_W_AMBIGUOUS_TIME))) {
         sched_offset_text(o1, (int)(local - t[0]));
         sched_offset_text(o2, (int)(local - t[1]));
-        itin_diags_add(S->d, ITIN_WARNING, w->pos,
-                       "%s %s %s happens twice in %s, at UTC%s and again at UTC%s (the clocks go back); the "
-                       "first (%s) is taken: write \"%s%s%s%s\" for the second",
-                       w->what, ds, hm, zn, o1, o2, o1, w->with_date ? ds : "", w->with_date ? " " : "", hm,
-                       o2);
+        itin_diags_warn(S->d, ITIN_W_AMBIGUOUS_TIME, w->pos,
+                        "%s %s %s happens twice in %s, at UTC%s and again at UTC%s (the clocks go back); the "
+                        "first (%s) is taken: write \"%s%s%s%s\" for the second",
+                        w->what, ds, hm, zn, o1, o2, o1, w->with_date ? ds : "", w->with_date ? " " : "", hm,
+                        o2);
     }
     *out = t[0];
     return true;
@@ -141,9 +142,9 @@ sched_window_edge(sched *S, size_t inst, itin_date date, int minutes, itin_pos w
     if (k == ITIN_LOCAL_GAP)
         itin_diags_add(S->d, ITIN_ERROR, where, "the day window's %s %s does not exist on %s in %s (%s)",
                        edge, hm, ds, itin_zone_name(z), sched_gap_text(z, t, why, sizeof why));
-    else
-        itin_diags_add(
-            S->d, ITIN_WARNING, where,
+    else if (!sched_accepts(S, ITIN_W_AMBIGUOUS_TIME, NULL))
+        itin_diags_warn(
+            S->d, ITIN_W_AMBIGUOUS_TIME, where,
             "the day window's %s %s happens twice on %s in %s, at UTC%s and again at UTC%s (the clocks "
             "go back); the first (%s) is taken",
             edge, hm, ds, itin_zone_name(z), sched_offset_text(o1, (int)(local - t[0])),

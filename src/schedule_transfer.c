@@ -159,18 +159,21 @@ sched_index_travel_times(sched *S)
 /* The mode of a transfer: ITIN_MODE_NONE (the later item sets none) is the
  * delegation's, or a walk when the places are closer than `walk_below`. */
 itin_mode
-sched_transfer_mode(const sched *S, size_t from, size_t to, itin_mode mode)
+sched_transfer_mode(sched *S, size_t from, size_t to, itin_mode mode)
 {
     if (mode != ITIN_MODE_NONE)
         return mode;
     const itin_delegation *D = &S->P->delegation;
     if (from == NONE || to == NONE || D->walk_below <= 0)
         return D->travel;
-    const itin_institution *a = &S->P->institutions[from], *b = &S->P->institutions[to];
-    if (a->has_geo && b->has_geo &&
-        sched_haversine_km(a->lat, a->lon, b->lat, b->lon) * 1000.0 < D->walk_below)
-        return ITIN_MODE_WALK;
-    return D->travel;
+    size_t walk;
+    if (!itin_pairmap_get(&S->walks, sched_pair_key(from, to), 0, &walk)) {
+        const itin_institution *a = &S->P->institutions[from], *b = &S->P->institutions[to];
+        walk = a->has_geo && b->has_geo &&
+               sched_haversine_km(a->lat, a->lon, b->lat, b->lon) * 1000.0 < D->walk_below;
+        itin_pairmap_put(&S->walks, sched_pair_key(from, to), 0, walk, NULL);
+    }
+    return walk ? ITIN_MODE_WALK : D->travel;
 }
 
 /* A transfer's minutes; an impossible one is reported once (at `where`,
@@ -296,7 +299,8 @@ sched_transfer_window(sched *S, size_t visit_ix, size_t from, int64_t depart, in
                       uint8_t *outside, const char *dir)
 {
     const itin_item *v = &S->items[visit_ix];
-    if (v->kind != ITIN_ITEM_VISIT || !v->fixed || outside[visit_ix])
+    if (v->kind != ITIN_ITEM_VISIT || !v->fixed || outside[visit_ix] ||
+        sched_accepts(S, ITIN_W_OUTSIDE_WINDOW, v))
         return;
     itin_date day;
     itin_zone_local(sched_zone_of(S, from), depart, &day, NULL, NULL);
@@ -305,8 +309,8 @@ sched_transfer_window(sched *S, size_t visit_ix, size_t from, int64_t depart, in
     if (depart >= ws && arrive <= we)
         return;
     outside[visit_ix] = 1;
-    itin_diags_add(S->d, ITIN_WARNING, v->pos, "the transfer %s '%s' falls outside the day window", dir,
-                   v->id);
+    itin_diags_warn(S->d, ITIN_W_OUTSIDE_WINDOW, v->pos, "the transfer %s '%s' falls outside the day window",
+                    dir, v->id);
 }
 
 /* One participant's walk along their timeline: the item before (a copy, not
@@ -314,23 +318,37 @@ sched_transfer_window(sched *S, size_t visit_ix, size_t from, int64_t depart, in
  * have had their warning already. */
 typedef struct sched_walk {
     size_t p;
-    int64_t buf;
     itin_item prev;
     size_t prev_ix; /* NONE before the first item */
     uint8_t *tight, *outside;
 } sched_walk;
 
+/* A transfer from the item before to item ix (or to or from a hotel). */
+static void
+sched_walk_add(sched *S, sched_walk *w, sched_end a, sched_end b, size_t from, size_t to, itin_mode m,
+               int64_t depart, int64_t arrive, itin_pos pos)
+{
+    sched_add_transfer(S, w->p, a, b, from, to, m, depart, arrive, pos);
+    if (a.item != NONE)
+        sched_transfer_window(S, a.item, from, depart, arrive, w->outside, "from");
+    if (b.item != NONE)
+        sched_transfer_window(S, b.item, from, depart, arrive, w->outside, "to");
+}
+
 /* A long wait before the next item (§13.2): back to the hotel of that night
  * when the round trip fits, otherwise leave as late as possible. Returns
- * false when the wait is too short and the transfer leaves at once. */
+ * false when the wait is too short and the transfer leaves at once. The
+ * wait starts when the item before lets one go (after its exit time) and
+ * ends `before` the next (its check-in, or the buffer). */
 static bool
 sched_walk_wait(sched *S, sched_walk *w, size_t ix, const itin_item *it, itin_mode m, int trm)
 {
     const itin_item *prev = &w->prev;
     int64_t brk = (int64_t)S->P->delegation.hotel_break * MIN;
     size_t from = sched_place_end(prev), to = sched_place_start(it);
-    int64_t arrive = it->start - w->buf;
-    if (brk <= 0 || arrive - (int64_t)trm * MIN - prev->end < brk)
+    int64_t free_from = prev->end + sched_after(prev);
+    int64_t arrive = it->start - sched_before(S, it);
+    if (brk <= 0 || arrive - (int64_t)trm * MIN - free_from < brk)
         return false;
     itin_date night = prev->local_end_date;
     size_t h = sched_hotel_on(S, w->p, night);
@@ -341,26 +359,19 @@ sched_walk_wait(sched *S, sched_walk *w, size_t ix, const itin_item *it, itin_mo
     /* Only considered: a hotel too far to estimate is simply not taken. */
     int back = h == NONE ? -1 : sched_transfer_try(S, from, h, ITIN_MODE_NONE);
     int out = h == NONE ? -1 : sched_transfer_try(S, h, to, m);
-    if (back < 0 || out < 0 || prev->end + (int64_t)(back + out) * MIN > arrive) {
-        int64_t depart = arrive - (int64_t)trm * MIN;
-        sched_add_transfer(S, w->p, sched_item_end(w->prev_ix), sched_item_end(ix), from, to, m, depart,
-                           arrive, it->pos);
-        sched_transfer_window(S, w->prev_ix, from, depart, arrive, w->outside, "from");
-        sched_transfer_window(S, ix, from, depart, arrive, w->outside, "to");
+    if (back < 0 || out < 0 || free_from + (int64_t)(back + out) * MIN > arrive) {
+        sched_walk_add(S, w, sched_item_end(w->prev_ix), sched_item_end(ix), from, to, m,
+                       arrive - (int64_t)trm * MIN, arrive, it->pos);
         return true;
     }
-    if (back > 0) {
-        int64_t in = prev->end + (int64_t)back * MIN;
-        sched_add_transfer(S, w->p, sched_item_end(w->prev_ix), sched_hotel_end(S, h, night), from, h,
-                           ITIN_MODE_NONE, prev->end, in, prev->pos);
-        sched_transfer_window(S, w->prev_ix, from, prev->end, in, w->outside, "from");
-    }
-    if (out > 0) {
-        int64_t depart = arrive - (int64_t)out * MIN;
-        sched_add_transfer(S, w->p, sched_hotel_end(S, h, night), sched_item_end(ix), h, to, m, depart,
-                           arrive, it->pos);
-        sched_transfer_window(S, ix, h, depart, arrive, w->outside, "to");
-    }
+    if (back > 0)
+        sched_walk_add(S, w, sched_item_end(w->prev_ix), sched_hotel_end(S, h, night), from, h,
+                       ITIN_MODE_NONE, free_from, free_from + (int64_t)back * MIN, prev->pos);
+    /* A transfer from the hotel is named by the night before the day it
+     * leaves, as the morning's is: groups leaving together share it. */
+    if (out > 0)
+        sched_walk_add(S, w, sched_hotel_end(S, h, it->date - 1), sched_item_end(ix), h, to, m,
+                       arrive - (int64_t)out * MIN, arrive, it->pos);
     return true;
 }
 
@@ -372,28 +383,31 @@ sched_walk_direct(sched *S, sched_walk *w, size_t ix, const itin_item *it)
     const itin_item *prev = &w->prev;
     itin_mode m = sched_arrival_mode(S, it);
     int trm = sched_transfer_min(S, sched_place_end(prev), sched_place_start(it), m, it->pos);
-    int64_t need = (int64_t)trm * MIN + w->buf;
+    int64_t after = sched_after(prev);
+    int64_t need = after + (int64_t)trm * MIN + sched_before(S, it);
     int64_t has = it->start - prev->end;
     if (has < need) {
         sched_add_conflict(S, w->p, w->prev_ix, ix, (int)(need / MIN), trm, (int)(has / MIN),
                            sched_transfer_mode(S, sched_place_end(prev), sched_place_start(it), m));
-    } else if (trm > 0 && has - (int64_t)trm * MIN < TIGHT_SLACK_MIN * MIN && !w->tight[ix]) {
-        /* Slack is what is left after the transfer itself. */
+    } else if (trm > 0 && has - after - (int64_t)trm * MIN < TIGHT_SLACK_MIN * MIN && !w->tight[ix] &&
+               !sched_accepts(S, ITIN_W_TIGHT_TRANSFER, it) &&
+               !sched_accepts(S, ITIN_W_TIGHT_TRANSFER, prev)) {
+        /* Slack is what is left after the exit time and the transfer itself. */
         char sl[16];
         w->tight[ix] = 1;
-        itin_diags_add(S->d, ITIN_WARNING, it->pos, "tight transfer: only %s of slack between '%s' and '%s'",
-                       itin_duration_format((int)((has - (int64_t)trm * MIN) / MIN), sl), prev->id, it->id);
+        itin_diags_warn(
+            S->d, ITIN_W_TIGHT_TRANSFER, it->pos, "tight transfer: only %s of slack between '%s' and '%s'",
+            itin_duration_format((int)((has - after - (int64_t)trm * MIN) / MIN), sl), prev->id, it->id);
     }
     if (trm > 0 && !sched_walk_wait(S, w, ix, it, m, trm)) {
-        int64_t arrive = prev->end + (int64_t)trm * MIN;
-        sched_add_transfer(S, w->p, sched_item_end(w->prev_ix), sched_item_end(ix), sched_place_end(prev),
-                           sched_place_start(it), m, prev->end, arrive, it->pos);
-        sched_transfer_window(S, w->prev_ix, sched_place_end(prev), prev->end, arrive, w->outside, "from");
-        sched_transfer_window(S, ix, sched_place_end(prev), prev->end, arrive, w->outside, "to");
+        int64_t depart = prev->end + after;
+        sched_walk_add(S, w, sched_item_end(w->prev_ix), sched_item_end(ix), sched_place_end(prev),
+                       sched_place_start(it), m, depart, depart + (int64_t)trm * MIN, it->pos);
     }
 }
 
-/* Evening: from the item before to the hotel of its night, if any. */
+/* Evening: from the item before to the hotel of its night, if any, when
+ * its exit time has passed. */
 static void
 sched_walk_evening(sched *S, sched_walk *w)
 {
@@ -403,26 +417,23 @@ sched_walk_evening(sched *S, sched_walk *w)
     if (h == NONE)
         return;
     int trm = sched_transfer_min(S, sched_place_end(prev), h, ITIN_MODE_NONE, prev->pos);
-    if (trm > 0) {
-        sched_add_transfer(S, w->p, sched_item_end(w->prev_ix), sched_hotel_end(S, h, night),
-                           sched_place_end(prev), h, ITIN_MODE_NONE, prev->end,
-                           prev->end + (int64_t)trm * MIN, prev->pos);
-        sched_transfer_window(S, w->prev_ix, sched_place_end(prev), prev->end, prev->end + (int64_t)trm * MIN,
-                              w->outside, "from");
-    }
+    int64_t depart = prev->end + sched_after(prev);
+    if (trm > 0)
+        sched_walk_add(S, w, sched_item_end(w->prev_ix), sched_hotel_end(S, h, night), sched_place_end(prev),
+                       h, ITIN_MODE_NONE, depart, depart + (int64_t)trm * MIN, prev->pos);
 }
 
-/* Morning: from the hotel of the night before, arriving `buffer` before. */
+/* Morning: from the hotel of the night before, arriving `buffer` (or a
+ * leg's check-in time) before. */
 static void
 sched_walk_morning(sched *S, sched_walk *w, size_t ix, const itin_item *it, size_t h)
 {
     itin_mode m = sched_arrival_mode(S, it);
     int trm = sched_transfer_min(S, h, sched_place_start(it), m, it->pos);
     if (trm > 0) {
-        int64_t arrive = it->start - w->buf;
-        sched_add_transfer(S, w->p, sched_hotel_end(S, h, it->date - 1), sched_item_end(ix), h,
-                           sched_place_start(it), m, arrive - (int64_t)trm * MIN, arrive, it->pos);
-        sched_transfer_window(S, ix, h, arrive - (int64_t)trm * MIN, arrive, w->outside, "to");
+        int64_t arrive = it->start - sched_before(S, it);
+        sched_walk_add(S, w, sched_hotel_end(S, h, it->date - 1), sched_item_end(ix), h,
+                       sched_place_start(it), m, arrive - (int64_t)trm * MIN, arrive, it->pos);
     }
 }
 
@@ -461,7 +472,6 @@ sched_walk_timelines(sched *S)
 {
     size_t n_fixed_items = S->n_items; /* transfers are appended after these */
     sched_walk w = {0};
-    w.buf = (int64_t)S->P->delegation.buffer * MIN;
     w.tight = itin_arena_alloc(S->A, n_fixed_items ? n_fixed_items : 1);
     w.outside = itin_arena_alloc(S->A, n_fixed_items ? n_fixed_items : 1);
     for (w.p = 0; w.p < S->np; w.p++)

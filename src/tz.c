@@ -4,10 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libical/ical.h>
 
 #include "tz.h"
+#include "values.h"
 #include "xalloc.h"
 
 /* Offsets are looked up often and change at most a few times a year: each
@@ -39,6 +41,7 @@ static size_t n_zones, cap_zones;
 #define ZONEINFO "/usr/share/zoneinfo/"
 
 static char **region_zones;
+static char (*region_country)[3]; /* zone.tab's one country, "" from zone1970.tab */
 static size_t n_region_zones, cap_region_zones;
 static bool region_zones_read, region_zones_found;
 
@@ -62,20 +65,30 @@ read_zone_table(const char *path)
         if (n_region_zones == cap_region_zones) {
             cap_region_zones = cap_region_zones ? cap_region_zones * 2 : 512;
             region_zones = itin_xrealloc(region_zones, cap_region_zones * sizeof *region_zones);
+            region_country = itin_xrealloc(region_country, cap_region_zones * sizeof *region_country);
         }
+        region_country[n_region_zones][0] = '\0';
+        if (a - line == 2)
+            memcpy(region_country[n_region_zones], line, 2), region_country[n_region_zones][2] = '\0';
         region_zones[n_region_zones++] = itin_xstrdup(name);
     }
     fclose(f);
 }
 
-static bool
-is_region_zone(const char *name)
+static void
+read_zone_tables(void)
 {
     if (!region_zones_read) {
         region_zones_read = true;
         read_zone_table(ZONEINFO "zone1970.tab");
         read_zone_table(ZONEINFO "zone.tab");
     }
+}
+
+static bool
+is_region_zone(const char *name)
+{
+    read_zone_tables();
     if (!region_zones_found) /* no tables: trust the names libical knows */
         return true;
     for (size_t i = 0; i < n_region_zones; i++)
@@ -142,6 +155,58 @@ itin_zone_refusal(const char *name, char *buf, size_t n)
     else
         return NULL; /* simply unknown */
     return buf;
+}
+
+size_t
+itin_zones_of_country(const char *cc, const char **out, size_t max)
+{
+    read_zone_tables();
+    size_t k = 0;
+    for (size_t i = 0; i < n_region_zones; i++) {
+        if (strcmp(region_country[i], cc) != 0 || !itin_zone_get(region_zones[i]))
+            continue;
+        /* zone1970.tab and zone.tab may both list it for the country. */
+        size_t j = 0;
+        while (j < i &&
+               !(strcmp(region_country[j], cc) == 0 && strcmp(region_zones[j], region_zones[i]) == 0))
+            j++;
+        if (j < i)
+            continue;
+        if (k < max)
+            out[k] = region_zones[i];
+        k++;
+    }
+    return k;
+}
+
+const char *
+itin_zone_suggest(const char *name)
+{
+    read_zone_tables();
+    for (size_t i = 0; i < n_region_zones; i++)
+        if (strcasecmp(region_zones[i], name) == 0 && itin_zone_get(region_zones[i]))
+            return region_zones[i];
+    const char *s = itin_suggest(name, (const char *const *)region_zones, n_region_zones);
+    return s && itin_zone_get(s) ? s : NULL;
+}
+
+const char *
+itin_country_name(const char *cc, char *buf, size_t n)
+{
+    FILE *f = fopen(ZONEINFO "iso3166.tab", "r");
+    if (!f)
+        return NULL;
+    char line[256];
+    const char *found = NULL;
+    while (!found && fgets(line, sizeof line, f)) {
+        if (line[0] == '#' || strncmp(line, cc, 2) != 0 || line[2] != '\t')
+            continue;
+        line[strcspn(line, "\r\n")] = '\0';
+        snprintf(buf, n, "%s", line + 3);
+        found = buf;
+    }
+    fclose(f);
+    return found;
 }
 
 const itin_zone *

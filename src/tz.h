@@ -18,6 +18,13 @@ const itin_zone *itin_zone_get(const char *name);
  * when the name is accepted or simply unknown. */
 const char *itin_zone_refusal(const char *name, char *buf, size_t n);
 const char *itin_zone_name(const itin_zone *z);
+/* The region zones tzdata's zone.tab lists for a country (ISO 3166-1
+ * alpha-2), in its order: up to `max` in out; returns how many there are. */
+size_t itin_zones_of_country(const char *cc, const char **out, size_t max);
+/* A zone name close to an unknown one (another case, a typo), or NULL. */
+const char *itin_zone_suggest(const char *name);
+/* A country's English name from tzdata's iso3166.tab, in buf; NULL if unknown. */
+const char *itin_country_name(const char *cc, char *buf, size_t n);
 /* The libical zone behind a handle (an icaltimezone *), for the .ics exporter. */
 void *itin_zone_ical(const itin_zone *z);
 /* Offset from UTC in seconds at the absolute time t (seconds since the epoch). */

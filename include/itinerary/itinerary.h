@@ -35,7 +35,8 @@ typedef enum itin_severity {
 typedef struct itin_diag {
     itin_severity severity;
     itin_pos pos;
-    char *message; /* owned by the list */
+    char *message;    /* owned by the list */
+    const char *name; /* a warning's stable name ("long-day"), or NULL */
 } itin_diag;
 
 /* A list of diagnostics. The library appends to it and never prints. */
@@ -83,6 +84,26 @@ typedef enum itin_mode {
     ITIN_MODE_SHIP,
     ITIN_MODE__COUNT
 } itin_mode;
+
+/* Kinds of travel leg for check-in and exit times: its mode, with a flight
+ * within one country apart from one between two. */
+#define ITIN_LEG_KIND_DOMESTIC_FLIGHT ((int)ITIN_MODE__COUNT)
+#define ITIN_LEG_KIND_COUNT ((int)ITIN_MODE__COUNT + 1)
+
+/* The warnings, each with a stable name (itin_warning_name) that
+ * `accept: [...]` silences. */
+typedef enum itin_warning {
+    ITIN_W_LONG_DAY = 0,    /* long-day: more than 10 hours of items */
+    ITIN_W_TIGHT_TRANSFER,  /* tight-transfer: less than 5 minutes of slack */
+    ITIN_W_NOBODY,          /* nobody: an item for nobody */
+    ITIN_W_WEEKEND,         /* weekend: a visit on a Saturday or Sunday */
+    ITIN_W_OUTSIDE_WINDOW,  /* outside-window: a fixed visit or its transfer */
+    ITIN_W_AMBIGUOUS_TIME,  /* ambiguous-time: a time the clocks show twice */
+    ITIN_W_CLOSED_ARRANGED, /* closed-by-arrangement: by arrangement on a closed day */
+    ITIN_W_NO_HOLIDAYS,     /* no-holidays: a place whose country or region has no calendar */
+    ITIN_W_HOLIDAYS_YEARS,  /* holidays-years: a year outside a calendar or not announced yet */
+    ITIN_W__COUNT
+} itin_warning;
 
 typedef enum itin_status {
     ITIN_CONFIRMED = 0,
@@ -189,6 +210,7 @@ typedef struct itin_visit {
                          the delegation's, walking when close */
     itin_status status;
     bool by_arrangement; /* the host opens for it: the place's weekly hours do not apply */
+    unsigned accept;     /* accepted warnings: bit (1u << itin_warning) */
     const char **topics;
     size_t n_topics;
     const char *host, *description;
@@ -197,7 +219,9 @@ typedef struct itin_visit {
 
 typedef struct itin_leg {
     const char *id, *title, *ref, *description;
-    bool title_default; /* the title was made from mode and places */
+    int checkin, exit_time; /* minutes; -1: the delegation's or the default */
+    unsigned accept;        /* accepted warnings: bit (1u << itin_warning) */
+    bool title_default;     /* the title was made from mode and places */
     itin_mode mode;
     size_t from, to; /* institution indices */
     itin_date dep_date, arr_date;
@@ -227,8 +251,12 @@ typedef struct itin_travel_time {
 typedef struct itin_holiday {
     itin_date date;
     const char *name;
+    const char *en;      /* the English name, when `name` is in another language, or NULL */
+    const char *local;   /* the name in the country's language, when `name` is not, or NULL */
     const char *region;  /* ISO 3166-2, or NULL */
     const char *country; /* ISO 3166-1, or NULL */
+    int workday;         /* -1: a day off; 0 (Monday) ... 6: a working day with that weekday's hours */
+    bool estimated;      /* the date is expected, not yet announced */
     bool builtin;        /* from the bundled calendars */
     itin_pos pos;
 } itin_holiday;
@@ -245,9 +273,13 @@ typedef struct itin_delegation {
     int hotel_break; /* minutes of waiting from which one goes back to the hotel; 0 never */
     int buffer;
     itin_mode travel;
-    int walk_below; /* metres: closer transfers walk; 0 never walks */
-    int reminder;   /* minutes, -1 when absent */
-    int vehicles;   /* travel.vehicles: road vehicles at hand; 0 when absent */
+    int walk_below;  /* metres: closer transfers walk; 0 never walks */
+    int reminder;    /* minutes, -1 when absent */
+    int vehicles;    /* travel.vehicles: road vehicles at hand; 0 when absent */
+    unsigned accept; /* accepted warnings: bit (1u << itin_warning) */
+    /* travel.checkin and travel.exit: minutes before a leg's departure and
+     * after its arrival, by kind of leg (ITIN_LEG_KIND_*); -1: the default. */
+    int checkin[ITIN_LEG_KIND_COUNT], exit_time[ITIN_LEG_KIND_COUNT];
     itin_participant *participants;
     size_t n_participants;
     itin_group *groups;
@@ -294,6 +326,33 @@ itin_plan *itin_plan_load_buffer(const char *name, const char *buf, size_t len, 
 
 void itin_plan_free(itin_plan *plan);
 
+/* --------------------------------------------------------- holiday calendars */
+
+typedef enum itin_regions {
+    ITIN_REGIONS_NONE,    /* the country's days apply to every region alike */
+    ITIN_REGIONS_ALL,     /* every region whose days differ is in the calendar */
+    ITIN_REGIONS_NATIONAL /* regions have days of their own that are not in it */
+} itin_regions;
+
+/* A bundled holiday calendar (docs/holidays.md). */
+typedef struct itin_calendar {
+    const char *country;  /* ISO 3166-1 alpha-2 */
+    const char *language; /* the language of its local names (BCP 47) */
+    const char *title;    /* the country in English */
+    int first, last;      /* the years it covers */
+    int announced;        /* the last year whose announced dates it knows */
+    itin_regions regions;
+    const char *region_list; /* the regions with days of their own, space-separated */
+} itin_calendar;
+
+/* The bundled calendar of a country, or NULL; and all of them. */
+const itin_calendar *itin_calendar_find(const char *country);
+const itin_calendar *itin_calendars(size_t *count);
+
+/* Load the bundled calendar of a country as a plan with only `holidays`
+ * (no delegation). NULL when there is none; the caller frees the plan. */
+itin_plan *itin_calendar_load(const char *country, itin_diags *d);
+
 /* ------------------------------------------------------------ the schedule */
 
 typedef enum itin_item_kind {
@@ -325,6 +384,8 @@ typedef struct itin_item {
     itin_status status;
     itin_mode mode;     /* travel, transfer */
     int minutes;        /* transfer: its duration */
+    int checkin;        /* travel: minutes to be there before departure */
+    int exit_time;      /* travel: minutes from arrival until one can move on */
     double distance_km; /* transfer: great-circle distance to 0.1 km, 0 when unknown */
     bool estimated;     /* transfer: estimated (true) or from travel_times */
     bool fixed;         /* visit: had a start in the file */
@@ -550,6 +611,8 @@ void itin_messages_free(itin_messages *m);
 
 /* ----------------------------------------------------------- small helpers */
 
+/* "long-day", "tight-transfer", …: a warning's stable name. */
+const char *itin_warning_name(itin_warning w);
 /* "walk", "car", … ; "" for ITIN_MODE_NONE. */
 const char *itin_mode_name(itin_mode m);
 /* Write a date as YYYY-MM-DD into buf (at least 11 bytes); returns buf. */

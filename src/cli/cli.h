@@ -68,6 +68,8 @@ int write_job(void *ctx, FILE *out);
 extern const char HELP_EXPORT[];
 int cmd_export(int argc, char **argv);
 
+extern const char HELP_HOLIDAYS[];
+int cmd_holidays(int argc, char **argv);
 extern const char HELP_DIFF[];
 int cmd_diff(int argc, char **argv);
 

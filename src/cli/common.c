@@ -23,6 +23,7 @@ const char USAGE[] = "usage: itinerary plan FILE [--format text|md|ics|json|tran
                      "                              [--participant ID | --group ID] [--lang L] [--width N]\n"
                      "                              [--invite]\n"
                      "       itinerary list FILE participants|groups|institutions|visits\n"
+                     "       itinerary holidays COUNTRY[-REGION] YEAR | list\n"
                      "       itinerary help [COMMAND]\n"
                      "       itinerary --help | --version\n";
 

@@ -14,26 +14,28 @@
 #include "report.h"
 #include "write.h"
 
-static const char HELP[] = "itinerary - plan delegation visits from one YAML file\n"
-                           "\n"
-                           "Commands:\n"
-                           "  plan FILE     resolve the schedule and write the agenda (text by default)\n"
-                           "  check FILE    validate and schedule; report problems, write nothing\n"
-                           "  export FILE   write every format for everyone and each participant\n"
-                           "  diff OLD NEW  what changed from one revision of a plan to another\n"
-                           "  list FILE W   print the ids of participants, groups, institutions or visits\n"
-                           "  help COMMAND  describe a command\n"
-                           "\n"
-                           "FILE may be '-' for standard input.\n"
-                           "\n"
-                           "Exit status: 0 fine (warnings allowed), 1 the schedule has conflicts,\n"
-                           "2 usage error, invalid input or an output that is an input file, 3 an output\n"
-                           "(or standard output) could not be written.\n"
-                           "\n"
-                           "Environment: SOURCE_DATE_EPOCH stamps calendar entries (reproducible output);\n"
-                           "NO_COLOR (or TERM=dumb) turns off colour in diagnostics.\n"
-                           "\n"
-                           "See itinerary(1); the file format is described in docs/format.md.\n";
+static const char HELP[] =
+    "itinerary - plan delegation visits from one YAML file\n"
+    "\n"
+    "Commands:\n"
+    "  plan FILE     resolve the schedule and write the agenda (text by default)\n"
+    "  check FILE    validate and schedule; report problems, write nothing\n"
+    "  export FILE   write every format for everyone and each participant\n"
+    "  diff OLD NEW  what changed from one revision of a plan to another\n"
+    "  list FILE W   print the ids of participants, groups, institutions or visits\n"
+    "  holidays CC YEAR  print a bundled holiday calendar (CC: DE, or a region: DE-SN)\n"
+    "  help COMMAND  describe a command\n"
+    "\n"
+    "FILE may be '-' for standard input.\n"
+    "\n"
+    "Exit status: 0 fine (warnings allowed), 1 the schedule has conflicts,\n"
+    "2 usage error, invalid input or an output that is an input file, 3 an output\n"
+    "(or standard output) could not be written.\n"
+    "\n"
+    "Environment: SOURCE_DATE_EPOCH stamps calendar entries (reproducible output);\n"
+    "NO_COLOR (or TERM=dumb) turns off colour in diagnostics.\n"
+    "\n"
+    "See itinerary(1); the file format is described in docs/format.md.\n";
 
 static const char HELP_PLAN[] =
     "usage: itinerary plan FILE [options]\n"
@@ -61,26 +63,31 @@ static const char HELP_PLAN[] =
     "written; on 1, 2 and 3 nothing is written.\n";
 
 static const char HELP_CHECK[] =
-    "usage: itinerary check FILE\n"
+    "usage: itinerary check FILE [-q]\n"
     "\n"
     "Load FILE and everything it includes, validate it and report every problem\n"
-    "as FILE:LINE:COL: error|warning: message. Prints a one-line summary and\n"
-    "writes nothing. Exits 0 when the file is valid and schedules without\n"
+    "as FILE:LINE:COL: error|warning: message [name]. Prints a one-line summary\n"
+    "and writes nothing. Exits 0 when the file is valid and schedules without\n"
     "conflicts (warnings allowed), 1 when the schedule has conflicts, 2 when the\n"
-    "file is invalid.\n";
+    "file is invalid.\n"
+    "\n"
+    "  -q, --quiet  no summary line: a plan that accepts its warnings (accept:\n"
+    "               [long-day, ...]) passes with no output at all\n";
 
 static int
 cmd_check(int argc, char **argv)
 {
     const char *file = NULL;
-    int rc = parse_args("check", argc, argv, NULL, 0, HELP_CHECK, &file);
+    bool quiet = false;
+    const option opts[] = {{"--quiet", "-q", NULL, &quiet}};
+    int rc = parse_args("check", argc, argv, opts, sizeof opts / sizeof *opts, HELP_CHECK, &file);
     if (rc >= 0)
         return rc;
     itin_diags d;
     itin_plan *plan;
     load_and_schedule(file, &d, &plan, false);
     rc = exit_code(&d);
-    if (plan) {
+    if (plan && !quiet) {
         const itin_delegation *D = &plan->delegation;
         char a[16], b[16];
         printf("%s: %s, %s to %s: %zu participant%s, %zu institution%s, %zu visit%s, %zu travel leg%s: %s\n",
@@ -246,11 +253,8 @@ help_of(const char *cmd)
 {
     static const struct {
         const char *cmd, *text;
-    } helps[] = {{"check", HELP_CHECK},
-                 {"plan", HELP_PLAN},
-                 {"export", HELP_EXPORT},
-                 {"diff", HELP_DIFF},
-                 {"list", HELP_LIST}};
+    } helps[] = {{"check", HELP_CHECK}, {"plan", HELP_PLAN}, {"export", HELP_EXPORT},
+                 {"diff", HELP_DIFF},   {"list", HELP_LIST}, {"holidays", HELP_HOLIDAYS}};
     for (size_t i = 0; i < sizeof helps / sizeof *helps; i++)
         if (strcmp(cmd, helps[i].cmd) == 0)
             return helps[i].text;
@@ -290,6 +294,8 @@ run(int argc, char **argv)
         return cmd_list(argc - 2, argv + 2);
     if (strcmp(cmd, "diff") == 0)
         return cmd_diff(argc - 2, argv + 2);
+    if (strcmp(cmd, "holidays") == 0)
+        return cmd_holidays(argc - 2, argv + 2);
     return usage_error("unknown command '%s'", cmd);
 }
 

@@ -141,7 +141,11 @@ print_diags(itin_diags *d)
             fprintf(stderr, "%s%s:%s ", bold, g->pos.file, off);
         else
             fprintf(stderr, "%sitinerary:%s ", bold, off);
-        fprintf(stderr, "%s%s:%s %s\n", colour ? hue : "", sev, off, g->message);
+        if (g->name)
+            fprintf(stderr, "%s%s:%s %s [%s%s%s]\n", colour ? hue : "", sev, off, g->message,
+                    colour ? hue : "", g->name, off);
+        else
+            fprintf(stderr, "%s%s:%s %s\n", colour ? hue : "", sev, off, g->message);
         if (g->pos.file && g->pos.line > 0)
             show_line(source_of(g->pos.file), g->pos.line, g->pos.col, colour);
     }

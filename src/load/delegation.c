@@ -83,6 +83,7 @@ enum delegation_key {
     DELEGATION_REMINDER,
     DELEGATION_PARTICIPANTS,
     DELEGATION_GROUPS,
+    DELEGATION_ACCEPT,
     DELEGATION_KEY_COUNT
 };
 static const char *const DELEGATION_KEYS[DELEGATION_KEY_COUNT] = {
@@ -101,6 +102,7 @@ static const char *const DELEGATION_KEYS[DELEGATION_KEY_COUNT] = {
     [DELEGATION_REMINDER] = "reminder",
     [DELEGATION_PARTICIPANTS] = "participants",
     [DELEGATION_GROUPS] = "groups",
+    [DELEGATION_ACCEPT] = "accept",
 };
 
 enum day_key { DAY_START, DAY_END, DAY_HOTEL_BREAK, DAY_KEY_COUNT };
@@ -114,13 +116,45 @@ enum travel_default_key {
     TRAVEL_DEFAULT_MODE,
     TRAVEL_DEFAULT_WALK_BELOW,
     TRAVEL_DEFAULT_VEHICLES,
+    TRAVEL_DEFAULT_CHECKIN,
+    TRAVEL_DEFAULT_EXIT,
     TRAVEL_DEFAULT_KEY_COUNT
 };
 static const char *const TRAVEL_DEFAULT_KEYS[TRAVEL_DEFAULT_KEY_COUNT] = {
-    [TRAVEL_DEFAULT_MODE] = "mode",
-    [TRAVEL_DEFAULT_WALK_BELOW] = "walk_below",
-    [TRAVEL_DEFAULT_VEHICLES] = "vehicles",
+    [TRAVEL_DEFAULT_MODE] = "mode",         [TRAVEL_DEFAULT_WALK_BELOW] = "walk_below",
+    [TRAVEL_DEFAULT_VEHICLES] = "vehicles", [TRAVEL_DEFAULT_CHECKIN] = "checkin",
+    [TRAVEL_DEFAULT_EXIT] = "exit",
 };
+
+/* travel.checkin and travel.exit: a duration per kind of leg. The keys are
+ * the modes, in the order of itin_mode from walk ("flight" sets both kinds
+ * of flight), then the two kinds of flight. */
+enum leg_time_key {
+    LEG_TIME_WALK,
+    LEG_TIME_BIKE,
+    LEG_TIME_CAR,
+    LEG_TIME_TAXI,
+    LEG_TIME_BUS,
+    LEG_TIME_TRAIN,
+    LEG_TIME_FLIGHT,
+    LEG_TIME_SHIP,
+    LEG_TIME_INTERNATIONAL_FLIGHT,
+    LEG_TIME_DOMESTIC_FLIGHT,
+    LEG_TIME_KEY_COUNT
+};
+static const char *const LEG_TIME_KEYS[LEG_TIME_KEY_COUNT] = {
+    [LEG_TIME_WALK] = "walk",
+    [LEG_TIME_BIKE] = "bike",
+    [LEG_TIME_CAR] = "car",
+    [LEG_TIME_TAXI] = "taxi",
+    [LEG_TIME_BUS] = "bus",
+    [LEG_TIME_TRAIN] = "train",
+    [LEG_TIME_FLIGHT] = "flight",
+    [LEG_TIME_SHIP] = "ship",
+    [LEG_TIME_INTERNATIONAL_FLIGHT] = "international_flight",
+    [LEG_TIME_DOMESTIC_FLIGHT] = "domestic_flight",
+};
+_Static_assert(LEG_TIME_SHIP + 1 == (int)ITIN_MODE__COUNT - 1, "one leg time key per mode");
 
 enum participant_key {
     PARTICIPANT_ID,
@@ -149,6 +183,7 @@ const load_key_table load_delegation_key_tables[] = {
     {"delegation", DELEGATION_KEYS, DELEGATION_KEY_COUNT},
     {"day", DAY_KEYS, DAY_KEY_COUNT},
     {"delegation travel", TRAVEL_DEFAULT_KEYS, TRAVEL_DEFAULT_KEY_COUNT},
+    {"check-in or exit times", LEG_TIME_KEYS, LEG_TIME_KEY_COUNT},
     {"participant", PARTICIPANT_KEYS, PARTICIPANT_KEY_COUNT},
     {"group", GROUP_KEYS, GROUP_KEY_COUNT},
     {NULL, NULL, 0},
@@ -164,6 +199,8 @@ delegation_defaults(loader *L, itin_delegation *D, const ynode *n)
     D->hotel_break = 120;
     D->travel = ITIN_MODE_CAR;
     D->walk_below = 1000;
+    for (int k = 0; k < ITIN_LEG_KIND_COUNT; k++)
+        D->checkin[k] = D->exit_time[k] = -1;
     D->language = "en";
     D->pos = pos_of(n);
     L->plan->has_delegation = true;
@@ -216,7 +253,7 @@ delegation_zone_and_language(loader *L, itin_delegation *D, const ynode *n, ynod
 {
     const ynode *zn = v[DELEGATION_TIMEZONE], *ln = v[DELEGATION_LANGUAGE];
     if (zn) {
-        D->timezone = load_get_zone(L, zn, "the delegation's timezone", "Europe/Berlin");
+        D->timezone = load_get_zone(L, zn, "the delegation's timezone", "Europe/Berlin", NULL, true);
     } else {
         load_missing(L, n, "timezone", "the delegation");
     }
@@ -243,6 +280,24 @@ delegation_vehicles(loader *L, itin_delegation *D, const ynode *n)
         load_error(L, pos_of(n), "travel.vehicles must be at least 1, not %s", s);
     else if (s)
         D->vehicles = (int)r;
+}
+
+/* travel.checkin or travel.exit: {flight: 90m, train: 15m, ...}, a
+ * duration (zero allowed) per kind of leg; `international_flight` and
+ * `domestic_flight` win over `flight`. */
+static void
+delegation_leg_times(loader *L, const ynode *n, const char *what, int *out)
+{
+    ynode *v[LEG_TIME_KEY_COUNT];
+    if (load_is_empty(n) || !load_fields(L, n, what, LEG_TIME_KEYS, LEG_TIME_KEY_COUNT, v))
+        return;
+    for (int k = LEG_TIME_WALK; k <= LEG_TIME_SHIP; k++)
+        if (v[k] && load_get_duration(L, v[k], what, false, &out[k + 1]) && k == LEG_TIME_FLIGHT)
+            out[ITIN_LEG_KIND_DOMESTIC_FLIGHT] = out[ITIN_MODE_FLIGHT];
+    if (v[LEG_TIME_INTERNATIONAL_FLIGHT])
+        load_get_duration(L, v[LEG_TIME_INTERNATIONAL_FLIGHT], what, false, &out[ITIN_MODE_FLIGHT]);
+    if (v[LEG_TIME_DOMESTIC_FLIGHT])
+        load_get_duration(L, v[LEG_TIME_DOMESTIC_FLIGHT], what, false, &out[ITIN_LEG_KIND_DOMESTIC_FLIGHT]);
 }
 
 /* A distance: "800m", "1km", "1.5km" or 0, in whole metres up to 100 km. */
@@ -320,9 +375,15 @@ delegation_settings(loader *L, itin_delegation *D, ynode **v)
             get_distance(L, tv[TRAVEL_DEFAULT_WALK_BELOW], "walk_below", &D->walk_below);
         if (tv[TRAVEL_DEFAULT_VEHICLES])
             delegation_vehicles(L, D, tv[TRAVEL_DEFAULT_VEHICLES]);
+        if (tv[TRAVEL_DEFAULT_CHECKIN])
+            delegation_leg_times(L, tv[TRAVEL_DEFAULT_CHECKIN], "the check-in times", D->checkin);
+        if (tv[TRAVEL_DEFAULT_EXIT])
+            delegation_leg_times(L, tv[TRAVEL_DEFAULT_EXIT], "the exit times", D->exit_time);
     }
     if (v[DELEGATION_REMINDER])
         load_get_duration(L, v[DELEGATION_REMINDER], "the reminder", false, &D->reminder);
+    if (v[DELEGATION_ACCEPT])
+        load_get_accept(L, v[DELEGATION_ACCEPT], &D->accept);
 }
 
 static void

@@ -360,10 +360,41 @@ load_get_datetime(loader *L, const ynode *n, const char *what, itin_date *date, 
     return true;
 }
 
+/* An unknown zone name: a close name, else the zones tzdata's zone.tab
+ * gives the country of the place (when known), else an example. */
+void
+load_zone_unknown(loader *L, itin_pos pos, const char *tz, const char *example, const char *country)
+{
+    const char *hint = itin_zone_suggest(tz), *zones[4];
+    char name[128];
+    size_t k = country && !hint ? itin_zones_of_country(country, zones, 4) : 0;
+    if (hint) {
+        load_error(L, pos, "unknown time zone '%s' (did you mean '%s'?)", tz, hint);
+    } else if (k == 1) {
+        load_error(L, pos, "unknown time zone '%s': tzdata's zone for %s (%s) is %s", tz,
+                   itin_country_name(country, name, sizeof name) ? name : country, country, zones[0]);
+    } else if (k > 1) {
+        char list[256];
+        size_t o = 0;
+        for (size_t i = 0; i < k && i < 4 && o < sizeof list; i++)
+            o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", i ? ", " : "", zones[i]);
+        if (k > 4 && o < sizeof list)
+            snprintf(list + o, sizeof list - o, " and %zu more", k - 4);
+        load_error(L, pos, "unknown time zone '%s': tzdata's zones for %s (%s) are %s", tz,
+                   itin_country_name(country, name, sizeof name) ? name : country, country, list);
+    } else {
+        load_error(L, pos, "unknown time zone '%s' (expected an IANA name such as %s)", tz, example);
+    }
+}
+
 /* A time zone: "UTC" or a region zone of tzdata; NULL after reporting a
- * name that is unknown or refused (links, posix/, right/, localtime). */
+ * name that is unknown or refused (links, posix/, right/, localtime).
+ * `country` is the place's, for a suggestion, or NULL. With `defer`, an
+ * unknown name without a close one is not reported but kept in
+ * L->unknown_zone, for load_plan to report with the places' country. */
 const char *
-load_get_zone(loader *L, const ynode *n, const char *what, const char *example)
+load_get_zone(loader *L, const ynode *n, const char *what, const char *example, const char *country,
+              bool defer)
 {
     const char *tz = load_text(L, n, what);
     char why[256];
@@ -374,8 +405,10 @@ load_get_zone(loader *L, const ynode *n, const char *what, const char *example)
         return NULL;
     }
     if (!itin_zone_get(tz)) {
-        load_error(L, pos_of(n), "unknown time zone %s (expected an IANA name such as %s)", QUOTED(L, n),
-                   example);
+        if (defer && !itin_zone_suggest(tz))
+            L->unknown_zone = tz, L->unknown_zone_pos = pos_of(n);
+        else
+            load_zone_unknown(L, pos_of(n), tz, example, country);
         return NULL;
     }
     return tz;
@@ -473,6 +506,38 @@ load_get_text_list(loader *L, const ynode *n, const char *what, const char ***ou
     }
     *out = v;
     return k;
+}
+
+/* accept: [long-day, weekend]: the warnings silenced there, as bits. */
+void
+load_get_accept(loader *L, const ynode *n, unsigned *out)
+{
+    const char **names, *known[ITIN_W__COUNT];
+    size_t k = load_get_text_list(L, n, "a warning's name", &names);
+    for (int w = 0; w < ITIN_W__COUNT; w++)
+        known[w] = itin_warning_name((itin_warning)w);
+    for (size_t i = 0; i < k; i++) {
+        int w = 0;
+        while (w < ITIN_W__COUNT && strcmp(names[i], known[w]) != 0)
+            w++;
+        if (w < ITIN_W__COUNT) {
+            *out |= 1u << w;
+            continue;
+        }
+        const ynode *at = n->kind == N_SEQ && k == n->n ? n->kids[i] : n;
+        const char *hint = itin_suggest(names[i], known, ITIN_W__COUNT);
+        char all[256];
+        size_t o = 0;
+        for (int j = 0; j < ITIN_W__COUNT && o < sizeof all; j++)
+            o += (size_t)snprintf(all + o, sizeof all - o, "%s%s", j ? ", " : "", known[j]);
+        if (hint)
+            load_error(L, pos_of(at), "accept: unknown warning '%s' (did you mean '%s'?)", names[i], hint);
+        else
+            load_error(L, pos_of(at),
+                       "accept: unknown warning '%s' (the warnings are %s; errors and conflicts cannot be "
+                       "accepted)",
+                       names[i], all);
+    }
 }
 
 enum contact_key { CONTACT_NAME, CONTACT_EMAIL, CONTACT_PHONE, CONTACT_KEY_COUNT };

@@ -251,16 +251,31 @@ loader_free(loader *L)
     itin_arena_free(L->element_arena);
 }
 
-/* The main file, after the bundled holiday calendars (read first, as if
- * included). */
+/* The bundled holiday calendars of the countries the places are in (read
+ * after the files, as if included; those of other countries could close
+ * nothing). */
+static void
+read_calendars(loader *L)
+{
+    const itin_plan *P = L->plan;
+    unsigned char seen[26 * 26] = {0};
+    for (size_t i = 0; i < P->n_institutions && !L->broken && !L->fatal; i++) {
+        const char *c = P->institutions[i].country;
+        if (!c || c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z' ||
+            seen[(c[0] - 'A') * 26 + c[1] - 'A'])
+            continue;
+        seen[(c[0] - 'A') * 26 + c[1] - 'A'] = 1;
+        const itin_builtin_file *f = itin_builtin_calendar(c);
+        if (f)
+            load_stream_file(L, f->name, ".", f->text, f->len, false, true);
+    }
+}
+
+/* The main file and what it includes, then the bundled calendars it needs. */
 static void
 read_files(loader *L, const char *name, const char *buf, size_t len)
 {
     itin_plan *P = L->plan;
-    for (size_t i = 0; i < itin_builtin_holidays_count; i++)
-        load_stream_file(L, itin_builtin_holidays[i].name, ".", itin_builtin_holidays[i].text,
-                         itin_builtin_holidays[i].len, false, true);
-
     char *real = strcmp(name, "-") == 0 ? NULL : realpath(name, NULL);
     if (real)
         L->seen[L->n_seen++] = itin_arena_strdup(L->tree_arena, real);
@@ -269,6 +284,7 @@ read_files(loader *L, const char *name, const char *buf, size_t len)
                      false);
     L->depth--;
     free(real);
+    read_calendars(L);
 }
 
 /* Keep the real paths of every file read in the plan, for the callers that
@@ -299,6 +315,21 @@ load_plan(const char *name, const char *buf, size_t len, itin_diags *d)
     if (!L.have_delegation && !L.broken)
         load_error(&L, L.top_pos, "the file has no 'delegation'");
     load_walk_deferred(&L);
+    if (L.unknown_zone) {
+        /* The delegation's zone is that of the places without their own:
+         * when they all lie in one country, its zones are the suggestion. */
+        const char *country = NULL;
+        bool one = true;
+        for (size_t i = 0; i < P->n_institutions && one; i++) {
+            const char *c = P->institutions[i].country;
+            if (P->institutions[i].timezone || !c)
+                continue;
+            if (country && strcmp(country, c) != 0)
+                one = false;
+            country = c;
+        }
+        load_zone_unknown(&L, L.unknown_zone_pos, L.unknown_zone, "Europe/Berlin", one ? country : NULL);
+    }
     const char *tz = P->delegation.timezone ? P->delegation.timezone : "UTC";
     for (size_t i = 0; i < P->n_institutions; i++)
         if (!P->institutions[i].timezone)
@@ -339,6 +370,30 @@ itin_plan_load(const char *path, itin_diags *d)
     }
     itin_plan *P = load_plan(path, buf, len, d);
     free(buf);
+    return P;
+}
+
+itin_plan *
+itin_calendar_load(const char *country, itin_diags *d)
+{
+    const itin_builtin_file *f = itin_builtin_calendar(country);
+    if (!f)
+        return NULL;
+    loader L = {0};
+    size_t errors_before = d->errors;
+    itin_arena *arena = itin_arena_new();
+    itin_plan *P = itin_arena_alloc(arena, sizeof *P);
+    P->arena = arena;
+    P->path = f->name;
+    P->who_words = 1;
+    loader_init(&L, P, d);
+    load_stream_file(&L, f->name, ".", f->text, f->len, false, true);
+    keep_file_list(&L, P);
+    loader_free(&L);
+    if (d->errors > errors_before) {
+        itin_plan_free(P);
+        return NULL;
+    }
     return P;
 }
 

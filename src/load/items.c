@@ -68,6 +68,7 @@ enum visit_key {
     VISIT_HOST,
     VISIT_DESCRIPTION,
     VISIT_BY_ARRANGEMENT,
+    VISIT_ACCEPT,
     VISIT_KEY_COUNT
 };
 static const char *const VISIT_KEYS[VISIT_KEY_COUNT] = {
@@ -86,6 +87,7 @@ static const char *const VISIT_KEYS[VISIT_KEY_COUNT] = {
     [VISIT_HOST] = "host",
     [VISIT_DESCRIPTION] = "description",
     [VISIT_BY_ARRANGEMENT] = "by_arrangement",
+    [VISIT_ACCEPT] = "accept",
 };
 
 enum leg_key {
@@ -100,6 +102,9 @@ enum leg_key {
     LEG_WITH,
     LEG_TITLE,
     LEG_DESCRIPTION,
+    LEG_CHECKIN,
+    LEG_EXIT,
+    LEG_ACCEPT,
     LEG_KEY_COUNT
 };
 static const char *const LEG_KEYS[LEG_KEY_COUNT] = {
@@ -114,6 +119,9 @@ static const char *const LEG_KEYS[LEG_KEY_COUNT] = {
     [LEG_WITH] = "with",
     [LEG_TITLE] = "title",
     [LEG_DESCRIPTION] = "description",
+    [LEG_CHECKIN] = "checkin",
+    [LEG_EXIT] = "exit",
+    [LEG_ACCEPT] = "accept",
 };
 
 enum lodging_key { LODGING_ID, LODGING_AT, LODGING_FROM, LODGING_TO, LODGING_WITH, LODGING_KEY_COUNT };
@@ -136,12 +144,21 @@ static const char *const TRAVEL_TIME_KEYS[TRAVEL_TIME_KEY_COUNT] = {
     [TRAVEL_TIME_TIME] = "time",
 };
 
-enum holiday_key { HOLIDAY_DATE, HOLIDAY_NAME, HOLIDAY_REGION, HOLIDAY_COUNTRY, HOLIDAY_KEY_COUNT };
+enum holiday_key {
+    HOLIDAY_DATE,
+    HOLIDAY_NAME,
+    HOLIDAY_EN,
+    HOLIDAY_LOCAL,
+    HOLIDAY_REGION,
+    HOLIDAY_COUNTRY,
+    HOLIDAY_WORKDAY,
+    HOLIDAY_ESTIMATED,
+    HOLIDAY_KEY_COUNT
+};
 static const char *const HOLIDAY_KEYS[HOLIDAY_KEY_COUNT] = {
-    [HOLIDAY_DATE] = "date",
-    [HOLIDAY_NAME] = "name",
-    [HOLIDAY_REGION] = "region",
-    [HOLIDAY_COUNTRY] = "country",
+    [HOLIDAY_DATE] = "date",       [HOLIDAY_NAME] = "name",           [HOLIDAY_EN] = "en",
+    [HOLIDAY_LOCAL] = "local",     [HOLIDAY_REGION] = "region",       [HOLIDAY_COUNTRY] = "country",
+    [HOLIDAY_WORKDAY] = "workday", [HOLIDAY_ESTIMATED] = "estimated",
 };
 
 _Static_assert(VISIT_KEY_COUNT <= MAX_KEYS, "MAX_KEYS is too small");
@@ -349,6 +366,8 @@ load_walk_visit(loader *L, const ynode *n)
     vis.description = load_opt_text(L, v[VISIT_DESCRIPTION], "description");
     if (v[VISIT_BY_ARRANGEMENT])
         ok &= load_get_bool(L, v[VISIT_BY_ARRANGEMENT], "by_arrangement", &vis.by_arrangement);
+    if (v[VISIT_ACCEPT])
+        load_get_accept(L, v[VISIT_ACCEPT], &vis.accept);
     if (ok && vis.id)
         store_visit(L, &vis, v[VISIT_ID]);
 }
@@ -483,6 +502,13 @@ load_walk_leg(loader *L, const ynode *n)
     load_get_who(L, v[LEG_WITH], &leg.who);
     leg.title = load_opt_text(L, v[LEG_TITLE], "a travel leg's title");
     leg.description = load_opt_text(L, v[LEG_DESCRIPTION], "a travel leg's description");
+    leg.checkin = leg.exit_time = -1;
+    if (v[LEG_CHECKIN])
+        ok &= load_get_duration(L, v[LEG_CHECKIN], "a travel leg's check-in time", false, &leg.checkin);
+    if (v[LEG_EXIT])
+        ok &= load_get_duration(L, v[LEG_EXIT], "a travel leg's exit time", false, &leg.exit_time);
+    if (v[LEG_ACCEPT])
+        load_get_accept(L, v[LEG_ACCEPT], &leg.accept);
     if (!ok || !leg.id)
         return;
     if (!leg.title)
@@ -610,6 +636,28 @@ load_walk_travel_time(loader *L, const ynode *n)
     *ITIN_PUSH(L->plan_arena, P->travel_times, P->n_travel_times, L->cap_tt) = tt;
 }
 
+/* `workday: mon`: the date is a working day with that weekday's hours. */
+static bool
+get_workday(loader *L, const ynode *n, int *out)
+{
+    const char *s = load_text(L, n, "a holiday's workday");
+    char e[256];
+    unsigned mask = 0;
+    if (!s)
+        return false;
+    if (itin_parse_dayspec(s, &mask, e, sizeof e) != 0 || (mask & (mask - 1)) != 0) {
+        load_error(L, pos_of(n),
+                   "workday names the one weekday whose opening hours apply that date (mon, tue, wed, thu, "
+                   "fri, sat or sun), not %s",
+                   QUOTED(L, n));
+        return false;
+    }
+    for (int i = 0; i < 7; i++)
+        if (mask & (1u << i))
+            *out = i;
+    return true;
+}
+
 void
 load_walk_holiday(loader *L, const ynode *n)
 {
@@ -634,7 +682,14 @@ load_walk_holiday(loader *L, const ynode *n)
         load_missing(L, n, "name", what);
         ok = false;
     }
+    h.en = load_opt_text(L, v[HOLIDAY_EN], "a holiday's English name");
+    h.local = load_opt_text(L, v[HOLIDAY_LOCAL], "a holiday's local name");
     load_get_place_codes(L, v[HOLIDAY_COUNTRY], v[HOLIDAY_REGION], &h.country, &h.region);
+    h.workday = -1;
+    if (v[HOLIDAY_WORKDAY])
+        ok &= get_workday(L, v[HOLIDAY_WORKDAY], &h.workday);
+    if (v[HOLIDAY_ESTIMATED])
+        ok &= load_get_bool(L, v[HOLIDAY_ESTIMATED], "estimated", &h.estimated);
     if (!ok)
         return;
     *ITIN_PUSH(L->plan_arena, P->holidays, P->n_holidays, L->cap_holidays) = h;

@@ -111,6 +111,8 @@ typedef struct loader {
     const ynode *hint_map; /* the last mapping whose unknown keys got hints, */
     const char *hints[8];  /* and the known keys suggested for them */
     size_t n_hints;
+    const char *unknown_zone; /* the delegation's unknown zone, reported at the end */
+    itin_pos unknown_zone_pos;
 } loader;
 
 /* ------------------------------------------------------- reader (reader.c) */
@@ -168,7 +170,10 @@ bool load_get_date(loader *L, const ynode *n, const char *what, itin_date *out);
 bool load_get_time(loader *L, const ynode *n, const char *what, bool allow_24, int *out, itin_offset *off);
 bool load_get_datetime(loader *L, const ynode *n, const char *what, itin_date *date, int *min,
                        itin_offset *off);
-const char *load_get_zone(loader *L, const ynode *n, const char *what, const char *example);
+const char *load_get_zone(loader *L, const ynode *n, const char *what, const char *example,
+                          const char *country, bool defer);
+void load_zone_unknown(loader *L, itin_pos pos, const char *tz, const char *example, const char *country);
+void load_get_accept(loader *L, const ynode *n, unsigned *out);
 bool load_get_duration(loader *L, const ynode *n, const char *what, bool positive, int *out);
 bool load_get_mode(loader *L, const ynode *n, const char *what, itin_mode *out);
 bool load_get_bool(loader *L, const ynode *n, const char *what, bool *out);

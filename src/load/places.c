@@ -331,7 +331,7 @@ walk_address(loader *L, itin_institution *I, ynode **v)
     load_get_place_codes(L, v[INSTITUTION_COUNTRY], v[INSTITUTION_REGION], &I->country, &I->region);
     const ynode *zn = v[INSTITUTION_TIMEZONE];
     if (zn) {
-        I->timezone = load_get_zone(L, zn, "timezone", "Asia/Seoul");
+        I->timezone = load_get_zone(L, zn, "timezone", "Asia/Seoul", I->country, false);
     }
     if (v[INSTITUTION_GEO])
         I->has_geo = get_geo(L, v[INSTITUTION_GEO], &I->lat, &I->lon);

@@ -19,6 +19,20 @@ check unknown-command 2 "unknown command 'frobnicate'" "$bin" frobnicate
 check unknown-option 2 "unknown option '--bogus'" "$bin" check --bogus x.yaml
 check check-no-file 2 "no FILE given" "$bin" check
 check missing-file 2 "cannot read 'no/such.yaml': No such file or directory" "$bin" check no/such.yaml
+# holidays: a bundled calendar, with English and local names.
+check holidays-jp 0 "$(printf '2024-05-03\tFri\tJP\tConstitution Memorial Day\t憲法記念日')" "$bin" holidays JP 2024
+check holidays-region 0 "$(printf '2024-11-20\tWed\tDE-SN\tDay of Repentance and Prayer\tBuß- und Bettag')" "$bin" holidays DE-SN 2024
+check holidays-region-not-others 1 "" bash -c "'$bin' holidays DE-BY 2024 | grep -q Buß"
+check holidays-workday 0 "$(printf '2024-02-04\tSun\tCN\tWorking day (State Council arrangement)\t调休上班\tworking day, with Mon')" "$bin" holidays CN 2024
+check holidays-expected 0 "expected date" "$bin" holidays AE 2030
+check holidays-unannounced 0 "not announced yet" "$bin" holidays CN 2027
+check holidays-national-only 0 "US-CA's own holidays are not bundled" "$bin" holidays US-CA 2024
+check holidays-list 0 "$(printf 'JP\tJapan\t2022-2035')" "$bin" holidays list
+check holidays-unknown 2 "no bundled calendar for 'ZA'" "$bin" holidays ZA 2024
+check holidays-range 2 "covers 2022 to 2035, not 2040" "$bin" holidays JP 2040
+check holidays-bad-year 2 "'20x4' is not a year" "$bin" holidays JP 20x4
+check holidays-bad-code 2 "is not a country" "$bin" holidays JPN 2024
+check help-holidays 0 "usage: itinerary holidays COUNTRY[-REGION] YEAR" "$bin" help holidays
 for ex in "$src"/data/examples/*.yaml; do
   check "example-$(basename "$ex")" 0 "participants" "$bin" check "$ex"
 done
@@ -27,6 +41,19 @@ check stdin 0 "kr-mss-saxony-2022" bash -c "cd '$src/data/examples' && '$bin' ch
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 printf 'delegation:\n  id: x\n  title: X\n  start: 2022-11-22\n  end: 2022-11-22\n  timezone: Europe/Berlin\n  participants: [{id: a, name: A}]\n' > "$tmp/bare.yaml"
 check no-institutions 0 "0 institutions, 0 visits, 0 travel legs: feasible" "$bin" check "$tmp/bare.yaml"
+# Warnings carry their name; accept silences them, and check -q prints nothing.
+cat > "$tmp/sat.yaml" <<'YAML'
+delegation: {id: x, title: X, start: 2022-11-26, end: 2022-11-26, timezone: Europe/Berlin, participants: [{id: a, name: A}]}
+institutions: [{id: p, name: P, geo: [51.05, 13.74]}]
+visits: [{id: v, title: V, at: p, date: 2022-11-26, start: "10:00", duration: 1h}]
+YAML
+check warning-name 0 "visit 'v' is on a Saturday (2022-11-26) [weekend]" "$bin" check "$tmp/sat.yaml"
+sed 's/duration: 1h}/duration: 1h, accept: [weekend]}/' "$tmp/sat.yaml" > "$tmp/sat-accepted.yaml"
+out=$("$bin" check -q "$tmp/sat-accepted.yaml" 2>&1); rc=$?
+if [ "$rc" = 0 ] && [ -z "$out" ]; then pass=$((pass + 1)); else echo "FAIL check -q with accept: exit $rc, output '$out'"; fail=$((fail + 1)); fi
+check quiet-still-reports 0 "[weekend]" "$bin" check --quiet "$tmp/sat.yaml"
+sed 's/participants:/accept: [long-days], participants:/' "$tmp/sat.yaml" > "$tmp/sat-typo.yaml"
+check accept-unknown 2 "accept: unknown warning 'long-days' (did you mean 'long-day'?)" "$bin" check "$tmp/sat-typo.yaml"
 ex=$src/data/examples/kr-mss-saxony-2022.yaml
 # Per person and group: only their items, their name in the title block.
 out=$("$bin" plan "$ex" --participant park --lang en)

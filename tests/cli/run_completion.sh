@@ -23,11 +23,13 @@ expect "--no-transfers" itinerary plan x.yaml --no
 expect "lee kim-minjun park choi jung kang yoon han walther bauer" itinerary plan kr-mss-saxony-2022.yaml --participant ""
 expect "research" itinerary plan kr-mss-saxony-2022.yaml --group r
 expect "participants" itinerary list kr-mss-saxony-2022.yaml pa
-expect "plan check export diff list" itinerary help ""
+expect "plan check export diff list holidays" itinerary help ""
 expect "diff" itinerary di
 expect "text md json ics" itinerary diff a.yaml b.yaml --format ""
 expect "--since" itinerary export x.yaml --si
 expect "research" itinerary diff de-smwa-korea-2023.yaml kr-mss-saxony-2022.yaml --group r
 expect "semi" itinerary diff kr-mss-saxony-2022.yaml de-smwa-korea-2023.yaml --group s
+expect "JP" itinerary holidays J
+expect "DE DK" itinerary holidays D
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

@@ -22,7 +22,8 @@ if(ITIN_FUZZ)
       "${CMAKE_SOURCE_DIR}/data/institutions/*.yaml"
       "${CMAKE_CURRENT_SOURCE_DIR}/cli/invalid/*.yaml"
       "${CMAKE_CURRENT_SOURCE_DIR}/agenda/evil.yaml"
-      "${CMAKE_CURRENT_SOURCE_DIR}/fuzz/regressions/*.yaml")
+      "${CMAKE_CURRENT_SOURCE_DIR}/fuzz/regressions/*.yaml"
+      "${CMAKE_CURRENT_SOURCE_DIR}/fuzz/seeds/*.yaml")
   string(REPLACE ";" " " ITIN_FUZZ_SEEDS_SH "${ITIN_FUZZ_SEEDS}")
 
   # The bundled examples include the catalogs, and the harness's includes
@@ -192,9 +193,10 @@ delegation:
   timezone: Europe/Berlin
   language: de
   revision: 3
-  day: {start: "00:00", end: "24:00"}
+  day: {start: "00:00", end: "24:00", hotel_break: 90m}
   buffer: 5m
-  travel: {mode: taxi}
+  travel: {mode: taxi, walk_below: 800m, vehicles: 3, checkin: {flight: 90m, train: 5m}, exit: {domestic_flight: 20m}}
+  accept: [weekend]
   reminder: 10m
   participants:
     - {id: a, name: Anna, role: Lead, org: O, email: a@example.org, phone: "+1"}
@@ -223,7 +225,7 @@ institutions:
 visits:
   - {id: gap, title: In the gap, at: office, date: 2023-10-29, start: "02:30", duration: 1h}
   - {id: flex, title: Flexible, at: office, date: 2023-10-29, duration: 45min, with: ab, travel: walk}
-  - {id: nog, title: No geo, at: nogeo, date: 2023-10-29, duration: 30m, with: c, travel: bike}
+  - {id: nog, title: No geo, at: nogeo, date: 2023-10-29, duration: 30m, with: c, travel: bike, by_arrangement: true, accept: [tight-transfer]}
   - {id: farv, title: Far away, at: far, day: 1, start: "10:00", end: "11:00", travel: train, status: tentative, with: c}
   - id: cx
     title: Cancelled
@@ -238,7 +240,7 @@ visits:
       und mehr
   - {id: sv, title: Seoul, at: seoul, date: 2023-10-30, start: "19:30", duration: 1h 30m, with: [a]}
 travel:
-  - {id: fl, mode: flight, from: office, to: seoul, depart: 2023-10-29T23:30, arrive: 2023-10-30 18:05, ref: LH 712, with: a}
+  - {id: fl, mode: flight, from: office, to: seoul, depart: 2023-10-29T23:30, arrive: 2023-10-30 18:05, ref: LH 712, with: a, checkin: 30m, exit: 20m, accept: [outside-window]}
   - {id: bus, mode: bus, from: far, to: hotel, depart: 2023-10-28 12:00, duration: 5h, title: Back, description: d, with: c}
   - {id: car, mode: car, from: hotel, to: far, depart: 2023-10-28 03:00, duration: 5h, with: c}
   - {id: ship, mode: ship, from: hotel, to: office, depart: 2023-10-28 02:15, duration: 20m}

@@ -471,7 +471,7 @@ key_tables_complete(void **state)
             }
         }
     }
-    assert_int_equal(tables, 13);
+    assert_int_equal(tables, 14);
 }
 
 static void

@@ -404,10 +404,35 @@ hotel_break_goes_back_to_the_hotel(void **state)
     const itin_item *in = item(r.it, "transfer:a:hotel:hotel@2022-11-22");
     assert_int_equal(in->start, utc(2022, 11, 22, 9, 0)); /* 10:00 CET */
     assert_int_equal(in->end, utc(2022, 11, 22, 9, 10));
-    const itin_item *out = item(r.it, "transfer:hotel:hotel@2022-11-22:b");
+    /* Named by the night before the day it leaves, as a morning's is. */
+    const itin_item *out = item(r.it, "transfer:hotel:hotel@2022-11-21:b");
     assert_int_equal(out->start, utc(2022, 11, 22, 12, 15));
     assert_int_equal(out->end, utc(2022, 11, 22, 12, 45));
     assert_null(find_item(r.it, "transfer:a:b"));
+    finish(&r);
+}
+
+/* Regression: one participant back at the hotel during a long wait and one
+ * who starts the day there leave the hotel for the same visit at the same
+ * time: one shared transfer, not two. */
+static void
+hotel_break_shares_the_transfer_with_the_morning(void **state)
+{
+    (void)state;
+    static run r;
+    schedule(&r, DELEGATION("2022-11-22", "2022-11-23",
+                            "  buffer: 15m\n") "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES "visits:\n"
+                                               "  - {id: a, title: A, at: wfs, date: 2022-11-22, start: "
+                                               "\"09:00\", duration: 1h, with: [lee]}\n"
+                                               "  - {id: b, title: B, at: hub, date: 2022-11-22, start: "
+                                               "\"14:00\", duration: 1h}\n" BREAK_LODGING);
+    const itin_item *out = item(r.it, "transfer:hotel:hotel@2022-11-21:b");
+    assert_int_equal(out->who[0], LEE | PARK);
+    assert_true(out->everyone);
+    size_t to_b = 0;
+    for (size_t i = 0; i < r.it->n_items; i++)
+        to_b += r.it->items[i].kind == ITIN_ITEM_TRANSFER && strcmp(r.it->items[i].to_item, "b") == 0;
+    assert_int_equal(to_b, 1);
     finish(&r);
 }
 
@@ -475,10 +500,145 @@ slot_search_skips_transfers_it_cannot_estimate(void **state)
     if (r.d.errors)
         dump(&r.d);
     assert_int_equal(r.d.errors, 0);
-    /* After the landing: the transfer from the airport (d = 9.4 km < 300). */
+    /* After the landing and 30 minutes of exit time (a flight within one
+     * country): the transfer from the airport (d = 9.4 km < 300). */
     const itin_item *t = item(r.it, "transfer:lh1:ss");
-    assert_int_equal(t->start, utc(2022, 11, 22, 10, 5)); /* 11:05 CET */
+    assert_int_equal(t->start, utc(2022, 11, 22, 10, 35)); /* 11:05 CET + 30m */
     assert_int_equal(item(r.it, "ss")->start, t->end);
+    finish(&r);
+}
+
+/* ------------------- check-in and exit times around transfers (§13.2) */
+
+/* Incheon, Frankfurt, Dresden airports and a visit in Dresden. */
+#define AIRPORTS                                                                                             \
+    "institutions:\n"                                                                                        \
+    "  - {id: icn, name: Incheon Airport, region: KR-28, timezone: Asia/Seoul, geo: [37.4602, 126.4407]}\n"  \
+    "  - {id: fra, name: Flughafen Frankfurt, region: DE-HE, geo: [50.0379, 8.5622]}\n"                      \
+    "  - {id: drs, name: Flughafen Dresden, region: DE-SN, geo: [51.1328, 13.7672]}\n"                       \
+    "  - {id: dd-hbf, name: Dresden Hbf, region: DE-SN, geo: [51.0405, 13.7320]}\n"                          \
+    "  - {id: wfs, name: Wirtschaftsförderung Sachsen, region: DE-SN, geo: [51.0440, 13.7440]}\n"           \
+    "travel_times:\n"                                                                                        \
+    "  - {from: drs, to: wfs, time: 30m}\n"                                                                  \
+    "  - {from: dd-hbf, to: wfs, time: 10m}\n"
+
+/* The sequence rule's example (docs/format.md §13.4): Seoul → Frankfurt lands 18:30, on to
+ * Dresden at 20:30: 1h exit (between two countries) + 1h check-in (within
+ * one) = 2h, which just fits. */
+static void
+connection_needs_exit_and_checkin(void **state)
+{
+    (void)state;
+    static run r;
+    schedule(&r, DELEGATION("2022-11-22", "2022-11-23", "") AIRPORTS
+             "travel:\n"
+             "  - {id: oz541, mode: flight, from: icn, to: fra, depart: 2022-11-21 13:25, arrive: "
+             "2022-11-21 18:30}\n"
+             "  - {id: lh218, mode: flight, from: fra, to: drs, depart: 2022-11-21 20:30, duration: 55m}\n");
+    assert_int_equal(r.d.conflicts, 0);
+    assert_int_equal(item(r.it, "oz541")->checkin, 120);
+    assert_int_equal(item(r.it, "oz541")->exit_time, 60);
+    assert_int_equal(item(r.it, "lh218")->checkin, 60);
+    assert_int_equal(item(r.it, "lh218")->exit_time, 30);
+    finish(&r);
+    /* At 20:00 it is a conflict naming both parts. */
+    static run r2;
+    schedule(&r2, DELEGATION("2022-11-22", "2022-11-23", "") AIRPORTS
+             "travel:\n"
+             "  - {id: oz541, mode: flight, from: icn, to: fra, depart: 2022-11-21 13:25, arrive: "
+             "2022-11-21 18:30}\n"
+             "  - {id: lh218, mode: flight, from: fra, to: drs, depart: 2022-11-21 20:00, duration: 55m}\n");
+    DIAG(&r2.d, ITIN_CONFLICT,
+         "needs 2h (1h exit + 1h check-in) between travel leg 'oz541' (ends 18:30) and travel leg 'lh218' "
+         "(starts 20:00), has 1h30m");
+    finish(&r2);
+}
+
+/* A leg's own times win over the delegation's, which win over the defaults;
+ * `flight` sets both kinds and the specific key wins over it. */
+static void
+checkin_and_exit_settings(void **state)
+{
+    (void)state;
+    static run r;
+    schedule(&r,
+             DELEGATION("2022-11-22", "2022-11-23",
+                        "  travel: {checkin: {flight: 90m, domestic_flight: 40m, train: 0m}, exit: {flight: "
+                        "20m}}\n") AIRPORTS
+             "travel:\n"
+             "  - {id: oz541, mode: flight, from: icn, to: fra, depart: 2022-11-21 13:25, arrive: "
+             "2022-11-21 18:30}\n"
+             "  - {id: lh218, mode: flight, from: fra, to: drs, depart: 2022-11-21 20:30, duration: 55m, "
+             "checkin: 25m, exit: 0m}\n"
+             "  - {id: re, mode: train, from: dd-hbf, to: fra, depart: 2022-11-23 10:00, duration: 5h}\n");
+    assert_int_equal(item(r.it, "oz541")->checkin, 90);
+    assert_int_equal(item(r.it, "oz541")->exit_time, 20);
+    assert_int_equal(item(r.it, "lh218")->checkin, 25);
+    assert_int_equal(item(r.it, "lh218")->exit_time, 0);
+    assert_int_equal(item(r.it, "re")->checkin, 0);
+    assert_int_equal(item(r.it, "re")->exit_time, 0);
+    finish(&r);
+}
+
+/* After a landing the transfer leaves `exit` later; before a departure it
+ * arrives `checkin` before, in place of the buffer; the wait before a leg
+ * ends `checkin` before it. A train needs 10 minutes. */
+static void
+transfers_around_legs(void **state)
+{
+    (void)state;
+    static run r;
+    schedule(&r, DELEGATION("2022-11-22", "2022-11-23", "  buffer: 15m\n") AIRPORTS
+             "travel:\n"
+             "  - {id: lh1, mode: flight, from: fra, to: drs, depart: 2022-11-22 08:00, duration: 1h}\n"
+             "  - {id: ice, mode: train, from: dd-hbf, to: fra, depart: 2022-11-22 13:00, duration: 5h}\n"
+             "visits:\n"
+             "  - {id: w, title: W, at: wfs, date: 2022-11-22, start: \"10:15\", duration: 1h}\n"
+             "  - {id: x, title: X, at: wfs, date: 2022-11-22, start: \"11:30\", duration: 30m}\n");
+    assert_int_equal(r.d.conflicts, 0);
+    /* lh1 lands 09:00 CET, 30m exit (domestic): the transfer 09:30-10:00,
+     * then 15m of buffer before w at 10:15. */
+    const itin_item *t = item(r.it, "transfer:lh1:w");
+    assert_int_equal(t->start, utc(2022, 11, 22, 8, 30));
+    assert_int_equal(t->end, utc(2022, 11, 22, 9, 0));
+    /* x ends 12:00; the train at 13:00 with 10m check-in: the 10m transfer
+     * must arrive by 12:50, which leaves 40m of waiting, below the hotel
+     * break: it departs at once, 12:00 CET. */
+    t = item(r.it, "transfer:x:ice");
+    assert_int_equal(t->start, utc(2022, 11, 22, 11, 0));
+    assert_int_equal(t->end, utc(2022, 11, 22, 11, 10));
+    finish(&r);
+    /* 10:00 for w is a conflict: 30m exit + 30m transfer + 15m buffer. */
+    static run r2;
+    schedule(&r2, DELEGATION("2022-11-22", "2022-11-23", "  buffer: 15m\n") AIRPORTS
+             "travel:\n"
+             "  - {id: lh1, mode: flight, from: fra, to: drs, depart: 2022-11-22 08:00, duration: 1h}\n"
+             "visits:\n"
+             "  - {id: w, title: W, at: wfs, date: 2022-11-22, start: \"10:00\", duration: 1h}\n");
+    DIAG(&r2.d, ITIN_CONFLICT, "needs 1h15m (30m exit + transfer 30m by car + 15m buffer)");
+    finish(&r2);
+}
+
+/* A flexible visit after a landing starts after exit + transfer + buffer,
+ * and one before a departure ends check-in + transfer before it. */
+static void
+flexible_visits_around_legs(void **state)
+{
+    (void)state;
+    static run r;
+    schedule(&r, DELEGATION("2022-11-22", "2022-11-23", "  buffer: 15m\n") AIRPORTS
+             "travel:\n"
+             "  - {id: lh1, mode: flight, from: fra, to: drs, depart: 2022-11-22 08:00, duration: 1h}\n"
+             "  - {id: lh2, mode: flight, from: drs, to: fra, depart: 2022-11-22 14:00, duration: 1h}\n"
+             "visits:\n"
+             "  - {id: a, title: A, at: wfs, date: 2022-11-22, duration: 1h}\n"
+             "  - {id: b, title: B, at: wfs, date: 2022-11-22, duration: 2h}\n");
+
+    /* Lands 09:00 CET + 30m exit + 30m transfer + 15m buffer = 10:15. */
+    assert_int_equal(item(r.it, "a")->start, utc(2022, 11, 22, 9, 15));
+    /* b: 11:30 (a ends 11:15 + buffer) to 13:30 would need 30m + 1h
+     * check-in before 14:00: too late; no other start fits that day. */
+    DIAG(&r.d, ITIN_CONFLICT, "no start fits visit 'b'");
     finish(&r);
 }
 
@@ -517,6 +677,49 @@ overnight_flight_is_not_a_long_day(void **state)
                        "  - {id: v, title: V, at: drs, date: 2022-11-22, start: \"12:45\", duration: 1h}\n");
     DIAG(&r2.d, ITIN_WARNING, "a long day on 2022-11-22: 12h10m of items");
     finish(&r2);
+}
+
+/* Warnings carry their stable name; `accept` on the delegation or on one
+ * item silences them there only (§13.8). */
+static void
+warnings_have_names_and_can_be_accepted(void **state)
+{
+    (void)state;
+#define LONG_DAY(accept_all, accept_v)                                                                       \
+    DELEGATION("2022-11-26", "2022-11-27", accept_all)                                                       \
+    "institutions:\n"                                                                                        \
+    "  - {id: fra, name: Frankfurt Hbf, region: DE-HE, geo: [50.1070, 8.6636]}\n"                            \
+    "  - {id: drs, name: Dresden Hbf, region: DE-SN, geo: [51.0404, 13.7320]}\n"                             \
+    "travel:\n"                                                                                              \
+    "  - {id: ice, mode: train, from: drs, to: fra, depart: 2022-11-26 23:45, arrive: 2022-11-27 00:55}\n"   \
+    "visits:\n"                                                                                              \
+    "  - {id: v, title: V, at: drs, date: 2022-11-26, start: \"12:45\", duration: 1h" accept_v "}\n"         \
+    "  - {id: w, title: W, at: drs, date: 2022-11-27, start: \"12:45\", duration: 1h}\n"
+    static run r;
+    schedule(&r, LONG_DAY("", ""));
+    const itin_diag *g = DIAG(&r.d, ITIN_WARNING, "a long day on 2022-11-26");
+    assert_string_equal(g->name, "long-day");
+    assert_string_equal(DIAG(&r.d, ITIN_WARNING, "visit 'v' is on a Saturday")->name, "weekend");
+    assert_string_equal(DIAG(&r.d, ITIN_WARNING, "visit 'w' is on a Sunday")->name, "weekend");
+    finish(&r);
+    /* On the visit: its own weekend warning only. */
+    static run r2;
+    schedule(&r2, LONG_DAY("", ", accept: [weekend]"));
+    assert_null(find_diag(&r2.d, ITIN_WARNING, "visit 'v' is on", (const char *)NULL));
+    DIAG(&r2.d, ITIN_WARNING, "visit 'w' is on a Sunday");
+    DIAG(&r2.d, ITIN_WARNING, "a long day");
+    finish(&r2);
+    /* On the delegation: everywhere; a scalar is a list of one. */
+    static run r3;
+    schedule(&r3, LONG_DAY("  accept: [long-day, weekend]\n", ""));
+    assert_int_equal(r3.d.warnings, 0);
+    finish(&r3);
+    static run r4;
+    schedule(&r4, LONG_DAY("  accept: long-day\n", ""));
+    assert_null(find_diag(&r4.d, ITIN_WARNING, "a long day", (const char *)NULL));
+    DIAG(&r4.d, ITIN_WARNING, "is on a Saturday");
+    finish(&r4);
+#undef LONG_DAY
 }
 
 /* -------------------------------------------------------- 2. travel_times */
@@ -2345,6 +2548,12 @@ main(void)
         cmocka_unit_test_teardown(hotel_break_goes_back_to_the_hotel, cleanup),
         cmocka_unit_test_teardown(overnight_flight_is_not_a_long_day, cleanup),
         cmocka_unit_test_teardown(slot_search_skips_transfers_it_cannot_estimate, cleanup),
+        cmocka_unit_test_teardown(connection_needs_exit_and_checkin, cleanup),
+        cmocka_unit_test_teardown(hotel_break_shares_the_transfer_with_the_morning, cleanup),
+        cmocka_unit_test_teardown(warnings_have_names_and_can_be_accepted, cleanup),
+        cmocka_unit_test_teardown(checkin_and_exit_settings, cleanup),
+        cmocka_unit_test_teardown(transfers_around_legs, cleanup),
+        cmocka_unit_test_teardown(flexible_visits_around_legs, cleanup),
         cmocka_unit_test_teardown(hotel_break_without_lodging_leaves_late, cleanup),
         cmocka_unit_test_teardown(hotel_break_short_wait_or_zero_leaves_at_once, cleanup),
         cmocka_unit_test_teardown(travel_times_either_direction, cleanup),
