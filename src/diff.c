@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "diag.h"
 #include "diff.h"
 #include "strmap.h"
 #include "values.h"
@@ -617,21 +618,25 @@ itin_diff_new(const itin_itinerary *before, const itin_itinerary *after, itin_di
     if (D->n_changes > 1)
         qsort(D->changes, D->n_changes, sizeof *D->changes, cmp_change);
     const itin_delegation *O = &before->plan->delegation, *N = &after->plan->delegation;
-    if (d && O->id && N->id && strcmp(O->id, N->id) != 0)
-        itin_diags_add(
-            d, ITIN_WARNING, N->pos,
+    /* Warnings with their names (accept: on the new delegation silences
+     * them, as it does the scheduler's). */
+    bool quiet_other = N->accept & (1u << ITIN_W_OTHER_DELEGATION),
+         quiet_rev = N->accept & (1u << ITIN_W_REVISION);
+    if (d && !quiet_other && O->id && N->id && strcmp(O->id, N->id) != 0)
+        itin_diags_warn(
+            d, ITIN_W_OTHER_DELEGATION, N->pos,
             "the delegations' ids differ ('%s' before, '%s' now): every calendar event gets another "
             "UID, so an update cancels all of the old calendar's events and adds the new ones",
             O->id, N->id);
-    if (D->n_changes && d && N->revision < 0) {
-        itin_diags_add(d, ITIN_WARNING, N->pos,
-                       "the itinerary changed, but the new plan has no revision: calendar programs ignore "
-                       "updates whose SEQUENCE does not grow (give the delegation 'revision: %d')",
-                       O->revision + 1 > 1 ? O->revision + 1 : 1);
-    } else if (D->n_changes && d && N->revision <= O->revision) {
+    if (D->n_changes && d && !quiet_rev && N->revision < 0) {
+        itin_diags_warn(d, ITIN_W_REVISION, N->pos,
+                        "the itinerary changed, but the new plan has no revision: calendar programs ignore "
+                        "updates whose SEQUENCE does not grow (give the delegation 'revision: %d')",
+                        O->revision + 1 > 1 ? O->revision + 1 : 1);
+    } else if (D->n_changes && d && !quiet_rev && N->revision <= O->revision) {
         itin_pos pos = N->revision_pos.line ? N->revision_pos : N->pos;
-        itin_diags_add(
-            d, ITIN_WARNING, pos,
+        itin_diags_warn(
+            d, ITIN_W_REVISION, pos,
             "the itinerary changed, but revision %d is not greater than the old plan's revision %d: "
             "calendar programs ignore updates whose SEQUENCE does not grow",
             N->revision, O->revision);

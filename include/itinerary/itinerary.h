@@ -93,15 +93,17 @@ typedef enum itin_mode {
 /* The warnings, each with a stable name (itin_warning_name) that
  * `accept: [...]` silences. */
 typedef enum itin_warning {
-    ITIN_W_LONG_DAY = 0,    /* long-day: more than 10 hours of items */
-    ITIN_W_TIGHT_TRANSFER,  /* tight-transfer: less than 5 minutes of slack */
-    ITIN_W_NOBODY,          /* nobody: an item for nobody */
-    ITIN_W_WEEKEND,         /* weekend: a visit on a Saturday or Sunday */
-    ITIN_W_OUTSIDE_WINDOW,  /* outside-window: a fixed visit or its transfer */
-    ITIN_W_AMBIGUOUS_TIME,  /* ambiguous-time: a time the clocks show twice */
-    ITIN_W_CLOSED_ARRANGED, /* closed-by-arrangement: by arrangement on a closed day */
-    ITIN_W_NO_HOLIDAYS,     /* no-holidays: a place whose country or region has no calendar */
-    ITIN_W_HOLIDAYS_YEARS,  /* holidays-years: a year outside a calendar or not announced yet */
+    ITIN_W_LONG_DAY = 0,     /* long-day: more than 10 hours of items */
+    ITIN_W_TIGHT_TRANSFER,   /* tight-transfer: less than 5 minutes of slack */
+    ITIN_W_NOBODY,           /* nobody: an item for nobody */
+    ITIN_W_WEEKEND,          /* weekend: a visit on a Saturday or Sunday */
+    ITIN_W_OUTSIDE_WINDOW,   /* outside-window: a fixed visit or its transfer */
+    ITIN_W_AMBIGUOUS_TIME,   /* ambiguous-time: a time the clocks show twice */
+    ITIN_W_CLOSED_ARRANGED,  /* closed-by-arrangement: by arrangement on a closed day */
+    ITIN_W_NO_HOLIDAYS,      /* no-holidays: a place whose country or region has no calendar */
+    ITIN_W_HOLIDAYS_YEARS,   /* holidays-years: a year outside a calendar or not announced yet */
+    ITIN_W_REVISION,         /* revision: a diff's new revision is not greater, yet something changed */
+    ITIN_W_OTHER_DELEGATION, /* other-delegation: a diff of two delegations (no UID in common) */
     ITIN_W__COUNT
 } itin_warning;
 

@@ -91,6 +91,9 @@ check revision-warning 1 "warning: the itinerary changed, but revision 2 is not 
 check revision-position 1 "r2-again.yaml:34:13: warning" "$bin" diff "$old" "$tmp/r2-again.yaml"
 sed -e '/^  revision: 3$/d' -e "s#include: \[../institutions/saxony.yaml\]#include: [$src/data/institutions/saxony.yaml]#" "$new" > "$tmp/no-revision.yaml"
 check no-revision-warning 1 "the new plan has no revision" "$bin" diff "$old" "$tmp/no-revision.yaml"
+check revision-name 1 "calendar programs ignore updates whose SEQUENCE does not grow [revision]" "$bin" diff "$old" "$tmp/r2-again.yaml"
+sed 's/^  revision: 2$/  revision: 2\n  accept: [revision]/' "$tmp/r2-again.yaml" > "$tmp/r2-accepted.yaml"
+check revision-accepted 0 "0" bash -c "'$bin' diff '$old' '$tmp/r2-accepted.yaml' 2>&1 >/dev/null | grep -c 'SEQUENCE does not grow' || true"
 check same-no-warning 0 "No changes." bash -c "'$bin' diff '$tmp/r2-again.yaml' '$tmp/r2-again.yaml' --lang en 2>&1 | grep -v 'warning: visit'"
 
 check other-delegation 1 "warning: the delegations' ids differ ('kr-mss-saxony-2022' before, 'de-smwa-korea-2023' now)" "$bin" diff "$new" "$src/data/examples/de-smwa-korea-2023.yaml"
