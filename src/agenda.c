@@ -42,15 +42,20 @@ agenda_hm(builder *b, int minutes)
     return itin_arena_strdup(b->a->A, itin_hm(minutes, buf));
 }
 
+const char *
+itin_agenda_place_text(itin_arena *A, const itin_institution *I)
+{
+    if (I->address)
+        return itin_arena_printf(A, "%s, %s", I->name, I->address);
+    if (I->city)
+        return itin_arena_printf(A, "%s, %s", I->name, I->city);
+    return I->name;
+}
+
 static const char *
 place_text(builder *b, size_t inst)
 {
-    const itin_institution *I = &b->P->institutions[inst];
-    if (I->address)
-        return itin_arena_printf(b->a->A, "%s, %s", I->name, I->address);
-    if (I->city)
-        return itin_arena_printf(b->a->A, "%s, %s", I->name, I->city);
-    return I->name;
+    return itin_agenda_place_text(b->a->A, &b->P->institutions[inst]);
 }
 
 static const char *
@@ -111,26 +116,57 @@ contact_text(builder *b, const itin_contact *c)
 
 /* "UTC+09:00" */
 static const char *
-offset_text(builder *b, int offset)
+offset_text(itin_arena *A, int offset)
 {
     int off = offset < 0 ? -offset : offset;
-    return itin_arena_printf(b->a->A, "UTC%c%02d:%02d", offset < 0 ? '-' : '+', off / 3600, off % 3600 / 60);
+    return itin_arena_printf(A, "UTC%c%02d:%02d", offset < 0 ? '-' : '+', off / 3600, off % 3600 / 60);
+}
+
+const char *
+itin_agenda_item_time(itin_arena *A, const itin_item *x, bool *offsets)
+{
+    char hm[ITIN_HM_SIZE];
+    /* An end at midnight is 24:00 on the day it closes, not 00:00 +1. */
+    itin_date end_date = x->local_end_date;
+    int end = x->local_end;
+    itin_end_of_day(x->local_start_date, &end_date, &end);
+    int days = (int)(end_date - x->local_start_date);
+    const char *from = itin_arena_strdup(A, itin_hm(x->local_start, hm));
+    const char *to = itin_arena_strdup(A, itin_hm(end, hm));
+    *offsets = false;
+    if (x->offset_start != x->offset_end && strcmp(x->tz_start, x->tz_end) == 0) {
+        /* The clocks change during the item (02:30 summer time to 02:00
+         * winter time, in the repeated hour): each time names its offset,
+         * or the end would read as earlier than the start. */
+        from = itin_arena_printf(A, "%s (%s)", from, offset_text(A, x->offset_start));
+        to = itin_arena_printf(A, "%s (%s)", to, offset_text(A, x->offset_end));
+        *offsets = true;
+    }
+    return days > 0   ? itin_arena_printf(A, "%s\u2013%s +%d", from, to, days)
+           : days < 0 ? itin_arena_printf(A, "%s\u2013%s %d", from, to, days)
+                      : itin_arena_printf(A, "%s\u2013%s", from, to);
+}
+
+const char *
+itin_agenda_item_title(itin_arena *A, itin_lang lang, const itin_plan *P, const itin_item *x)
+{
+    const char *t = x->title;
+    if (x->kind == ITIN_ITEM_TRANSFER) {
+        t = itin_arena_printf(A, "%s: %s \u2192 %s", itin_label_text(lang, L_TRANSFER),
+                              short_name(&P->institutions[x->from]), short_name(&P->institutions[x->to]));
+    } else if (x->kind == ITIN_ITEM_MEETING) {
+        t = itin_arena_printf(A, "%s: %s", itin_label_text(lang, L_MEETING), t);
+    } else if (x->kind == ITIN_ITEM_TRAVEL && x->leg->title_default) {
+        t = itin_leg_title(A, lang, x->mode, x->leg->ref, short_name(&P->institutions[x->from]),
+                           short_name(&P->institutions[x->to]));
+    }
+    return t;
 }
 
 static const char *
 title_of(builder *b, const itin_item *x)
 {
-    const itin_plan *P = b->P;
-    const char *t = x->title;
-    if (x->kind == ITIN_ITEM_TRANSFER) {
-        t = itin_arena_printf(b->a->A, "%s: %s \u2192 %s", agenda_label(b, L_TRANSFER),
-                              short_name(&P->institutions[x->from]), short_name(&P->institutions[x->to]));
-    } else if (x->kind == ITIN_ITEM_MEETING) {
-        t = itin_arena_printf(b->a->A, "%s: %s", agenda_label(b, L_MEETING), t);
-    } else if (x->kind == ITIN_ITEM_TRAVEL && x->leg->title_default) {
-        t = itin_leg_title(b->a->A, b->lang, x->mode, x->leg->ref, short_name(&P->institutions[x->from]),
-                           short_name(&P->institutions[x->to]));
-    }
+    const char *t = itin_agenda_item_title(b->a->A, b->lang, b->P, x);
     if (x->status == ITIN_CANCELLED)
         t = itin_arena_printf(b->a->A, "[%s] %s", agenda_label(b, L_CANCELLED), t);
     else if (x->status == ITIN_TENTATIVE)
@@ -146,23 +182,15 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
     e->kind = x->kind;
     e->status = x->status;
     e->title = title_of(b, x);
+    e->time = itin_agenda_item_time(b->a->A, x, &e->offsets);
     /* An end at midnight is 24:00 on the day it closes, not 00:00 +1. */
     itin_date end_date = x->local_end_date;
     int end = x->local_end;
     itin_end_of_day(x->local_start_date, &end_date, &end);
     int days = (int)(end_date - x->local_start_date);
-    const char *from = agenda_hm(b, x->local_start), *to = agenda_hm(b, end);
-    if (x->offset_start != x->offset_end && strcmp(x->tz_start, x->tz_end) == 0) {
-        /* The clocks change during the item (02:30 summer time to 02:00
-         * winter time, in the repeated hour): each time names its offset,
-         * or the end would read as earlier than the start. */
-        from = itin_arena_printf(b->a->A, "%s (%s)", from, offset_text(b, x->offset_start));
-        to = itin_arena_printf(b->a->A, "%s (%s)", to, offset_text(b, x->offset_end));
-        e->offsets = true;
-    }
-    e->time = days > 0   ? itin_arena_printf(b->a->A, "%s\u2013%s +%d", from, to, days)
-              : days < 0 ? itin_arena_printf(b->a->A, "%s\u2013%s %d", from, to, days)
-                         : itin_arena_printf(b->a->A, "%s\u2013%s", from, to);
+    const char *to = e->offsets ? itin_arena_printf(b->a->A, "%s (%s)", agenda_hm(b, end),
+                                                    offset_text(b->a->A, x->offset_end))
+                                : agenda_hm(b, end);
     if (x->kind == ITIN_ITEM_VISIT) {
         const itin_visit *v = x->visit;
         const itin_institution *I = &P->institutions[x->place];
@@ -198,7 +226,7 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_ARRIVAL),
                       itin_arena_printf(b->a->A, "%s, %s (%s, %s)",
                                         itin_date_long(b->a->A, b->lang, end_date), to, x->tz_end,
-                                        offset_text(b, x->offset_end)));
+                                        offset_text(b->a->A, x->offset_end)));
         if (!x->everyone)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_WITH), who_text(b, x->who));
         add_field(b, &e->fields, &e->n_fields, &cap, NULL, l->description);
@@ -323,7 +351,7 @@ agenda_days(builder *b, const itin_render_options *opt)
             if (!zone || strcmp(zone, x->tz_start) != 0 || offset != x->offset_start)
                 e->zone = itin_arena_printf(
                     a->A, agenda_label(b, L_LOCAL_TIME),
-                    itin_arena_printf(a->A, "%s (%s)", x->tz_start, offset_text(b, x->offset_start)));
+                    itin_arena_printf(a->A, "%s (%s)", x->tz_start, offset_text(b->a->A, x->offset_start)));
             zone = x->tz_end;
             offset = e->offsets ? x->offset_start : x->offset_end;
         }

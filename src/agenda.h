@@ -3,10 +3,13 @@
 #ifndef ITIN_AGENDA_H
 #define ITIN_AGENDA_H
 
+#include <stdio.h>
+
 #include "i18n.h"
 
-/* A labelled line ("Ort: WFS, Bertolt-Brecht-Allee 22"), or a paragraph of
- * free text when label is NULL. */
+/* A labelled line ("Ort: WFS, Bertolt-Brecht-Allee 22"), a line of its own
+ * without a label when label is "", or a paragraph of free text when label
+ * is NULL. */
 typedef struct agenda_field {
     const char *label;
     const char *text;
@@ -53,5 +56,21 @@ typedef struct agenda {
  * caller frees it with itin_agenda_free(). */
 agenda *itin_agenda_build(const itin_itinerary *it, const itin_render_options *opt);
 void itin_agenda_free(agenda *a);
+
+/* Lay out an agenda (built here, or by another module in the same blocks,
+ * such as a change notice): as text wrapped to `width` display columns
+ * (0: 80), or as CommonMark. The participants and contacts sections are
+ * left out when their heading is NULL. 0, or -1 with errno when writing
+ * failed. */
+int itin_agenda_write_text(const agenda *a, int width, FILE *f);
+int itin_agenda_write_markdown(const agenda *a, FILE *f);
+
+/* The pieces of an entry, as the agenda writes them, in the arena: an
+ * item's title without status marker ("Transfer: WFS → ILK", a leg's made
+ * title); its local times ("10:00–11:00", "22:00–06:15 +1"; *offsets set
+ * when they name their UTC offsets); a place as name and address (or city). */
+const char *itin_agenda_item_title(itin_arena *A, itin_lang lang, const itin_plan *P, const itin_item *x);
+const char *itin_agenda_item_time(itin_arena *A, const itin_item *x, bool *offsets);
+const char *itin_agenda_place_text(itin_arena *A, const itin_institution *I);
 
 #endif

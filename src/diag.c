@@ -65,6 +65,8 @@ static const char *const WARNING_NAMES[ITIN_W__COUNT] = {
     [ITIN_W_CLOSED_ARRANGED] = "closed-by-arrangement",
     [ITIN_W_NO_HOLIDAYS] = "no-holidays",
     [ITIN_W_HOLIDAYS_YEARS] = "holidays-years",
+    [ITIN_W_REVISION] = "revision",
+    [ITIN_W_OTHER_DELEGATION] = "other-delegation",
 };
 
 const char *

@@ -90,8 +90,8 @@ add_x_property(icalcomponent *cal, const char *name, const char *value)
 /* The context the events are built in; false with errno EINVAL when an
  * invitation is asked for without an organizer to reply to, EDOM when the
  * stamp is outside the years 1 to 3000. */
-static bool
-ctx_init(ics_ctx *C, const itin_itinerary *it, const itin_render_options *opt, itin_arena *A)
+bool
+itin_ics_ctx_init(ics_ctx *C, const itin_itinerary *it, const itin_render_options *opt, itin_arena *A)
 {
     const itin_delegation *D = &it->plan->delegation;
     *C = (ics_ctx){0};
@@ -153,23 +153,30 @@ add_calendar_name(icalcomponent *cal, const itin_delegation *D, const itin_rende
     free(name.s);
 }
 
+icalcomponent *
+itin_ics_calendar_new(const itin_plan *P, const itin_render_options *opt, icalproperty_method method)
+{
+    const itin_delegation *D = &P->delegation;
+    icalcomponent *cal = icalcomponent_new_vcalendar();
+    icalcomponent_add_property(cal, icalproperty_new_prodid("-//itinerary//itinerary " ITIN_VERSION "//EN"));
+    icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
+    icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
+    icalcomponent_add_property(cal, icalproperty_new_method(method));
+    add_calendar_name(cal, D, opt);
+    if (D->timezone && *D->timezone)
+        add_x_property(cal, "X-WR-TIMEZONE", D->timezone);
+    return cal;
+}
+
 /* The calendar's own properties and its VTIMEZONEs, and the context the
  * events are built in; the events follow one by one (see itin_export_ics). */
 static icalcomponent *
 calendar_shell(const itin_itinerary *it, const itin_render_options *opt, itin_arena *A, ics_ctx *C)
 {
-    const itin_delegation *D = &it->plan->delegation;
-    if (!ctx_init(C, it, opt, A))
+    if (!itin_ics_ctx_init(C, it, opt, A))
         return NULL;
-    icalcomponent *cal = icalcomponent_new_vcalendar();
-    icalcomponent_add_property(cal, icalproperty_new_prodid("-//itinerary//itinerary " ITIN_VERSION "//EN"));
-    icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
-    icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-    icalcomponent_add_property(
-        cal, icalproperty_new_method(C->invite ? ICAL_METHOD_REQUEST : ICAL_METHOD_PUBLISH));
-    add_calendar_name(cal, D, opt);
-    if (D->timezone && *D->timezone)
-        add_x_property(cal, "X-WR-TIMEZONE", D->timezone);
+    icalcomponent *cal =
+        itin_ics_calendar_new(it->plan, opt, C->invite ? ICAL_METHOD_REQUEST : ICAL_METHOD_PUBLISH);
     /* The zones, by name, before the events that use them. */
     itin_ics_add_vtimezones(cal, it);
     return cal;
@@ -199,8 +206,8 @@ repair_folding(char *s, size_t len)
 
 /* Serialise a component with libical, repair the fold, write it; frees the
  * component. With `upto`, only what comes before that text is written. */
-static int
-emit_component(icalcomponent *c, FILE *out, const char *upto)
+int
+itin_ics_emit(icalcomponent *c, FILE *out, const char *upto)
 {
     char *text = icalcomponent_as_ical_string_r(c);
     icalcomponent_free(c);
@@ -235,15 +242,9 @@ itin_export_ics(const itin_itinerary *it, const itin_render_options *opt, FILE *
         itin_arena_free(A);
         return -1;
     }
-    int rc = emit_component(cal, out, "END:VCALENDAR\r\n");
+    int rc = itin_ics_emit(cal, out, "END:VCALENDAR\r\n");
     const itin_plan *P = it->plan;
-    itin_strmap_init(&C.arrivals);
-    for (size_t k = 0; k < it->n_days; k++) /* the items of this calendar */
-        for (size_t i = 0; i < it->days[k].n_items; i++) {
-            const itin_item *x = &it->items[it->days[k].items[i]];
-            if (x->kind == ITIN_ITEM_TRANSFER && x->to_item)
-                itin_strmap_put(&C.arrivals, x->to_item, i, NULL);
-        }
+    itin_ics_ctx_arrivals(&C, it);
     ics_strset uids = {0};
     for (size_t k = 0; k < it->n_days && rc == 0; k++)
         for (size_t i = 0; i < it->days[k].n_items && rc == 0; i++) {
@@ -253,14 +254,39 @@ itin_export_ics(const itin_itinerary *it, const itin_render_options *opt, FILE *
             if (itin_ics_strset_add(&uids, uid)) { /* lodging once, not each night */
                 icalcomponent *ev = itin_ics_vevent(&C, x, uid);
                 if (ev)
-                    rc = emit_component(ev, out, NULL);
+                    rc = itin_ics_emit(ev, out, NULL);
             }
             free(uid);
         }
     itin_ics_strset_free(&uids);
-    itin_strmap_free(&C.arrivals);
-    free(C.buf.s);
+    itin_ics_ctx_free(&C);
     itin_arena_free(A);
+    return itin_ics_emit_end(out, rc);
+}
+
+void
+itin_ics_ctx_arrivals(ics_ctx *C, const itin_itinerary *it)
+{
+    itin_strmap_init(&C->arrivals);
+    for (size_t k = 0; k < it->n_days; k++) /* the items of this calendar */
+        for (size_t i = 0; i < it->days[k].n_items; i++) {
+            const itin_item *x = &it->items[it->days[k].items[i]];
+            if (x->kind == ITIN_ITEM_TRANSFER && x->to_item)
+                itin_strmap_put(&C->arrivals, x->to_item, i, NULL);
+        }
+}
+
+void
+itin_ics_ctx_free(ics_ctx *C)
+{
+    itin_strmap_free(&C->arrivals);
+    free(C->buf.s);
+    C->buf = (itin_strbuf){0};
+}
+
+int
+itin_ics_emit_end(FILE *out, int rc)
+{
     if (rc == 0) {
         icalcomponent *end = icalcomponent_new_vcalendar();
         char *text = icalcomponent_as_ical_string_r(end);

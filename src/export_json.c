@@ -11,9 +11,8 @@
 #include "who.h"
 #include "xalloc.h"
 
-/* "2022-11-22T09:30:00+01:00": the local time with its offset. */
-static void
-iso_local(jw *w, const char *key, itin_date date, int minutes, int offset)
+void
+itin_json_local_time(jw *w, const char *key, itin_date date, int minutes, int offset)
 {
     char buf[32];
     int off = offset < 0 ? -offset : offset, oh = off / 3600, om = off % 3600 / 60;
@@ -66,8 +65,8 @@ item_json(jw *w, const itin_plan *P, const itin_item *x, itin_date day)
         date_value(w, "end", x->local_end_date);
         date_value(w, "night", day);
     } else {
-        iso_local(w, "start", x->local_start_date, x->local_start, x->offset_start);
-        iso_local(w, "end", x->local_end_date, x->local_end, x->offset_end);
+        itin_json_local_time(w, "start", x->local_start_date, x->local_start, x->offset_start);
+        itin_json_local_time(w, "end", x->local_end_date, x->local_end, x->offset_end);
     }
     jw_kstring(w, "timezone", x->tz_start);
     if (strcmp(x->tz_end, x->tz_start) != 0)

@@ -89,6 +89,10 @@ md_text(md *m, const char *s, bool line_start)
 static void
 labelled(md *m, const agenda_field *f)
 {
+    if (!*f->label) { /* a line without a label */
+        md_text(m, f->text, false);
+        return;
+    }
     md_put(m, "**");
     md_text(m, f->label, false);
     md_put(m, ":** ");
@@ -153,13 +157,9 @@ md_entry(md *m, const agenda_entry *e, bool after_another)
 }
 
 int
-itin_export_markdown(const itin_itinerary *it, const itin_render_options *opt, FILE *f)
+itin_agenda_write_markdown(const agenda *a, FILE *f)
 {
-    static const itin_render_options none;
-    if (!opt)
-        opt = &none;
     md m = {f, 0};
-    agenda *a = itin_agenda_build(it, opt);
 
     md_put(&m, "# ");
     md_text(&m, a->title, false);
@@ -189,9 +189,11 @@ itin_export_markdown(const itin_itinerary *it, const itin_render_options *opt, F
         }
     }
 
-    md_put(&m, "\n## ");
-    md_text(&m, a->people_heading, false);
-    md_put(&m, "\n\n");
+    if (a->people_heading) {
+        md_put(&m, "\n## ");
+        md_text(&m, a->people_heading, false);
+        md_put(&m, "\n\n");
+    }
     for (size_t i = 0; i < a->n_people; i++) {
         md_put(&m, "- **");
         md_text(&m, a->people[i].label, false);
@@ -202,7 +204,7 @@ itin_export_markdown(const itin_itinerary *it, const itin_render_options *opt, F
         }
         md_put(&m, "\n");
     }
-    if (a->n_contacts) {
+    if (a->n_contacts && a->contacts_heading) {
         md_put(&m, "\n## ");
         md_text(&m, a->contacts_heading, false);
         md_put(&m, "\n\n");
@@ -212,8 +214,19 @@ itin_export_markdown(const itin_itinerary *it, const itin_render_options *opt, F
             md_put(&m, "\n");
         }
     }
-    itin_agenda_free(a);
     if (m.bad && !errno)
         errno = EIO;
     return m.bad || ferror(f) ? -1 : 0;
+}
+
+int
+itin_export_markdown(const itin_itinerary *it, const itin_render_options *opt, FILE *f)
+{
+    static const itin_render_options none;
+    if (!opt)
+        opt = &none;
+    agenda *a = itin_agenda_build(it, opt);
+    int rc = itin_agenda_write_markdown(a, f);
+    itin_agenda_free(a);
+    return rc;
 }

@@ -142,6 +142,14 @@ field(out *o, size_t indent, const agenda_field *f)
         text_paragraphs(o, indent, f->text);
         return;
     }
+    if (!*f->label) {
+        char *pad = itin_xmalloc(indent + 1);
+        memset(pad, ' ', indent);
+        pad[indent] = '\0';
+        wrap(o, pad, indent, indent, f->text);
+        free(pad);
+        return;
+    }
     size_t lw = itin_display_width(f->label, strlen(f->label));
     size_t n = indent + strlen(f->label) + 3;
     char *first = itin_xmalloc(n);
@@ -223,13 +231,9 @@ text_entry(out *o, const agenda_entry *e, size_t indent)
 }
 
 int
-itin_export_text(const itin_itinerary *it, const itin_render_options *opt, FILE *f)
+itin_agenda_write_text(const agenda *a, int width, FILE *f)
 {
-    static const itin_render_options none;
-    if (!opt)
-        opt = &none;
-    out o = {f, opt->width > 0 ? opt->width : 80, 0};
-    agenda *a = itin_agenda_build(it, opt);
+    out o = {f, width > 0 ? width : 80, 0};
 
     /* The time column: as wide as the widest time in the agenda, less the
      * rare ones that name their offsets (text_entry puts those apart). */
@@ -263,9 +267,11 @@ itin_export_text(const itin_itinerary *it, const itin_render_options *opt, FILE 
             field(&o, 0, &d->nights[j]);
     }
 
-    text_emit(&o, "\n", 1);
-    wrap(&o, "", 0, 0, a->people_heading);
-    rule(&o, "-");
+    if (a->people_heading) {
+        text_emit(&o, "\n", 1);
+        wrap(&o, "", 0, 0, a->people_heading);
+        rule(&o, "-");
+    }
     for (size_t i = 0; i < a->n_people; i++) {
         const agenda_field *p = &a->people[i];
         if (p->text && *p->text) {
@@ -278,14 +284,25 @@ itin_export_text(const itin_itinerary *it, const itin_render_options *opt, FILE 
             wrap(&o, "", 0, 4, p->label);
         }
     }
-    if (a->n_contacts) {
+    if (a->n_contacts && a->contacts_heading) {
         text_emit(&o, "\n", 1);
         wrap(&o, "", 0, 0, a->contacts_heading);
         rule(&o, "-");
         table(&o, a->contacts, a->n_contacts, 0);
     }
-    itin_agenda_free(a);
     if (o.bad && !errno)
         errno = EIO;
     return o.bad || ferror(f) ? -1 : 0;
+}
+
+int
+itin_export_text(const itin_itinerary *it, const itin_render_options *opt, FILE *f)
+{
+    static const itin_render_options none;
+    if (!opt)
+        opt = &none;
+    agenda *a = itin_agenda_build(it, opt);
+    int rc = itin_agenda_write_text(a, opt->width, f);
+    itin_agenda_free(a);
+    return rc;
 }

@@ -7,6 +7,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/udat.h>
+#include <unicode/umsg.h>
 #include <unicode/ulistformatter.h>
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
@@ -83,6 +84,47 @@ static const char
                     [L_MEETING] = "Meeting",
                     [L_TABLE] = "Table",
                     [L_INTERPRETED] = "with interpreter",
+                    [L_DIFF_TITLE] = "Changes: %s",
+                    [L_DIFF_FOR] = "Changes for",
+                    [L_DIFF_SUMMARY] = "Summary",
+                    [L_DIFF_COUNT] = "{0,plural,one{# change} other{# changes}} affecting {1,number} "
+                                     "of {2,plural,one{# participant} other{# participants}}",
+                    [L_DIFF_COUNT_YOU] = "{0,plural,one{# change} other{# changes}} for you",
+                    [L_DIFF_NONE] = "No changes.",
+                    [L_DIFF_CONCERNS] = "Concerns",
+                    [L_DIFF_JOINING] = "Joining",
+                    [L_DIFF_LEAVING] = "Leaving",
+                    [L_THE_VISIT] = "The visit",
+                    [L_THE_TRAVEL] = "The journey",
+                    [L_THE_FLIGHT] = "The flight",
+                    [L_THE_TRANSFER] = "The transfer",
+                    [L_YOUR_VISIT] = "Your visit",
+                    [L_YOUR_TRAVEL] = "Your journey",
+                    [L_YOUR_FLIGHT] = "Your flight",
+                    [L_YOUR_TRANSFER] = "Your transfer",
+                    [L_DIFF_ADDED] = "New in the itinerary.",
+                    [L_DIFF_ADDED_YOU] = "New in your itinerary.",
+                    [L_DIFF_REMOVED] = "{it} at {time} has been removed from the itinerary.",
+                    [L_DIFF_REMOVED_YOU] = "{it} at {time} is no longer in your itinerary.",
+                    [L_DIFF_CANCELLED] = "{it} at {time} has been cancelled.",
+                    [L_DIFF_REINSTATED] = "{it} at {time} takes place again.",
+                    [L_DIFF_MOVED] = "{it} at {time} has moved to {new}.",
+                    [L_DIFF_PLACE] = "{it} at {time} has a new place: {new} (was {old}).",
+                    [L_DIFF_RETITLED] = "{it} at {time} has a new title (was “{old}”).",
+                    [L_DIFF_BOOKING] = "{it} at {time} has a new booking: {new} (was {old}).",
+                    [L_DIFF_STATUS] = "{it} at {time} is now {new} (was {old}).",
+                    [L_DIFF_MODE] = "{it} at {time} now goes {new} (was {old}).",
+                    [L_DIFF_DETAILS] = "{it} at {time}: new {list}.",
+                    [L_DIFF_TOPICS] = "topics",
+                    [L_DIFF_HOST] = "host",
+                    [L_DIFF_DESCRIPTION] = "description",
+                    [L_DIFF_NO_BOOKING] = "none",
+                    [L_CONFIRMED] = "confirmed",
+                    [L_DIFF_DATE_TIME] = "{date}, {time}",
+                    [L_DIFF_LODGING_CHANGED] = "{new} instead of {old}",
+                    [L_DIFF_LODGING_ADDED] = "{new} (new)",
+                    [L_DIFF_LODGING_REMOVED] = "{old}: cancelled",
+                    [L_DIFF_NIGHTS] = "{0,plural,one{# night} other{# nights}}",
                 },
             [ITIN_DE] =
                 {
@@ -147,6 +189,47 @@ static const char
                     [L_MEETING] = "Gespräch",
                     [L_TABLE] = "Tisch",
                     [L_INTERPRETED] = "mit Dolmetscher",
+                    [L_DIFF_TITLE] = "Änderungen: %s",
+                    [L_DIFF_FOR] = "Änderungen für",
+                    [L_DIFF_SUMMARY] = "Übersicht",
+                    [L_DIFF_COUNT] = "{0,plural,one{# Änderung} other{# Änderungen}} für {1,number} "
+                                     "von {2,number} Teilnehmenden",
+                    [L_DIFF_COUNT_YOU] = "{0,plural,one{# Änderung} other{# Änderungen}} für Sie",
+                    [L_DIFF_NONE] = "Keine Änderungen.",
+                    [L_DIFF_CONCERNS] = "Betrifft",
+                    [L_DIFF_JOINING] = "Neu dabei",
+                    [L_DIFF_LEAVING] = "Nicht mehr dabei",
+                    [L_THE_VISIT] = "Der Termin",
+                    [L_THE_TRAVEL] = "Die Fahrt",
+                    [L_THE_FLIGHT] = "Der Flug",
+                    [L_THE_TRANSFER] = "Der Transfer",
+                    [L_YOUR_VISIT] = "Ihr Termin",
+                    [L_YOUR_TRAVEL] = "Ihre Fahrt",
+                    [L_YOUR_FLIGHT] = "Ihr Flug",
+                    [L_YOUR_TRANSFER] = "Ihr Transfer",
+                    [L_DIFF_ADDED] = "Neu im Programm.",
+                    [L_DIFF_ADDED_YOU] = "Neu in Ihrem Programm.",
+                    [L_DIFF_REMOVED] = "{it} um {time} wurde aus dem Programm gestrichen.",
+                    [L_DIFF_REMOVED_YOU] = "{it} um {time} entfällt für Sie.",
+                    [L_DIFF_CANCELLED] = "{it} um {time} wurde abgesagt.",
+                    [L_DIFF_REINSTATED] = "{it} um {time} findet wieder statt.",
+                    [L_DIFF_MOVED] = "{it} um {time} wurde auf {new} verschoben.",
+                    [L_DIFF_PLACE] = "{it} um {time} hat einen neuen Ort: {new} (bisher {old}).",
+                    [L_DIFF_RETITLED] = "{it} um {time} hat einen neuen Titel (bisher „{old}“).",
+                    [L_DIFF_BOOKING] = "{it} um {time} hat eine neue Buchung: {new} (bisher {old}).",
+                    [L_DIFF_STATUS] = "{it} um {time} ist jetzt {new} (bisher {old}).",
+                    [L_DIFF_MODE] = "{it} um {time} erfolgt jetzt {new} (bisher {old}).",
+                    [L_DIFF_DETAILS] = "{it} um {time}: {list} geändert.",
+                    [L_DIFF_TOPICS] = "Themen",
+                    [L_DIFF_HOST] = "Gastgeber",
+                    [L_DIFF_DESCRIPTION] = "Beschreibung",
+                    [L_DIFF_NO_BOOKING] = "keine",
+                    [L_CONFIRMED] = "bestätigt",
+                    [L_DIFF_DATE_TIME] = "{date}, {time}",
+                    [L_DIFF_LODGING_CHANGED] = "{new} statt {old}",
+                    [L_DIFF_LODGING_ADDED] = "{new} (neu)",
+                    [L_DIFF_LODGING_REMOVED] = "{old}: entfällt",
+                    [L_DIFF_NIGHTS] = "{0,plural,one{# Nacht} other{# Nächte}}",
                 },
             [ITIN_KO] =
                 {
@@ -211,6 +294,46 @@ static const char
                     [L_MEETING] = "상담",
                     [L_TABLE] = "테이블",
                     [L_INTERPRETED] = "통역 포함",
+                    [L_DIFF_TITLE] = "변경 사항: %s",
+                    [L_DIFF_FOR] = "대상",
+                    [L_DIFF_SUMMARY] = "요약",
+                    [L_DIFF_COUNT] = "변경 {0,number}건, 참가자 {2,number}명 중 {1,number}명 해당",
+                    [L_DIFF_COUNT_YOU] = "변경 {0,number}건",
+                    [L_DIFF_NONE] = "변경 사항 없음.",
+                    [L_DIFF_CONCERNS] = "해당자",
+                    [L_DIFF_JOINING] = "추가 참석",
+                    [L_DIFF_LEAVING] = "참석 취소",
+                    [L_THE_VISIT] = "일정",
+                    [L_THE_TRAVEL] = "이동편",
+                    [L_THE_FLIGHT] = "항공편",
+                    [L_THE_TRANSFER] = "이동",
+                    [L_YOUR_VISIT] = "일정",
+                    [L_YOUR_TRAVEL] = "이동편",
+                    [L_YOUR_FLIGHT] = "항공편",
+                    [L_YOUR_TRANSFER] = "이동",
+                    [L_DIFF_ADDED] = "새로 추가된 일정입니다.",
+                    [L_DIFF_ADDED_YOU] = "귀하의 일정에 새로 추가되었습니다.",
+                    [L_DIFF_REMOVED] = "{time} {it}이 삭제되었습니다.",
+                    [L_DIFF_REMOVED_YOU] = "{time} {it}이 귀하의 일정에서 빠졌습니다.",
+                    [L_DIFF_CANCELLED] = "{time} {it}이 취소되었습니다.",
+                    [L_DIFF_REINSTATED] = "{time} {it}이 다시 진행됩니다.",
+                    [L_DIFF_MOVED] = "{time} {it}의 시간이 변경되었습니다: {new}",
+                    [L_DIFF_PLACE] = "{time} {it}의 장소가 변경되었습니다: {new} (이전: {old})",
+                    [L_DIFF_RETITLED] = "{time} {it}의 제목이 변경되었습니다 (이전: 「{old}」)",
+                    [L_DIFF_BOOKING] = "{time} {it}의 예약이 변경되었습니다: {new} (이전: {old})",
+                    [L_DIFF_STATUS] = "{time} {it}의 상태가 변경되었습니다: {new} (이전: {old})",
+                    [L_DIFF_MODE] = "{time} {it}의 이동 수단이 변경되었습니다: {new} (이전: {old})",
+                    [L_DIFF_DETAILS] = "{time} {it}의 세부 내용이 변경되었습니다: {list}",
+                    [L_DIFF_TOPICS] = "주제",
+                    [L_DIFF_HOST] = "주최",
+                    [L_DIFF_DESCRIPTION] = "설명",
+                    [L_DIFF_NO_BOOKING] = "없음",
+                    [L_CONFIRMED] = "확정",
+                    [L_DIFF_DATE_TIME] = "{date} {time}",
+                    [L_DIFF_LODGING_CHANGED] = "{new} (이전: {old})",
+                    [L_DIFF_LODGING_ADDED] = "{new} (신규)",
+                    [L_DIFF_LODGING_REMOVED] = "{old}: 취소",
+                    [L_DIFF_NIGHTS] = "{0,number}박",
                 },
 };
 
@@ -313,6 +436,24 @@ itin_date_long(itin_arena *A, itin_lang lang, itin_date d)
         char buf[16];
         return itin_arena_strdup(A, itin_date_format(d, buf));
     }
+    return to_utf8(A, out, n);
+}
+
+const char *
+itin_msgformat(itin_arena *A, itin_lang lang, itin_label l, double a, double b, double c)
+{
+    int32_t plen = 0;
+    const char *pattern = itin_label_text(lang, l);
+    UChar *upat = to_utf16(pattern, strlen(pattern), &plen);
+    UErrorCode st = U_ZERO_ERROR;
+    UMessageFormat *fmt = umsg_open(upat, plen, LOCALES[lang], NULL, &st);
+    UChar out[256];
+    int32_t n = U_SUCCESS(st) ? umsg_format(fmt, out, 256, &st, a, b, c) : 0;
+    if (fmt)
+        umsg_close(fmt);
+    free(upat);
+    if (U_FAILURE(st) || n >= 256) /* the patterns are ours: a failure is a bug */
+        return itin_arena_printf(A, "%.0f %.0f %.0f", a, b, c);
     return to_utf8(A, out, n);
 }
 

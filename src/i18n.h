@@ -69,6 +69,50 @@ typedef enum itin_label {
     L_MEETING,      /* a B2B meeting of a matchmaking session */
     L_TABLE,        /* its table: "Table 3" */
     L_INTERPRETED,  /* a meeting with an interpreter */
+    /* Change notices (export_diff.c). Sentences name their pieces in braces:
+     * {it} the item ("The visit", "Your flight"), {time} its start, {new}
+     * and {old} the values, {list} what changed; those marked ICU are
+     * MessageFormat patterns over numbers (itin_msgformat). */
+    L_DIFF_TITLE,     /* "Changes: %s" */
+    L_DIFF_FOR,       /* a personal notice: whose */
+    L_DIFF_SUMMARY,   /* the heading's line with the counts */
+    L_DIFF_COUNT,     /* ICU: {0} changes affecting {1} of {2} participants */
+    L_DIFF_COUNT_YOU, /* ICU: {0} changes for you */
+    L_DIFF_NONE,      /* no change */
+    L_DIFF_CONCERNS,  /* whom a change concerns */
+    L_DIFF_JOINING,   /* who joins an item */
+    L_DIFF_LEAVING,   /* who leaves it */
+    L_THE_VISIT,      /* {it}, for the delegation */
+    L_THE_TRAVEL,
+    L_THE_FLIGHT,
+    L_THE_TRANSFER,
+    L_YOUR_VISIT, /* {it}, for one participant */
+    L_YOUR_TRAVEL,
+    L_YOUR_FLIGHT,
+    L_YOUR_TRANSFER,
+    L_DIFF_ADDED,
+    L_DIFF_ADDED_YOU,
+    L_DIFF_REMOVED,
+    L_DIFF_REMOVED_YOU, /* removed, or no longer attended */
+    L_DIFF_CANCELLED,
+    L_DIFF_REINSTATED,
+    L_DIFF_MOVED,
+    L_DIFF_PLACE,
+    L_DIFF_RETITLED,
+    L_DIFF_BOOKING,
+    L_DIFF_STATUS,
+    L_DIFF_MODE,
+    L_DIFF_DETAILS,
+    L_DIFF_TOPICS, /* in {list} */
+    L_DIFF_HOST,
+    L_DIFF_DESCRIPTION,
+    L_DIFF_NO_BOOKING, /* a leg without `ref` */
+    L_CONFIRMED,
+    L_DIFF_DATE_TIME,       /* "{date}, {time}" */
+    L_DIFF_LODGING_CHANGED, /* "{new} instead of {old}" */
+    L_DIFF_LODGING_ADDED,
+    L_DIFF_LODGING_REMOVED,
+    L_DIFF_NIGHTS, /* ICU: {0} nights */
     L__COUNT
 } itin_label;
 
@@ -86,6 +130,11 @@ const char *itin_leg_title(itin_arena *A, itin_lang lang, itin_mode mode, const 
 /* "Tuesday, 22 November 2022" / "Dienstag, 22. November 2022" /
  * "2022년 11월 22일 화요일", from ICU's full date format; in the arena. */
 const char *itin_date_long(itin_arena *A, itin_lang lang, itin_date d);
+
+/* A label that is an ICU MessageFormat pattern over up to three numbers
+ * ({0}, {1}, {2}; plural forms chosen by the language's rules), filled in;
+ * in the arena. */
+const char *itin_msgformat(itin_arena *A, itin_lang lang, itin_label l, double a, double b, double c);
 
 /* A decimal with `digits` fraction digits in the language's form ("3,6"). */
 const char *itin_decimal(itin_arena *A, itin_lang lang, double v, int digits);

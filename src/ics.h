@@ -31,6 +31,27 @@ typedef struct ics_ctx {
     itin_strmap arrivals; /* ids of the items a transfer of this calendar arrives at */
 } ics_ctx;
 
+/* ------------------------------------ export_ics.c: the calendar's frame */
+
+/* The context events are built in: language, stamp, SEQUENCE (the
+ * revision), organizer; false with errno EINVAL (an invitation without an
+ * organizer e-mail) or EDOM (a stamp outside the years 1 to 3000). */
+bool itin_ics_ctx_init(ics_ctx *C, const itin_itinerary *it, const itin_render_options *opt, itin_arena *A);
+/* Which items a transfer of `it` arrives at (where reminders go), into C. */
+void itin_ics_ctx_arrivals(ics_ctx *C, const itin_itinerary *it);
+/* Free what the context holds (not its arena). */
+void itin_ics_ctx_free(ics_ctx *C);
+/* A VCALENDAR with the calendar's own properties (PRODID, VERSION, METHOD,
+ * NAME, X-WR-CALNAME, X-WR-TIMEZONE) and nothing else; the caller frees it. */
+icalcomponent *itin_ics_calendar_new(const itin_plan *P, const itin_render_options *opt,
+                                     icalproperty_method method);
+/* Serialise a component, repair libical's folding and write it; frees the
+ * component. With `upto`, only what comes before that text is written. */
+int itin_ics_emit(icalcomponent *c, FILE *out, const char *upto);
+/* After the events: the calendar's END line when rc is 0, then flush; the
+ * final status (-1 with errno on any failure). */
+int itin_ics_emit_end(FILE *out, int rc);
+
 /* ------------------------------------------------- ics_text.c: text, ids */
 
 /* Append `s` cleaned for a calendar (see export_ics.c): CRLF and CR become a
@@ -73,6 +94,10 @@ struct icaltimetype itin_ics_utc_time(int64_t t);
 void itin_ics_add_time(icalcomponent *ev, bool end, const itin_item *x);
 /* Add the VTIMEZONE of every zone a TZID names, sorted by name. */
 void itin_ics_add_vtimezones(icalcomponent *cal, const itin_itinerary *it);
+/* The same for the zones of n items, each VTIMEZONE exact from `first` to
+ * `last` (seconds since the epoch). */
+void itin_ics_add_vtimezones_of(icalcomponent *cal, const itin_item *const *items, size_t n, int64_t first,
+                                int64_t last);
 
 /* ---------------------------------------- ics_vtimezone.c: the VTIMEZONEs */
 
@@ -86,5 +111,25 @@ icalcomponent *itin_ics_vtimezone(const char *name, int64_t from, int64_t to);
 void itin_ics_uid(itin_strbuf *b, const itin_plan *P, const itin_item *x);
 /* The VEVENT of one item, or NULL when it has no place in this calendar. */
 icalcomponent *itin_ics_vevent(ics_ctx *C, const itin_item *x, const char *uid);
+
+/* --------------------------------------- ics_update.c: calendar updates */
+
+/* The events that take the old revision's calendar of a diff (for
+ * opt->mask) to the new one's: each new or changed event, and each event
+ * that is gone as a cancellation (`gone`), all at one SEQUENCE above the
+ * old revision's; with `invite`, events as an invitation has them
+ * (ATTENDEEs; cancelled visits and events without an invitee are gone). */
+typedef struct ics_update {
+    icalcomponent **events; /* owned; NULL once handed on */
+    const itin_item **items;
+    bool *gone;
+    size_t n, cap;
+    int64_t first, last;    /* the span of both calendars, for VTIMEZONEs */
+    const itin_plan *plan;  /* the new revision's */
+    itin_render_options ro; /* the new calendar's (language, audience) */
+} ics_update;
+
+int itin_ics_update_build(const itin_diff *D, const itin_diff_options *opt, bool invite, ics_update *u);
+void itin_ics_update_free(ics_update *u);
 
 #endif

@@ -98,29 +98,17 @@ itin_ics_add_time(icalcomponent *ev, bool end, const itin_item *x)
     icalcomponent_add_property(ev, p);
 }
 
-/* The zones that TZID parameters name, into `zones`, and the first and the
- * last instant of any item (false when there is no item). */
-static bool
-collect_zones(const itin_itinerary *it, ics_strset *zones, int64_t *first, int64_t *last)
+/* The zones that TZID parameters of item x name, into `zones`. */
+static void
+collect_zones(const itin_item *x, ics_strset *zones)
 {
-    bool any = false;
-    for (size_t k = 0; k < it->n_days; k++)
-        for (size_t i = 0; i < it->days[k].n_items; i++) {
-            const itin_item *x = &it->items[it->days[k].items[i]];
-            if (!any || x->start < *first)
-                *first = x->start;
-            if (!any || x->end > *last)
-                *last = x->end;
-            any = true;
-            if (x->all_day)
-                continue;
-            for (int end = 0; end < 2; end++) {
-                const char *tzid = tzid_of(x, end);
-                if (tzid)
-                    itin_ics_strset_add(zones, tzid);
-            }
-        }
-    return any;
+    if (x->all_day)
+        return;
+    for (int end = 0; end < 2; end++) {
+        const char *tzid = tzid_of(x, end);
+        if (tzid)
+            itin_ics_strset_add(zones, tzid);
+    }
 }
 
 static int
@@ -129,17 +117,15 @@ cmp_zone_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-void
-itin_ics_add_vtimezones(icalcomponent *cal, const itin_itinerary *it)
+/* The VTIMEZONEs of the zones collected, sorted by name. */
+static void
+add_zones(icalcomponent *cal, ics_strset *zones, int64_t first, int64_t last)
 {
-    ics_strset zones = {0};
-    int64_t first = 0, last = 0;
-    collect_zones(it, &zones, &first, &last);
-    char **names = itin_xmalloc((zones.n ? zones.n : 1) * sizeof *names);
+    char **names = itin_xmalloc((zones->n ? zones->n : 1) * sizeof *names);
     size_t nn = 0;
-    for (size_t i = 0; i < zones.cap; i++)
-        if (zones.slot[i])
-            names[nn++] = zones.slot[i];
+    for (size_t i = 0; i < zones->cap; i++)
+        if (zones->slot[i])
+            names[nn++] = zones->slot[i];
     qsort(names, nn, sizeof *names, cmp_zone_name);
     for (size_t i = 0; i < nn; i++) {
         icalcomponent *vtz = itin_ics_vtimezone(names[i], first, last);
@@ -147,5 +133,34 @@ itin_ics_add_vtimezones(icalcomponent *cal, const itin_itinerary *it)
             icalcomponent_add_component(cal, vtz);
     }
     free(names);
-    itin_ics_strset_free(&zones);
+    itin_ics_strset_free(zones);
+}
+
+void
+itin_ics_add_vtimezones(icalcomponent *cal, const itin_itinerary *it)
+{
+    ics_strset zones = {0};
+    int64_t first = 0, last = 0;
+    bool any = false;
+    for (size_t k = 0; k < it->n_days; k++)
+        for (size_t i = 0; i < it->days[k].n_items; i++) {
+            const itin_item *x = &it->items[it->days[k].items[i]];
+            if (!any || x->start < first)
+                first = x->start;
+            if (!any || x->end > last)
+                last = x->end;
+            any = true;
+            collect_zones(x, &zones);
+        }
+    add_zones(cal, &zones, first, last);
+}
+
+void
+itin_ics_add_vtimezones_of(icalcomponent *cal, const itin_item *const *items, size_t n, int64_t first,
+                           int64_t last)
+{
+    ics_strset zones = {0};
+    for (size_t i = 0; i < n; i++)
+        collect_zones(items[i], &zones);
+    add_zones(cal, &zones, first, last);
 }

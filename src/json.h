@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "itinerary/itinerary.h"
+
 #define JW_MAX_DEPTH 16
 
 /* Containers open inline ({"a": 1}) or one element a line, indented. */
@@ -42,5 +44,9 @@ void jw_null(jw *w);
 void jw_kstring(jw *w, const char *key, const char *s); /* nothing when s is NULL */
 void jw_kint(jw *w, const char *key, long long v);
 void jw_kbool(jw *w, const char *key, bool v);
+
+/* A member whose value is a local time with its UTC offset,
+ * "2022-11-22T09:30:00+01:00" (export_json.c). */
+void itin_json_local_time(jw *w, const char *key, itin_date date, int minutes, int offset);
 
 #endif

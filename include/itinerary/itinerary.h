@@ -93,15 +93,17 @@ typedef enum itin_mode {
 /* The warnings, each with a stable name (itin_warning_name) that
  * `accept: [...]` silences. */
 typedef enum itin_warning {
-    ITIN_W_LONG_DAY = 0,    /* long-day: more than 10 hours of items */
-    ITIN_W_TIGHT_TRANSFER,  /* tight-transfer: less than 5 minutes of slack */
-    ITIN_W_NOBODY,          /* nobody: an item for nobody */
-    ITIN_W_WEEKEND,         /* weekend: a visit on a Saturday or Sunday */
-    ITIN_W_OUTSIDE_WINDOW,  /* outside-window: a fixed visit or its transfer */
-    ITIN_W_AMBIGUOUS_TIME,  /* ambiguous-time: a time the clocks show twice */
-    ITIN_W_CLOSED_ARRANGED, /* closed-by-arrangement: by arrangement on a closed day */
-    ITIN_W_NO_HOLIDAYS,     /* no-holidays: a place whose country or region has no calendar */
-    ITIN_W_HOLIDAYS_YEARS,  /* holidays-years: a year outside a calendar or not announced yet */
+    ITIN_W_LONG_DAY = 0,     /* long-day: more than 10 hours of items */
+    ITIN_W_TIGHT_TRANSFER,   /* tight-transfer: less than 5 minutes of slack */
+    ITIN_W_NOBODY,           /* nobody: an item for nobody */
+    ITIN_W_WEEKEND,          /* weekend: a visit on a Saturday or Sunday */
+    ITIN_W_OUTSIDE_WINDOW,   /* outside-window: a fixed visit or its transfer */
+    ITIN_W_AMBIGUOUS_TIME,   /* ambiguous-time: a time the clocks show twice */
+    ITIN_W_CLOSED_ARRANGED,  /* closed-by-arrangement: by arrangement on a closed day */
+    ITIN_W_NO_HOLIDAYS,      /* no-holidays: a place whose country or region has no calendar */
+    ITIN_W_HOLIDAYS_YEARS,   /* holidays-years: a year outside a calendar or not announced yet */
+    ITIN_W_REVISION,         /* revision: a diff's new revision is not greater, yet something changed */
+    ITIN_W_OTHER_DELEGATION, /* other-delegation: a diff of two delegations (no UID in common) */
     ITIN_W__COUNT
 } itin_warning;
 
@@ -266,8 +268,9 @@ typedef struct itin_delegation {
     itin_contact organizer;
     itin_date start, end;
     const char *timezone;
-    const char *language; /* "en", "de" or "ko" */
-    int revision;         /* -1 when absent */
+    const char *language;  /* "en", "de" or "ko" */
+    int revision;          /* -1 when absent */
+    itin_pos revision_pos; /* where it is given (line 0 when absent) */
     int day_start, day_end;
     int hotel_break; /* minutes of waiting from which one goes back to the hotel; 0 never */
     int buffer;
@@ -571,6 +574,145 @@ typedef enum itin_match_style {
     ITIN_MATCH_JSON,
 } itin_match_style;
 int itin_export_matchmaking(const itin_itinerary *it, itin_match_style style, FILE *out);
+
+/* ------------------------------------------------------------- revisions */
+
+/* What changed about one item from an old revision of a plan to a new one
+ * (docs/format.md §19). Every change concerns someone: an item nobody
+ * attends in both revisions has no moves, a cancelled one no edits. */
+typedef enum itin_change_kind {
+    ITIN_CHANGE_ADDED = 0,  /* in the new itinerary only */
+    ITIN_CHANGE_REMOVED,    /* in the old itinerary only */
+    ITIN_CHANGE_CANCELLED,  /* a visit whose status became cancelled */
+    ITIN_CHANGE_REINSTATED, /* a cancelled visit that takes place again */
+    ITIN_CHANGE_MOVED,      /* its start or end, or their zones */
+    ITIN_CHANGE_PLACE,      /* its place (legs, transfers: from or to), or that place's name or address */
+    ITIN_CHANGE_TITLE,
+    ITIN_CHANGE_ATTENDEES, /* who joins, who leaves */
+    ITIN_CHANGE_BOOKING,   /* a leg's `ref` */
+    ITIN_CHANGE_STATUS,    /* tentative and confirmed */
+    ITIN_CHANGE_MODE,      /* a leg's or a transfer's mode */
+    ITIN_CHANGE_DETAILS,   /* topics, host, description */
+    ITIN_CHANGE_LODGING,   /* where someone sleeps, for a run of nights */
+    ITIN_CHANGE__COUNT
+} itin_change_kind;
+
+/* The details of ITIN_CHANGE_DETAILS, as bits. */
+enum { ITIN_DETAIL_TOPICS = 1, ITIN_DETAIL_HOST = 2, ITIN_DETAIL_DESCRIPTION = 4 };
+
+/* Who masks of a diff are over its people (diff->words words). */
+typedef struct itin_change {
+    itin_change_kind kind;
+    itin_item_kind item_kind;
+    const char *id;                    /* the item's id (lodging: the new entry's, else the old one's) */
+    const itin_item *before, *after;   /* the item in the old and the new itinerary, NULL where it is not */
+    const uint64_t *who;               /* whom it concerns */
+    const uint64_t *joining, *leaving; /* ATTENDEES: who joins, who leaves */
+    unsigned details;                  /* DETAILS: ITIN_DETAIL_* */
+    itin_date night_first, night_last; /* LODGING: the nights, both included */
+    itin_date date;                    /* the day it is listed under */
+    int64_t when;                      /* the instant it is ordered by */
+} itin_change;
+
+/* The changes from one itinerary to another, ordered by time. */
+typedef struct itin_diff {
+    const itin_itinerary *before, *after;
+    /* The people of both revisions, matched by id: the new plan's
+     * participants in their order, then those only the old one has. */
+    size_t n_people;
+    const itin_participant **people; /* as the new plan has them, else the old one */
+    size_t *old_index, *new_index;   /* each person's index in each plan, or (size_t)-1 */
+    size_t words;                    /* words in each of the diff's who masks */
+    itin_change *changes;
+    size_t n_changes;
+    itin_arena *arena;           /* owns everything above */
+    struct itin_diff_index *idx; /* the library's: items by kind and id */
+} itin_diff;
+
+/* Compare two scheduled itineraries: items matched by kind and id (a
+ * transfer's id names the two items it joins), lodging night by night.
+ * A warning goes to `d` when the plans differ but the new revision is not
+ * greater than the old one. The caller frees the diff with itin_diff_free();
+ * it points into both itineraries, which must outlive it. */
+itin_diff *itin_diff_new(const itin_itinerary *before, const itin_itinerary *after, itin_diags *d);
+void itin_diff_free(itin_diff *diff);
+
+/* The people a participant's id (in either revision) or a group's id (the
+ * new plan's, else the old one's) names, into `mask` (diff->words words),
+ * and its name into *name; 0, or -1 when no such participant or group. */
+int itin_diff_audience(const itin_diff *diff, const char *participant, const char *group, uint64_t *mask,
+                       const char **name);
+
+/* Whether a change concerns anyone in `mask` (NULL: everyone). */
+bool itin_change_concerns(const itin_diff *diff, const itin_change *c, const uint64_t *mask);
+
+/* How a change notice is rendered; zero-initialised: every change, in the
+ * new delegation's language, 80 columns, a calendar stamped now. */
+typedef struct itin_diff_options {
+    const char *lang;                /* "en", "de" or "ko"; NULL: the new delegation's */
+    int width;                       /* text: columns; 0: 80 */
+    const uint64_t *mask;            /* only what concerns these people (diff->words words); NULL: all */
+    const char *audience;            /* their name, for the heading */
+    bool personal;                   /* one participant: "your visit" rather than "the visit" */
+    const char *old_file, *new_file; /* JSON: the files compared, as named */
+    bool invite;                     /* ics: METHOD:REQUEST (see itin_export_diff_ics) */
+    bool has_dtstamp;                /* ics: use `dtstamp` */
+    int64_t dtstamp;
+} itin_diff_options;
+
+/* The number of changes that concern anyone in opt->mask. */
+size_t itin_diff_count(const itin_diff *diff, const uint64_t *mask);
+
+/* A change notice: a heading with both revisions and a summary, then the
+ * changes day by day, as text wrapped to opt->width, as CommonMark, or as
+ * JSON (one object per change: kind, item, old and new values). 0, or -1
+ * with errno when writing failed. */
+int itin_export_diff_text(const itin_diff *diff, const itin_diff_options *opt, FILE *out);
+int itin_export_diff_markdown(const itin_diff *diff, const itin_diff_options *opt, FILE *out);
+int itin_export_diff_json(const itin_diff *diff, const itin_diff_options *opt, FILE *out);
+
+/* The calendar that, imported over the old revision's calendar for the same
+ * people, leaves the new one's: METHOD:PUBLISH with every event that is new
+ * or differs, at a SEQUENCE above both revisions', and every event that is
+ * gone as STATUS:CANCELLED under its UID. 0, or -1 with errno. */
+int itin_export_diff_ics(const itin_diff *diff, const itin_diff_options *opt, FILE *out);
+/* How many events that calendar holds (0: the old calendar needs no
+ * update), or -1 with errno. A calendar may need an update when no change
+ * concerns its people: an event of theirs names who else attends it. */
+long itin_diff_ics_count(const itin_diff *diff, const itin_diff_options *opt);
+
+/* ------------------------------------------------ invitations by e-mail */
+
+/* Outlook and KMail's invitation viewer take only the first event of a
+ * METHOD:REQUEST (KCalendarCore's parseScheduleMessage returns one
+ * incidence), so invitations to be mailed (iMIP, RFC 6047) are single-event
+ * iTIP messages (RFC 5546), one file each. */
+typedef struct itin_message {
+    char *name; /* a file name, no directory */
+    char *text; /* the calendar */
+    size_t len;
+} itin_message;
+
+typedef struct itin_messages {
+    itin_message *items;
+    size_t n, cap;
+} itin_messages;
+
+/* One METHOD:REQUEST message per event of the invitation of `it` (as
+ * itin_export_ics with opt->invite writes it, in one file), named after the
+ * event's UID: "<kind>.<id>.ics". 0, or -1 with errno (EINVAL: no organizer
+ * e-mail). The caller frees `out` with itin_messages_free(). */
+int itin_export_invitations(const itin_itinerary *it, const itin_render_options *opt, itin_messages *out);
+
+/* For each participant with an e-mail address whom opt->mask names (NULL:
+ * everyone), the messages that take their invitations from the old revision
+ * to the new one: a REQUEST per event added or changed for them
+ * ("<participant id>.<kind>.<id>.request.ics"), a CANCEL per event they no
+ * longer have ("….cancel.ics", with them as its ATTENDEE), at the SEQUENCE
+ * of itin_export_diff_ics. 0, or -1 with errno. */
+int itin_export_diff_invitations(const itin_diff *diff, const itin_diff_options *opt, itin_messages *out);
+
+void itin_messages_free(itin_messages *m);
 
 /* ----------------------------------------------------------- small helpers */
 

@@ -28,6 +28,11 @@ int usage_error(const char *fmt, const char *arg);
 int parse_args(const char *cmd, int argc, char **argv, const option *opts, size_t n, const char *help,
                const char **file);
 
+/* The same with `n_files` files, which `what` names in messages ("two
+ * files, OLD and NEW"). */
+int parse_args_files(const char *cmd, int argc, char **argv, const option *opts, size_t n, const char *help,
+                     const char **files, size_t n_files, const char *what);
+
 /* --lang and --width, checked; -1 when fine, else the exit status. */
 int parse_lang_width(const char *cmd, const char *lang, const char *width, int *columns);
 
@@ -50,6 +55,13 @@ typedef struct job {
     itin_render_options opt;
 } job;
 
+/* Whether OUT names a directory: one that exists, or a name ending in '/'. */
+bool names_directory(const char *out);
+
+/* Each message as a file in DIR (made when missing), all or nothing; the
+ * exit status. */
+int write_messages(const char *dir, const itin_messages *m);
+
 /* Render a job (a writer_fn); 0 on success. */
 int write_job(void *ctx, FILE *out);
 
@@ -66,5 +78,22 @@ int cmd_matchmaking(int argc, char **argv);
 
 extern const char HELP_HOLIDAYS[];
 int cmd_holidays(int argc, char **argv);
+extern const char HELP_DIFF[];
+int cmd_diff(int argc, char **argv);
+
+/* One change notice or update calendar: a diff in one format (text, md,
+ * json or ics). */
+typedef struct diff_job {
+    const char *format;
+    const itin_diff *diff;
+    itin_diff_options opt;
+} diff_job;
+
+/* Render a diff_job (a writer_fn); 0 on success. */
+int write_diff(void *ctx, FILE *out);
+
+/* Load and schedule one revision to compare; false after saying why it
+ * cannot be compared (invalid, or conflicts), in a message of command cmd. */
+bool load_revision(const char *cmd, const char *file, itin_diags *d, itin_plan **plan, itin_itinerary **it);
 
 #endif

@@ -3,17 +3,25 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "report.h"
+#include "tempfile.h"
 #include "write.h"
+#include "xalloc.h"
 
 const char USAGE[] = "usage: itinerary plan FILE [--format text|md|ics|json|transport] [-o OUT]\n"
                      "                           [--participant ID | --group ID] [--lang en|de|ko]\n"
                      "                           [--width N] [--no-transfers] [--invite]\n"
                      "       itinerary check FILE\n"
-                     "       itinerary export FILE -d DIR [--lang L] [--width N]\n"
+                     "       itinerary export FILE -d DIR [--since OLD] [--lang L] [--width N]\n"
+                     "       itinerary diff OLD NEW [--format text|md|json|ics] [-o OUT]\n"
+                     "                              [--participant ID | --group ID] [--lang L] [--width N]\n"
+                     "                              [--invite]\n"
                      "       itinerary list FILE participants|groups|institutions|visits\n"
                      "       itinerary holidays COUNTRY[-REGION] YEAR | list\n"
                      "       itinerary help [COMMAND]\n"
@@ -52,15 +60,16 @@ find_option(const char *a, const option *opts, size_t n, const char **inline_val
     return NULL;
 }
 
-/* Read a command's arguments: its options and one FILE; "--" ends the
+/* Read a command's arguments: its options and n files; "--" ends the
  * options. Returns -1 when they are fine, else the exit status (0 after
  * printing the help). */
 int
-parse_args(const char *cmd, int argc, char **argv, const option *opts, size_t n, const char *help,
-           const char **file)
+parse_args_files(const char *cmd, int argc, char **argv, const option *opts, size_t n, const char *help,
+                 const char **files, size_t n_files, const char *what)
 {
     char msg[256];
     bool options = true;
+    size_t got = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i], *value;
         if (options && strcmp(a, "--") == 0) {
@@ -84,19 +93,31 @@ parse_args(const char *cmd, int argc, char **argv, const option *opts, size_t n,
             continue;
         } else if (options && a[0] == '-' && a[1] != '\0')
             snprintf(msg, sizeof msg, "%s: unknown option '%s'", cmd, a);
-        else if (*file)
+        else if (got == n_files && n_files == 1)
             snprintf(msg, sizeof msg, "%s: more than one file ('%s')", cmd, a);
+        else if (got == n_files)
+            snprintf(msg, sizeof msg, "%s: more than %s ('%s')", cmd, what, a);
         else {
-            *file = a;
+            files[got++] = a;
             continue;
         }
         return usage_error("%s", msg);
     }
-    if (!*file) {
-        snprintf(msg, sizeof msg, "%s: no FILE given", cmd);
+    if (got < n_files) {
+        if (n_files == 1)
+            snprintf(msg, sizeof msg, "%s: no FILE given", cmd);
+        else
+            snprintf(msg, sizeof msg, "%s: expected %s", cmd, what);
         return usage_error("%s", msg);
     }
     return -1;
+}
+
+int
+parse_args(const char *cmd, int argc, char **argv, const option *opts, size_t n, const char *help,
+           const char **file)
+{
+    return parse_args_files(cmd, argc, argv, opts, n, help, file, 1, "one FILE");
 }
 
 /* --lang and --width, checked; -1 when fine, else the exit status. */
@@ -197,4 +218,65 @@ write_job(void *ctx, FILE *out)
     if (strcmp(j->format, "transport-csv") == 0)
         return itin_export_transport(j->it, &j->opt, ITIN_TRANSPORT_CSV, out);
     return itin_export_text(j->it, &j->opt, out);
+}
+
+int
+write_diff(void *ctx, FILE *out)
+{
+    const diff_job *j = ctx;
+    if (strcmp(j->format, "json") == 0)
+        return itin_export_diff_json(j->diff, &j->opt, out);
+    if (strcmp(j->format, "md") == 0)
+        return itin_export_diff_markdown(j->diff, &j->opt, out);
+    if (strcmp(j->format, "ics") == 0)
+        return itin_export_diff_ics(j->diff, &j->opt, out);
+    return itin_export_diff_text(j->diff, &j->opt, out);
+}
+
+bool
+names_directory(const char *out)
+{
+    struct stat st;
+    size_t n = out ? strlen(out) : 0;
+    return n && (out[n - 1] == '/' || (stat(out, &st) == 0 && S_ISDIR(st.st_mode)));
+}
+
+static int
+write_message(void *ctx, FILE *out)
+{
+    const itin_message *m = ctx;
+    return fwrite(m->text, 1, m->len, out) == m->len ? 0 : -1;
+}
+
+int
+write_messages(const char *dir, const itin_messages *m)
+{
+    struct stat st;
+    bool made = false;
+    if (stat(dir, &st) != 0) {
+        if (mkdir(dir, 0777) != 0) {
+            fprintf(stderr, "itinerary: cannot create '%s': %s\n", dir, strerror(errno));
+            return EXIT_WRITE;
+        }
+        made = true;
+        temp_track(dir, true);
+    }
+    write_set *set = write_set_new();
+    int rc = EXIT_OK;
+    for (size_t i = 0; i < m->n && rc == EXIT_OK; i++) {
+        size_t n = strlen(dir) + strlen(m->items[i].name) + 2;
+        char *path = itin_xmalloc(n);
+        snprintf(path, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", m->items[i].name);
+        rc = write_set_add(set, path, write_message, &m->items[i]);
+        free(path);
+    }
+    if (rc == EXIT_OK && write_set_commit(set) != 0)
+        rc = EXIT_WRITE;
+    write_set_free(set);
+    if (made) {
+        if (rc != EXIT_OK)
+            rmdir(dir);
+        temp_forget(dir);
+    }
+    return rc;
 }

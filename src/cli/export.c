@@ -11,9 +11,10 @@
 #include "xalloc.h"
 #include "cli.h"
 #include "tempfile.h"
+#include "report.h"
 #include "write.h"
 
-const char HELP_EXPORT[] = "usage: itinerary export FILE -d DIR [--lang L] [--width N]\n"
+const char HELP_EXPORT[] = "usage: itinerary export FILE -d DIR [--since OLD] [--lang L] [--width N]\n"
                            "\n"
                            "Schedule FILE and write every format for the whole delegation and for each\n"
                            "participant:\n"
@@ -21,6 +22,10 @@ const char HELP_EXPORT[] = "usage: itinerary export FILE -d DIR [--lang L] [--wi
                            "  DIR/participants/<participant-id>.txt .md .ics\n"
                            "and the transport sheet (every transfer, the vehicles needed at once):\n"
                            "  DIR/transport.txt .md .csv\n"
+                           "With --since OLD, an earlier revision of the plan, also what changed since:\n"
+                           "  DIR/changes.txt .md .json, and DIR/changes.ics, the calendar that updates\n"
+                           "  the delegation's calendar of OLD to this one\n"
+                           "  DIR/changes/<participant-id>.txt .md .ics for each participant with changes\n"
                            "All or nothing: when anything fails, no file in DIR is created or changed.\n"
                            "DIR and DIR/participants are created when missing. Files an earlier export\n"
                            "wrote that no longer belong (a participant removed) are removed; the list\n"
@@ -36,11 +41,28 @@ static const char *const EXTS[] = {"txt", "md", "json", "ics", "txt", "md", "csv
 enum { N_FORMATS = 7, JSON = 2, TRANSPORT = 4 };
 static const char LOCK[] = ".itinerary-lock", MANIFEST[] = ".itinerary-manifest";
 
+/* With --since: the change notices, for the delegation and each participant
+ * with changes. */
+static const char *const DIFF_FORMATS[] = {"text", "md", "json", "ics"};
+static const char *const DIFF_EXTS[] = {"txt", "md", "json", "ics"};
+enum { N_DIFF_FORMATS = 4, DIFF_JSON = 2 };
+static const char CHANGES[] = "changes";
+
 /* One export run: what it writes and where. */
 typedef struct export_run {
     const char *dir;
     char *sub; /* DIR/participants */
     bool made_dir, made_sub;
+    const char *since; /* --since OLD */
+    char *changes_dir; /* DIR/changes */
+    bool made_changes;
+    itin_diags old_d, diff_d;
+    itin_plan *old_plan;
+    itin_itinerary *old_it;
+    itin_diff *diff;
+    diff_job *diff_jobs;
+    size_t n_diff_jobs;
+    uint64_t *people_masks; /* one per person of the diff */
     itin_render_options base;
     itin_diags d;
     itin_plan *plan;
@@ -82,6 +104,7 @@ parse_export_args(int argc, char **argv, export_run *x, const char **file)
     const char *lang = NULL, *width = NULL;
     const option opts[] = {
         {"--dir", "-d", &x->dir, NULL},
+        {"--since", NULL, &x->since, NULL},
         {"--lang", NULL, &lang, NULL},
         {"--width", NULL, &width, NULL},
     };
@@ -92,6 +115,10 @@ parse_export_args(int argc, char **argv, export_run *x, const char **file)
         return usage_error("export: no directory given (-d DIR)%s", "");
     if (!*x->dir)
         return usage_error("export: the directory name is empty (-d '')%s", "");
+    if (x->since && !*x->since)
+        return usage_error("export: the earlier revision's file name is empty (--since '')%s", "");
+    if (x->since && strcmp(x->since, "-") == 0 && strcmp(*file, "-") == 0)
+        return usage_error("export: FILE and --since OLD cannot both be standard input%s", "");
     if ((rc = parse_lang_width("export", lang, width, &columns)) >= 0)
         return rc;
     x->base = (itin_render_options){lang, columns, NULL, NULL, false, false, 0};
@@ -194,6 +221,64 @@ add_participant_files(export_run *x)
     return EXIT_OK;
 }
 
+/* One change notice, DIR/REL.EXT; EXIT_OK on success. */
+static int
+add_diff_file(export_run *x, const char *rel, size_t f, const uint64_t *mask, const char *audience,
+              bool personal)
+{
+    diff_job *j = &x->diff_jobs[x->n_diff_jobs++];
+    *j = (diff_job){DIFF_FORMATS[f], x->diff,
+                    (itin_diff_options){x->base.lang, x->base.width, mask, audience, personal, x->since, NULL,
+                                        false, x->base.has_dtstamp, x->base.dtstamp}};
+    size_t n = strlen(rel) + 16;
+    char *name = itin_xmalloc(n);
+    snprintf(name, n, "%s.%s", rel, DIFF_EXTS[f]);
+    x->names[x->n_names++] = name;
+    char *path = path_in(x->dir, name);
+    int rc = write_set_add(x->set, path, write_diff, j);
+    free(path);
+    return rc;
+}
+
+/* With --since: DIR/changes.* for the delegation, and DIR/changes/ID.* (all
+ * but JSON) for each participant the changes concern. */
+static int
+add_change_files(export_run *x)
+{
+    const itin_diff *D = x->diff;
+    int rc = EXIT_OK;
+    for (size_t f = 0; f < N_DIFF_FORMATS && rc == EXIT_OK; f++)
+        rc = add_diff_file(x, CHANGES, f, NULL, NULL, false);
+    for (size_t u = 0; u < D->n_people && rc == EXIT_OK; u++) {
+        uint64_t *m = x->people_masks + u * D->words;
+        itin_who_add(m, u);
+        /* A notice when a change concerns them; an update of their
+         * calendar also when only who else attends an event of theirs
+         * changed. */
+        bool notice = itin_diff_count(D, m) > 0;
+        itin_diff_options calendar = {
+            x->base.lang, 0, m, NULL, true, NULL, NULL, false, x->base.has_dtstamp, x->base.dtstamp};
+        if (!notice && itin_diff_ics_count(D, &calendar) <= 0)
+            continue;
+        if (!x->changes_dir) {
+            x->changes_dir = path_in(x->dir, CHANGES);
+            if (ensure_dir(x->changes_dir, &x->made_changes) != 0)
+                return EXIT_WRITE;
+            if (x->made_changes)
+                temp_track(x->changes_dir, true);
+        }
+        const itin_participant *p = D->people[u];
+        size_t n = strlen(p->id) + sizeof CHANGES + 1;
+        char *rel = itin_xmalloc(n);
+        snprintf(rel, n, "%s/%s", CHANGES, p->id);
+        for (size_t f = 0; f < N_DIFF_FORMATS && rc == EXIT_OK; f++)
+            if (f != DIFF_JSON && (notice || strcmp(DIFF_FORMATS[f], "ics") == 0))
+                rc = add_diff_file(x, rel, f, m, p->name ? p->name : p->id, true);
+        free(rel);
+    }
+    return rc;
+}
+
 /* The manifest: what this export wrote, one name a line. */
 static int
 write_manifest(void *ctx, FILE *out)
@@ -213,6 +298,8 @@ exported_name(const char *rel)
 {
     if (strncmp(rel, "participants/", 13) == 0)
         rel += 13;
+    else if (strncmp(rel, "changes/", 8) == 0)
+        rel += 8;
     const char *dot = strrchr(rel, '.');
     if (rel[0] == '.' || rel[0] == '\0' || strchr(rel, '/') || !dot)
         return false;
@@ -257,9 +344,12 @@ allocate(export_run *x)
     size_t np = x->plan->delegation.n_participants;
     x->sub = path_in(x->dir, "participants");
     x->set = write_set_new();
+    size_t people = x->diff ? x->diff->n_people : 0, words = x->diff ? x->diff->words : 1;
     x->jobs = itin_xcalloc(N_FORMATS + 3 * np, sizeof *x->jobs);
-    x->names = itin_xcalloc(N_FORMATS + 3 * np, sizeof *x->names);
+    x->names = itin_xcalloc(N_FORMATS + 3 * np + N_DIFF_FORMATS * (people + 1), sizeof *x->names);
     x->masks = itin_xcalloc(np ? np * x->plan->who_words : 1, sizeof *x->masks);
+    x->diff_jobs = itin_xcalloc(N_DIFF_FORMATS * (people + 1), sizeof *x->diff_jobs);
+    x->people_masks = itin_xcalloc(people ? people * words : 1, sizeof *x->people_masks);
     return 0;
 }
 
@@ -279,6 +369,8 @@ write_all(export_run *x)
     int rc = add_delegation_files(x);
     if (rc == EXIT_OK)
         rc = add_participant_files(x);
+    if (rc == EXIT_OK && x->diff)
+        rc = add_change_files(x);
     /* Rendering touches only temporaries: the lock covers reading the
      * manifest and putting the files in place. */
     if (rc == EXIT_OK && lock_dir(x) != 0)
@@ -305,12 +397,16 @@ finish(export_run *x, int rc)
         close(x->lock_fd);
     if (rc != EXIT_OK && x->made_sub)
         rmdir(x->sub);
+    if (rc != EXIT_OK && x->made_changes)
+        rmdir(x->changes_dir);
     if (rc != EXIT_OK && x->made_dir)
         rmdir(x->dir);
     if (x->made_dir && x->lock)
         temp_forget(x->lock);
     if (x->made_sub)
         temp_forget(x->sub);
+    if (x->made_changes)
+        temp_forget(x->changes_dir);
     if (x->made_dir)
         temp_forget(x->dir);
     for (size_t i = 0; i < x->n_names; i++)
@@ -320,8 +416,15 @@ finish(export_run *x, int rc)
     free(x->sub);
     free(x->jobs);
     free(x->masks);
+    free(x->diff_jobs);
+    free(x->people_masks);
+    free(x->changes_dir);
+    itin_diff_free(x->diff);
     itin_plan_free(x->plan);
+    itin_plan_free(x->old_plan);
     itin_diags_free(&x->d);
+    itin_diags_free(&x->old_d);
+    itin_diags_free(&x->diff_d);
 }
 
 int
@@ -335,6 +438,20 @@ cmd_export(int argc, char **argv)
         return rc;
     x.it = load_and_schedule(file, &x.d, &x.plan, false);
     rc = exit_code(&x.d);
+    itin_diags_init(&x.diff_d, 0);
+    if (x.since && !load_revision("export --since", x.since, &x.old_d, &x.old_plan, &x.old_it) &&
+        rc == EXIT_OK)
+        rc = EXIT_INVALID;
+    if (rc == EXIT_OK && x.it && x.since) {
+        x.diff = itin_diff_new(x.old_it, x.it, &x.diff_d);
+        print_diags(&x.diff_d);
+    }
+    if (rc == EXIT_OK && x.it && x.since && strcmp(x.plan->delegation.id, CHANGES) == 0) {
+        fputs("itinerary: export: the delegation's id 'changes' names the files of the changes (--since);"
+              " give the delegation another id\n",
+              stderr);
+        rc = EXIT_INVALID;
+    }
     if (rc == EXIT_OK && x.it && strcmp(x.plan->delegation.id, "transport") == 0) {
         fputs("itinerary: export: the delegation's id 'transport' names the transport sheet's files;"
               " give the delegation another id\n",

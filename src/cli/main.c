@@ -21,6 +21,7 @@ static const char HELP[] =
     "  plan FILE     resolve the schedule and write the agenda (text by default)\n"
     "  check FILE    validate and schedule; report problems, write nothing\n"
     "  export FILE   write every format for everyone and each participant\n"
+    "  diff OLD NEW  what changed from one revision of a plan to another\n"
     "  list FILE W   print the ids of participants, groups, institutions or visits\n"
     "  holidays CC YEAR  print a bundled holiday calendar (CC: DE, or a region: DE-SN)\n"
     "  matchmaking FILE  the B2B meeting grid of each session, and unmet requests\n"
@@ -54,7 +55,9 @@ static const char HELP_PLAN[] =
     "  --lang L          en, de or ko (default: the delegation's language)\n"
     "  --width N         wrap the text agenda at N columns (default 80)\n"
     "  --no-transfers    leave transfers out\n"
-    "  --invite          ics: a METHOD:REQUEST calendar with ORGANIZER and ATTENDEEs\n"
+    "  --invite          ics: a METHOD:REQUEST calendar with ORGANIZER and ATTENDEEs;\n"
+    "                    with -o DIR/ (a directory) one such file per event, as\n"
+    "                    mail clients read only the first event of an invitation\n"
     "\n"
     "SOURCE_DATE_EPOCH, when set, is the DTSTAMP of calendar entries (then the\n"
     "output is byte-for-byte reproducible).\n"
@@ -203,7 +206,19 @@ cmd_plan(int argc, char **argv)
             j.it = (mask || no_transfers) ? itin_itinerary_filter(it, mask, !no_transfers) : it;
             j.d = &d;
             j.opt.mask = mask;
-            rc = write_atomic(out, write_job, &j);
+            if (invite && names_directory(out)) {
+                /* One message per event: mail clients read only the first. */
+                itin_messages m;
+                if (itin_export_invitations(j.it, &j.opt, &m) != 0) {
+                    fprintf(stderr, "itinerary: cannot make the invitations: %s\n", strerror(errno));
+                    rc = EXIT_INVALID;
+                } else {
+                    rc = write_messages(out, &m);
+                    itin_messages_free(&m);
+                }
+            } else {
+                rc = write_atomic(out, write_job, &j);
+            }
         }
         free(mask);
     }
@@ -267,7 +282,8 @@ help_of(const char *cmd)
     static const struct {
         const char *cmd, *text;
     } helps[] = {{"check", HELP_CHECK}, {"plan", HELP_PLAN},         {"export", HELP_EXPORT},
-                 {"list", HELP_LIST},   {"holidays", HELP_HOLIDAYS}, {"matchmaking", HELP_MATCHMAKING}};
+                 {"diff", HELP_DIFF},   {"list", HELP_LIST},         {"holidays", HELP_HOLIDAYS},
+                 {"matchmaking", HELP_MATCHMAKING}};
     for (size_t i = 0; i < sizeof helps / sizeof *helps; i++)
         if (strcmp(cmd, helps[i].cmd) == 0)
             return helps[i].text;
@@ -305,6 +321,8 @@ run(int argc, char **argv)
         return cmd_export(argc - 2, argv + 2);
     if (strcmp(cmd, "list") == 0)
         return cmd_list(argc - 2, argv + 2);
+    if (strcmp(cmd, "diff") == 0)
+        return cmd_diff(argc - 2, argv + 2);
     if (strcmp(cmd, "holidays") == 0)
         return cmd_holidays(argc - 2, argv + 2);
     if (strcmp(cmd, "matchmaking") == 0)

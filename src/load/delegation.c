@@ -345,8 +345,10 @@ delegation_settings(loader *L, itin_delegation *D, ynode **v)
         char e[256];
         if (s && itin_parse_uint(s, INT_MAX, &r, e, sizeof e) != 0)
             load_error(L, pos_of(v[DELEGATION_REVISION]), "revision: %s", e);
-        else if (s)
+        else if (s) {
             D->revision = (int)r;
+            D->revision_pos = pos_of(v[DELEGATION_REVISION]);
+        }
     }
     const ynode *day = v[DELEGATION_DAY];
     ynode *dv[DAY_KEY_COUNT];

@@ -28,6 +28,12 @@ expect "matchmaking" itinerary ma
 expect "text md json" itinerary matchmaking x.yaml --format ""
 expect "--greedy" itinerary matchmaking x.yaml --gr
 expect "hanbit-mobility hanul-fuelcell hanyang-ceramics hanbat-sensor" itinerary plan de-smwa-korea-2023.yaml --company han
+expect "plan check export diff list holidays" itinerary help ""
+expect "diff" itinerary di
+expect "text md json ics" itinerary diff a.yaml b.yaml --format ""
+expect "--since" itinerary export x.yaml --si
+expect "research" itinerary diff de-smwa-korea-2023.yaml kr-mss-saxony-2022.yaml --group r
+expect "semi" itinerary diff kr-mss-saxony-2022.yaml de-smwa-korea-2023.yaml --group s
 expect "JP" itinerary holidays J
 expect "DE DK" itinerary holidays D
 echo "$pass passed, $fail failed"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Memcheck over every bundled example (check and plan) and every invalid file:
+# Memcheck over every bundled example (check and plan), the revision pairs
+# (diff, export --since) and every invalid file:
 # no leak, no invalid read or write, on the good paths and the error paths.
 set -u
 bin=$1 src=$2
@@ -15,6 +16,16 @@ for f in "$src"/data/examples/*.yaml; do
   vg "$src/data/examples" check "$(basename "$f")"
   vg "$src/data/examples" plan "$(basename "$f")" --format json
 done
+# Revisions: every pair of tests/diff/pairs compared (a notice, JSON, the
+# update calendar, the invitations) and exported with --since.
+out=$(mktemp -d); trap 'rm -f "$log"; rm -rf "$out"' EXIT
+while read -r name old new person _; do
+  case $name in '#'* | '') continue ;; esac
+  vg "$src" diff "$old" "$new" --participant "$person" --lang ko
+  vg "$src" diff "$old" "$new" --format json
+  vg "$src" diff "$old" "$new" --format ics --invite -o "$out/$name.invite/"
+  vg "$src" export "$new" -d "$out/$name" --since "$old"
+done <"$src/tests/diff/pairs"
 for f in "$src"/tests/cli/invalid/*.yaml; do
   vg "$src/tests/cli/invalid" check "$(basename "$f")"
 done

@@ -266,7 +266,14 @@ holidays:
       for f in ${ITIN_FUZZ_SEEDS_SH}; do cp -f \"$f\" '${ITIN_FUZZ_CORPUS}/'; done
       cp -f '${CMAKE_CURRENT_BINARY_DIR}'/fuzz-seed-*.yaml '${ITIN_FUZZ_CORPUS}/'
       '${ITIN_FUZZ_PYTHON3}' '${CMAKE_CURRENT_BINARY_DIR}/fuzz_flatten.py' '${ITIN_FUZZ_CORPUS}' '${CMAKE_SOURCE_DIR}'/data/examples/*.yaml \\
+        '${CMAKE_CURRENT_SOURCE_DIR}'/diff/revisions/*.yaml \\
         || echo 'warning: the self-contained examples could not be made; fuzzing without them'
+      # The revision pairs of tests/diff/pairs as two plans in one input (OLD, ---, NEW).
+      grep -v '^#' '${CMAKE_CURRENT_SOURCE_DIR}/diff/pairs' | while read -r name old new rest; do
+        [ -n \"$name\" ] || continue
+        a='${ITIN_FUZZ_CORPUS}'/flat-$(basename \"$old\") b='${ITIN_FUZZ_CORPUS}'/flat-$(basename \"$new\")
+        [ -f \"$a\" ] && [ -f \"$b\" ] && { cat \"$a\"; printf -- '---\\n'; cat \"$b\"; } > '${ITIN_FUZZ_CORPUS}'/pair-$name.yaml || true
+      done
       echo \"seed corpus: $(ls '${ITIN_FUZZ_CORPUS}' | wc -l) files in ${ITIN_FUZZ_CORPUS}\"
       exec '$<TARGET_FILE:fuzz_pipeline>' '${ITIN_FUZZ_CORPUS}' \\
         -max_total_time=${ITIN_FUZZ_SECONDS} -rss_limit_mb=2048 -timeout=10 -max_len=65536 \\

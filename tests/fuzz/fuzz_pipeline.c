@@ -4,7 +4,13 @@
  *   with the default options, then for one participant without transfers
  *   (as `plan --participant ID --no-transfers` does) with other options;
  *   and once more into a tiny memory buffer so that failed writes are taken
- *   too. Everything is freed: a leak is a failure (LeakSanitizer).
+ *   too. Then revisions (`itinerary diff`): an input with a line "---"
+ *   (a YAML document separator) is two plans, OLD before it and NEW after
+ *   it, each loaded and scheduled on its own and compared; an input without
+ *   one is compared with itself. Every change notice and the update
+ *   calendar are rendered for everyone, for the last participant and for
+ *   the first group. Everything is freed: a leak is a failure
+ *   (LeakSanitizer).
  *
  * The input is named "<fresh empty temp dir>/fuzz.yaml", so that an include
  * in the input resolves inside an empty directory and fails cleanly instead
@@ -26,6 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char fuzz_dir[64];
 static char fuzz_name[96];
+static char fuzz_old_name[96];
 static FILE *devnull;
 
 static void
@@ -51,6 +58,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
         abort();
     }
     snprintf(fuzz_name, sizeof fuzz_name, "%s/fuzz.yaml", fuzz_dir);
+    snprintf(fuzz_old_name, sizeof fuzz_old_name, "%s/fuzz-old.yaml", fuzz_dir);
     devnull = fopen("/dev/null", "w");
     if (!devnull) {
         perror("fuzz_pipeline: /dev/null");
@@ -78,6 +86,95 @@ export_all(const itin_itinerary *it, const itin_diags *d, const itin_render_opti
         (void)itin_export_matchmaking(it, (itin_match_style)style, out);
         fflush(out);
     }
+}
+
+/* Every rendering of a diff with one set of options. */
+static void
+export_diff(const itin_diff *diff, const itin_diff_options *opt, FILE *out)
+{
+    (void)itin_export_diff_text(diff, opt, out);
+    fflush(out);
+    (void)itin_export_diff_markdown(diff, opt, out);
+    fflush(out);
+    (void)itin_export_diff_json(diff, opt, out);
+    fflush(out);
+    (void)itin_export_diff_ics(diff, opt, out);
+    fflush(out);
+    (void)itin_diff_ics_count(diff, opt);
+}
+
+/* Compare two scheduled itineraries and render the changes: for everyone,
+ * for the last person (in their words), for the first group of either plan. */
+static void
+diff_all(const itin_itinerary *old_it, const itin_itinerary *new_it, size_t size)
+{
+    itin_diags d;
+    itin_diags_init(&d, 0);
+    itin_diff *diff = itin_diff_new(old_it, new_it, &d);
+    itin_diff_options all;
+    memset(&all, 0, sizeof all);
+    all.has_dtstamp = true;
+    all.dtstamp = 1669100000;
+    export_diff(diff, &all, devnull);
+
+    uint64_t *mask = calloc(diff->words ? diff->words : 1, sizeof *mask);
+    if (!mask)
+        abort();
+    itin_diff_options one = all;
+    one.lang = size % 3 == 0 ? "de" : size % 3 == 1 ? "ko" : "en";
+    one.width = 20;
+    if (diff->n_people &&
+        itin_diff_audience(diff, diff->people[diff->n_people - 1]->id, NULL, mask, &one.audience) == 0) {
+        one.mask = mask;
+        one.personal = true;
+        export_diff(diff, &one, devnull);
+    }
+    const itin_delegation *N = &new_it->plan->delegation, *O = &old_it->plan->delegation;
+    const char *group = N->n_groups ? N->groups[0].id : O->n_groups ? O->groups[0].id : NULL;
+    if (group && itin_diff_audience(diff, NULL, group, mask, &one.audience) == 0) {
+        one.mask = mask;
+        one.personal = false;
+        export_diff(diff, &one, devnull);
+        char small[512];
+        FILE *mem = fmemopen(small, sizeof small, "w");
+        if (mem) {
+            setvbuf(mem, NULL, _IONBF, 0);
+            export_diff(diff, &one, mem);
+            fclose(mem);
+        }
+    }
+    free(mask);
+    itin_diff_free(diff);
+    itin_diags_free(&d);
+}
+
+/* An input with a line "---": OLD before it, NEW after it. */
+static void
+revisions(const uint8_t *data, size_t size, const itin_itinerary *it)
+{
+    const uint8_t *sep = NULL;
+    for (size_t i = 0; i + 5 <= size && !sep; i++)
+        if (memcmp(data + i, "\n---\n", 5) == 0)
+            sep = data + i;
+    if (!sep) {
+        if (it)
+            diff_all(it, it, size);
+        return;
+    }
+    size_t old_len = (size_t)(sep - data) + 1, new_len = size - old_len - 4;
+    itin_diags d;
+    itin_diags_init(&d, 0);
+    itin_plan *old_plan = itin_plan_load_buffer(fuzz_old_name, (const char *)data, old_len, &d);
+    itin_plan *new_plan = itin_plan_load_buffer(fuzz_name, (const char *)sep + 5, new_len, &d);
+    itin_itinerary *old_it = old_plan ? itin_schedule(old_plan, &d) : NULL;
+    itin_itinerary *new_it = new_plan ? itin_schedule(new_plan, &d) : NULL;
+    if (old_it && new_it) {
+        diff_all(old_it, new_it, size);
+        diff_all(new_it, old_it, size);
+    }
+    itin_plan_free(old_plan);
+    itin_plan_free(new_plan);
+    itin_diags_free(&d);
 }
 
 int
@@ -141,6 +238,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         free(mask);
     }
+    revisions(data, size, it);
     itin_plan_free(plan);
     itin_diags_free(&d);
     return 0;
