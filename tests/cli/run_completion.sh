@@ -23,12 +23,11 @@ expect "--no-transfers" itinerary plan x.yaml --no
 expect "lee kim-minjun park choi jung kang yoon han walther bauer" itinerary plan kr-mss-saxony-2022.yaml --participant ""
 expect "research" itinerary plan kr-mss-saxony-2022.yaml --group r
 expect "participants" itinerary list kr-mss-saxony-2022.yaml pa
-expect "plan check export list holidays matchmaking" itinerary help ""
 expect "matchmaking" itinerary ma
 expect "text md json" itinerary matchmaking x.yaml --format ""
 expect "--greedy" itinerary matchmaking x.yaml --gr
 expect "hanbit-mobility hanul-fuelcell hanyang-ceramics hanbat-sensor" itinerary plan de-smwa-korea-2023.yaml --company han
-expect "plan check export diff list holidays" itinerary help ""
+expect "plan check export diff list holidays matchmaking" itinerary help ""
 expect "diff" itinerary di
 expect "text md json ics" itinerary diff a.yaml b.yaml --format ""
 expect "--since" itinerary export x.yaml --si
