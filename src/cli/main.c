@@ -281,8 +281,12 @@ help_of(const char *cmd)
 {
     static const struct {
         const char *cmd, *text;
-    } helps[] = {{"check", HELP_CHECK}, {"plan", HELP_PLAN},         {"export", HELP_EXPORT},
-                 {"diff", HELP_DIFF},   {"list", HELP_LIST},         {"holidays", HELP_HOLIDAYS},
+    } helps[] = {{"check", HELP_CHECK},
+                 {"plan", HELP_PLAN},
+                 {"export", HELP_EXPORT},
+                 {"diff", HELP_DIFF},
+                 {"list", HELP_LIST},
+                 {"holidays", HELP_HOLIDAYS},
                  {"matchmaking", HELP_MATCHMAKING}};
     for (size_t i = 0; i < sizeof helps / sizeof *helps; i++)
         if (strcmp(cmd, helps[i].cmd) == 0)
