@@ -523,16 +523,6 @@ people_json(jw *w, const itin_diff *D, const char *key, const uint64_t *who, con
 }
 
 static void
-plan_who_json(jw *w, const itin_plan *P, const uint64_t *who)
-{
-    jw_key(w, "with");
-    jw_array(w, -1);
-    ITIN_WHO_EACH(i, who, P->delegation.n_participants)
-    jw_string(w, P->delegation.participants[i].id);
-    jw_end(w);
-}
-
-static void
 times_json(jw *w, const itin_item *x)
 {
     itin_json_local_time(w, "start", x->local_start_date, x->local_start, x->offset_start);
@@ -580,7 +570,7 @@ side_json(jw *w, const itin_change *c, const itin_item *x, const itin_plan *P)
         places_json(w, P, x);
         if (x->kind == ITIN_ITEM_TRAVEL || x->kind == ITIN_ITEM_TRANSFER)
             jw_kstring(w, "mode", itin_mode_name(x->mode));
-        plan_who_json(w, P, x->who);
+        itin_json_who(w, P, x->who);
         if (x->kind == ITIN_ITEM_VISIT)
             jw_kstring(w, "status", itin_status_name(x->status));
         break;
@@ -603,7 +593,7 @@ side_json(jw *w, const itin_change *c, const itin_item *x, const itin_plan *P)
         jw_kstring(w, "title", x->title);
         break;
     case ITIN_CHANGE_ATTENDEES:
-        plan_who_json(w, P, x->who);
+        itin_json_who(w, P, x->who);
         break;
     case ITIN_CHANGE_BOOKING:
         jw_kstring(w, "ref", x->leg->ref);

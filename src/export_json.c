@@ -43,8 +43,8 @@ date_value(jw *w, const char *key, itin_date date)
     jw_kstring(w, key, itin_date_format(date, ds));
 }
 
-static void
-who_json(jw *w, const itin_plan *P, const uint64_t *mask)
+void
+itin_json_who(jw *w, const itin_plan *P, const uint64_t *mask)
 {
     jw_key(w, "with");
     jw_array(w, -1);
@@ -78,7 +78,7 @@ item_json(jw *w, const itin_plan *P, const itin_item *x, itin_date day)
         jw_kstring(w, "to", P->institutions[x->to].id);
         jw_kstring(w, "mode", itin_mode_name(x->mode));
     }
-    who_json(w, P, x->who);
+    itin_json_who(w, P, x->who);
     if (x->everyone)
         jw_kbool(w, "everyone", true);
     if (x->kind == ITIN_ITEM_VISIT) {

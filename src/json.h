@@ -49,4 +49,7 @@ void jw_kbool(jw *w, const char *key, bool v);
  * "2022-11-22T09:30:00+01:00" (export_json.c). */
 void itin_json_local_time(jw *w, const char *key, itin_date date, int minutes, int offset);
 
+/* "with": the ids of the participants in a who-mask (export_json.c). */
+void itin_json_who(jw *w, const itin_plan *P, const uint64_t *mask);
+
 #endif
