@@ -98,6 +98,8 @@ it_noun(const notice *n, const itin_item *x)
         return label(n, n->personal ? L_YOUR_TRAVEL : L_THE_TRAVEL);
     case ITIN_ITEM_TRANSFER:
         return label(n, n->personal ? L_YOUR_TRANSFER : L_THE_TRANSFER);
+    case ITIN_ITEM_MEETING:
+        return label(n, n->personal ? L_YOUR_MEETING : L_THE_MEETING);
     default:
         return label(n, n->personal ? L_YOUR_VISIT : L_THE_VISIT);
     }

@@ -86,10 +86,12 @@ typedef enum itin_label {
     L_THE_TRAVEL,
     L_THE_FLIGHT,
     L_THE_TRANSFER,
+    L_THE_MEETING,
     L_YOUR_VISIT, /* {it}, for one participant */
     L_YOUR_TRAVEL,
     L_YOUR_FLIGHT,
     L_YOUR_TRANSFER,
+    L_YOUR_MEETING,
     L_DIFF_ADDED,
     L_DIFF_ADDED_YOU,
     L_DIFF_REMOVED,
