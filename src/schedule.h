@@ -161,8 +161,15 @@ int sched_transfer_try(sched *S, size_t from, size_t to, itin_mode mode);
 void sched_walk_timelines(sched *S);
 void sched_mark_shared_transfers(sched *S, size_t first_transfer);
 
-/* schedule_place.c: timelines, opening hours, holidays, first-fit placement. */
+/* schedule_hours.c: opening hours, holidays and closed dates (§13.7). */
 void sched_index_closures(sched *S);
+int sched_hours_weekday(const sched *S, size_t inst, itin_date date);
+const char *sched_closed_reason(sched *S, size_t inst, itin_date date, bool weekly, char *buf, size_t n);
+int sched_open_intervals(sched *S, const itin_visit *V, int64_t *open, int64_t *close);
+bool sched_describe_hours(const sched *S, size_t inst, itin_date date, char *buf, size_t n);
+void sched_warn_arrangement(sched *S, const itin_visit *V, const char *why);
+
+/* schedule_place.c: timelines and first-fit placement. */
 void sched_build_timelines(sched *S);
 void sched_timeline_add(sched *S, size_t person, size_t item);
 size_t sched_place_start(const itin_item *it);
