@@ -44,6 +44,16 @@ date_value(jw *w, const char *key, itin_date date)
 }
 
 void
+itin_json_companies(jw *w, const itin_plan *P, const size_t pair[2])
+{
+    jw_key(w, "companies");
+    jw_array(w, -1);
+    jw_string(w, P->companies[pair[0]].id);
+    jw_string(w, P->companies[pair[1]].id);
+    jw_end(w);
+}
+
+void
 itin_json_who(jw *w, const itin_plan *P, const uint64_t *mask)
 {
     jw_key(w, "with");
@@ -115,11 +125,7 @@ item_json(jw *w, const itin_plan *P, const itin_item *x, itin_date day)
         jw_kstring(w, "session", x->session->id);
         jw_kint(w, "slot", x->slot);
         jw_kint(w, "table", x->table);
-        jw_key(w, "companies");
-        jw_array(w, -1);
-        jw_string(w, P->companies[x->companies[0]].id);
-        jw_string(w, P->companies[x->companies[1]].id);
-        jw_end(w);
+        itin_json_companies(w, P, x->companies);
         jw_kbool(w, "interpreted", x->interpreted);
     }
     jw_end(w);

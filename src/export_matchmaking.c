@@ -204,11 +204,7 @@ json_session(jw *w, const itin_itinerary *it, const itin_match *m)
         jw_kstring(w, "start", itin_hm(x->local_start, a));
         jw_kstring(w, "end", itin_hm(x->local_end, b));
         jw_kint(w, "table", x->table);
-        jw_key(w, "companies");
-        jw_array(w, -1);
-        jw_string(w, P->companies[x->companies[0]].id);
-        jw_string(w, P->companies[x->companies[1]].id);
-        jw_end(w);
+        itin_json_companies(w, P, x->companies);
         jw_kbool(w, "interpreted", x->interpreted);
         jw_kstring(w, "id", x->id);
         jw_end(w);
@@ -219,11 +215,7 @@ json_session(jw *w, const itin_itinerary *it, const itin_match *m)
     for (size_t i = 0; i < m->n_unmet; i++) {
         const itin_unmet *u = &m->unmet[i];
         jw_object(w, -1);
-        jw_key(w, "companies");
-        jw_array(w, -1);
-        jw_string(w, P->companies[u->companies[0]].id);
-        jw_string(w, P->companies[u->companies[1]].id);
-        jw_end(w);
+        itin_json_companies(w, P, u->companies);
         jw_kint(w, "weight", u->weight);
         jw_kstring(w, "reason", u->reason);
         jw_end(w);

@@ -51,5 +51,7 @@ void itin_json_local_time(jw *w, const char *key, itin_date date, int minutes, i
 
 /* "with": the ids of the participants in a who-mask (export_json.c). */
 void itin_json_who(jw *w, const itin_plan *P, const uint64_t *mask);
+/* "companies": a meeting's or request's two company ids, delegation side first. */
+void itin_json_companies(jw *w, const itin_plan *P, const size_t pair[2]);
 
 #endif
