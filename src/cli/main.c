@@ -22,7 +22,7 @@ static const char HELP[] =
     "  check FILE    validate and schedule; report problems, write nothing\n"
     "  export FILE   write every format for everyone and each participant\n"
     "  diff OLD NEW  what changed from one revision of a plan to another\n"
-    "  list FILE W   print the ids of participants, groups, institutions or visits\n"
+    "  list FILE W   print the ids of participants, groups, institutions, visits or companies\n"
     "  holidays CC YEAR  print a bundled holiday calendar (CC: DE, or a region: DE-SN)\n"
     "  matchmaking FILE  the B2B meeting grid of each session, and unmet requests\n"
     "  help COMMAND  describe a command\n"
