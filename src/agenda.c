@@ -58,34 +58,149 @@ short_name(const itin_institution *I)
     return I->short_name ? I->short_name : I->name;
 }
 
-/* Who attends, by name: a group's name when it is exactly that group. */
+/* The names of the participants in a mask, in the delegation's order. */
 static const char *
-who_text(builder *b, const uint64_t *who)
+names_text(agenda *a, itin_lang lang, const uint64_t *who)
 {
-    const itin_delegation *D = &b->P->delegation;
-    size_t words = b->P->who_words, n = 0;
-    uint64_t *m = itin_who_new(words);
+    const itin_delegation *D = &a->plan->delegation;
+    const char **names = itin_xmalloc((D->n_participants + 1) * sizeof *names);
+    size_t n = 0;
+    ITIN_WHO_EACH(i, who, D->n_participants)
+    names[n++] = D->participants[i].name;
+    const char *list = itin_list(a->A, lang, names, n);
+    free(names);
+    return list;
+}
+
+/* Up to this many groups name the attendees; more would not be read. */
+#define MAX_NAMED_GROUPS 8
+
+/* Every group's members as a mask, made once per agenda. */
+static const uint64_t *
+group_masks(agenda *a)
+{
+    const itin_delegation *D = &a->plan->delegation;
+    size_t words = a->plan->who_words;
+    if (!a->group_masks && D->n_groups) {
+        uint64_t *m = itin_arena_alloc(a->A, D->n_groups * words * sizeof *m);
+        for (size_t g = 0; g < D->n_groups; g++)
+            itin_who_add_group(m + g * words, &D->groups[g]);
+        a->group_masks = m;
+    }
+    return a->group_masks;
+}
+
+/* Groups whose members together are exactly `who`, at most
+ * MAX_NAMED_GROUPS: of the groups inside `who`, the largest that adds
+ * someone, again and again; then none that the others cover. Their number
+ * (0 when there are no such groups), their indices in pick. */
+static size_t
+exact_groups(agenda *a, const uint64_t *who, size_t *pick)
+{
+    const itin_delegation *D = &a->plan->delegation;
+    const uint64_t *gm = group_masks(a);
+    size_t words = a->plan->who_words, n = 0, n_in = 0;
+    size_t *inside = itin_xmalloc((D->n_groups + 1) * sizeof *inside);
     for (size_t g = 0; g < D->n_groups; g++) {
-        const itin_group *G = &D->groups[g];
+        bool in = D->groups[g].n_members > 0;
+        for (size_t w = 0; w < words && in; w++)
+            in = (gm[g * words + w] & ~who[w]) == 0;
+        if (in)
+            inside[n_in++] = g;
+    }
+    uint64_t *have = itin_who_new(words), *m = itin_who_new(words);
+    while (n < MAX_NAMED_GROUPS && n_in && !itin_who_equal(have, who, words)) {
+        size_t best = n_in, best_c = 0;
+        for (size_t k = 0; k < n_in; k++) {
+            const uint64_t *g = gm + inside[k] * words;
+            size_t c = 0;
+            for (size_t w = 0; w < words; w++)
+                for (uint64_t v = g[w] & ~have[w]; v; v &= v - 1)
+                    c++;
+            if (c > best_c) {
+                best = k;
+                best_c = c;
+            }
+        }
+        if (best == n_in)
+            break;
+        pick[n++] = inside[best];
+        for (size_t w = 0; w < words; w++)
+            have[w] |= gm[inside[best] * words + w];
+    }
+    if (!itin_who_equal(have, who, words))
+        n = 0;
+    for (size_t k = 0; k < n && n > 1;) {
         itin_who_clear(m, words);
-        itin_who_add_group(m, G);
-        if (G->n_members && itin_who_equal(m, who, words)) {
-            free(m);
-            const char **names = itin_xmalloc(G->n_members * sizeof *names);
-            for (size_t k = 0; k < G->n_members; k++)
-                names[k] = D->participants[G->members[k]].name;
-            const char *list = itin_list(b->a->A, b->lang, names, G->n_members);
-            free(names);
-            return itin_arena_printf(b->a->A, "%s (%s)", G->name, list);
+        for (size_t j = 0; j < n; j++)
+            for (size_t w = 0; j != k && w < words; w++)
+                m[w] |= gm[pick[j] * words + w];
+        if (itin_who_equal(m, who, words)) {
+            memmove(pick + k, pick + k + 1, (n - k - 1) * sizeof *pick);
+            n--;
+        } else {
+            k++;
         }
     }
     free(m);
-    const char **names = itin_xmalloc((D->n_participants + 1) * sizeof *names);
-    ITIN_WHO_EACH(i, who, D->n_participants)
-    names[n++] = D->participants[i].name;
-    const char *list = itin_list(b->a->A, b->lang, names, n);
-    free(names);
-    return list;
+    free(have);
+    free(inside);
+    return n;
+}
+
+/* Who attends, in words of one language: "everyone"; "everyone except
+ * Yoon Seo-jin" when one or two are missing; the names of the groups whose
+ * members they are exactly (each with its members when `members`); else
+ * every name. */
+static const char *
+who_in(agenda *a, itin_lang lang, const uint64_t *who, bool members)
+{
+    const itin_delegation *D = &a->plan->delegation;
+    size_t words = a->plan->who_words, np = D->n_participants, n = itin_who_count(who, words);
+    if (np && n >= np && itin_who_is_all(who, np))
+        return itin_label_text(lang, L_EVERYONE);
+    if (n >= 3 && np - n <= 2) {
+        uint64_t *absent = itin_who_new(words);
+        for (size_t i = 0; i < np; i++)
+            if (!itin_who_has(who, i))
+                itin_who_add(absent, i);
+        const char *t = itin_arena_printf(a->A, itin_label_text(lang, L_EVERYONE_EXCEPT), names_text(a, lang, absent));
+        free(absent);
+        return t;
+    }
+    size_t groups[MAX_NAMED_GROUPS];
+    size_t ng = exact_groups(a, who, groups);
+    const char *result = NULL;
+    if (ng) {
+        const char **parts = itin_xmalloc(ng * sizeof *parts);
+        uint64_t *m = itin_who_new(words);
+        for (size_t k = 0; k < ng; k++) {
+            const itin_group *G = &D->groups[groups[k]];
+            parts[k] = G->name;
+            if (members) {
+                itin_who_clear(m, words);
+                itin_who_add_group(m, G);
+                parts[k] = itin_arena_printf(a->A, "%s (%s)", G->name, names_text(a, lang, m));
+            }
+        }
+        result = itin_list(a->A, lang, parts, ng);
+        free(m);
+        free(parts);
+    }
+    return result ? result : names_text(a, lang, who);
+}
+
+/* Who attends, in the agenda's words, groups with their members. */
+static const char *
+who_text(builder *b, const uint64_t *who)
+{
+    return who_in(b->a, b->lang, who, true);
+}
+
+const char *
+itin_agenda_who(agenda *a, const uint64_t *who)
+{
+    return who_in(a, a->lang, who, false);
 }
 
 static const char *
@@ -142,6 +257,7 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
     size_t cap = 0;
     e->kind = x->kind;
     e->status = x->status;
+    e->item = x;
     e->title = title_of(b, x);
     /* An end at midnight is 24:00 on the day it closes, not 00:00 +1. */
     itin_date end_date = x->local_end_date;
@@ -243,6 +359,7 @@ agenda_days(builder *b, const itin_render_options *opt)
     for (size_t k = 0; k < it->n_days; k++) {
         const itin_day *day = &it->days[k];
         agenda_day *ad = &a->days[a->n_days++];
+        ad->day = day;
         const char *date = itin_date_long(a->A, b->lang, day->date);
         /* Every day has its number (0 and below before the delegation); the
          * days around it also say what they are. */
@@ -326,6 +443,7 @@ itin_agenda_build(const itin_itinerary *it, const itin_render_options *opt)
     itin_arena *A = itin_arena_new();
     agenda *a = itin_arena_alloc(A, sizeof *a);
     a->A = A;
+    a->plan = it->plan;
     builder b = {a, it, it->plan, itin_lang_of(opt->lang ? opt->lang : it->plan->delegation.language),
                  opt->mask};
     a->lang = b.lang;

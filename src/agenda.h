@@ -20,12 +20,14 @@ typedef struct agenda_entry {
     const char *zone; /* set when the local time zone or its offset changes here */
     itin_item_kind kind;
     itin_status status;
+    const itin_item *item; /* the itinerary's item it shows */
     agenda_field *fields;
     size_t n_fields;
 } agenda_entry;
 
 typedef struct agenda_day {
     const char *heading; /* "Tag 1 · Dienstag, 22. November 2022" */
+    const itin_day *day; /* the itinerary's day it shows */
     agenda_entry *entries;
     size_t n_entries;
     agenda_field *nights; /* label "Übernachtung", text the hotel */
@@ -34,6 +36,7 @@ typedef struct agenda_day {
 
 typedef struct agenda {
     itin_arena *A;
+    const itin_plan *plan;
     itin_lang lang;
     const char *title;
     agenda_field *head; /* lead, organiser, dates, revision, audience */
@@ -46,11 +49,17 @@ typedef struct agenda {
     const char *contacts_heading;
     agenda_field *contacts;
     size_t n_contacts;
+    const uint64_t *group_masks; /* each group's members, made when first needed */
 } agenda;
 
 /* Build the agenda of an itinerary (already filtered to its audience). The
  * caller frees it with itin_agenda_free(). */
 agenda *itin_agenda_build(const itin_itinerary *it, const itin_render_options *opt);
 void itin_agenda_free(agenda *a);
+
+/* Who a mask of participants is, in the agenda's words and arena: "everyone",
+ * "everyone except Yoon Seo-jin" (one or two missing), the names of the
+ * groups they are exactly, or their names. */
+const char *itin_agenda_who(agenda *a, const uint64_t *who);
 
 #endif

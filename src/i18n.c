@@ -77,6 +77,10 @@ static const char
                     [L_PERSON] = "1 person",
                     [L_VEHICLES] = "Vehicles needed",
                     [L_NO_TRANSFERS] = "No transfers.",
+                    [L_EVERYONE_EXCEPT] = "everyone except %s",
+                    [L_PAGE] = "Page %d of %d",
+                    [L_VISIT] = "Visit",
+                    [L_LEG] = "Travel",
                 },
             [ITIN_DE] =
                 {
@@ -135,6 +139,10 @@ static const char
                     [L_PERSON] = "1 Person",
                     [L_VEHICLES] = "Benötigte Fahrzeuge",
                     [L_NO_TRANSFERS] = "Keine Transfers.",
+                    [L_EVERYONE_EXCEPT] = "alle außer %s",
+                    [L_PAGE] = "Seite %d von %d",
+                    [L_VISIT] = "Termin",
+                    [L_LEG] = "Reise",
                 },
             [ITIN_KO] =
                 {
@@ -193,6 +201,10 @@ static const char
                     [L_PERSON] = "1명",
                     [L_VEHICLES] = "필요 차량",
                     [L_NO_TRANSFERS] = "이동 없음.",
+                    [L_EVERYONE_EXCEPT] = "%s 제외 전원",
+                    [L_PAGE] = "%d쪽 (총 %d쪽)",
+                    [L_VISIT] = "방문",
+                    [L_LEG] = "교통편",
                 },
 };
 

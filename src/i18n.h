@@ -63,6 +63,10 @@ typedef enum itin_label {
     L_PERSON,       /* a head count of one: "1 person" */
     L_VEHICLES,     /* "Vehicles needed" */
     L_NO_TRANSFERS, /* a day without transfers */
+    L_EVERYONE_EXCEPT, /* "everyone except %s" (one or two names) */
+    L_PAGE,            /* a page's footer: "Page %d of %d" */
+    L_VISIT,           /* the day chart's legend: a visit */
+    L_LEG,             /* the day chart's legend: a travel leg */
     L__COUNT
 } itin_label;
 
