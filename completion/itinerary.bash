@@ -8,7 +8,7 @@ _itinerary() {
   # The delegation file: the first argument after the command that is not an option.
   for ((i = 2; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      -o|--output|-d|--dir|--format|-f|--lang|--width|--participant|--group) ((i++)) ;;
+      -o|--output|-d|--dir|--format|-f|--lang|--width|--participant|--group|--paper) ((i++)) ;;
       -*) ;;
       *) file=${COMP_WORDS[i]}; break ;;
     esac
@@ -19,7 +19,8 @@ _itinerary() {
     return
   fi
   case $prev in
-    --format|-f) COMPREPLY=($(compgen -W "text md ics json transport" -- "$cur")); return ;;
+    --format|-f) COMPREPLY=($(compgen -W "text md ics json pdf transport" -- "$cur")); return ;;
+    --paper) COMPREPLY=($(compgen -W "a4 letter" -- "$cur")); return ;;
     --lang) COMPREPLY=($(compgen -W "en de ko" -- "$cur")); return ;;
     --width) COMPREPLY=($(compgen -W "60 72 80 100 120" -- "$cur")); return ;;
     -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -36,13 +37,13 @@ _itinerary() {
     help) COMPREPLY=($(compgen -W "plan check export list" -- "$cur")) ;;
     plan)
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--format -o --output --participant --group --lang --width --no-transfers --invite --help" -- "$cur"))
+        COMPREPLY=($(compgen -W "--format -o --output --participant --group --lang --width --no-transfers --invite --paper --help" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
       fi ;;
     export)
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "-d --dir --lang --width --help" -- "$cur"))
+        COMPREPLY=($(compgen -W "-d --dir --lang --width --paper --help" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
       fi ;;

@@ -164,7 +164,8 @@ who_in(agenda *a, itin_lang lang, const uint64_t *who, bool members)
         for (size_t i = 0; i < np; i++)
             if (!itin_who_has(who, i))
                 itin_who_add(absent, i);
-        const char *t = itin_arena_printf(a->A, itin_label_text(lang, L_EVERYONE_EXCEPT), names_text(a, lang, absent));
+        const char *t =
+            itin_arena_printf(a->A, itin_label_text(lang, L_EVERYONE_EXCEPT), names_text(a, lang, absent));
         free(absent);
         return t;
     }

@@ -58,11 +58,11 @@ typedef enum itin_label {
     L_NOUN_TRAIN,
     L_NOUN_FLIGHT,
     L_NOUN_SHIP,
-    L_TRANSPORT,    /* the transport sheet's title: "Transport" */
-    L_PEOPLE,       /* a head count: "%zu people" */
-    L_PERSON,       /* a head count of one: "1 person" */
-    L_VEHICLES,     /* "Vehicles needed" */
-    L_NO_TRANSFERS, /* a day without transfers */
+    L_TRANSPORT,       /* the transport sheet's title: "Transport" */
+    L_PEOPLE,          /* a head count: "%zu people" */
+    L_PERSON,          /* a head count of one: "1 person" */
+    L_VEHICLES,        /* "Vehicles needed" */
+    L_NO_TRANSFERS,    /* a day without transfers */
     L_EVERYONE_EXCEPT, /* "everyone except %s" (one or two names) */
     L_PAGE,            /* a page's footer: "Page %d of %d" */
     L_VISIT,           /* the day chart's legend: a visit */

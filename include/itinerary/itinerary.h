@@ -371,8 +371,14 @@ int itin_transfer_minutes(const itin_plan *plan, size_t from, size_t to, itin_mo
 
 /* ------------------------------------------------------------- exporters */
 
+/* The paper a PDF is set on. */
+typedef enum itin_paper {
+    ITIN_PAPER_A4 = 0, /* 210 × 297 mm */
+    ITIN_PAPER_LETTER, /* 8.5 × 11 in */
+} itin_paper;
+
 /* How an itinerary is rendered. Zero-initialised means: the delegation's
- * language, 80 columns, for everyone, a PUBLISH calendar stamped now. */
+ * language, 80 columns, for everyone, a PUBLISH calendar stamped now, A4. */
 typedef struct itin_render_options {
     const char *lang;     /* "en", "de" or "ko"; NULL: the delegation's */
     int width;            /* text: columns; 0: 80 */
@@ -381,6 +387,7 @@ typedef struct itin_render_options {
     bool invite;          /* ics: METHOD:REQUEST with ORGANIZER and ATTENDEEs */
     bool has_dtstamp;     /* ics: use `dtstamp` (e.g. from SOURCE_DATE_EPOCH) */
     int64_t dtstamp;      /* seconds since the epoch */
+    itin_paper paper;     /* pdf: the paper size */
 } itin_render_options;
 
 /* Each exporter writes one itinerary to `out` and returns 0, or -1 when
@@ -396,6 +403,13 @@ int itin_export_text(const itin_itinerary *it, const itin_render_options *opt, F
 
 /* The same agenda as CommonMark. */
 int itin_export_markdown(const itin_itinerary *it, const itin_render_options *opt, FILE *out);
+
+/* The printed agenda as a PDF booklet, typeset with cairo and pango: a
+ * title block, a page per day with its day chart, entries with a QR code of
+ * each visit's place, a contact sheet at the end; fonts embedded as subsets.
+ * With opt->has_dtstamp the document's dates are that time, and the same
+ * input gives the same bytes. */
+int itin_export_pdf(const itin_itinerary *it, const itin_render_options *opt, FILE *out);
 
 /* The transport sheet: per day every transfer (times, places, mode, head
  * count, names) and the road vehicles needed at once; always for the whole

@@ -9,11 +9,12 @@
 #include "report.h"
 #include "write.h"
 
-const char USAGE[] = "usage: itinerary plan FILE [--format text|md|ics|json|transport] [-o OUT]\n"
-                     "                           [--participant ID | --group ID] [--lang en|de|ko]\n"
+const char USAGE[] = "usage: itinerary plan FILE [--format text|md|ics|json|pdf|transport] [-o OUT]\n"
+                     "                           [--participant ID | --group ID] [--lang L[,L2]]\n"
                      "                           [--width N] [--no-transfers] [--invite]\n"
+                     "                           [--paper a4|letter]\n"
                      "       itinerary check FILE\n"
-                     "       itinerary export FILE -d DIR [--lang L] [--width N]\n"
+                     "       itinerary export FILE -d DIR [--lang L[,L2]] [--width N] [--paper P]\n"
                      "       itinerary list FILE participants|groups|institutions|visits\n"
                      "       itinerary help [COMMAND]\n"
                      "       itinerary --help | --version\n";
@@ -121,6 +122,21 @@ parse_lang_width(const char *cmd, const char *lang, const char *width, int *colu
     return -1;
 }
 
+int
+parse_paper(const char *cmd, const char *value, itin_paper *paper)
+{
+    char msg[256];
+    *paper = ITIN_PAPER_A4;
+    if (!value || strcmp(value, "a4") == 0)
+        return -1;
+    if (strcmp(value, "letter") == 0) {
+        *paper = ITIN_PAPER_LETTER;
+        return -1;
+    }
+    snprintf(msg, sizeof msg, "%s: unknown paper '%s' (expected a4 or letter)", cmd, value);
+    return usage_error("%s", msg);
+}
+
 /* SOURCE_DATE_EPOCH (reproducible builds): the time calendars are stamped
  * with. 0 when unset; -1 after reporting a malformed value. */
 int
@@ -189,6 +205,8 @@ write_job(void *ctx, FILE *out)
         return itin_export_ics(j->it, &j->opt, out);
     if (strcmp(j->format, "md") == 0)
         return itin_export_markdown(j->it, &j->opt, out);
+    if (strcmp(j->format, "pdf") == 0)
+        return itin_export_pdf(j->it, &j->opt, out);
     if (strcmp(j->format, "transport") == 0)
         return itin_export_transport(j->it, &j->opt, ITIN_TRANSPORT_TEXT, out);
     if (strcmp(j->format, "transport-md") == 0)

@@ -13,12 +13,12 @@
 #include "tempfile.h"
 #include "write.h"
 
-const char HELP_EXPORT[] = "usage: itinerary export FILE -d DIR [--lang L] [--width N]\n"
+const char HELP_EXPORT[] = "usage: itinerary export FILE -d DIR [--lang L[,L2]] [--width N] [--paper P]\n"
                            "\n"
                            "Schedule FILE and write every format for the whole delegation and for each\n"
                            "participant:\n"
-                           "  DIR/<delegation-id>.txt .md .json .ics\n"
-                           "  DIR/participants/<participant-id>.txt .md .ics\n"
+                           "  DIR/<delegation-id>.txt .md .json .ics .pdf\n"
+                           "  DIR/participants/<participant-id>.txt .md .ics .pdf\n"
                            "and the transport sheet (every transfer, the vehicles needed at once):\n"
                            "  DIR/transport.txt .md .csv\n"
                            "All or nothing: when anything fails, no file in DIR is created or changed.\n"
@@ -27,13 +27,13 @@ const char HELP_EXPORT[] = "usage: itinerary export FILE -d DIR [--lang L] [--wi
                            "is kept in DIR/.itinerary-manifest. One export at a time writes into DIR\n"
                            "(DIR/.itinerary-lock): another waits until it is done.\n";
 
-static const char *const ALL_FORMATS[] = {"text",      "md",           "json",         "ics",
-                                          "transport", "transport-md", "transport-csv"};
-static const char *const EXTS[] = {"txt", "md", "json", "ics", "txt", "md", "csv"};
+static const char *const ALL_FORMATS[] = {"text", "md",        "json",         "ics",
+                                          "pdf",  "transport", "transport-md", "transport-csv"};
+static const char *const EXTS[] = {"txt", "md", "json", "ics", "pdf", "txt", "md", "csv"};
 /* The formats before TRANSPORT are written for the delegation and each
  * participant (JSON for the delegation only); those from TRANSPORT on, the
  * transport sheet, once as DIR/transport.EXT. */
-enum { N_FORMATS = 7, JSON = 2, TRANSPORT = 4 };
+enum { N_FORMATS = 8, JSON = 2, TRANSPORT = 5 };
 static const char LOCK[] = ".itinerary-lock", MANIFEST[] = ".itinerary-manifest";
 
 /* One export run: what it writes and where. */
@@ -79,11 +79,12 @@ ensure_dir(const char *path, bool *made)
 static int
 parse_export_args(int argc, char **argv, export_run *x, const char **file)
 {
-    const char *lang = NULL, *width = NULL;
+    const char *lang = NULL, *width = NULL, *paper = NULL;
     const option opts[] = {
         {"--dir", "-d", &x->dir, NULL},
         {"--lang", NULL, &lang, NULL},
         {"--width", NULL, &width, NULL},
+        {"--paper", NULL, &paper, NULL},
     };
     int columns, rc = parse_args("export", argc, argv, opts, sizeof opts / sizeof *opts, HELP_EXPORT, file);
     if (rc >= 0)
@@ -94,7 +95,9 @@ parse_export_args(int argc, char **argv, export_run *x, const char **file)
         return usage_error("export: the directory name is empty (-d '')%s", "");
     if ((rc = parse_lang_width("export", lang, width, &columns)) >= 0)
         return rc;
-    x->base = (itin_render_options){lang, columns, NULL, NULL, false, false, 0};
+    x->base = (itin_render_options){lang, columns, NULL, NULL, false, false, 0, ITIN_PAPER_A4};
+    if ((rc = parse_paper("export", paper, &x->base.paper)) >= 0)
+        return rc;
     if (source_date_epoch(&x->base) != 0)
         return EXIT_INVALID;
     return -1;
@@ -257,8 +260,8 @@ allocate(export_run *x)
     size_t np = x->plan->delegation.n_participants;
     x->sub = path_in(x->dir, "participants");
     x->set = write_set_new();
-    x->jobs = itin_xcalloc(N_FORMATS + 3 * np, sizeof *x->jobs);
-    x->names = itin_xcalloc(N_FORMATS + 3 * np, sizeof *x->names);
+    x->jobs = itin_xcalloc(N_FORMATS + (TRANSPORT - 1) * np, sizeof *x->jobs);
+    x->names = itin_xcalloc(N_FORMATS + (TRANSPORT - 1) * np, sizeof *x->names);
     x->masks = itin_xcalloc(np ? np * x->plan->who_words : 1, sizeof *x->masks);
     return 0;
 }

@@ -39,7 +39,10 @@ check no-transfers 0 "Begrüßung" bash -c "'$bin' plan '$ex' --no-transfers | g
 check unknown-participant 2 "no participant has the id 'nobody'" "$bin" plan "$ex" --participant nobody
 check unknown-group 2 "no group has the id 'nobody'" "$bin" plan "$ex" --group nobody
 check both-filters 2 "exclude each other" "$bin" plan "$ex" --group research --participant park
-check bad-format 2 "unknown format 'pdf'" "$bin" plan "$ex" --format pdf
+check bad-format 2 "unknown format 'odt'" "$bin" plan "$ex" --format odt
+check bad-paper 2 "unknown paper 'a3' (expected a4 or letter)" "$bin" plan "$ex" --format pdf --paper a3 -o "$tmp/a3.pdf"
+check paper-needs-pdf 2 "--paper goes with --format pdf" "$bin" plan "$ex" --paper letter
+check pdf-not-to-terminal 2 "a PDF is not written to a terminal" script -qec "'$bin' plan '$ex' --format pdf" /dev/null
 check bad-lang 2 "unknown language 'fr'" "$bin" plan "$ex" --lang fr
 check bad-width 2 "--width takes a number" "$bin" plan "$ex" --width 5
 check invite-needs-ics 2 "--invite goes with --format ics" "$bin" plan "$ex" --invite
@@ -65,7 +68,7 @@ check no-temporaries 0 "0" echo "$leftovers"
 # export: everything for everyone, all or nothing.
 check export 0 "" "$bin" export "$ex" -d "$tmp/out"
 n=$(find "$tmp/out" -type f -not -name '.*' | wc -l)
-check export-files 0 "37" echo "$n"   # 4 for the delegation, 3 transport sheets, 3 for each of 10 participants
+check export-files 0 "48" echo "$n"   # 5 for the delegation, 3 transport sheets, 4 for each of 10 participants
 check export-names 0 "kr-mss-saxony-2022.ics" ls "$tmp/out"
 check export-transport 0 "transport.csv" ls "$tmp/out"
 check plan-transport 0 "Benötigte Fahrzeuge: 1 (09:25)" "$bin" plan "$ex" --format transport
