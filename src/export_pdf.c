@@ -429,7 +429,7 @@ unit_background(pdf_doc *d, const punit *u, double top, double h, bool first)
         cairo_fill(cr);
     }
     if (u->qr && first)
-        pdf_qr_draw(cr, u->qr, d->right - QR_SIZE, top, QR_SIZE);
+        pdf_qr_draw(d, u->qr, d->right - QR_SIZE, top, QR_SIZE);
 }
 
 /* A unit that fits where it is: drawn at y. */
@@ -668,6 +668,26 @@ add_title(pdf_doc *d, units *s)
         s->u[1].gap = 10;
 }
 
+/* The width of "Label: " in bold: measured once a label and style (an
+ * agenda has a few dozen labels). */
+static double
+label_width(pdf_doc *d, pdf_style st, const char *label)
+{
+    for (size_t i = 0; i < d->n_labels; i++)
+        if (d->labels[i].style == (int)st && strcmp(d->labels[i].text, label) == 0)
+            return d->labels[i].width;
+    const char *t = itin_arena_printf(d->a->A, "%s: ", label);
+    PangoLayout *l = pdf_layout(d, st, t, strlen(t), 0, 0, 0);
+    double w = pdf_layout_width(l);
+    g_object_unref(l);
+    if (d->n_labels == d->cap_labels) {
+        d->cap_labels = d->cap_labels ? 2 * d->cap_labels : 16;
+        d->labels = itin_xrealloc(d->labels, d->cap_labels * sizeof *d->labels);
+    }
+    d->labels[d->n_labels++] = (pdf_label){label, st, w};
+    return w;
+}
+
 /* "Label: text" with the lines after the first under the text, unless the
  * label is too wide for that. */
 static void
@@ -694,9 +714,7 @@ field_row(pdf_doc *d, punit *u, pdf_style st, const agenda_field *f, double x, d
     }
     const char *t = itin_arena_printf(d->a->A, "%s: %s", f->label, f->text);
     size_t ll = strlen(f->label) + 1;
-    PangoLayout *lab = pdf_layout(d, st, itin_arena_printf(d->a->A, "%s: ", f->label), ll + 1, 0, 0, 0);
-    double hang = pdf_layout_width(lab);
-    g_object_unref(lab);
+    double hang = label_width(d, st, f->label);
     if (hang > 0.35 * width)
         hang = 12;
     unit_row(u, pdf_layout(d, st, t, ll, width, hang, 0), x, ROW_GAP);
@@ -942,6 +960,7 @@ itin_export_pdf(const itin_itinerary *it, const itin_render_options *opt, FILE *
         }
     }
     pdf_setup(&d);
+    itin_strmap_init(&d.qr_ids);
     columns c = measure_columns(&d);
     d.draw = false;
     set_document(&d, &c);
@@ -949,6 +968,8 @@ itin_export_pdf(const itin_itinerary *it, const itin_render_options *opt, FILE *
     d.draw = true;
     set_document(&d, &c);
     cairo_show_page(d.cr);
+    pdf_qr_free(&d);
+    free(d.labels);
     for (int st = 0; st < PS__COUNT; st++)
         pango_font_description_free(d.fonts[st]);
     g_object_unref(d.pc);

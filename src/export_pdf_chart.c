@@ -216,7 +216,7 @@ rounded(cairo_t *cr, double x, double y, double w, double h, double r)
 }
 
 static void
-mark_visit(pdf_doc *d, const itin_item *x, double x0, double x1, double y, double h)
+mark_visit(pdf_doc *d, const itin_item *x, PangoLayout *name, double x0, double x1, double y, double h)
 {
     cairo_t *cr = d->cr;
     bool tentative = x->status == ITIN_TENTATIVE;
@@ -235,13 +235,9 @@ mark_visit(pdf_doc *d, const itin_item *x, double x0, double x1, double y, doubl
     cairo_stroke(cr);
     cairo_set_dash(cr, NULL, 0, 0);
     /* The place's short name, when it fits inside. */
-    const itin_institution *I = &d->it->plan->institutions[x->place];
-    const char *name = I->short_name ? I->short_name : I->name;
-    PangoLayout *l = pdf_layout(d, PS_CHART, name, 0, 0, 0, 0);
-    double lw = pdf_layout_width(l), lh = pdf_layout_height(l);
+    double lw = pdf_layout_width(name), lh = pdf_layout_height(name);
     if (lw <= x1 - x0 - 4 && lh <= h + 2)
-        pdf_show(d, l, x0 + 2, y + (h - lh) / 2);
-    g_object_unref(l);
+        pdf_show(d, name, x0 + 2, y + (h - lh) / 2);
 }
 
 static void
@@ -349,6 +345,13 @@ pdf_chart_draw(pdf_doc *d, const pdf_chart *c, double x, double y)
         g_object_unref(l);
     }
 
+    /* Each visit's place name, set once for all lanes. */
+    PangoLayout **names = itin_xcalloc(c->n_marks + 1, sizeof *names);
+    for (size_t k = 0; k < c->n_marks; k++)
+        if (c->marks[k]->kind == ITIN_ITEM_VISIT) {
+            const itin_institution *I = &d->it->plan->institutions[c->marks[k]->place];
+            names[k] = pdf_layout(d, PS_CHART, I->short_name ? I->short_name : I->name, 0, 0, 0, 0);
+        }
     for (size_t i = 0; i < c->n_lanes; i++) {
         const lane *ln = &c->lanes[i];
         double ly = lanes_y + (double)i * c->lane_h, mid = ly + c->lane_h / 2;
@@ -375,9 +378,13 @@ pdf_chart_draw(pdf_doc *d, const pdf_chart *c, double x, double y)
                 else if (m->kind == ITIN_ITEM_TRAVEL)
                     mark_leg(cr, x0, x1, mid, c->lane_h);
                 else
-                    mark_visit(d, m, x0, x1, ly + 2, c->lane_h - 4);
+                    mark_visit(d, m, names[k], x0, x1, ly + 2, c->lane_h - 4);
             }
     }
+    for (size_t k = 0; k < c->n_marks; k++)
+        if (names[k])
+            g_object_unref(names[k]);
+    free(names);
     double lx = px0, legend_y = lanes_y + lanes_h + 4;
     for (int kind = 0; kind < 3; kind++)
         if (c->has[kind])

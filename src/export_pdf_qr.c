@@ -2,11 +2,13 @@
  * a geo: URI (RFC 5870), which a phone's camera opens in a map — encoded
  * with libqrencode and drawn by cairo as filled squares. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <qrencode.h>
 
 #include "pdf.h"
+#include "xalloc.h"
 
 /* A coordinate with up to six decimals (about 0.1 m), trailing zeros
  * dropped; always a point, whatever the locale. */
@@ -32,8 +34,9 @@ pdf_geo_uri(itin_arena *A, double lat, double lon)
     return itin_arena_printf(A, "geo:%s,%s", a, b);
 }
 
-bool
-pdf_qr_draw(cairo_t *cr, const char *text, double x, double y, double size)
+/* Draw the code's dark modules, `size` points a side, at the origin. */
+static bool
+qr_paths(cairo_t *cr, const char *text, double size)
 {
     /* Level M (15% of the code may be lost) in 8-bit mode: a geo: URI is a
      * version 2 or 3 code, 25 or 29 modules a side. */
@@ -53,10 +56,51 @@ pdf_qr_draw(cairo_t *cr, const char *text, double x, double y, double size)
             int e = c;
             while (e < q->width && (q->data[r * q->width + e] & 1))
                 e++;
-            cairo_rectangle(cr, x + c * m, y + r * m, (e - c) * m, m);
+            cairo_rectangle(cr, c * m, r * m, (e - c) * m, m);
             c = e;
         }
     cairo_fill(cr);
     QRcode_free(q);
     return true;
+}
+
+bool
+pdf_qr_draw(pdf_doc *d, const char *text, double x, double y, double size)
+{
+    /* Each code is drawn once, as a group, and painted wherever it goes:
+     * the PDF holds it once (a form XObject), however many visits share
+     * the place. */
+    size_t k;
+    if (!itin_strmap_get(&d->qr_ids, text, &k)) {
+        cairo_push_group(d->cr);
+        bool ok = qr_paths(d->cr, text, size);
+        cairo_pattern_t *p = cairo_pop_group(d->cr);
+        if (!ok) {
+            cairo_pattern_destroy(p);
+            return false;
+        }
+        if (d->n_qr == d->cap_qr) {
+            d->cap_qr = d->cap_qr ? 2 * d->cap_qr : 16;
+            d->qr = itin_xrealloc(d->qr, d->cap_qr * sizeof *d->qr);
+        }
+        k = d->n_qr;
+        d->qr[d->n_qr++] = p;
+        itin_strmap_put(&d->qr_ids, text, k, NULL);
+    }
+    cairo_save(d->cr);
+    cairo_translate(d->cr, x, y);
+    cairo_set_source(d->cr, d->qr[k]);
+    cairo_rectangle(d->cr, 0, 0, size, size);
+    cairo_fill(d->cr);
+    cairo_restore(d->cr);
+    return true;
+}
+
+void
+pdf_qr_free(pdf_doc *d)
+{
+    for (size_t i = 0; i < d->n_qr; i++)
+        cairo_pattern_destroy(d->qr[i]);
+    free(d->qr);
+    itin_strmap_free(&d->qr_ids);
 }

@@ -9,6 +9,7 @@
 #include <pango/pangocairo.h>
 
 #include "agenda.h"
+#include "strmap.h"
 
 /* The text styles: a font (size, weight, slant) and a colour each. */
 typedef enum pdf_style {
@@ -46,6 +47,13 @@ enum {
     PDF_TRANSFER = 0x7a7f85,
 };
 
+/* A label's width, measured once. */
+typedef struct pdf_label {
+    const char *text;
+    int style;
+    double width;
+} pdf_label;
+
 typedef struct pdf_doc {
     const itin_itinerary *it;
     const itin_render_options *opt;
@@ -60,6 +68,11 @@ typedef struct pdf_doc {
     int page, pages;                 /* the page being set (1-based, 0 before the first); the total */
     double y;                        /* where the next thing goes on the page */
     bool page_empty;                 /* nothing set on the page yet */
+    itin_strmap qr_ids;              /* geo: URI -> its drawing in qr */
+    cairo_pattern_t **qr;
+    size_t n_qr, cap_qr;
+    pdf_label *labels; /* widths of "Label: " */
+    size_t n_labels, cap_labels;
 } pdf_doc;
 
 /* A layout of `text` in a style, `width` points wide (0: one line, as wide
@@ -93,7 +106,9 @@ void pdf_chart_free(pdf_chart *c);
 const char *pdf_geo_uri(itin_arena *A, double lat, double lon);
 
 /* Draw the QR code of `text` as a square of `size` points at (x, y), its
- * quiet zone outside; false (nothing drawn) when it cannot be encoded. */
-bool pdf_qr_draw(cairo_t *cr, const char *text, double x, double y, double size);
+ * quiet zone outside; false (nothing drawn) when it cannot be encoded.
+ * Each code is kept and drawn once; pdf_qr_free() drops them. */
+bool pdf_qr_draw(pdf_doc *d, const char *text, double x, double y, double size);
+void pdf_qr_free(pdf_doc *d);
 
 #endif
