@@ -14,15 +14,43 @@ typedef struct builder {
     agenda *a;
     const itin_itinerary *it;
     const itin_plan *P;
-    itin_lang lang;
+    const itin_langs *ls; /* the agenda's language, or its two */
     const uint64_t *mask;
 } builder;
 
-/* A label in the agenda's language. */
+/* A label in the agenda's language, or in both: "Ort / 장소". */
 static const char *
 agenda_label(const builder *b, itin_label l)
 {
-    return itin_label_text(b->lang, l);
+    return itin_label_langs(b->a->A, b->ls, l);
+}
+
+const char *
+itin_agenda_label(agenda *a, itin_label l)
+{
+    return itin_label_langs(a->A, &a->langs, l);
+}
+
+const char *
+itin_agenda_label_nums(agenda *a, itin_label l, int x, int y)
+{
+    const char *t[ITIN_MAX_LANGS] = {"", ""};
+    for (size_t k = 0; k < a->langs.n; k++)
+        t[k] = itin_arena_printf(a->A, itin_label_text(a->langs.lang[k], l), x, y);
+    return itin_join_langs(a->A, &a->langs, t, " / ");
+}
+
+/* A list of names or topics: "A, B and C" in the agenda's language; in a
+ * bilingual agenda "A, B, C", which reads alike in both. */
+static const char *
+list_in(agenda *a, itin_lang lang, const char *const *items, size_t n)
+{
+    if (a->langs.n < 2)
+        return itin_list(a->A, lang, items, n);
+    const char *t = n ? items[0] : "";
+    for (size_t i = 1; i < n; i++)
+        t = itin_arena_printf(a->A, "%s, %s", t, items[i]);
+    return t;
 }
 
 static void
@@ -67,7 +95,7 @@ names_text(agenda *a, itin_lang lang, const uint64_t *who)
     size_t n = 0;
     ITIN_WHO_EACH(i, who, D->n_participants)
     names[n++] = D->participants[i].name;
-    const char *list = itin_list(a->A, lang, names, n);
+    const char *list = list_in(a, lang, names, n);
     free(names);
     return list;
 }
@@ -184,24 +212,34 @@ who_in(agenda *a, itin_lang lang, const uint64_t *who, bool members)
                 parts[k] = itin_arena_printf(a->A, "%s (%s)", G->name, names_text(a, lang, m));
             }
         }
-        result = itin_list(a->A, lang, parts, ng);
+        result = list_in(a, lang, parts, ng);
         free(m);
         free(parts);
     }
     return result ? result : names_text(a, lang, who);
 }
 
+/* Who attends, in each of the agenda's languages. */
+static const char *
+who_langs(agenda *a, const uint64_t *who, bool members)
+{
+    const char *t[ITIN_MAX_LANGS] = {"", ""};
+    for (size_t k = 0; k < a->langs.n; k++)
+        t[k] = who_in(a, a->langs.lang[k], who, members);
+    return itin_join_langs(a->A, &a->langs, t, " / ");
+}
+
 /* Who attends, in the agenda's words, groups with their members. */
 static const char *
 who_text(builder *b, const uint64_t *who)
 {
-    return who_in(b->a, b->lang, who, true);
+    return who_langs(b->a, who, true);
 }
 
 const char *
 itin_agenda_who(agenda *a, const uint64_t *who)
 {
-    return who_in(a, a->lang, who, false);
+    return who_langs(a, who, false);
 }
 
 static const char *
@@ -241,8 +279,8 @@ title_of(builder *b, const itin_item *x)
         t = itin_arena_printf(b->a->A, "%s: %s \u2192 %s", agenda_label(b, L_TRANSFER),
                               short_name(&P->institutions[x->from]), short_name(&P->institutions[x->to]));
     } else if (x->kind == ITIN_ITEM_TRAVEL && x->leg->title_default) {
-        t = itin_leg_title(b->a->A, b->lang, x->mode, x->leg->ref, short_name(&P->institutions[x->from]),
-                           short_name(&P->institutions[x->to]));
+        t = itin_leg_title_langs(b->a->A, b->ls, x->mode, x->leg->ref, short_name(&P->institutions[x->from]),
+                                 short_name(&P->institutions[x->to]));
     }
     if (x->status == ITIN_CANCELLED)
         t = itin_arena_printf(b->a->A, "[%s] %s", agenda_label(b, L_CANCELLED), t);
@@ -285,7 +323,7 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_WITH), who_text(b, x->who));
         if (v->n_topics)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_TOPICS),
-                      itin_list(b->a->A, b->lang, v->topics, v->n_topics));
+                      list_in(b->a, b->ls->lang[0], v->topics, v->n_topics));
         add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_HOST), v->host);
         add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_CONTACT),
                   contact_text(b, &I->contact));
@@ -301,19 +339,25 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
         if (days != 0 || strcmp(x->tz_start, x->tz_end) != 0)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_ARRIVAL),
                       itin_arena_printf(b->a->A, "%s, %s (%s, %s)",
-                                        itin_date_long(b->a->A, b->lang, end_date), to, x->tz_end,
+                                        itin_date_long_langs(b->a->A, b->ls, end_date), to, x->tz_end,
                                         offset_text(b, x->offset_end)));
         if (!x->everyone)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_WITH), who_text(b, x->who));
         add_field(b, &e->fields, &e->n_fields, &cap, NULL, l->description);
     } else if (x->kind == ITIN_ITEM_TRANSFER) {
-        /* "Transfer: A → B (by bus, 20 min, 3.6 km)" */
-        const char *how = itin_arena_printf(b->a->A, "%s, %s", itin_mode_label(b->lang, x->mode),
-                                            itin_duration_text(b->a->A, b->lang, x->minutes));
-        if (x->distance_km > 0)
-            how = itin_arena_printf(b->a->A, "%s, %s km", how,
-                                    itin_decimal(b->a->A, b->lang, x->distance_km, 1));
-        e->title = itin_arena_printf(b->a->A, "%s (%s)", e->title, how);
+        /* "Transfer: A → B (by bus, 20 min, 3.6 km)"; bilingual "(mit dem
+         * Bus, 20 Min., 3,6 km / 버스, 20분, 3.6 km)". */
+        const char *how[ITIN_MAX_LANGS] = {"", ""};
+        for (size_t k = 0; k < b->ls->n; k++) {
+            itin_lang l = b->ls->lang[k];
+            how[k] = itin_arena_printf(b->a->A, "%s, %s", itin_mode_label(l, x->mode),
+                                       itin_duration_text(b->a->A, l, x->minutes));
+            if (x->distance_km > 0)
+                how[k] = itin_arena_printf(b->a->A, "%s, %s km", how[k],
+                                           itin_decimal(b->a->A, l, x->distance_km, 1));
+        }
+        e->title =
+            itin_arena_printf(b->a->A, "%s (%s)", e->title, itin_join_langs(b->a->A, b->ls, how, " / "));
         if (!x->everyone)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_WITH), who_text(b, x->who));
     }
@@ -333,11 +377,16 @@ agenda_head(builder *b)
     else if (!org)
         org = D->organizer.email;
     add_field(b, &a->head, &a->n_head, &cap, agenda_label(b, L_ORGANIZER), org);
-    const char *dates = D->start == D->end
-                            ? itin_date_long(a->A, b->lang, D->start)
-                            : itin_arena_printf(a->A, "%s \u2013 %s", itin_date_long(a->A, b->lang, D->start),
-                                                itin_date_long(a->A, b->lang, D->end));
-    add_field(b, &a->head, &a->n_head, &cap, agenda_label(b, L_DATES), dates);
+    const char *dates[ITIN_MAX_LANGS] = {"", ""};
+    for (size_t k = 0; k < b->ls->n; k++) {
+        itin_lang l = b->ls->lang[k];
+        dates[k] = D->start == D->end
+                       ? itin_date_long(a->A, l, D->start)
+                       : itin_arena_printf(a->A, "%s \u2013 %s", itin_date_long(a->A, l, D->start),
+                                           itin_date_long(a->A, l, D->end));
+    }
+    add_field(b, &a->head, &a->n_head, &cap, agenda_label(b, L_DATES),
+              itin_join_langs(a->A, b->ls, dates, " \u00b7 "));
     if (D->revision >= 0)
         add_field(b, &a->head, &a->n_head, &cap, agenda_label(b, L_REVISION),
                   itin_arena_printf(a->A, "%d", D->revision));
@@ -361,14 +410,20 @@ agenda_days(builder *b, const itin_render_options *opt)
         const itin_day *day = &it->days[k];
         agenda_day *ad = &a->days[a->n_days++];
         ad->day = day;
-        const char *date = itin_date_long(a->A, b->lang, day->date);
+        const char *date = itin_date_long_langs(a->A, b->ls, day->date);
         /* Every day has its number (0 and below before the delegation); the
          * days around it also say what they are. */
-        const char *label = itin_arena_printf(a->A, agenda_label(b, L_DAY), day->number);
-        if (day->date < D->start || day->date > D->end)
-            label = itin_arena_printf(a->A, "%s (%s)", label,
-                                      agenda_label(b, day->date < D->start ? L_DAY_BEFORE : L_DAY_AFTER));
-        ad->heading = itin_arena_printf(a->A, "%s \u00b7 %s", label, date);
+        const char *label[ITIN_MAX_LANGS] = {"", ""};
+        for (size_t j = 0; j < b->ls->n; j++) {
+            itin_lang l = b->ls->lang[j];
+            label[j] = itin_arena_printf(a->A, itin_label_text(l, L_DAY), day->number);
+            if (day->date < D->start || day->date > D->end)
+                label[j] =
+                    itin_arena_printf(a->A, "%s (%s)", label[j],
+                                      itin_label_text(l, day->date < D->start ? L_DAY_BEFORE : L_DAY_AFTER));
+        }
+        ad->heading =
+            itin_arena_printf(a->A, "%s \u00b7 %s", itin_join_langs(a->A, b->ls, label, " / "), date);
         ad->entries = itin_arena_alloc(a->A, (day->n_items ? day->n_items : 1) * sizeof *ad->entries);
         size_t cap_n = 0;
         for (size_t i = 0; i < day->n_items; i++) {
@@ -383,9 +438,8 @@ agenda_days(builder *b, const itin_render_options *opt)
             agenda_entry *e = &ad->entries[ad->n_entries++];
             entry_for(b, e, x);
             if (!zone || strcmp(zone, x->tz_start) != 0 || offset != x->offset_start)
-                e->zone = itin_arena_printf(
-                    a->A, agenda_label(b, L_LOCAL_TIME),
-                    itin_arena_printf(a->A, "%s (%s)", x->tz_start, offset_text(b, x->offset_start)));
+                e->zone = itin_arena_printf(a->A, "%s: %s (%s)", agenda_label(b, L_LOCAL_TIME), x->tz_start,
+                                            offset_text(b, x->offset_start));
             zone = x->tz_end;
             offset = e->offsets ? x->offset_start : x->offset_end;
         }
@@ -445,9 +499,15 @@ itin_agenda_build(const itin_itinerary *it, const itin_render_options *opt)
     agenda *a = itin_arena_alloc(A, sizeof *a);
     a->A = A;
     a->plan = it->plan;
-    builder b = {a, it, it->plan, itin_lang_of(opt->lang ? opt->lang : it->plan->delegation.language),
-                 opt->mask};
-    a->lang = b.lang;
+    /* The languages the options name, else the delegation's; a spec that
+     * does not read (the program checks it first) is its first language. */
+    const char *spec = opt->lang ? opt->lang : it->plan->delegation.language;
+    char err[160];
+    if (itin_langs_parse(spec ? spec : "en", &a->langs, err, sizeof err) != 0)
+        a->langs = (itin_langs){{itin_lang_of(spec)}, 1};
+    a->lang = a->langs.lang[0];
+    a->no_items = itin_label_langs(A, &a->langs, L_NO_ITEMS);
+    builder b = {a, it, it->plan, &a->langs, opt->mask};
     agenda_head(&b);
     if (opt->audience) {
         size_t cap = a->n_head;

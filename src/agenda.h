@@ -37,7 +37,9 @@ typedef struct agenda_day {
 typedef struct agenda {
     itin_arena *A;
     const itin_plan *plan;
-    itin_lang lang;
+    itin_lang lang;       /* its language, the first of two */
+    itin_langs langs;     /* one language, or two for a bilingual agenda */
+    const char *no_items; /* "No appointments." for an empty day */
     const char *title;
     agenda_field *head; /* lead, organiser, dates, revision, audience */
     size_t n_head;
@@ -56,6 +58,12 @@ typedef struct agenda {
  * caller frees it with itin_agenda_free(). */
 agenda *itin_agenda_build(const itin_itinerary *it, const itin_render_options *opt);
 void itin_agenda_free(agenda *a);
+
+/* A label in the agenda's language or both of its languages ("Ort /
+ * 장소"); one with up to two numbers ("%d") filled in, in each language
+ * ("Seite 2 von 5 / 2쪽 (총 5쪽)"). In the agenda's arena. */
+const char *itin_agenda_label(agenda *a, itin_label l);
+const char *itin_agenda_label_nums(agenda *a, itin_label l, int x, int y);
 
 /* Who a mask of participants is, in the agenda's words and arena: "everyone",
  * "everyone except Yoon Seo-jin" (one or two missing), the names of the

@@ -291,7 +291,7 @@ units_free(units *s)
 static const char *
 label(const pdf_doc *d, itin_label l)
 {
-    return itin_label_text(d->a->lang, l);
+    return itin_agenda_label(d->a, l);
 }
 
 /* The running header (from the second page) and the footer. */
@@ -325,7 +325,7 @@ page_furniture(pdf_doc *d)
         cairo_line_to(cr, d->right, d->top - 16);
         cairo_stroke(cr);
     }
-    const char *page = itin_arena_printf(a->A, label(d, L_PAGE), d->page, d->pages);
+    const char *page = itin_agenda_label_nums(d->a, L_PAGE, d->page, d->pages);
     PangoLayout *f = pdf_layout(d, PS_RUNNING, page, 0, 0, 0, 0);
     pdf_show(d, f, d->left + (w - pdf_layout_width(f)) / 2, d->bottom + 22);
     g_object_unref(f);
@@ -781,8 +781,7 @@ add_day(pdf_doc *d, units *s, const columns *c, const agenda_day *day, bool firs
     }
     if (day->n_entries == 0) {
         punit *u = unit_new(s, U_PLAIN, 8);
-        unit_row(u, pdf_layout(d, PS_NOTE, itin_label_text(a->lang, L_NO_ITEMS), 0, c->width, 0, 0), c->entry,
-                 0);
+        unit_row(u, pdf_layout(d, PS_NOTE, a->no_items, 0, c->width, 0, 0), c->entry, 0);
         unit_measure(u);
     }
     for (size_t i = 0; i < day->n_entries; i++)
@@ -919,8 +918,7 @@ pdf_setup(pdf_doc *d)
     pango_cairo_context_set_font_options(d->pc, fo);
     cairo_font_options_destroy(fo);
     pango_context_set_round_glyph_positions(d->pc, FALSE);
-    static const char *const codes[ITIN_LANG_COUNT] = {"en", "de", "ko"};
-    pango_context_set_language(d->pc, pango_language_from_string(codes[d->a->lang]));
+    pango_context_set_language(d->pc, pango_language_from_string(itin_lang_code(d->a->lang)));
     for (int st = 0; st < PS__COUNT; st++) {
         char spec[96];
         snprintf(spec, sizeof spec, "%s %s", PDF_FAMILIES, STYLES[st].font);

@@ -290,7 +290,7 @@ legend_item(pdf_doc *d, int kind, double x, double y)
         mark_leg(cr, x, x + 14, mid, 9);
     }
     static const itin_label words[3] = {L_VISIT, L_TRANSFER, L_LEG};
-    PangoLayout *l = pdf_layout(d, PS_CHART, itin_label_text(d->a->lang, words[kind]), 0, 0, 0, 0);
+    PangoLayout *l = pdf_layout(d, PS_CHART, itin_agenda_label(d->a, words[kind]), 0, 0, 0, 0);
     double lh = pdf_layout_height(l);
     pdf_show(d, l, x + 17, mid - lh / 2);
     double w = pdf_layout_width(l);

@@ -243,7 +243,7 @@ itin_export_text(const itin_itinerary *it, const itin_render_options *opt, FILE 
         wrap(&o, "", 0, 0, d->heading);
         rule(&o, "-");
         if (d->n_entries == 0)
-            wrap(&o, "", 0, 0, itin_label_text(a->lang, L_NO_ITEMS));
+            wrap(&o, "", 0, 0, a->no_items);
         for (size_t i = 0; i < d->n_entries; i++)
             text_entry(&o, &d->entries[i], indent);
         if (d->n_nights)

@@ -1,6 +1,7 @@
 /* i18n: the agenda's words in English, German and Korean, and everything
  * locale-dependent — dates, numbers, lists, display widths, line breaks —
  * through ICU, never hand-made month or weekday tables. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,7 +45,7 @@ static const char
                     [L_CONTACTS] = "Contacts",
                     [L_CANCELLED] = "CANCELLED",
                     [L_TENTATIVE] = "tentative",
-                    [L_LOCAL_TIME] = "Local time: %s",
+                    [L_LOCAL_TIME] = "Local time",
                     [L_NO_ITEMS] = "No appointments.",
                     [L_EVERYONE] = "everyone",
                     [L_GROUPS] = "Groups",
@@ -106,7 +107,7 @@ static const char
                     [L_CONTACTS] = "Kontakte",
                     [L_CANCELLED] = "ABGESAGT",
                     [L_TENTATIVE] = "vorläufig",
-                    [L_LOCAL_TIME] = "Ortszeit: %s",
+                    [L_LOCAL_TIME] = "Ortszeit",
                     [L_NO_ITEMS] = "Keine Termine.",
                     [L_EVERYONE] = "alle",
                     [L_GROUPS] = "Gruppen",
@@ -168,7 +169,7 @@ static const char
                     [L_CONTACTS] = "연락처",
                     [L_CANCELLED] = "취소",
                     [L_TENTATIVE] = "미정",
-                    [L_LOCAL_TIME] = "현지 시간: %s",
+                    [L_LOCAL_TIME] = "현지 시간",
                     [L_NO_ITEMS] = "일정 없음.",
                     [L_EVERYONE] = "전원",
                     [L_GROUPS] = "그룹",
@@ -208,17 +209,78 @@ static const char
                 },
 };
 
-/* ICU locales: British English writes "Tuesday, 22 November 2022". */
+/* The codes a delegation file and --lang use, and the ICU locales: British
+ * English writes "Tuesday, 22 November 2022". A new language is a row here
+ * and a table above. */
+static const char *const CODES[ITIN_LANG_COUNT] = {"en", "de", "ko"};
 static const char *const LOCALES[ITIN_LANG_COUNT] = {"en_GB", "de_DE", "ko_KR"};
+
+const char *
+itin_lang_code(itin_lang lang)
+{
+    return CODES[lang];
+}
+
+bool
+itin_lang_find(const char *code, size_t len, itin_lang *out)
+{
+    for (int l = 0; l < ITIN_LANG_COUNT; l++)
+        if (strlen(CODES[l]) == len && memcmp(CODES[l], code, len) == 0) {
+            *out = (itin_lang)l;
+            return true;
+        }
+    return false;
+}
+
+const char *
+itin_lang_choices(void)
+{
+    /* "en, de or ko", made from the table once. */
+    static char buf[ITIN_LANG_COUNT * 8 + 8];
+    if (!buf[0])
+        for (int l = 0; l < ITIN_LANG_COUNT; l++) {
+            if (l)
+                strcat(buf, l + 1 == ITIN_LANG_COUNT ? " or " : ", ");
+            strcat(buf, CODES[l]);
+        }
+    return buf;
+}
 
 itin_lang
 itin_lang_of(const char *code)
 {
-    if (code && strcmp(code, "de") == 0)
-        return ITIN_DE;
-    if (code && strcmp(code, "ko") == 0)
-        return ITIN_KO;
-    return ITIN_EN;
+    itin_lang l = ITIN_EN;
+    if (code)
+        itin_lang_find(code, strcspn(code, ","), &l);
+    return l;
+}
+
+int
+itin_langs_parse(const char *spec, itin_langs *out, char *err, size_t errlen)
+{
+    out->n = 0;
+    const char *p = spec;
+    for (;;) {
+        size_t len = strcspn(p, ",");
+        itin_lang l;
+        if (!itin_lang_find(p, len, &l)) {
+            snprintf(err, errlen, "unknown language '%.*s' (expected %s)", (int)(len > 32 ? 32 : len), p,
+                     itin_lang_choices());
+            return -1;
+        }
+        if (out->n == ITIN_MAX_LANGS) {
+            snprintf(err, errlen, "at most %d languages, not '%s'", ITIN_MAX_LANGS, spec);
+            return -1;
+        }
+        if (out->n && out->lang[0] == l) {
+            snprintf(err, errlen, "'%s' names %s twice", spec, CODES[l]);
+            return -1;
+        }
+        out->lang[out->n++] = l;
+        if (!p[len])
+            return 0;
+        p += len + 1;
+    }
 }
 
 const char *
@@ -245,16 +307,50 @@ const char *
 itin_leg_title(itin_arena *A, itin_lang lang, itin_mode mode, const char *ref, const char *from,
                const char *to)
 {
+    itin_langs one = {{lang}, 1};
+    return itin_leg_title_langs(A, &one, mode, ref, from, to);
+}
+
+const char *
+itin_leg_title_langs(itin_arena *A, const itin_langs *ls, itin_mode mode, const char *ref, const char *from,
+                     const char *to)
+{
     static const itin_label nouns[ITIN_MODE__COUNT] = {
         [ITIN_MODE_WALK] = L_NOUN_WALK,     [ITIN_MODE_BIKE] = L_NOUN_BIKE, [ITIN_MODE_CAR] = L_NOUN_CAR,
         [ITIN_MODE_TAXI] = L_NOUN_TAXI,     [ITIN_MODE_BUS] = L_NOUN_BUS,   [ITIN_MODE_TRAIN] = L_NOUN_TRAIN,
         [ITIN_MODE_FLIGHT] = L_NOUN_FLIGHT, [ITIN_MODE_SHIP] = L_NOUN_SHIP,
     };
     const char *noun =
-        mode > ITIN_MODE_NONE && mode < ITIN_MODE__COUNT ? itin_label_text(lang, nouns[mode]) : "";
+        mode > ITIN_MODE_NONE && mode < ITIN_MODE__COUNT ? itin_label_langs(A, ls, nouns[mode]) : "";
     if (ref)
         return itin_arena_printf(A, "%s %s: %s \u2192 %s", noun, ref, from, to);
     return itin_arena_printf(A, "%s: %s \u2192 %s", noun, from, to);
+}
+
+const char *
+itin_join_langs(itin_arena *A, const itin_langs *ls, const char *const *texts, const char *sep)
+{
+    if (ls->n < 2 || strcmp(texts[0], texts[1]) == 0)
+        return texts[0];
+    return itin_arena_printf(A, "%s%s%s", texts[0], sep, texts[1]);
+}
+
+const char *
+itin_label_langs(itin_arena *A, const itin_langs *ls, itin_label l)
+{
+    const char *t[ITIN_MAX_LANGS] = {"", ""};
+    for (size_t k = 0; k < ls->n; k++)
+        t[k] = itin_label_text(ls->lang[k], l);
+    return itin_join_langs(A, ls, t, " / ");
+}
+
+const char *
+itin_date_long_langs(itin_arena *A, const itin_langs *ls, itin_date d)
+{
+    const char *t[ITIN_MAX_LANGS] = {"", ""};
+    for (size_t k = 0; k < ls->n; k++)
+        t[k] = itin_date_long(A, ls->lang[k], d);
+    return itin_join_langs(A, ls, t, " \u00b7 ");
 }
 
 /* UTF-16 (ICU) to UTF-8 in the arena. */

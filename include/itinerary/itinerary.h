@@ -116,6 +116,7 @@ itin_who_add(uint64_t *mask, size_t i)
 
 typedef struct itin_participant {
     const char *id, *name, *role, *org, *email, *phone;
+    const char *language; /* "ko", or "ko,de" for a bilingual agenda; NULL: the delegation's */
     itin_pos pos;
 } itin_participant;
 
@@ -380,8 +381,9 @@ typedef enum itin_paper {
 /* How an itinerary is rendered. Zero-initialised means: the delegation's
  * language, 80 columns, for everyone, a PUBLISH calendar stamped now, A4. */
 typedef struct itin_render_options {
-    const char *lang;     /* "en", "de" or "ko"; NULL: the delegation's */
-    int width;            /* text: columns; 0: 80 */
+    const char
+        *lang; /* "en", "de" or "ko", or two for a bilingual agenda ("de,ko"); NULL: the delegation's */
+    int width; /* text: columns; 0: 80 */
     const uint64_t *mask; /* whose itinerary (plan->who_words words); NULL: everyone */
     const char *audience; /* the participant's or group's name for titles; NULL */
     bool invite;          /* ics: METHOD:REQUEST with ORGANIZER and ATTENDEEs */

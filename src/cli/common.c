@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "cli.h"
 #include "report.h"
 #include "write.h"
@@ -105,8 +106,10 @@ parse_lang_width(const char *cmd, const char *lang, const char *width, int *colu
 {
     char msg[256];
     *columns = 80;
-    if (lang && strcmp(lang, "en") != 0 && strcmp(lang, "de") != 0 && strcmp(lang, "ko") != 0) {
-        snprintf(msg, sizeof msg, "%s: unknown language '%s' (expected en, de or ko)", cmd, lang);
+    itin_langs langs;
+    char why[160];
+    if (lang && itin_langs_parse(lang, &langs, why, sizeof why) != 0) {
+        snprintf(msg, sizeof msg, "%s: --lang: %s", cmd, why);
         return usage_error("%s", msg);
     }
     if (width) {

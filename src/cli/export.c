@@ -21,6 +21,9 @@ const char HELP_EXPORT[] = "usage: itinerary export FILE -d DIR [--lang L[,L2]] 
                            "  DIR/participants/<participant-id>.txt .md .ics .pdf\n"
                            "and the transport sheet (every transfer, the vehicles needed at once):\n"
                            "  DIR/transport.txt .md .csv\n"
+                           "A participant's files are in their own language (one, or two for a bilingual\n"
+                           "agenda); the delegation's, and those of participants without one, in\n"
+                           "--lang, else in the delegation's language.\n"
                            "All or nothing: when anything fails, no file in DIR is created or changed.\n"
                            "DIR and DIR/participants are created when missing. Files an earlier export\n"
                            "wrote that no longer belong (a participant removed) are removed; the list\n"
@@ -148,12 +151,14 @@ lock_dir(export_run *x)
     return 0;
 }
 
-/* Render one more file, DIR/NAME.EXT, into the set; EXIT_OK on success. */
+/* Render one more file, DIR/NAME.EXT, into the set with the options given
+ * (it is rendered at once); EXIT_OK on success. */
 static int
-add_file(export_run *x, bool personal, const char *name, size_t f, const itin_itinerary *view)
+add_file(export_run *x, bool personal, const char *name, size_t f, const itin_itinerary *view,
+         const itin_render_options *opt)
 {
     job *j = &x->jobs[x->n_jobs++];
-    *j = (job){ALL_FORMATS[f], view, &x->d, x->base};
+    *j = (job){ALL_FORMATS[f], view, &x->d, *opt};
     size_t n = strlen(name) + 32;
     char *rel = itin_xmalloc(n);
     snprintf(rel, n, "%s%s.%s", personal ? "participants/" : "", name, EXTS[f]);
@@ -170,7 +175,7 @@ add_delegation_files(export_run *x)
 {
     int rc = EXIT_OK;
     for (size_t f = 0; f < N_FORMATS && rc == EXIT_OK; f++)
-        rc = add_file(x, false, f < TRANSPORT ? x->plan->delegation.id : "transport", f, x->it);
+        rc = add_file(x, false, f < TRANSPORT ? x->plan->delegation.id : "transport", f, x->it, &x->base);
     return rc;
 }
 
@@ -183,15 +188,18 @@ add_participant_files(export_run *x)
         uint64_t *m = x->masks + p * x->plan->who_words;
         itin_who_add(m, p);
         const itin_itinerary *view = itin_itinerary_filter(x->it, m, true);
+        /* Whose files they are, in their own language (or two). */
+        itin_render_options opt = x->base;
+        opt.mask = m;
+        opt.audience = D->participants[p].name;
+        if (D->participants[p].language)
+            opt.lang = D->participants[p].language;
         for (size_t f = 0; f < TRANSPORT; f++) {
             if (f == JSON)
                 continue;
-            size_t first = x->n_jobs;
-            int rc = add_file(x, true, D->participants[p].id, f, view);
+            int rc = add_file(x, true, D->participants[p].id, f, view, &opt);
             if (rc != EXIT_OK)
                 return rc;
-            x->jobs[first].opt.mask = m;
-            x->jobs[first].opt.audience = D->participants[p].name;
         }
     }
     return EXIT_OK;

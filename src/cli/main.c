@@ -46,7 +46,9 @@ static const char HELP_PLAN[] =
     "                    never an input file; its mode, owner and links are kept\n"
     "  --participant ID  only what one participant attends, with their name\n"
     "  --group ID        only what a group's members attend\n"
-    "  --lang L          en, de or ko (default: the delegation's language)\n"
+    "  --lang L          en, de or ko, or two for a bilingual agenda (de,ko)\n"
+    "                    (default: the participant's language, else the\n"
+    "                    delegation's)\n"
     "  --width N         wrap the text agenda at N columns (default 80)\n"
     "  --no-transfers    leave transfers out\n"
     "  --invite          ics: a METHOD:REQUEST calendar with ORGANIZER and ATTENDEEs\n"
@@ -98,9 +100,11 @@ cmd_check(int argc, char **argv)
 
 static const char *const FORMATS[] = {"text", "md", "ics", "json", "pdf", "transport"};
 
-/* Find a participant or group and make its mask; 0 on success. */
+/* Find a participant or group and make its mask; 0 on success. *name is
+ * whose it is, *lang the participant's language (NULL: none of their own). */
 static int
-who_mask(const itin_plan *plan, const char *participant, const char *group, uint64_t *mask, const char **name)
+who_mask(const itin_plan *plan, const char *participant, const char *group, uint64_t *mask, const char **name,
+         const char **lang)
 {
     const itin_delegation *D = &plan->delegation;
     itin_who_clear(mask, plan->who_words);
@@ -109,6 +113,7 @@ who_mask(const itin_plan *plan, const char *participant, const char *group, uint
             if (strcmp(D->participants[i].id, participant) == 0) {
                 itin_who_add(mask, i);
                 *name = D->participants[i].name;
+                *lang = D->participants[i].language;
                 return 0;
             }
         fprintf(stderr, "itinerary: no participant has the id '%s'\n", participant);
@@ -177,8 +182,11 @@ cmd_plan(int argc, char **argv)
         uint64_t *mask = NULL;
         if (participant || group) {
             mask = itin_xcalloc(plan->who_words, sizeof *mask);
-            if (who_mask(plan, participant, group, mask, &j.opt.audience) != 0)
+            const char *own = NULL;
+            if (who_mask(plan, participant, group, mask, &j.opt.audience, &own) != 0)
                 rc = EXIT_INVALID;
+            if (!lang && own) /* a participant's agenda in their language */
+                j.opt.lang = own;
         }
         if (rc == EXIT_OK) {
             j.it = (mask || no_transfers) ? itin_itinerary_filter(it, mask, !no_transfers) : it;
