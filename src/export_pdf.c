@@ -245,7 +245,9 @@ unit_row(punit *u, PangoLayout *l, double x, double gap)
         u->cap_rows = u->cap_rows ? 2 * u->cap_rows : 4;
         u->rows = itin_xrealloc(u->rows, u->cap_rows * sizeof *u->rows);
     }
-    u->rows[u->n_rows++] = (prow){l, x, u->n_rows ? gap : 0, pdf_layout_height(l)};
+    /* The first row has nothing above it within the unit. */
+    double above = u->n_rows ? gap : 0;
+    u->rows[u->n_rows++] = (prow){l, x, above, pdf_layout_height(l)};
 }
 
 static double
