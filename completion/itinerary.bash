@@ -11,7 +11,7 @@ _itinerary() {
   local files=0
   for ((i = 2; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      -o|--output|-d|--dir|--format|-f|--lang|--width|--participant|--group|--company|--solve-time|--since) ((i++)) ;;
+      -o|--output|-d|--dir|--format|-f|--lang|--width|--participant|--group|--company|--solve-time|--since|--paper) ((i++)) ;;
       -*) ;;
       *) file=${COMP_WORDS[i]}; ((files++)); [[ $cmd == diff && $files -lt 2 ]] || break ;;
     esac
@@ -28,11 +28,12 @@ _itinerary() {
       elif [[ $cmd == diff ]]; then
         COMPREPLY=($(compgen -W "text md json ics" -- "$cur"))
       else
-        COMPREPLY=($(compgen -W "text md ics json transport" -- "$cur"))
+        COMPREPLY=($(compgen -W "text md ics json pdf transport" -- "$cur"))
       fi
       return ;;
     --solve-time) COMPREPLY=($(compgen -W "5 30 120" -- "$cur")); return ;;
     --since) COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur")); return ;;
+    --paper) COMPREPLY=($(compgen -W "a4 letter" -- "$cur")); return ;;
     --lang) COMPREPLY=($(compgen -W "en de ko" -- "$cur")); return ;;
     --width) COMPREPLY=($(compgen -W "60 72 80 100 120" -- "$cur")); return ;;
     -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -54,13 +55,13 @@ _itinerary() {
       fi ;;
     plan)
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--format -o --output --participant --group --company --lang --width --no-transfers --invite --solve-time --help" -- "$cur"))
+        COMPREPLY=($(compgen -W "--format -o --output --participant --group --company --lang --width --no-transfers --invite --paper --solve-time --help" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
       fi ;;
     export)
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "-d --dir --since --lang --width --help" -- "$cur"))
+        COMPREPLY=($(compgen -W "-d --dir --since --lang --width --paper --help" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
       fi ;;

@@ -15,15 +15,43 @@ typedef struct builder {
     agenda *a;
     const itin_itinerary *it;
     const itin_plan *P;
-    itin_lang lang;
+    const itin_langs *ls; /* the agenda's language, or its two */
     const uint64_t *mask;
 } builder;
 
-/* A label in the agenda's language. */
+/* A label in the agenda's language, or in both: "Ort / 장소". */
 static const char *
 agenda_label(const builder *b, itin_label l)
 {
-    return itin_label_text(b->lang, l);
+    return itin_label_langs(b->a->A, b->ls, l);
+}
+
+const char *
+itin_agenda_label(agenda *a, itin_label l)
+{
+    return itin_label_langs(a->A, &a->langs, l);
+}
+
+const char *
+itin_agenda_label_nums(agenda *a, itin_label l, int x, int y)
+{
+    const char *t[ITIN_MAX_LANGS] = {"", ""};
+    for (size_t k = 0; k < a->langs.n; k++)
+        t[k] = itin_arena_printf(a->A, itin_label_text(a->langs.lang[k], l), x, y);
+    return itin_join_langs(a->A, &a->langs, t, " / ");
+}
+
+/* A list of names or topics: "A, B and C" in the agenda's language; in a
+ * bilingual agenda "A, B, C", which reads alike in both. */
+static const char *
+list_in(agenda *a, itin_lang lang, const char *const *items, size_t n)
+{
+    if (a->langs.n < 2)
+        return itin_list(a->A, lang, items, n);
+    const char *t = n ? items[0] : "";
+    for (size_t i = 1; i < n; i++)
+        t = itin_arena_printf(a->A, "%s, %s", t, items[i]);
+    return t;
 }
 
 static void
@@ -64,34 +92,160 @@ short_name(const itin_institution *I)
     return I->short_name ? I->short_name : I->name;
 }
 
-/* Who attends, by name: a group's name when it is exactly that group. */
+/* The names of the participants in a mask, in the delegation's order. */
 static const char *
-who_text(builder *b, const uint64_t *who)
+names_text(agenda *a, itin_lang lang, const uint64_t *who)
 {
-    const itin_delegation *D = &b->P->delegation;
-    size_t words = b->P->who_words, n = 0;
-    uint64_t *m = itin_who_new(words);
+    const itin_delegation *D = &a->plan->delegation;
+    const char **names = itin_xmalloc((D->n_participants + 1) * sizeof *names);
+    size_t n = 0;
+    ITIN_WHO_EACH(i, who, D->n_participants)
+    names[n++] = D->participants[i].name;
+    const char *list = list_in(a, lang, names, n);
+    free(names);
+    return list;
+}
+
+/* Up to this many groups name the attendees; more would not be read. */
+#define MAX_NAMED_GROUPS 8
+
+/* Every group's members as a mask, made once per agenda. */
+static const uint64_t *
+group_masks(agenda *a)
+{
+    const itin_delegation *D = &a->plan->delegation;
+    size_t words = a->plan->who_words;
+    if (!a->group_masks && D->n_groups) {
+        uint64_t *m = itin_arena_alloc(a->A, D->n_groups * words * sizeof *m);
+        for (size_t g = 0; g < D->n_groups; g++)
+            itin_who_add_group(m + g * words, &D->groups[g]);
+        a->group_masks = m;
+    }
+    return a->group_masks;
+}
+
+/* Groups whose members together are exactly `who`, at most
+ * MAX_NAMED_GROUPS: of the groups inside `who`, the largest that adds
+ * someone, again and again; then none that the others cover. Their number
+ * (0 when there are no such groups), their indices in pick. */
+static size_t
+exact_groups(agenda *a, const uint64_t *who, size_t *pick)
+{
+    const itin_delegation *D = &a->plan->delegation;
+    const uint64_t *gm = group_masks(a);
+    size_t words = a->plan->who_words, n = 0, n_in = 0;
+    size_t *inside = itin_xmalloc((D->n_groups + 1) * sizeof *inside);
     for (size_t g = 0; g < D->n_groups; g++) {
-        const itin_group *G = &D->groups[g];
+        bool in = D->groups[g].n_members > 0;
+        for (size_t w = 0; w < words && in; w++)
+            in = (gm[g * words + w] & ~who[w]) == 0;
+        if (in)
+            inside[n_in++] = g;
+    }
+    uint64_t *have = itin_who_new(words), *m = itin_who_new(words);
+    while (n < MAX_NAMED_GROUPS && n_in && !itin_who_equal(have, who, words)) {
+        size_t best = n_in, best_c = 0;
+        for (size_t k = 0; k < n_in; k++) {
+            const uint64_t *g = gm + inside[k] * words;
+            size_t c = 0;
+            for (size_t w = 0; w < words; w++)
+                for (uint64_t v = g[w] & ~have[w]; v; v &= v - 1)
+                    c++;
+            if (c > best_c) {
+                best = k;
+                best_c = c;
+            }
+        }
+        if (best == n_in)
+            break;
+        pick[n++] = inside[best];
+        for (size_t w = 0; w < words; w++)
+            have[w] |= gm[inside[best] * words + w];
+    }
+    if (!itin_who_equal(have, who, words))
+        n = 0;
+    for (size_t k = 0; k < n && n > 1;) {
         itin_who_clear(m, words);
-        itin_who_add_group(m, G);
-        if (G->n_members && itin_who_equal(m, who, words)) {
-            free(m);
-            const char **names = itin_xmalloc(G->n_members * sizeof *names);
-            for (size_t k = 0; k < G->n_members; k++)
-                names[k] = D->participants[G->members[k]].name;
-            const char *list = itin_list(b->a->A, b->lang, names, G->n_members);
-            free(names);
-            return itin_arena_printf(b->a->A, "%s (%s)", G->name, list);
+        for (size_t j = 0; j < n; j++)
+            for (size_t w = 0; j != k && w < words; w++)
+                m[w] |= gm[pick[j] * words + w];
+        if (itin_who_equal(m, who, words)) {
+            memmove(pick + k, pick + k + 1, (n - k - 1) * sizeof *pick);
+            n--;
+        } else {
+            k++;
         }
     }
     free(m);
-    const char **names = itin_xmalloc((D->n_participants + 1) * sizeof *names);
-    ITIN_WHO_EACH(i, who, D->n_participants)
-    names[n++] = D->participants[i].name;
-    const char *list = itin_list(b->a->A, b->lang, names, n);
-    free(names);
-    return list;
+    free(have);
+    free(inside);
+    return n;
+}
+
+/* Who attends, in words of one language: "everyone"; "everyone except
+ * Yoon Seo-jin" when one or two are missing; the names of the groups whose
+ * members they are exactly (each with its members when `members`); else
+ * every name. */
+static const char *
+who_in(agenda *a, itin_lang lang, const uint64_t *who, bool members)
+{
+    const itin_delegation *D = &a->plan->delegation;
+    size_t words = a->plan->who_words, np = D->n_participants, n = itin_who_count(who, words);
+    if (np && n >= np && itin_who_is_all(who, np))
+        return itin_label_text(lang, L_EVERYONE);
+    if (n >= 3 && np - n <= 2) {
+        uint64_t *absent = itin_who_new(words);
+        for (size_t i = 0; i < np; i++)
+            if (!itin_who_has(who, i))
+                itin_who_add(absent, i);
+        const char *t =
+            itin_arena_printf(a->A, itin_label_text(lang, L_EVERYONE_EXCEPT), names_text(a, lang, absent));
+        free(absent);
+        return t;
+    }
+    size_t groups[MAX_NAMED_GROUPS];
+    size_t ng = exact_groups(a, who, groups);
+    const char *result = NULL;
+    if (ng) {
+        const char **parts = itin_xmalloc(ng * sizeof *parts);
+        uint64_t *m = itin_who_new(words);
+        for (size_t k = 0; k < ng; k++) {
+            const itin_group *G = &D->groups[groups[k]];
+            parts[k] = G->name;
+            if (members) {
+                itin_who_clear(m, words);
+                itin_who_add_group(m, G);
+                parts[k] = itin_arena_printf(a->A, "%s (%s)", G->name, names_text(a, lang, m));
+            }
+        }
+        result = list_in(a, lang, parts, ng);
+        free(m);
+        free(parts);
+    }
+    return result ? result : names_text(a, lang, who);
+}
+
+/* Who attends, in each of the agenda's languages. */
+static const char *
+who_langs(agenda *a, const uint64_t *who, bool members)
+{
+    const char *t[ITIN_MAX_LANGS] = {"", ""};
+    for (size_t k = 0; k < a->langs.n; k++)
+        t[k] = who_in(a, a->langs.lang[k], who, members);
+    return itin_join_langs(a->A, &a->langs, t, " / ");
+}
+
+/* Who attends, in the agenda's words, groups with their members. */
+static const char *
+who_text(builder *b, const uint64_t *who)
+{
+    return who_langs(b->a, who, true);
+}
+
+const char *
+itin_agenda_who(agenda *a, const uint64_t *who)
+{
+    return who_langs(a, who, false);
 }
 
 static const char *
@@ -123,6 +277,12 @@ offset_text(itin_arena *A, int offset)
 }
 
 const char *
+itin_agenda_local_time(itin_arena *A, const char *label, const char *zone, int offset)
+{
+    return itin_arena_printf(A, "%s: %s (%s)", label, zone, offset_text(A, offset));
+}
+
+const char *
 itin_agenda_item_time(itin_arena *A, const itin_item *x, bool *offsets)
 {
     char hm[ITIN_HM_SIZE];
@@ -148,17 +308,17 @@ itin_agenda_item_time(itin_arena *A, const itin_item *x, bool *offsets)
 }
 
 const char *
-itin_agenda_item_title(itin_arena *A, itin_lang lang, const itin_plan *P, const itin_item *x)
+itin_agenda_item_title(itin_arena *A, const itin_langs *ls, const itin_plan *P, const itin_item *x)
 {
     const char *t = x->title;
     if (x->kind == ITIN_ITEM_TRANSFER) {
-        t = itin_arena_printf(A, "%s: %s \u2192 %s", itin_label_text(lang, L_TRANSFER),
+        t = itin_arena_printf(A, "%s: %s \u2192 %s", itin_label_langs(A, ls, L_TRANSFER),
                               short_name(&P->institutions[x->from]), short_name(&P->institutions[x->to]));
     } else if (x->kind == ITIN_ITEM_MEETING) {
-        t = itin_arena_printf(A, "%s: %s", itin_label_text(lang, L_MEETING), t);
+        t = itin_arena_printf(A, "%s: %s", itin_label_langs(A, ls, L_MEETING), t);
     } else if (x->kind == ITIN_ITEM_TRAVEL && x->leg->title_default) {
-        t = itin_leg_title(A, lang, x->mode, x->leg->ref, short_name(&P->institutions[x->from]),
-                           short_name(&P->institutions[x->to]));
+        t = itin_leg_title_langs(A, ls, x->mode, x->leg->ref, short_name(&P->institutions[x->from]),
+                                 short_name(&P->institutions[x->to]));
     }
     return t;
 }
@@ -166,7 +326,7 @@ itin_agenda_item_title(itin_arena *A, itin_lang lang, const itin_plan *P, const 
 static const char *
 title_of(builder *b, const itin_item *x)
 {
-    const char *t = itin_agenda_item_title(b->a->A, b->lang, b->P, x);
+    const char *t = itin_agenda_item_title(b->a->A, b->ls, b->P, x);
     if (x->status == ITIN_CANCELLED)
         t = itin_arena_printf(b->a->A, "[%s] %s", agenda_label(b, L_CANCELLED), t);
     else if (x->status == ITIN_TENTATIVE)
@@ -181,6 +341,7 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
     size_t cap = 0;
     e->kind = x->kind;
     e->status = x->status;
+    e->item = x;
     e->title = title_of(b, x);
     e->time = itin_agenda_item_time(b->a->A, x, &e->offsets);
     /* An end at midnight is 24:00 on the day it closes, not 00:00 +1. */
@@ -199,7 +360,7 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_WITH), who_text(b, x->who));
         if (v->n_topics)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_TOPICS),
-                      itin_list(b->a->A, b->lang, v->topics, v->n_topics));
+                      list_in(b->a, b->ls->lang[0], v->topics, v->n_topics));
         add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_HOST), v->host);
         add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_CONTACT),
                   contact_text(b, &I->contact));
@@ -225,19 +386,25 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
         if (days != 0 || strcmp(x->tz_start, x->tz_end) != 0)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_ARRIVAL),
                       itin_arena_printf(b->a->A, "%s, %s (%s, %s)",
-                                        itin_date_long(b->a->A, b->lang, end_date), to, x->tz_end,
+                                        itin_date_long_langs(b->a->A, b->ls, end_date), to, x->tz_end,
                                         offset_text(b->a->A, x->offset_end)));
         if (!x->everyone)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_WITH), who_text(b, x->who));
         add_field(b, &e->fields, &e->n_fields, &cap, NULL, l->description);
     } else if (x->kind == ITIN_ITEM_TRANSFER) {
-        /* "Transfer: A → B (by bus, 20 min, 3.6 km)" */
-        const char *how = itin_arena_printf(b->a->A, "%s, %s", itin_mode_label(b->lang, x->mode),
-                                            itin_duration_text(b->a->A, b->lang, x->minutes));
-        if (x->distance_km > 0)
-            how = itin_arena_printf(b->a->A, "%s, %s km", how,
-                                    itin_decimal(b->a->A, b->lang, x->distance_km, 1));
-        e->title = itin_arena_printf(b->a->A, "%s (%s)", e->title, how);
+        /* "Transfer: A → B (by bus, 20 min, 3.6 km)"; bilingual "(mit dem
+         * Bus, 20 Min., 3,6 km / 버스, 20분, 3.6 km)". */
+        const char *how[ITIN_MAX_LANGS] = {"", ""};
+        for (size_t k = 0; k < b->ls->n; k++) {
+            itin_lang l = b->ls->lang[k];
+            how[k] = itin_arena_printf(b->a->A, "%s, %s", itin_mode_label(l, x->mode),
+                                       itin_duration_text(b->a->A, l, x->minutes));
+            if (x->distance_km > 0)
+                how[k] = itin_arena_printf(b->a->A, "%s, %s km", how[k],
+                                           itin_decimal(b->a->A, l, x->distance_km, 1));
+        }
+        e->title =
+            itin_arena_printf(b->a->A, "%s (%s)", e->title, itin_join_langs(b->a->A, b->ls, how, " / "));
         if (!x->everyone)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_WITH), who_text(b, x->who));
     } else if (x->kind == ITIN_ITEM_MEETING) {
@@ -287,11 +454,16 @@ agenda_head(builder *b)
     else if (!org)
         org = D->organizer.email;
     add_field(b, &a->head, &a->n_head, &cap, agenda_label(b, L_ORGANIZER), org);
-    const char *dates = D->start == D->end
-                            ? itin_date_long(a->A, b->lang, D->start)
-                            : itin_arena_printf(a->A, "%s \u2013 %s", itin_date_long(a->A, b->lang, D->start),
-                                                itin_date_long(a->A, b->lang, D->end));
-    add_field(b, &a->head, &a->n_head, &cap, agenda_label(b, L_DATES), dates);
+    const char *dates[ITIN_MAX_LANGS] = {"", ""};
+    for (size_t k = 0; k < b->ls->n; k++) {
+        itin_lang l = b->ls->lang[k];
+        dates[k] = D->start == D->end
+                       ? itin_date_long(a->A, l, D->start)
+                       : itin_arena_printf(a->A, "%s \u2013 %s", itin_date_long(a->A, l, D->start),
+                                           itin_date_long(a->A, l, D->end));
+    }
+    add_field(b, &a->head, &a->n_head, &cap, agenda_label(b, L_DATES),
+              itin_join_langs(a->A, b->ls, dates, " \u00b7 "));
     if (D->revision >= 0)
         add_field(b, &a->head, &a->n_head, &cap, agenda_label(b, L_REVISION),
                   itin_arena_printf(a->A, "%d", D->revision));
@@ -314,14 +486,21 @@ agenda_days(builder *b, const itin_render_options *opt)
     for (size_t k = 0; k < it->n_days; k++) {
         const itin_day *day = &it->days[k];
         agenda_day *ad = &a->days[a->n_days++];
-        const char *date = itin_date_long(a->A, b->lang, day->date);
+        ad->day = day;
+        const char *date = itin_date_long_langs(a->A, b->ls, day->date);
         /* Every day has its number (0 and below before the delegation); the
          * days around it also say what they are. */
-        const char *label = itin_arena_printf(a->A, agenda_label(b, L_DAY), day->number);
-        if (day->date < D->start || day->date > D->end)
-            label = itin_arena_printf(a->A, "%s (%s)", label,
-                                      agenda_label(b, day->date < D->start ? L_DAY_BEFORE : L_DAY_AFTER));
-        ad->heading = itin_arena_printf(a->A, "%s \u00b7 %s", label, date);
+        const char *label[ITIN_MAX_LANGS] = {"", ""};
+        for (size_t j = 0; j < b->ls->n; j++) {
+            itin_lang l = b->ls->lang[j];
+            label[j] = itin_arena_printf(a->A, itin_label_text(l, L_DAY), day->number);
+            if (day->date < D->start || day->date > D->end)
+                label[j] =
+                    itin_arena_printf(a->A, "%s (%s)", label[j],
+                                      itin_label_text(l, day->date < D->start ? L_DAY_BEFORE : L_DAY_AFTER));
+        }
+        ad->heading =
+            itin_arena_printf(a->A, "%s \u00b7 %s", itin_join_langs(a->A, b->ls, label, " / "), date);
         /* Room for a free time before every item. */
         ad->entries = itin_arena_alloc(a->A, (day->n_items ? 2 * day->n_items : 1) * sizeof *ad->entries);
         size_t cap_n = 0;
@@ -349,9 +528,8 @@ agenda_days(builder *b, const itin_render_options *opt)
             agenda_entry *e = &ad->entries[ad->n_entries++];
             entry_for(b, e, x);
             if (!zone || strcmp(zone, x->tz_start) != 0 || offset != x->offset_start)
-                e->zone = itin_arena_printf(
-                    a->A, agenda_label(b, L_LOCAL_TIME),
-                    itin_arena_printf(a->A, "%s (%s)", x->tz_start, offset_text(b->a->A, x->offset_start)));
+                e->zone =
+                    itin_agenda_local_time(a->A, agenda_label(b, L_LOCAL_TIME), x->tz_start, x->offset_start);
             zone = x->tz_end;
             offset = e->offsets ? x->offset_start : x->offset_end;
         }
@@ -410,9 +588,16 @@ itin_agenda_build(const itin_itinerary *it, const itin_render_options *opt)
     itin_arena *A = itin_arena_new();
     agenda *a = itin_arena_alloc(A, sizeof *a);
     a->A = A;
-    builder b = {a, it, it->plan, itin_lang_of(opt->lang ? opt->lang : it->plan->delegation.language),
-                 opt->mask};
-    a->lang = b.lang;
+    a->plan = it->plan;
+    /* The languages the options name, else the delegation's; a spec that
+     * does not read (the program checks it first) is its first language. */
+    const char *spec = opt->lang ? opt->lang : it->plan->delegation.language;
+    char err[160];
+    if (itin_langs_parse(spec ? spec : "en", &a->langs, err, sizeof err) != 0)
+        a->langs = (itin_langs){{itin_lang_of(spec)}, 1};
+    a->lang = a->langs.lang[0];
+    a->no_items = itin_label_langs(A, &a->langs, L_NO_ITEMS);
+    builder b = {a, it, it->plan, &a->langs, opt->mask};
     agenda_head(&b);
     if (opt->audience) {
         size_t cap = a->n_head;

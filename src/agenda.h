@@ -24,12 +24,14 @@ typedef struct agenda_entry {
     itin_item_kind kind;
     bool free_time; /* a long gap between items, not an item */
     itin_status status;
+    const itin_item *item; /* the itinerary's item it shows */
     agenda_field *fields;
     size_t n_fields;
 } agenda_entry;
 
 typedef struct agenda_day {
     const char *heading; /* "Tag 1 · Dienstag, 22. November 2022" */
+    const itin_day *day; /* the itinerary's day it shows */
     agenda_entry *entries;
     size_t n_entries;
     agenda_field *nights; /* label "Übernachtung", text the hotel */
@@ -38,7 +40,10 @@ typedef struct agenda_day {
 
 typedef struct agenda {
     itin_arena *A;
-    itin_lang lang;
+    const itin_plan *plan;
+    itin_lang lang;       /* its language, the first of two */
+    itin_langs langs;     /* one language, or two for a bilingual agenda */
+    const char *no_items; /* "No appointments." for an empty day */
     const char *title;
     agenda_field *head; /* lead, organiser, dates, revision, audience */
     size_t n_head;
@@ -50,6 +55,7 @@ typedef struct agenda {
     const char *contacts_heading;
     agenda_field *contacts;
     size_t n_contacts;
+    const uint64_t *group_masks; /* each group's members, made when first needed */
 } agenda;
 
 /* Build the agenda of an itinerary (already filtered to its audience). The
@@ -69,8 +75,22 @@ int itin_agenda_write_markdown(const agenda *a, FILE *f);
  * item's title without status marker ("Transfer: WFS → ILK", a leg's made
  * title); its local times ("10:00–11:00", "22:00–06:15 +1"; *offsets set
  * when they name their UTC offsets); a place as name and address (or city). */
-const char *itin_agenda_item_title(itin_arena *A, itin_lang lang, const itin_plan *P, const itin_item *x);
+const char *itin_agenda_item_title(itin_arena *A, const itin_langs *ls, const itin_plan *P,
+                                   const itin_item *x);
 const char *itin_agenda_item_time(itin_arena *A, const itin_item *x, bool *offsets);
+/* A change of zone before an entry: "Local time: Asia/Seoul (UTC+09:00)". */
+const char *itin_agenda_local_time(itin_arena *A, const char *label, const char *zone, int offset);
 const char *itin_agenda_place_text(itin_arena *A, const itin_institution *I);
+
+/* A label in the agenda's language or both of its languages ("Ort /
+ * 장소"); one with up to two numbers ("%d") filled in, in each language
+ * ("Seite 2 von 5 / 2쪽 (총 5쪽)"). In the agenda's arena. */
+const char *itin_agenda_label(agenda *a, itin_label l);
+const char *itin_agenda_label_nums(agenda *a, itin_label l, int x, int y);
+
+/* Who a mask of participants is, in the agenda's words and arena: "everyone",
+ * "everyone except Yoon Seo-jin" (one or two missing), the names of the
+ * groups they are exactly, or their names. */
+const char *itin_agenda_who(agenda *a, const uint64_t *who);
 
 #endif

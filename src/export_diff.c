@@ -314,14 +314,10 @@ entry_for(notice *n, agenda_entry *e, const itin_change *first, const itin_chang
     size_t cap = 0;
     e->kind = x->kind;
     e->status = x->status;
-    e->title = itin_agenda_item_title(n->A, n->lang, P, x);
+    e->title = itin_agenda_item_title(n->A, &n->a->langs, P, x);
     e->time = itin_agenda_item_time(n->A, x, &e->offsets);
     if (!*zone || strcmp(*zone, x->tz_start) != 0 || *offset != x->offset_start) {
-        int off = x->offset_start < 0 ? -x->offset_start : x->offset_start;
-        e->zone = itin_arena_printf(n->A, label(n, L_LOCAL_TIME),
-                                    itin_arena_printf(n->A, "%s (UTC%c%02d:%02d)", x->tz_start,
-                                                      x->offset_start < 0 ? '-' : '+', off / 3600,
-                                                      off % 3600 / 60));
+        e->zone = itin_agenda_local_time(n->A, label(n, L_LOCAL_TIME), x->tz_start, x->offset_start);
     }
     *zone = x->tz_end;
     *offset = e->offsets ? x->offset_start : x->offset_end;
@@ -486,6 +482,8 @@ notice_build(const itin_diff *D, const itin_diff_options *opt, notice *n)
                   NULL};
     n->scratch = itin_arena_alloc(A, D->words * sizeof *n->scratch);
     a->lang = n->lang;
+    a->langs = (itin_langs){{n->lang}, 1};
+    a->no_items = itin_label_text(n->lang, L_NO_ITEMS);
     notice_head(n);
     notice_days(n);
     return a;

@@ -2,6 +2,7 @@
  * delegation, its participants, the places used, then the days with one item
  * a line, and the diagnostics. Streamed through the json writer. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -167,6 +168,19 @@ participant_json(jw *w, const itin_participant *p)
     jw_kstring(w, "org", p->org);
     jw_kstring(w, "email", p->email);
     jw_kstring(w, "phone", p->phone);
+    if (p->language) {
+        /* "ko,de" as ["ko", "de"] */
+        jw_key(w, "language");
+        jw_array(w, -1);
+        for (const char *c = p->language; *c;) {
+            size_t n = strcspn(c, ",");
+            char code[16];
+            snprintf(code, sizeof code, "%.*s", (int)(n < 15 ? n : 15), c);
+            jw_string(w, code);
+            c += n + (c[n] == ',');
+        }
+        jw_end(w);
+    }
     jw_end(w);
 }
 

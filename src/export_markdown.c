@@ -176,7 +176,7 @@ itin_agenda_write_markdown(const agenda *a, FILE *f)
         md_text(&m, d->heading, false);
         md_put(&m, "\n\n");
         if (d->n_entries == 0) {
-            md_text(&m, itin_label_text(a->lang, L_NO_ITEMS), true);
+            md_text(&m, a->no_items, true);
             md_put(&m, "\n");
         }
         for (size_t i = 0; i < d->n_entries; i++)

@@ -151,6 +151,19 @@ field(out *o, size_t indent, const agenda_field *f)
         return;
     }
     size_t lw = itin_display_width(f->label, strlen(f->label));
+    if (indent + lw + 2 + 8 > (size_t)o->width) {
+        /* A label too long for the line (two languages on a narrow page):
+         * label and text are wrapped as one paragraph. */
+        size_t n = indent + 1, m = strlen(f->label) + strlen(f->text) + 3;
+        char *pad = itin_xmalloc(n), *t = itin_xmalloc(m);
+        memset(pad, ' ', indent);
+        pad[indent] = '\0';
+        snprintf(t, m, "%s: %s", f->label, f->text);
+        wrap(o, pad, indent, indent, t);
+        free(pad);
+        free(t);
+        return;
+    }
     size_t n = indent + strlen(f->label) + 3;
     char *first = itin_xmalloc(n);
     memset(first, ' ', indent);
@@ -258,7 +271,7 @@ itin_agenda_write_text(const agenda *a, int width, FILE *f)
         wrap(&o, "", 0, 0, d->heading);
         rule(&o, "-");
         if (d->n_entries == 0)
-            wrap(&o, "", 0, 0, itin_label_text(a->lang, L_NO_ITEMS));
+            wrap(&o, "", 0, 0, a->no_items);
         for (size_t i = 0; i < d->n_entries; i++)
             text_entry(&o, &d->entries[i], indent);
         if (d->n_nights)

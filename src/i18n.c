@@ -1,6 +1,7 @@
 /* i18n: the agenda's words in English, German and Korean, and everything
  * locale-dependent — dates, numbers, lists, display widths, line breaks —
  * through ICU, never hand-made month or weekday tables. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,341 +20,419 @@
 /* One table per language. "%d" and "%s" are filled in by the caller where
  * the label's comment in i18n.h says so. */
 static const char
-    *const LABELS[ITIN_LANG_COUNT][L__COUNT] =
-        {
-            [ITIN_EN] =
-                {
-                    [L_DAY] = "Day %d",
-                    [L_DAY_BEFORE] = "Arrival",
-                    [L_DAY_AFTER] = "Departure",
-                    [L_LEAD] = "Led by",
-                    [L_ORGANIZER] = "Organiser",
-                    [L_DATES] = "Dates",
-                    [L_REVISION] = "Revision",
-                    [L_FOR] = "Agenda for",
-                    [L_PLACE] = "Place",
-                    [L_ADDRESS] = "Address",
-                    [L_WITH] = "Attending",
-                    [L_TOPICS] = "Topics",
-                    [L_HOST] = "Host",
-                    [L_CONTACT] = "Contact",
-                    [L_TRANSFER] = "Transfer",
-                    [L_ARRIVAL] = "Arrival",
-                    [L_REF] = "Booking",
-                    [L_LODGING] = "Lodging",
-                    [L_PARTICIPANTS] = "Participants",
-                    [L_CONTACTS] = "Contacts",
-                    [L_CANCELLED] = "CANCELLED",
-                    [L_TENTATIVE] = "tentative",
-                    [L_LOCAL_TIME] = "Local time: %s",
-                    [L_NO_ITEMS] = "No appointments.",
-                    [L_EVERYONE] = "everyone",
-                    [L_GROUPS] = "Groups",
-                    [L_MODE_WALK] = "on foot",
-                    [L_MODE_BIKE] = "by bike",
-                    [L_MODE_CAR] = "by car",
-                    [L_MODE_TAXI] = "by taxi",
-                    [L_MODE_BUS] = "by bus",
-                    [L_MODE_TRAIN] = "by train",
-                    [L_MODE_FLIGHT] = "Flight",
-                    [L_MODE_SHIP] = "by ship",
-                    [L_HOURS] = "h",
-                    [L_MINUTES] = "min",
-                    [L_NEXT_DAY] = "next day",
-                    [L_EMAIL] = "e-mail",
-                    [L_PHONE] = "phone",
-                    [L_WEB] = "web",
-                    [L_DEPARTURE] = "Departure",
-                    [L_ESTIMATED] = "estimated",
-                    [L_NOUN_WALK] = "Walk",
-                    [L_NOUN_BIKE] = "Bike",
-                    [L_NOUN_CAR] = "Car",
-                    [L_NOUN_TAXI] = "Taxi",
-                    [L_NOUN_BUS] = "Bus",
-                    [L_NOUN_TRAIN] = "Train",
-                    [L_NOUN_FLIGHT] = "Flight",
-                    [L_NOUN_SHIP] = "Ship",
-                    [L_TRANSPORT] = "Transport",
-                    [L_PEOPLE] = "%zu people",
-                    [L_PERSON] = "1 person",
-                    [L_VEHICLES] = "Vehicles needed",
-                    [L_NO_TRANSFERS] = "No transfers.",
-                    [L_CHECKIN_BY] = "Check-in by",
-                    [L_THERE_BY] = "Be there by",
-                    [L_FREE_TIME] = "Free time",
-                    [L_MEETING] = "Meeting",
-                    [L_TABLE] = "Table",
-                    [L_INTERPRETED] = "with interpreter",
-                    [L_DIFF_TITLE] = "Changes: %s",
-                    [L_DIFF_FOR] = "Changes for",
-                    [L_DIFF_SUMMARY] = "Summary",
-                    [L_DIFF_COUNT] = "{0,plural,one{# change} other{# changes}} affecting {1,number} "
-                                     "of {2,plural,one{# participant} other{# participants}}",
-                    [L_DIFF_COUNT_YOU] = "{0,plural,one{# change} other{# changes}} for you",
-                    [L_DIFF_NONE] = "No changes.",
-                    [L_DIFF_CONCERNS] = "Concerns",
-                    [L_DIFF_JOINING] = "Joining",
-                    [L_DIFF_LEAVING] = "Leaving",
-                    [L_THE_VISIT] = "The visit",
-                    [L_THE_TRAVEL] = "The journey",
-                    [L_THE_FLIGHT] = "The flight",
-                    [L_THE_TRANSFER] = "The transfer",
-                    [L_THE_MEETING] = "The meeting",
-                    [L_YOUR_VISIT] = "Your visit",
-                    [L_YOUR_TRAVEL] = "Your journey",
-                    [L_YOUR_FLIGHT] = "Your flight",
-                    [L_YOUR_TRANSFER] = "Your transfer",
-                    [L_YOUR_MEETING] = "Your meeting",
-                    [L_DIFF_ADDED] = "New in the itinerary.",
-                    [L_DIFF_ADDED_YOU] = "New in your itinerary.",
-                    [L_DIFF_REMOVED] = "{it} at {time} has been removed from the itinerary.",
-                    [L_DIFF_REMOVED_YOU] = "{it} at {time} is no longer in your itinerary.",
-                    [L_DIFF_CANCELLED] = "{it} at {time} has been cancelled.",
-                    [L_DIFF_REINSTATED] = "{it} at {time} takes place again.",
-                    [L_DIFF_MOVED] = "{it} at {time} has moved to {new}.",
-                    [L_DIFF_PLACE] = "{it} at {time} has a new place: {new} (was {old}).",
-                    [L_DIFF_RETITLED] = "{it} at {time} has a new title (was “{old}”).",
-                    [L_DIFF_BOOKING] = "{it} at {time} has a new booking: {new} (was {old}).",
-                    [L_DIFF_STATUS] = "{it} at {time} is now {new} (was {old}).",
-                    [L_DIFF_MODE] = "{it} at {time} now goes {new} (was {old}).",
-                    [L_DIFF_DETAILS] = "{it} at {time}: new {list}.",
-                    [L_DIFF_TOPICS] = "topics",
-                    [L_DIFF_HOST] = "host",
-                    [L_DIFF_DESCRIPTION] = "description",
-                    [L_DIFF_NO_BOOKING] = "none",
-                    [L_CONFIRMED] = "confirmed",
-                    [L_DIFF_DATE_TIME] = "{date}, {time}",
-                    [L_DIFF_LODGING_CHANGED] = "{new} instead of {old}",
-                    [L_DIFF_LODGING_ADDED] = "{new} (new)",
-                    [L_DIFF_LODGING_REMOVED] = "{old}: cancelled",
-                    [L_DIFF_NIGHTS] = "{0,plural,one{# night} other{# nights}}",
-                },
-            [ITIN_DE] =
-                {
-                    [L_DAY] = "Tag %d",
-                    [L_DAY_BEFORE] = "Anreise",
-                    [L_DAY_AFTER] = "Abreise",
-                    [L_LEAD] = "Leitung",
-                    [L_ORGANIZER] = "Organisation",
-                    [L_DATES] = "Zeitraum",
-                    [L_REVISION] = "Stand",
-                    [L_FOR] = "Programm für",
-                    [L_PLACE] = "Ort",
-                    [L_ADDRESS] = "Adresse",
-                    [L_WITH] = "Teilnehmende",
-                    [L_TOPICS] = "Themen",
-                    [L_HOST] = "Gastgeber",
-                    [L_CONTACT] = "Kontakt",
-                    [L_TRANSFER] = "Transfer",
-                    [L_ARRIVAL] = "Ankunft",
-                    [L_REF] = "Buchung",
-                    [L_LODGING] = "Übernachtung",
-                    [L_PARTICIPANTS] = "Teilnehmende",
-                    [L_CONTACTS] = "Kontakte",
-                    [L_CANCELLED] = "ABGESAGT",
-                    [L_TENTATIVE] = "vorläufig",
-                    [L_LOCAL_TIME] = "Ortszeit: %s",
-                    [L_NO_ITEMS] = "Keine Termine.",
-                    [L_EVERYONE] = "alle",
-                    [L_GROUPS] = "Gruppen",
-                    [L_MODE_WALK] = "zu Fuß",
-                    [L_MODE_BIKE] = "mit dem Rad",
-                    [L_MODE_CAR] = "mit dem Auto",
-                    [L_MODE_TAXI] = "mit dem Taxi",
-                    [L_MODE_BUS] = "mit dem Bus",
-                    [L_MODE_TRAIN] = "mit der Bahn",
-                    [L_MODE_FLIGHT] = "Flug",
-                    [L_MODE_SHIP] = "mit dem Schiff",
-                    [L_HOURS] = "Std.",
-                    [L_MINUTES] = "Min.",
-                    [L_NEXT_DAY] = "Folgetag",
-                    [L_EMAIL] = "E-Mail",
-                    [L_PHONE] = "Telefon",
-                    [L_WEB] = "Web",
-                    [L_DEPARTURE] = "Abfahrt",
-                    [L_ESTIMATED] = "geschätzt",
-                    [L_NOUN_WALK] = "Fußweg",
-                    [L_NOUN_BIKE] = "Fahrrad",
-                    [L_NOUN_CAR] = "Auto",
-                    [L_NOUN_TAXI] = "Taxi",
-                    [L_NOUN_BUS] = "Bus",
-                    [L_NOUN_TRAIN] = "Zug",
-                    [L_NOUN_FLIGHT] = "Flug",
-                    [L_NOUN_SHIP] = "Schiff",
-                    [L_TRANSPORT] = "Transporte",
-                    [L_PEOPLE] = "%zu Personen",
-                    [L_PERSON] = "1 Person",
-                    [L_VEHICLES] = "Benötigte Fahrzeuge",
-                    [L_NO_TRANSFERS] = "Keine Transfers.",
-                    [L_CHECKIN_BY] = "Check-in bis",
-                    [L_THERE_BY] = "Vor Ort bis",
-                    [L_FREE_TIME] = "Freie Zeit",
-                    [L_MEETING] = "Gespräch",
-                    [L_TABLE] = "Tisch",
-                    [L_INTERPRETED] = "mit Dolmetscher",
-                    [L_DIFF_TITLE] = "Änderungen: %s",
-                    [L_DIFF_FOR] = "Änderungen für",
-                    [L_DIFF_SUMMARY] = "Übersicht",
-                    [L_DIFF_COUNT] = "{0,plural,one{# Änderung} other{# Änderungen}} für {1,number} "
-                                     "von {2,number} Teilnehmenden",
-                    [L_DIFF_COUNT_YOU] = "{0,plural,one{# Änderung} other{# Änderungen}} für Sie",
-                    [L_DIFF_NONE] = "Keine Änderungen.",
-                    [L_DIFF_CONCERNS] = "Betrifft",
-                    [L_DIFF_JOINING] = "Neu dabei",
-                    [L_DIFF_LEAVING] = "Nicht mehr dabei",
-                    [L_THE_VISIT] = "Der Termin",
-                    [L_THE_TRAVEL] = "Die Fahrt",
-                    [L_THE_FLIGHT] = "Der Flug",
-                    [L_THE_TRANSFER] = "Der Transfer",
-                    [L_THE_MEETING] = "Das Gespräch",
-                    [L_YOUR_VISIT] = "Ihr Termin",
-                    [L_YOUR_TRAVEL] = "Ihre Fahrt",
-                    [L_YOUR_FLIGHT] = "Ihr Flug",
-                    [L_YOUR_TRANSFER] = "Ihr Transfer",
-                    [L_YOUR_MEETING] = "Ihr Gespräch",
-                    [L_DIFF_ADDED] = "Neu im Programm.",
-                    [L_DIFF_ADDED_YOU] = "Neu in Ihrem Programm.",
-                    [L_DIFF_REMOVED] = "{it} um {time} wurde aus dem Programm gestrichen.",
-                    [L_DIFF_REMOVED_YOU] = "{it} um {time} entfällt für Sie.",
-                    [L_DIFF_CANCELLED] = "{it} um {time} wurde abgesagt.",
-                    [L_DIFF_REINSTATED] = "{it} um {time} findet wieder statt.",
-                    [L_DIFF_MOVED] = "{it} um {time} wurde auf {new} verschoben.",
-                    [L_DIFF_PLACE] = "{it} um {time} hat einen neuen Ort: {new} (bisher {old}).",
-                    [L_DIFF_RETITLED] = "{it} um {time} hat einen neuen Titel (bisher „{old}“).",
-                    [L_DIFF_BOOKING] = "{it} um {time} hat eine neue Buchung: {new} (bisher {old}).",
-                    [L_DIFF_STATUS] = "{it} um {time} ist jetzt {new} (bisher {old}).",
-                    [L_DIFF_MODE] = "{it} um {time} erfolgt jetzt {new} (bisher {old}).",
-                    [L_DIFF_DETAILS] = "{it} um {time}: {list} geändert.",
-                    [L_DIFF_TOPICS] = "Themen",
-                    [L_DIFF_HOST] = "Gastgeber",
-                    [L_DIFF_DESCRIPTION] = "Beschreibung",
-                    [L_DIFF_NO_BOOKING] = "keine",
-                    [L_CONFIRMED] = "bestätigt",
-                    [L_DIFF_DATE_TIME] = "{date}, {time}",
-                    [L_DIFF_LODGING_CHANGED] = "{new} statt {old}",
-                    [L_DIFF_LODGING_ADDED] = "{new} (neu)",
-                    [L_DIFF_LODGING_REMOVED] = "{old}: entfällt",
-                    [L_DIFF_NIGHTS] = "{0,plural,one{# Nacht} other{# Nächte}}",
-                },
-            [ITIN_KO] =
-                {
-                    [L_DAY] = "%d일차",
-                    [L_DAY_BEFORE] = "도착",
-                    [L_DAY_AFTER] = "출발",
-                    [L_LEAD] = "단장",
-                    [L_ORGANIZER] = "주관",
-                    [L_DATES] = "기간",
-                    [L_REVISION] = "개정",
-                    [L_FOR] = "개인 일정",
-                    [L_PLACE] = "장소",
-                    [L_ADDRESS] = "주소",
-                    [L_WITH] = "참석자",
-                    [L_TOPICS] = "주제",
-                    [L_HOST] = "주최",
-                    [L_CONTACT] = "연락처",
-                    [L_TRANSFER] = "이동",
-                    [L_ARRIVAL] = "도착",
-                    [L_REF] = "예약",
-                    [L_LODGING] = "숙박",
-                    [L_PARTICIPANTS] = "참가자",
-                    [L_CONTACTS] = "연락처",
-                    [L_CANCELLED] = "취소",
-                    [L_TENTATIVE] = "미정",
-                    [L_LOCAL_TIME] = "현지 시간: %s",
-                    [L_NO_ITEMS] = "일정 없음.",
-                    [L_EVERYONE] = "전원",
-                    [L_GROUPS] = "그룹",
-                    [L_MODE_WALK] = "도보",
-                    [L_MODE_BIKE] = "자전거",
-                    [L_MODE_CAR] = "승용차",
-                    [L_MODE_TAXI] = "택시",
-                    [L_MODE_BUS] = "버스",
-                    [L_MODE_TRAIN] = "기차",
-                    [L_MODE_FLIGHT] = "항공편",
-                    [L_MODE_SHIP] = "선박",
-                    [L_HOURS] = "시간",
-                    [L_MINUTES] = "분",
-                    [L_NEXT_DAY] = "다음 날",
-                    [L_EMAIL] = "이메일",
-                    [L_PHONE] = "전화",
-                    [L_WEB] = "웹",
-                    [L_DEPARTURE] = "출발",
-                    [L_ESTIMATED] = "추정",
-                    [L_NOUN_WALK] = "도보",
-                    [L_NOUN_BIKE] = "자전거",
-                    [L_NOUN_CAR] = "승용차",
-                    [L_NOUN_TAXI] = "택시",
-                    [L_NOUN_BUS] = "버스",
-                    [L_NOUN_TRAIN] = "기차",
-                    [L_NOUN_FLIGHT] = "항공편",
-                    [L_NOUN_SHIP] = "선박",
-                    [L_TRANSPORT] = "차량 배차",
-                    [L_PEOPLE] = "%zu명",
-                    [L_PERSON] = "1명",
-                    [L_VEHICLES] = "필요 차량",
-                    [L_NO_TRANSFERS] = "이동 없음.",
-                    [L_CHECKIN_BY] = "체크인 마감",
-                    [L_THERE_BY] = "집결 시각",
-                    [L_FREE_TIME] = "자유 시간",
-                    [L_MEETING] = "상담",
-                    [L_TABLE] = "테이블",
-                    [L_INTERPRETED] = "통역 포함",
-                    [L_DIFF_TITLE] = "변경 사항: %s",
-                    [L_DIFF_FOR] = "대상",
-                    [L_DIFF_SUMMARY] = "요약",
-                    [L_DIFF_COUNT] = "변경 {0,number}건, 참가자 {2,number}명 중 {1,number}명 해당",
-                    [L_DIFF_COUNT_YOU] = "변경 {0,number}건",
-                    [L_DIFF_NONE] = "변경 사항 없음.",
-                    [L_DIFF_CONCERNS] = "해당자",
-                    [L_DIFF_JOINING] = "추가 참석",
-                    [L_DIFF_LEAVING] = "참석 취소",
-                    [L_THE_VISIT] = "일정",
-                    [L_THE_TRAVEL] = "이동편",
-                    [L_THE_FLIGHT] = "항공편",
-                    [L_THE_TRANSFER] = "이동",
-                    [L_THE_MEETING] = "상담",
-                    [L_YOUR_VISIT] = "일정",
-                    [L_YOUR_TRAVEL] = "이동편",
-                    [L_YOUR_FLIGHT] = "항공편",
-                    [L_YOUR_TRANSFER] = "이동",
-                    [L_YOUR_MEETING] = "상담",
-                    [L_DIFF_ADDED] = "새로 추가된 일정입니다.",
-                    [L_DIFF_ADDED_YOU] = "귀하의 일정에 새로 추가되었습니다.",
-                    [L_DIFF_REMOVED] = "{time} {it}이 삭제되었습니다.",
-                    [L_DIFF_REMOVED_YOU] = "{time} {it}이 귀하의 일정에서 빠졌습니다.",
-                    [L_DIFF_CANCELLED] = "{time} {it}이 취소되었습니다.",
-                    [L_DIFF_REINSTATED] = "{time} {it}이 다시 진행됩니다.",
-                    [L_DIFF_MOVED] = "{time} {it}의 시간이 변경되었습니다: {new}",
-                    [L_DIFF_PLACE] = "{time} {it}의 장소가 변경되었습니다: {new} (이전: {old})",
-                    [L_DIFF_RETITLED] = "{time} {it}의 제목이 변경되었습니다 (이전: 「{old}」)",
-                    [L_DIFF_BOOKING] = "{time} {it}의 예약이 변경되었습니다: {new} (이전: {old})",
-                    [L_DIFF_STATUS] = "{time} {it}의 상태가 변경되었습니다: {new} (이전: {old})",
-                    [L_DIFF_MODE] = "{time} {it}의 이동 수단이 변경되었습니다: {new} (이전: {old})",
-                    [L_DIFF_DETAILS] = "{time} {it}의 세부 내용이 변경되었습니다: {list}",
-                    [L_DIFF_TOPICS] = "주제",
-                    [L_DIFF_HOST] = "주최",
-                    [L_DIFF_DESCRIPTION] = "설명",
-                    [L_DIFF_NO_BOOKING] = "없음",
-                    [L_CONFIRMED] = "확정",
-                    [L_DIFF_DATE_TIME] = "{date} {time}",
-                    [L_DIFF_LODGING_CHANGED] = "{new} (이전: {old})",
-                    [L_DIFF_LODGING_ADDED] = "{new} (신규)",
-                    [L_DIFF_LODGING_REMOVED] = "{old}: 취소",
-                    [L_DIFF_NIGHTS] = "{0,number}박",
-                },
+    *const
+        LABELS[ITIN_LANG_COUNT]
+              [L__COUNT] =
+                  {
+                      [ITIN_EN] =
+                          {
+                              [L_DAY] = "Day %d",
+                              [L_DAY_BEFORE] = "Arrival",
+                              [L_DAY_AFTER] = "Departure",
+                              [L_LEAD] = "Led by",
+                              [L_ORGANIZER] = "Organiser",
+                              [L_DATES] = "Dates",
+                              [L_REVISION] = "Revision",
+                              [L_FOR] = "Agenda for",
+                              [L_PLACE] = "Place",
+                              [L_ADDRESS] = "Address",
+                              [L_WITH] = "Attending",
+                              [L_TOPICS] = "Topics",
+                              [L_HOST] = "Host",
+                              [L_CONTACT] = "Contact",
+                              [L_TRANSFER] = "Transfer",
+                              [L_ARRIVAL] = "Arrival",
+                              [L_REF] = "Booking",
+                              [L_LODGING] = "Lodging",
+                              [L_PARTICIPANTS] = "Participants",
+                              [L_CONTACTS] = "Contacts",
+                              [L_CANCELLED] = "CANCELLED",
+                              [L_TENTATIVE] = "tentative",
+                              [L_LOCAL_TIME] = "Local time",
+                              [L_NO_ITEMS] = "No appointments.",
+                              [L_EVERYONE] = "everyone",
+                              [L_GROUPS] = "Groups",
+                              [L_MODE_WALK] = "on foot",
+                              [L_MODE_BIKE] = "by bike",
+                              [L_MODE_CAR] = "by car",
+                              [L_MODE_TAXI] = "by taxi",
+                              [L_MODE_BUS] = "by bus",
+                              [L_MODE_TRAIN] = "by train",
+                              [L_MODE_FLIGHT] = "Flight",
+                              [L_MODE_SHIP] = "by ship",
+                              [L_HOURS] = "h",
+                              [L_MINUTES] = "min",
+                              [L_NEXT_DAY] = "next day",
+                              [L_EMAIL] = "e-mail",
+                              [L_PHONE] = "phone",
+                              [L_WEB] = "web",
+                              [L_DEPARTURE] = "Departure",
+                              [L_ESTIMATED] = "estimated",
+                              [L_NOUN_WALK] = "Walk",
+                              [L_NOUN_BIKE] = "Bike",
+                              [L_NOUN_CAR] = "Car",
+                              [L_NOUN_TAXI] = "Taxi",
+                              [L_NOUN_BUS] = "Bus",
+                              [L_NOUN_TRAIN] = "Train",
+                              [L_NOUN_FLIGHT] = "Flight",
+                              [L_NOUN_SHIP] = "Ship",
+                              [L_TRANSPORT] = "Transport",
+                              [L_PEOPLE] = "%zu people",
+                              [L_PERSON] = "1 person",
+                              [L_VEHICLES] = "Vehicles needed",
+                              [L_NO_TRANSFERS] = "No transfers.",
+                              [L_CHECKIN_BY] = "Check-in by",
+                              [L_THERE_BY] = "Be there by",
+                              [L_FREE_TIME] = "Free time",
+                              [L_MEETING] = "Meeting",
+                              [L_TABLE] = "Table",
+                              [L_INTERPRETED] = "with interpreter",
+                              [L_DIFF_TITLE] = "Changes: %s",
+                              [L_DIFF_FOR] = "Changes for",
+                              [L_DIFF_SUMMARY] = "Summary",
+                              [L_DIFF_COUNT] =
+                                  "{0,plural,one{# change} other{# changes}} affecting {1,number} "
+                                  "of {2,plural,one{# participant} other{# participants}}",
+                              [L_DIFF_COUNT_YOU] = "{0,plural,one{# change} other{# changes}} for you",
+                              [L_DIFF_NONE] = "No changes.",
+                              [L_DIFF_CONCERNS] = "Concerns",
+                              [L_DIFF_JOINING] = "Joining",
+                              [L_DIFF_LEAVING] = "Leaving",
+                              [L_THE_VISIT] = "The visit",
+                              [L_THE_TRAVEL] = "The journey",
+                              [L_THE_FLIGHT] = "The flight",
+                              [L_THE_TRANSFER] = "The transfer",
+                              [L_THE_MEETING] = "The meeting",
+                              [L_YOUR_VISIT] = "Your visit",
+                              [L_YOUR_TRAVEL] = "Your journey",
+                              [L_YOUR_FLIGHT] = "Your flight",
+                              [L_YOUR_TRANSFER] = "Your transfer",
+                              [L_YOUR_MEETING] = "Your meeting",
+                              [L_DIFF_ADDED] = "New in the itinerary.",
+                              [L_DIFF_ADDED_YOU] = "New in your itinerary.",
+                              [L_DIFF_REMOVED] = "{it} at {time} has been removed from the itinerary.",
+                              [L_DIFF_REMOVED_YOU] = "{it} at {time} is no longer in your itinerary.",
+                              [L_DIFF_CANCELLED] = "{it} at {time} has been cancelled.",
+                              [L_DIFF_REINSTATED] = "{it} at {time} takes place again.",
+                              [L_DIFF_MOVED] = "{it} at {time} has moved to {new}.",
+                              [L_DIFF_PLACE] = "{it} at {time} has a new place: {new} (was {old}).",
+                              [L_DIFF_RETITLED] = "{it} at {time} has a new title (was “{old}”).",
+                              [L_DIFF_BOOKING] = "{it} at {time} has a new booking: {new} (was {old}).",
+                              [L_DIFF_STATUS] = "{it} at {time} is now {new} (was {old}).",
+                              [L_DIFF_MODE] = "{it} at {time} now goes {new} (was {old}).",
+                              [L_DIFF_DETAILS] = "{it} at {time}: new {list}.",
+                              [L_DIFF_TOPICS] = "topics",
+                              [L_DIFF_HOST] = "host",
+                              [L_DIFF_DESCRIPTION] = "description",
+                              [L_DIFF_NO_BOOKING] = "none",
+                              [L_CONFIRMED] = "confirmed",
+                              [L_DIFF_DATE_TIME] = "{date}, {time}",
+                              [L_DIFF_LODGING_CHANGED] = "{new} instead of {old}",
+                              [L_DIFF_LODGING_ADDED] = "{new} (new)",
+                              [L_DIFF_LODGING_REMOVED] = "{old}: cancelled",
+                              [L_DIFF_NIGHTS] = "{0,plural,one{# night} other{# nights}}",
+                              [L_EVERYONE_EXCEPT] = "everyone except %s",
+                              [L_PAGE] = "Page %d of %d",
+                              [L_VISIT] = "Visit",
+                              [L_LEG] = "Travel",
+                          },
+                      [ITIN_DE] =
+                          {
+                              [L_DAY] = "Tag %d",
+                              [L_DAY_BEFORE] = "Anreise",
+                              [L_DAY_AFTER] = "Abreise",
+                              [L_LEAD] = "Leitung",
+                              [L_ORGANIZER] = "Organisation",
+                              [L_DATES] = "Zeitraum",
+                              [L_REVISION] = "Stand",
+                              [L_FOR] = "Programm für",
+                              [L_PLACE] = "Ort",
+                              [L_ADDRESS] = "Adresse",
+                              [L_WITH] = "Teilnehmende",
+                              [L_TOPICS] = "Themen",
+                              [L_HOST] = "Gastgeber",
+                              [L_CONTACT] = "Kontakt",
+                              [L_TRANSFER] = "Transfer",
+                              [L_ARRIVAL] = "Ankunft",
+                              [L_REF] = "Buchung",
+                              [L_LODGING] = "Übernachtung",
+                              [L_PARTICIPANTS] = "Teilnehmende",
+                              [L_CONTACTS] = "Kontakte",
+                              [L_CANCELLED] = "ABGESAGT",
+                              [L_TENTATIVE] = "vorläufig",
+                              [L_LOCAL_TIME] = "Ortszeit",
+                              [L_NO_ITEMS] = "Keine Termine.",
+                              [L_EVERYONE] = "alle",
+                              [L_GROUPS] = "Gruppen",
+                              [L_MODE_WALK] = "zu Fuß",
+                              [L_MODE_BIKE] = "mit dem Rad",
+                              [L_MODE_CAR] = "mit dem Auto",
+                              [L_MODE_TAXI] = "mit dem Taxi",
+                              [L_MODE_BUS] = "mit dem Bus",
+                              [L_MODE_TRAIN] = "mit der Bahn",
+                              [L_MODE_FLIGHT] = "Flug",
+                              [L_MODE_SHIP] = "mit dem Schiff",
+                              [L_HOURS] = "Std.",
+                              [L_MINUTES] = "Min.",
+                              [L_NEXT_DAY] = "Folgetag",
+                              [L_EMAIL] = "E-Mail",
+                              [L_PHONE] = "Telefon",
+                              [L_WEB] = "Web",
+                              [L_DEPARTURE] = "Abfahrt",
+                              [L_ESTIMATED] = "geschätzt",
+                              [L_NOUN_WALK] = "Fußweg",
+                              [L_NOUN_BIKE] = "Fahrrad",
+                              [L_NOUN_CAR] = "Auto",
+                              [L_NOUN_TAXI] = "Taxi",
+                              [L_NOUN_BUS] = "Bus",
+                              [L_NOUN_TRAIN] = "Zug",
+                              [L_NOUN_FLIGHT] = "Flug",
+                              [L_NOUN_SHIP] = "Schiff",
+                              [L_TRANSPORT] = "Transporte",
+                              [L_PEOPLE] = "%zu Personen",
+                              [L_PERSON] = "1 Person",
+                              [L_VEHICLES] = "Benötigte Fahrzeuge",
+                              [L_NO_TRANSFERS] = "Keine Transfers.",
+                              [L_CHECKIN_BY] = "Check-in bis",
+                              [L_THERE_BY] = "Vor Ort bis",
+                              [L_FREE_TIME] = "Freie Zeit",
+                              [L_MEETING] = "Gespräch",
+                              [L_TABLE] = "Tisch",
+                              [L_INTERPRETED] = "mit Dolmetscher",
+                              [L_DIFF_TITLE] = "Änderungen: %s",
+                              [L_DIFF_FOR] = "Änderungen für",
+                              [L_DIFF_SUMMARY] = "Übersicht",
+                              [L_DIFF_COUNT] =
+                                  "{0,plural,one{# Änderung} other{# Änderungen}} für {1,number} "
+                                  "von {2,number} Teilnehmenden",
+                              [L_DIFF_COUNT_YOU] = "{0,plural,one{# Änderung} other{# Änderungen}} für Sie",
+                              [L_DIFF_NONE] = "Keine Änderungen.",
+                              [L_DIFF_CONCERNS] = "Betrifft",
+                              [L_DIFF_JOINING] = "Neu dabei",
+                              [L_DIFF_LEAVING] = "Nicht mehr dabei",
+                              [L_THE_VISIT] = "Der Termin",
+                              [L_THE_TRAVEL] = "Die Fahrt",
+                              [L_THE_FLIGHT] = "Der Flug",
+                              [L_THE_TRANSFER] = "Der Transfer",
+                              [L_THE_MEETING] = "Das Gespräch",
+                              [L_YOUR_VISIT] = "Ihr Termin",
+                              [L_YOUR_TRAVEL] = "Ihre Fahrt",
+                              [L_YOUR_FLIGHT] = "Ihr Flug",
+                              [L_YOUR_TRANSFER] = "Ihr Transfer",
+                              [L_YOUR_MEETING] = "Ihr Gespräch",
+                              [L_DIFF_ADDED] = "Neu im Programm.",
+                              [L_DIFF_ADDED_YOU] = "Neu in Ihrem Programm.",
+                              [L_DIFF_REMOVED] = "{it} um {time} wurde aus dem Programm gestrichen.",
+                              [L_DIFF_REMOVED_YOU] = "{it} um {time} entfällt für Sie.",
+                              [L_DIFF_CANCELLED] = "{it} um {time} wurde abgesagt.",
+                              [L_DIFF_REINSTATED] = "{it} um {time} findet wieder statt.",
+                              [L_DIFF_MOVED] = "{it} um {time} wurde auf {new} verschoben.",
+                              [L_DIFF_PLACE] = "{it} um {time} hat einen neuen Ort: {new} (bisher {old}).",
+                              [L_DIFF_RETITLED] = "{it} um {time} hat einen neuen Titel (bisher „{old}“).",
+                              [L_DIFF_BOOKING] =
+                                  "{it} um {time} hat eine neue Buchung: {new} (bisher {old}).",
+                              [L_DIFF_STATUS] = "{it} um {time} ist jetzt {new} (bisher {old}).",
+                              [L_DIFF_MODE] = "{it} um {time} erfolgt jetzt {new} (bisher {old}).",
+                              [L_DIFF_DETAILS] = "{it} um {time}: {list} geändert.",
+                              [L_DIFF_TOPICS] = "Themen",
+                              [L_DIFF_HOST] = "Gastgeber",
+                              [L_DIFF_DESCRIPTION] = "Beschreibung",
+                              [L_DIFF_NO_BOOKING] = "keine",
+                              [L_CONFIRMED] = "bestätigt",
+                              [L_DIFF_DATE_TIME] = "{date}, {time}",
+                              [L_DIFF_LODGING_CHANGED] = "{new} statt {old}",
+                              [L_DIFF_LODGING_ADDED] = "{new} (neu)",
+                              [L_DIFF_LODGING_REMOVED] = "{old}: entfällt",
+                              [L_DIFF_NIGHTS] = "{0,plural,one{# Nacht} other{# Nächte}}",
+                              [L_EVERYONE_EXCEPT] = "alle außer %s",
+                              [L_PAGE] = "Seite %d von %d",
+                              [L_VISIT] = "Termin",
+                              [L_LEG] = "Reise",
+                          },
+                      [ITIN_KO] =
+                          {
+                              [L_DAY] = "%d일차",
+                              [L_DAY_BEFORE] = "도착",
+                              [L_DAY_AFTER] = "출발",
+                              [L_LEAD] = "단장",
+                              [L_ORGANIZER] = "주관",
+                              [L_DATES] = "기간",
+                              [L_REVISION] = "개정",
+                              [L_FOR] = "개인 일정",
+                              [L_PLACE] = "장소",
+                              [L_ADDRESS] = "주소",
+                              [L_WITH] = "참석자",
+                              [L_TOPICS] = "주제",
+                              [L_HOST] = "주최",
+                              [L_CONTACT] = "연락처",
+                              [L_TRANSFER] = "이동",
+                              [L_ARRIVAL] = "도착",
+                              [L_REF] = "예약",
+                              [L_LODGING] = "숙박",
+                              [L_PARTICIPANTS] = "참가자",
+                              [L_CONTACTS] = "연락처",
+                              [L_CANCELLED] = "취소",
+                              [L_TENTATIVE] = "미정",
+                              [L_LOCAL_TIME] = "현지 시간",
+                              [L_NO_ITEMS] = "일정 없음.",
+                              [L_EVERYONE] = "전원",
+                              [L_GROUPS] = "그룹",
+                              [L_MODE_WALK] = "도보",
+                              [L_MODE_BIKE] = "자전거",
+                              [L_MODE_CAR] = "승용차",
+                              [L_MODE_TAXI] = "택시",
+                              [L_MODE_BUS] = "버스",
+                              [L_MODE_TRAIN] = "기차",
+                              [L_MODE_FLIGHT] = "항공편",
+                              [L_MODE_SHIP] = "선박",
+                              [L_HOURS] = "시간",
+                              [L_MINUTES] = "분",
+                              [L_NEXT_DAY] = "다음 날",
+                              [L_EMAIL] = "이메일",
+                              [L_PHONE] = "전화",
+                              [L_WEB] = "웹",
+                              [L_DEPARTURE] = "출발",
+                              [L_ESTIMATED] = "추정",
+                              [L_NOUN_WALK] = "도보",
+                              [L_NOUN_BIKE] = "자전거",
+                              [L_NOUN_CAR] = "승용차",
+                              [L_NOUN_TAXI] = "택시",
+                              [L_NOUN_BUS] = "버스",
+                              [L_NOUN_TRAIN] = "기차",
+                              [L_NOUN_FLIGHT] = "항공편",
+                              [L_NOUN_SHIP] = "선박",
+                              [L_TRANSPORT] = "차량 배차",
+                              [L_PEOPLE] = "%zu명",
+                              [L_PERSON] = "1명",
+                              [L_VEHICLES] = "필요 차량",
+                              [L_NO_TRANSFERS] = "이동 없음.",
+                              [L_CHECKIN_BY] = "체크인 마감",
+                              [L_THERE_BY] = "집결 시각",
+                              [L_FREE_TIME] = "자유 시간",
+                              [L_MEETING] = "상담",
+                              [L_TABLE] = "테이블",
+                              [L_INTERPRETED] = "통역 포함",
+                              [L_DIFF_TITLE] = "변경 사항: %s",
+                              [L_DIFF_FOR] = "대상",
+                              [L_DIFF_SUMMARY] = "요약",
+                              [L_DIFF_COUNT] = "변경 {0,number}건, 참가자 {2,number}명 중 {1,number}명 해당",
+                              [L_DIFF_COUNT_YOU] = "변경 {0,number}건",
+                              [L_DIFF_NONE] = "변경 사항 없음.",
+                              [L_DIFF_CONCERNS] = "해당자",
+                              [L_DIFF_JOINING] = "추가 참석",
+                              [L_DIFF_LEAVING] = "참석 취소",
+                              [L_THE_VISIT] = "일정",
+                              [L_THE_TRAVEL] = "이동편",
+                              [L_THE_FLIGHT] = "항공편",
+                              [L_THE_TRANSFER] = "이동",
+                              [L_THE_MEETING] = "상담",
+                              [L_YOUR_VISIT] = "일정",
+                              [L_YOUR_TRAVEL] = "이동편",
+                              [L_YOUR_FLIGHT] = "항공편",
+                              [L_YOUR_TRANSFER] = "이동",
+                              [L_YOUR_MEETING] = "상담",
+                              [L_DIFF_ADDED] = "새로 추가된 일정입니다.",
+                              [L_DIFF_ADDED_YOU] = "귀하의 일정에 새로 추가되었습니다.",
+                              [L_DIFF_REMOVED] = "{time} {it}이 삭제되었습니다.",
+                              [L_DIFF_REMOVED_YOU] = "{time} {it}이 귀하의 일정에서 빠졌습니다.",
+                              [L_DIFF_CANCELLED] = "{time} {it}이 취소되었습니다.",
+                              [L_DIFF_REINSTATED] = "{time} {it}이 다시 진행됩니다.",
+                              [L_DIFF_MOVED] = "{time} {it}의 시간이 변경되었습니다: {new}",
+                              [L_DIFF_PLACE] = "{time} {it}의 장소가 변경되었습니다: {new} (이전: {old})",
+                              [L_DIFF_RETITLED] = "{time} {it}의 제목이 변경되었습니다 (이전: 「{old}」)",
+                              [L_DIFF_BOOKING] = "{time} {it}의 예약이 변경되었습니다: {new} (이전: {old})",
+                              [L_DIFF_STATUS] = "{time} {it}의 상태가 변경되었습니다: {new} (이전: {old})",
+                              [L_DIFF_MODE] = "{time} {it}의 이동 수단이 변경되었습니다: {new} (이전: {old})",
+                              [L_DIFF_DETAILS] = "{time} {it}의 세부 내용이 변경되었습니다: {list}",
+                              [L_DIFF_TOPICS] = "주제",
+                              [L_DIFF_HOST] = "주최",
+                              [L_DIFF_DESCRIPTION] = "설명",
+                              [L_DIFF_NO_BOOKING] = "없음",
+                              [L_CONFIRMED] = "확정",
+                              [L_DIFF_DATE_TIME] = "{date} {time}",
+                              [L_DIFF_LODGING_CHANGED] = "{new} (이전: {old})",
+                              [L_DIFF_LODGING_ADDED] = "{new} (신규)",
+                              [L_DIFF_LODGING_REMOVED] = "{old}: 취소",
+                              [L_DIFF_NIGHTS] = "{0,number}박",
+                              [L_EVERYONE_EXCEPT] = "%s 제외 전원",
+                              [L_PAGE] = "%d쪽 (총 %d쪽)",
+                              [L_VISIT] = "방문",
+                              [L_LEG] = "교통편",
+                          },
 };
 
-/* ICU locales: British English writes "Tuesday, 22 November 2022". */
+/* The codes a delegation file and --lang use, and the ICU locales: British
+ * English writes "Tuesday, 22 November 2022". A new language is a row here
+ * and a table above. */
+static const char *const CODES[ITIN_LANG_COUNT] = {"en", "de", "ko"};
 static const char *const LOCALES[ITIN_LANG_COUNT] = {"en_GB", "de_DE", "ko_KR"};
+
+const char *
+itin_lang_code(itin_lang lang)
+{
+    return CODES[lang];
+}
+
+bool
+itin_lang_find(const char *code, size_t len, itin_lang *out)
+{
+    for (int l = 0; l < ITIN_LANG_COUNT; l++)
+        if (strlen(CODES[l]) == len && memcmp(CODES[l], code, len) == 0) {
+            *out = (itin_lang)l;
+            return true;
+        }
+    return false;
+}
+
+const char *
+itin_lang_choices(void)
+{
+    /* "en, de or ko", made from the table once. */
+    static char buf[ITIN_LANG_COUNT * 8 + 8];
+    if (!buf[0])
+        for (int l = 0; l < ITIN_LANG_COUNT; l++) {
+            if (l)
+                strcat(buf, l + 1 == ITIN_LANG_COUNT ? " or " : ", ");
+            strcat(buf, CODES[l]);
+        }
+    return buf;
+}
 
 itin_lang
 itin_lang_of(const char *code)
 {
-    if (code && strcmp(code, "de") == 0)
-        return ITIN_DE;
-    if (code && strcmp(code, "ko") == 0)
-        return ITIN_KO;
-    return ITIN_EN;
+    itin_lang l = ITIN_EN;
+    if (code)
+        itin_lang_find(code, strcspn(code, ","), &l);
+    return l;
+}
+
+int
+itin_langs_parse(const char *spec, itin_langs *out, char *err, size_t errlen)
+{
+    out->n = 0;
+    const char *p = spec;
+    for (;;) {
+        size_t len = strcspn(p, ",");
+        itin_lang l;
+        if (!itin_lang_find(p, len, &l)) {
+            snprintf(err, errlen, "unknown language '%.*s' (expected %s)", (int)(len > 32 ? 32 : len), p,
+                     itin_lang_choices());
+            return -1;
+        }
+        if (out->n == ITIN_MAX_LANGS) {
+            snprintf(err, errlen, "at most %d languages, not '%s'", ITIN_MAX_LANGS, spec);
+            return -1;
+        }
+        if (out->n && out->lang[0] == l) {
+            snprintf(err, errlen, "'%s' names %s twice", spec, CODES[l]);
+            return -1;
+        }
+        out->lang[out->n++] = l;
+        if (!p[len])
+            return 0;
+        p += len + 1;
+    }
 }
 
 const char *
@@ -380,16 +459,50 @@ const char *
 itin_leg_title(itin_arena *A, itin_lang lang, itin_mode mode, const char *ref, const char *from,
                const char *to)
 {
+    itin_langs one = {{lang}, 1};
+    return itin_leg_title_langs(A, &one, mode, ref, from, to);
+}
+
+const char *
+itin_leg_title_langs(itin_arena *A, const itin_langs *ls, itin_mode mode, const char *ref, const char *from,
+                     const char *to)
+{
     static const itin_label nouns[ITIN_MODE__COUNT] = {
         [ITIN_MODE_WALK] = L_NOUN_WALK,     [ITIN_MODE_BIKE] = L_NOUN_BIKE, [ITIN_MODE_CAR] = L_NOUN_CAR,
         [ITIN_MODE_TAXI] = L_NOUN_TAXI,     [ITIN_MODE_BUS] = L_NOUN_BUS,   [ITIN_MODE_TRAIN] = L_NOUN_TRAIN,
         [ITIN_MODE_FLIGHT] = L_NOUN_FLIGHT, [ITIN_MODE_SHIP] = L_NOUN_SHIP,
     };
     const char *noun =
-        mode > ITIN_MODE_NONE && mode < ITIN_MODE__COUNT ? itin_label_text(lang, nouns[mode]) : "";
+        mode > ITIN_MODE_NONE && mode < ITIN_MODE__COUNT ? itin_label_langs(A, ls, nouns[mode]) : "";
     if (ref)
         return itin_arena_printf(A, "%s %s: %s \u2192 %s", noun, ref, from, to);
     return itin_arena_printf(A, "%s: %s \u2192 %s", noun, from, to);
+}
+
+const char *
+itin_join_langs(itin_arena *A, const itin_langs *ls, const char *const *texts, const char *sep)
+{
+    if (ls->n < 2 || strcmp(texts[0], texts[1]) == 0)
+        return texts[0];
+    return itin_arena_printf(A, "%s%s%s", texts[0], sep, texts[1]);
+}
+
+const char *
+itin_label_langs(itin_arena *A, const itin_langs *ls, itin_label l)
+{
+    const char *t[ITIN_MAX_LANGS] = {"", ""};
+    for (size_t k = 0; k < ls->n; k++)
+        t[k] = itin_label_text(ls->lang[k], l);
+    return itin_join_langs(A, ls, t, " / ");
+}
+
+const char *
+itin_date_long_langs(itin_arena *A, const itin_langs *ls, itin_date d)
+{
+    const char *t[ITIN_MAX_LANGS] = {"", ""};
+    for (size_t k = 0; k < ls->n; k++)
+        t[k] = itin_date_long(A, ls->lang[k], d);
+    return itin_join_langs(A, ls, t, " \u00b7 ");
 }
 
 /* UTF-16 (ICU) to UTF-8 in the arena. */

@@ -30,7 +30,7 @@ typedef enum itin_label {
     L_CONTACTS,     /* institution contacts at the end */
     L_CANCELLED,
     L_TENTATIVE,
-    L_LOCAL_TIME, /* "Local time: %s" when the zone changes */
+    L_LOCAL_TIME, /* "Local time" (before the zone) when the zone changes */
     L_NO_ITEMS,   /* an empty day */
     L_EVERYONE,
     L_GROUPS,
@@ -58,17 +58,21 @@ typedef enum itin_label {
     L_NOUN_TRAIN,
     L_NOUN_FLIGHT,
     L_NOUN_SHIP,
-    L_TRANSPORT,    /* the transport sheet's title: "Transport" */
-    L_PEOPLE,       /* a head count: "%zu people" */
-    L_PERSON,       /* a head count of one: "1 person" */
-    L_VEHICLES,     /* "Vehicles needed" */
-    L_NO_TRANSFERS, /* a day without transfers */
-    L_CHECKIN_BY,   /* a flight's check-in time: "Check-in by" */
-    L_THERE_BY,     /* another leg's: "Be there by" */
-    L_FREE_TIME,    /* a long gap in the day */
-    L_MEETING,      /* a B2B meeting of a matchmaking session */
-    L_TABLE,        /* its table: "Table 3" */
-    L_INTERPRETED,  /* a meeting with an interpreter */
+    L_TRANSPORT,       /* the transport sheet's title: "Transport" */
+    L_PEOPLE,          /* a head count: "%zu people" */
+    L_PERSON,          /* a head count of one: "1 person" */
+    L_VEHICLES,        /* "Vehicles needed" */
+    L_NO_TRANSFERS,    /* a day without transfers */
+    L_CHECKIN_BY,      /* a flight's check-in time: "Check-in by" */
+    L_THERE_BY,        /* another leg's: "Be there by" */
+    L_FREE_TIME,       /* a long gap in the day */
+    L_MEETING,         /* a B2B meeting of a matchmaking session */
+    L_TABLE,           /* its table: "Table 3" */
+    L_INTERPRETED,     /* a meeting with an interpreter */
+    L_EVERYONE_EXCEPT, /* "everyone except %s" (one or two names) */
+    L_PAGE,            /* a page's footer: "Page %d of %d" */
+    L_VISIT,           /* the day chart's legend: a visit */
+    L_LEG,             /* the day chart's legend: a travel leg */
     /* Change notices (export_diff.c). Sentences name their pieces in braces:
      * {it} the item ("The visit", "Your flight"), {time} its start, {new}
      * and {old} the values, {list} what changed; those marked ICU are
@@ -120,7 +124,28 @@ typedef enum itin_label {
 
 typedef enum itin_lang { ITIN_EN = 0, ITIN_DE, ITIN_KO, ITIN_LANG_COUNT } itin_lang;
 
+/* The code of a language ("de"), and the language of a code of `len` bytes
+ * (false when no language has it). */
+const char *itin_lang_code(itin_lang lang);
+bool itin_lang_find(const char *code, size_t len, itin_lang *out);
+/* The codes, for messages: "en, de or ko". */
+const char *itin_lang_choices(void);
+
+/* The language of a code, or the first of a pair ("de,ko"); English when
+ * there is none or it is unknown. */
 itin_lang itin_lang_of(const char *code);
+
+/* An agenda's languages: one, or two for a bilingual one, the first leading. */
+#define ITIN_MAX_LANGS 2
+typedef struct itin_langs {
+    itin_lang lang[ITIN_MAX_LANGS];
+    size_t n;
+} itin_langs;
+
+/* Read "de" or "de,ko" (two different languages); 0, or -1 with the reason
+ * in err. */
+int itin_langs_parse(const char *spec, itin_langs *out, char *err, size_t errlen);
+
 const char *itin_label_text(itin_lang lang, itin_label l);
 const char *itin_mode_label(itin_lang lang, itin_mode m);
 
@@ -128,6 +153,18 @@ const char *itin_mode_label(itin_lang lang, itin_mode m);
  * Hbf → Chemnitz Hbf", or without a reference "Bus: A → B". */
 const char *itin_leg_title(itin_arena *A, itin_lang lang, itin_mode mode, const char *ref, const char *from,
                            const char *to);
+
+/* Texts of one or two languages as a bilingual agenda prints them: the
+ * first, `sep`, the second — or only the first when they are the same
+ * ("Transfer" in English and German). In the arena. */
+const char *itin_join_langs(itin_arena *A, const itin_langs *ls, const char *const *texts, const char *sep);
+/* A label in each language: "Ort / 장소". */
+const char *itin_label_langs(itin_arena *A, const itin_langs *ls, itin_label l);
+/* A date in each language: "Dienstag, 22. November 2022 · 2022년 11월 22일 화요일". */
+const char *itin_date_long_langs(itin_arena *A, const itin_langs *ls, itin_date d);
+/* A leg's title with the mode's noun in each language: "Zug / 기차 RE 3: A → B". */
+const char *itin_leg_title_langs(itin_arena *A, const itin_langs *ls, itin_mode mode, const char *ref,
+                                 const char *from, const char *to);
 
 /* "Tuesday, 22 November 2022" / "Dienstag, 22. November 2022" /
  * "2022년 11월 22일 화요일", from ICU's full date format; in the arena. */

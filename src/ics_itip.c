@@ -152,6 +152,17 @@ only_attendee(icalcomponent *ev, const char *email, const char *name)
     icalcomponent_add_property(ev, p);
 }
 
+/* The language of participant `id` in plan P, or NULL when they have none
+ * of their own (or are not in P). */
+static const char *
+own_language(const itin_plan *P, const char *id)
+{
+    for (size_t i = 0; i < P->delegation.n_participants; i++)
+        if (strcmp(P->delegation.participants[i].id, id) == 0)
+            return P->delegation.participants[i].language;
+    return NULL;
+}
+
 int
 itin_export_diff_invitations(const itin_diff *diff, const itin_diff_options *opt, itin_messages *out)
 {
@@ -172,6 +183,12 @@ itin_export_diff_invitations(const itin_diff *diff, const itin_diff_options *opt
         mine.mask = one;
         mine.personal = true;
         mine.audience = p->name ? p->name : p->id;
+        if (!opt->lang) {
+            const itin_plan *before = diff->before->plan;
+            const char *then = own_language(before, p->id);
+            mine.lang = own_language(diff->after->plan, p->id);
+            mine.lang_before = then ? then : before->delegation.language;
+        }
         ics_update up;
         if (itin_ics_update_build(diff, &mine, true, &up) != 0) {
             rc = -1;

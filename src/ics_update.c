@@ -65,7 +65,8 @@ side_init(side *s, const itin_diff *D, const itin_diff_options *opt, bool after,
         itin_diff_plan_mask(D, opt->mask, after, s->mask);
         s->view = itin_itinerary_filter(it, s->mask, true);
     }
-    s->ro = (itin_render_options){opt->lang, 0, s->mask, opt->audience, invite, true, stamp};
+    const char *lang = !after && opt->lang_before ? opt->lang_before : opt->lang;
+    s->ro = (itin_render_options){lang, 0, s->mask, opt->audience, invite, true, stamp, ITIN_PAPER_A4};
     if (!itin_ics_ctx_init(&s->C, s->view, &s->ro, A))
         return false;
     s->C.sequence = sequence;

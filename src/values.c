@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "datetime.h"
+#include "i18n.h"
 #include "utf8.h"
 
 /* ------------------------------------------------------------ messages */
@@ -667,11 +668,12 @@ itin_parse_mode(const char *s, itin_mode *out, char *err, size_t errlen)
 int
 itin_check_language(const char *s, char *err, size_t errlen)
 {
-    if (strcmp(s, "en") == 0 || strcmp(s, "de") == 0 || strcmp(s, "ko") == 0)
+    itin_lang l;
+    if (itin_lang_find(s, strlen(s), &l))
         return 0;
     char q[QUOTE_MAX * 4 + 8];
     quote(s, q, sizeof q);
-    return fail(err, errlen, "unknown language '%s' (expected en, de or ko)", q);
+    return fail(err, errlen, "unknown language '%s' (expected %s)", q, itin_lang_choices());
 }
 
 static bool

@@ -139,6 +139,7 @@ itin_who_add(uint64_t *mask, size_t i)
 
 typedef struct itin_participant {
     const char *id, *name, *role, *org, *email, *phone;
+    const char *language; /* "ko", or "ko,de" for a bilingual agenda; NULL: the delegation's */
     itin_pos pos;
 } itin_participant;
 
@@ -529,16 +530,24 @@ int itin_transfer_minutes(const itin_plan *plan, size_t from, size_t to, itin_mo
 
 /* ------------------------------------------------------------- exporters */
 
+/* The paper a PDF is set on. */
+typedef enum itin_paper {
+    ITIN_PAPER_A4 = 0, /* 210 × 297 mm */
+    ITIN_PAPER_LETTER, /* 8.5 × 11 in */
+} itin_paper;
+
 /* How an itinerary is rendered. Zero-initialised means: the delegation's
- * language, 80 columns, for everyone, a PUBLISH calendar stamped now. */
+ * language, 80 columns, for everyone, a PUBLISH calendar stamped now, A4. */
 typedef struct itin_render_options {
-    const char *lang;     /* "en", "de" or "ko"; NULL: the delegation's */
-    int width;            /* text: columns; 0: 80 */
+    const char
+        *lang; /* "en", "de" or "ko", or two for a bilingual agenda ("de,ko"); NULL: the delegation's */
+    int width; /* text: columns; 0: 80 */
     const uint64_t *mask; /* whose itinerary (plan->who_words words); NULL: everyone */
     const char *audience; /* the participant's or group's name for titles; NULL */
     bool invite;          /* ics: METHOD:REQUEST with ORGANIZER and ATTENDEEs */
     bool has_dtstamp;     /* ics: use `dtstamp` (e.g. from SOURCE_DATE_EPOCH) */
     int64_t dtstamp;      /* seconds since the epoch */
+    itin_paper paper;     /* pdf: the paper size */
 } itin_render_options;
 
 /* Each exporter writes one itinerary to `out` and returns 0, or -1 when
@@ -554,6 +563,13 @@ int itin_export_text(const itin_itinerary *it, const itin_render_options *opt, F
 
 /* The same agenda as CommonMark. */
 int itin_export_markdown(const itin_itinerary *it, const itin_render_options *opt, FILE *out);
+
+/* The printed agenda as a PDF booklet, typeset with cairo and pango: a
+ * title block, a page per day with its day chart, entries with a QR code of
+ * each visit's place, a contact sheet at the end; fonts embedded as subsets.
+ * With opt->has_dtstamp the document's dates are that time, and the same
+ * input gives the same bytes. */
+int itin_export_pdf(const itin_itinerary *it, const itin_render_options *opt, FILE *out);
 
 /* The transport sheet: per day every transfer (times, places, mode, head
  * count, names) and the road vehicles needed at once; always for the whole
@@ -658,6 +674,9 @@ typedef struct itin_diff_options {
     bool invite;                     /* ics: METHOD:REQUEST (see itin_export_diff_ics) */
     bool has_dtstamp;                /* ics: use `dtstamp` */
     int64_t dtstamp;
+    /* ics: the language the old calendar was written in, when not `lang`
+     * (a participant whose `language` changed); NULL: `lang` */
+    const char *lang_before;
 } itin_diff_options;
 
 /* The number of changes that concern anyone in opt->mask. */
@@ -709,7 +728,9 @@ int itin_export_invitations(const itin_itinerary *it, const itin_render_options 
  * to the new one: a REQUEST per event added or changed for them
  * ("<participant id>.<kind>.<id>.request.ics"), a CANCEL per event they no
  * longer have ("….cancel.ics", with them as its ATTENDEE), at the SEQUENCE
- * of itin_export_diff_ics. 0, or -1 with errno. */
+ * of itin_export_diff_ics. Without opt->lang, each participant's messages
+ * are in their own language, over an old invitation in the one they had
+ * then. 0, or -1 with errno. */
 int itin_export_diff_invitations(const itin_diff *diff, const itin_diff_options *opt, itin_messages *out);
 
 void itin_messages_free(itin_messages *m);

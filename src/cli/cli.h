@@ -36,6 +36,13 @@ int parse_args_files(const char *cmd, int argc, char **argv, const option *opts,
 /* --lang and --width, checked; -1 when fine, else the exit status. */
 int parse_lang_width(const char *cmd, const char *lang, const char *width, int *columns);
 
+/* --paper: a4 (also when absent) or letter; -1 when fine, else the exit status. */
+int parse_paper(const char *cmd, const char *value, itin_paper *paper);
+
+/* The language participant `id` reads in `plan`: their own, else `given`
+ * (--lang), else the delegation's. */
+const char *language_in(const itin_plan *plan, const char *id, const char *given);
+
 /* SOURCE_DATE_EPOCH (reproducible builds): the time calendars are stamped
  * with. 0 when unset; -1 after reporting a malformed value. */
 int source_date_epoch(itin_render_options *opt);
@@ -49,7 +56,7 @@ itin_itinerary *load_and_schedule(const char *file, itin_diags *d, itin_plan **p
 
 /* One output: an itinerary in one format. */
 typedef struct job {
-    const char *format; /* text, md, ics or json */
+    const char *format; /* text, md, ics, json, pdf, transport[-md|-csv] */
     const itin_itinerary *it;
     const itin_diags *d;
     itin_render_options opt;

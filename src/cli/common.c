@@ -8,17 +8,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "cli.h"
 #include "report.h"
 #include "tempfile.h"
 #include "write.h"
 #include "xalloc.h"
 
-const char USAGE[] = "usage: itinerary plan FILE [--format text|md|ics|json|transport] [-o OUT]\n"
-                     "                           [--participant ID | --group ID] [--lang en|de|ko]\n"
+const char USAGE[] = "usage: itinerary plan FILE [--format text|md|ics|json|pdf|transport] [-o OUT]\n"
+                     "                           [--participant ID | --group ID] [--lang L[,L2]]\n"
                      "                           [--width N] [--no-transfers] [--invite]\n"
+                     "                           [--paper a4|letter]\n"
                      "       itinerary check FILE\n"
-                     "       itinerary export FILE -d DIR [--since OLD] [--lang L] [--width N]\n"
+                     "       itinerary export FILE -d DIR [--since OLD] [--lang L[,L2]] [--width N]\n"
+                     "                              [--paper a4|letter]\n"
                      "       itinerary diff OLD NEW [--format text|md|json|ics] [-o OUT]\n"
                      "                              [--participant ID | --group ID] [--lang L] [--width N]\n"
                      "                              [--invite]\n"
@@ -126,8 +129,10 @@ parse_lang_width(const char *cmd, const char *lang, const char *width, int *colu
 {
     char msg[256];
     *columns = 80;
-    if (lang && strcmp(lang, "en") != 0 && strcmp(lang, "de") != 0 && strcmp(lang, "ko") != 0) {
-        snprintf(msg, sizeof msg, "%s: unknown language '%s' (expected en, de or ko)", cmd, lang);
+    itin_langs langs;
+    char why[160];
+    if (lang && itin_langs_parse(lang, &langs, why, sizeof why) != 0) {
+        snprintf(msg, sizeof msg, "%s: --lang: %s", cmd, why);
         return usage_error("%s", msg);
     }
     if (width) {
@@ -141,6 +146,31 @@ parse_lang_width(const char *cmd, const char *lang, const char *width, int *colu
         *columns = (int)w;
     }
     return -1;
+}
+
+const char *
+language_in(const itin_plan *plan, const char *id, const char *given)
+{
+    const itin_delegation *D = &plan->delegation;
+    for (size_t i = 0; i < D->n_participants; i++)
+        if (strcmp(D->participants[i].id, id) == 0 && D->participants[i].language)
+            return D->participants[i].language;
+    return given ? given : D->language;
+}
+
+int
+parse_paper(const char *cmd, const char *value, itin_paper *paper)
+{
+    char msg[256];
+    *paper = ITIN_PAPER_A4;
+    if (!value || strcmp(value, "a4") == 0)
+        return -1;
+    if (strcmp(value, "letter") == 0) {
+        *paper = ITIN_PAPER_LETTER;
+        return -1;
+    }
+    snprintf(msg, sizeof msg, "%s: unknown paper '%s' (expected a4 or letter)", cmd, value);
+    return usage_error("%s", msg);
 }
 
 /* SOURCE_DATE_EPOCH (reproducible builds): the time calendars are stamped
@@ -211,6 +241,8 @@ write_job(void *ctx, FILE *out)
         return itin_export_ics(j->it, &j->opt, out);
     if (strcmp(j->format, "md") == 0)
         return itin_export_markdown(j->it, &j->opt, out);
+    if (strcmp(j->format, "pdf") == 0)
+        return itin_export_pdf(j->it, &j->opt, out);
     if (strcmp(j->format, "transport") == 0)
         return itin_export_transport(j->it, &j->opt, ITIN_TRANSPORT_TEXT, out);
     if (strcmp(j->format, "transport-md") == 0)

@@ -23,7 +23,8 @@ const char HELP_DIFF[] = "usage: itinerary diff OLD NEW [options]\n"
                          "  -o, --output OUT  write to OUT, atomically\n"
                          "  --participant ID  only what changes for one participant, said to them\n"
                          "  --group ID        only what changes for a group's members\n"
-                         "  --lang L          en, de or ko (default: NEW's language)\n"
+                         "  --lang L          en, de or ko (default: the participant's language, else\n"
+                         "                    NEW's)\n"
                          "  --width N         wrap the text at N columns (default 80)\n"
                          "  --invite          with --format ics and -o DIR/: for each participant with\n"
                          "                    an e-mail, a METHOD:REQUEST file per event added or\n"
@@ -85,6 +86,8 @@ cmd_diff(int argc, char **argv)
         return usage_error("diff: --invite writes one file per message: give a directory (-o DIR/)%s", "");
     if ((rc = parse_lang_width("diff", lang, width, &columns)) >= 0)
         return rc;
+    if (lang && strchr(lang, ','))
+        return usage_error("diff: --lang: a change notice is in one language, not '%s'", lang);
     itin_render_options stamp = {0};
     if (source_date_epoch(&stamp) != 0)
         return EXIT_INVALID;
@@ -101,8 +104,15 @@ cmd_diff(int argc, char **argv)
         print_diags(&d);
         diff_job j = {format, diff, {0}};
         j.opt = (itin_diff_options){
-            lang,  columns,           NULL,         NULL, participant != NULL, files[0], files[1],
-            false, stamp.has_dtstamp, stamp.dtstamp};
+            lang,  columns,           NULL,          NULL, participant != NULL, files[0], files[1],
+            false, stamp.has_dtstamp, stamp.dtstamp, NULL};
+        if (participant && !lang) {
+            /* A participant's notice in their own language, as `plan
+             * --participant` writes their agenda; their old calendar was
+             * in the one they had then. */
+            j.opt.lang = language_in(new_plan, participant, NULL);
+            j.opt.lang_before = language_in(old_plan, participant, NULL);
+        }
         uint64_t *mask = NULL;
         rc = EXIT_OK;
         if (participant || group) {

@@ -14,14 +14,18 @@
 #include "report.h"
 #include "write.h"
 
-const char HELP_EXPORT[] = "usage: itinerary export FILE -d DIR [--since OLD] [--lang L] [--width N]\n"
+const char HELP_EXPORT[] = "usage: itinerary export FILE -d DIR [--since OLD] [--lang L[,L2]] [--width N]\n"
+                           "                              [--paper a4|letter]\n"
                            "\n"
                            "Schedule FILE and write every format for the whole delegation and for each\n"
                            "participant:\n"
-                           "  DIR/<delegation-id>.txt .md .json .ics\n"
-                           "  DIR/participants/<participant-id>.txt .md .ics\n"
+                           "  DIR/<delegation-id>.txt .md .json .ics .pdf\n"
+                           "  DIR/participants/<participant-id>.txt .md .ics .pdf\n"
                            "and the transport sheet (every transfer, the vehicles needed at once):\n"
                            "  DIR/transport.txt .md .csv\n"
+                           "A participant's files are in their own language (one, or two for a bilingual\n"
+                           "agenda); the delegation's, and those of participants without one, in\n"
+                           "--lang, else in the delegation's language.\n"
                            "With --since OLD, an earlier revision of the plan, also what changed since:\n"
                            "  DIR/changes.txt .md .json, and DIR/changes.ics, the calendar that updates\n"
                            "  the delegation's calendar of OLD to this one\n"
@@ -32,13 +36,13 @@ const char HELP_EXPORT[] = "usage: itinerary export FILE -d DIR [--since OLD] [-
                            "is kept in DIR/.itinerary-manifest. One export at a time writes into DIR\n"
                            "(DIR/.itinerary-lock): another waits until it is done.\n";
 
-static const char *const ALL_FORMATS[] = {"text",      "md",           "json",         "ics",
-                                          "transport", "transport-md", "transport-csv"};
-static const char *const EXTS[] = {"txt", "md", "json", "ics", "txt", "md", "csv"};
+static const char *const ALL_FORMATS[] = {"text", "md",        "json",         "ics",
+                                          "pdf",  "transport", "transport-md", "transport-csv"};
+static const char *const EXTS[] = {"txt", "md", "json", "ics", "pdf", "txt", "md", "csv"};
 /* The formats before TRANSPORT are written for the delegation and each
  * participant (JSON for the delegation only); those from TRANSPORT on, the
  * transport sheet, once as DIR/transport.EXT. */
-enum { N_FORMATS = 7, JSON = 2, TRANSPORT = 4 };
+enum { N_FORMATS = 8, JSON = 2, TRANSPORT = 5 };
 static const char LOCK[] = ".itinerary-lock", MANIFEST[] = ".itinerary-manifest";
 
 /* With --since: the change notices, for the delegation and each participant
@@ -101,12 +105,10 @@ ensure_dir(const char *path, bool *made)
 static int
 parse_export_args(int argc, char **argv, export_run *x, const char **file)
 {
-    const char *lang = NULL, *width = NULL;
+    const char *lang = NULL, *width = NULL, *paper = NULL;
     const option opts[] = {
-        {"--dir", "-d", &x->dir, NULL},
-        {"--since", NULL, &x->since, NULL},
-        {"--lang", NULL, &lang, NULL},
-        {"--width", NULL, &width, NULL},
+        {"--dir", "-d", &x->dir, NULL},  {"--since", NULL, &x->since, NULL}, {"--lang", NULL, &lang, NULL},
+        {"--width", NULL, &width, NULL}, {"--paper", NULL, &paper, NULL},
     };
     int columns, rc = parse_args("export", argc, argv, opts, sizeof opts / sizeof *opts, HELP_EXPORT, file);
     if (rc >= 0)
@@ -121,7 +123,9 @@ parse_export_args(int argc, char **argv, export_run *x, const char **file)
         return usage_error("export: FILE and --since OLD cannot both be standard input%s", "");
     if ((rc = parse_lang_width("export", lang, width, &columns)) >= 0)
         return rc;
-    x->base = (itin_render_options){lang, columns, NULL, NULL, false, false, 0};
+    x->base = (itin_render_options){lang, columns, NULL, NULL, false, false, 0, ITIN_PAPER_A4};
+    if ((rc = parse_paper("export", paper, &x->base.paper)) >= 0)
+        return rc;
     if (source_date_epoch(&x->base) != 0)
         return EXIT_INVALID;
     return -1;
@@ -172,12 +176,14 @@ lock_dir(export_run *x)
     return 0;
 }
 
-/* Render one more file, DIR/NAME.EXT, into the set; EXIT_OK on success. */
+/* Render one more file, DIR/NAME.EXT, into the set with the options given
+ * (it is rendered at once); EXIT_OK on success. */
 static int
-add_file(export_run *x, bool personal, const char *name, size_t f, const itin_itinerary *view)
+add_file(export_run *x, bool personal, const char *name, size_t f, const itin_itinerary *view,
+         const itin_render_options *opt)
 {
     job *j = &x->jobs[x->n_jobs++];
-    *j = (job){ALL_FORMATS[f], view, &x->d, x->base};
+    *j = (job){ALL_FORMATS[f], view, &x->d, *opt};
     size_t n = strlen(name) + 32;
     char *rel = itin_xmalloc(n);
     snprintf(rel, n, "%s%s.%s", personal ? "participants/" : "", name, EXTS[f]);
@@ -194,7 +200,7 @@ add_delegation_files(export_run *x)
 {
     int rc = EXIT_OK;
     for (size_t f = 0; f < N_FORMATS && rc == EXIT_OK; f++)
-        rc = add_file(x, false, f < TRANSPORT ? x->plan->delegation.id : "transport", f, x->it);
+        rc = add_file(x, false, f < TRANSPORT ? x->plan->delegation.id : "transport", f, x->it, &x->base);
     return rc;
 }
 
@@ -207,15 +213,18 @@ add_participant_files(export_run *x)
         uint64_t *m = x->masks + p * x->plan->who_words;
         itin_who_add(m, p);
         const itin_itinerary *view = itin_itinerary_filter(x->it, m, true);
+        /* Whose files they are, in their own language (or two). */
+        itin_render_options opt = x->base;
+        opt.mask = m;
+        opt.audience = D->participants[p].name;
+        if (D->participants[p].language)
+            opt.lang = D->participants[p].language;
         for (size_t f = 0; f < TRANSPORT; f++) {
             if (f == JSON)
                 continue;
-            size_t first = x->n_jobs;
-            int rc = add_file(x, true, D->participants[p].id, f, view);
+            int rc = add_file(x, true, D->participants[p].id, f, view, &opt);
             if (rc != EXIT_OK)
                 return rc;
-            x->jobs[first].opt.mask = m;
-            x->jobs[first].opt.audience = D->participants[p].name;
         }
     }
     return EXIT_OK;
@@ -223,13 +232,13 @@ add_participant_files(export_run *x)
 
 /* One change notice, DIR/REL.EXT; EXIT_OK on success. */
 static int
-add_diff_file(export_run *x, const char *rel, size_t f, const uint64_t *mask, const char *audience,
-              bool personal)
+add_diff_file(export_run *x, const char *rel, size_t f, const char *const lang[2], const uint64_t *mask,
+              const char *audience, bool personal)
 {
     diff_job *j = &x->diff_jobs[x->n_diff_jobs++];
     *j = (diff_job){DIFF_FORMATS[f], x->diff,
-                    (itin_diff_options){x->base.lang, x->base.width, mask, audience, personal, x->since, NULL,
-                                        false, x->base.has_dtstamp, x->base.dtstamp}};
+                    (itin_diff_options){lang[1], x->base.width, mask, audience, personal, x->since, NULL,
+                                        false, x->base.has_dtstamp, x->base.dtstamp, lang[0]}};
     size_t n = strlen(rel) + 16;
     char *name = itin_xmalloc(n);
     snprintf(name, n, "%s.%s", rel, DIFF_EXTS[f]);
@@ -248,7 +257,7 @@ add_change_files(export_run *x)
     const itin_diff *D = x->diff;
     int rc = EXIT_OK;
     for (size_t f = 0; f < N_DIFF_FORMATS && rc == EXIT_OK; f++)
-        rc = add_diff_file(x, CHANGES, f, NULL, NULL, false);
+        rc = add_diff_file(x, CHANGES, f, (const char *[2]){NULL, x->base.lang}, NULL, NULL, false);
     for (size_t u = 0; u < D->n_people && rc == EXIT_OK; u++) {
         uint64_t *m = x->people_masks + u * D->words;
         itin_who_add(m, u);
@@ -256,8 +265,13 @@ add_change_files(export_run *x)
          * calendar also when only who else attends an event of theirs
          * changed. */
         bool notice = itin_diff_count(D, m) > 0;
+        /* In their own language (the first of two: a notice is in one);
+         * their old calendar was in the one they had then. */
+        const itin_participant *p = D->people[u];
+        const char *lang[2] = {language_in(D->before->plan, p->id, x->base.lang),
+                               language_in(D->after->plan, p->id, x->base.lang)};
         itin_diff_options calendar = {
-            x->base.lang, 0, m, NULL, true, NULL, NULL, false, x->base.has_dtstamp, x->base.dtstamp};
+            lang[1], 0, m, NULL, true, NULL, NULL, false, x->base.has_dtstamp, x->base.dtstamp, lang[0]};
         if (!notice && itin_diff_ics_count(D, &calendar) <= 0)
             continue;
         if (!x->changes_dir) {
@@ -267,13 +281,12 @@ add_change_files(export_run *x)
             if (x->made_changes)
                 temp_track(x->changes_dir, true);
         }
-        const itin_participant *p = D->people[u];
         size_t n = strlen(p->id) + sizeof CHANGES + 1;
         char *rel = itin_xmalloc(n);
         snprintf(rel, n, "%s/%s", CHANGES, p->id);
         for (size_t f = 0; f < N_DIFF_FORMATS && rc == EXIT_OK; f++)
             if (f != DIFF_JSON && (notice || strcmp(DIFF_FORMATS[f], "ics") == 0))
-                rc = add_diff_file(x, rel, f, m, p->name ? p->name : p->id, true);
+                rc = add_diff_file(x, rel, f, lang, m, p->name ? p->name : p->id, true);
         free(rel);
     }
     return rc;
@@ -345,8 +358,9 @@ allocate(export_run *x)
     x->sub = path_in(x->dir, "participants");
     x->set = write_set_new();
     size_t people = x->diff ? x->diff->n_people : 0, words = x->diff ? x->diff->words : 1;
-    x->jobs = itin_xcalloc(N_FORMATS + 3 * np, sizeof *x->jobs);
-    x->names = itin_xcalloc(N_FORMATS + 3 * np + N_DIFF_FORMATS * (people + 1), sizeof *x->names);
+    x->jobs = itin_xcalloc(N_FORMATS + (TRANSPORT - 1) * np, sizeof *x->jobs);
+    x->names =
+        itin_xcalloc(N_FORMATS + (TRANSPORT - 1) * np + N_DIFF_FORMATS * (people + 1), sizeof *x->names);
     x->masks = itin_xcalloc(np ? np * x->plan->who_words : 1, sizeof *x->masks);
     x->diff_jobs = itin_xcalloc(N_DIFF_FORMATS * (people + 1), sizeof *x->diff_jobs);
     x->people_masks = itin_xcalloc(people ? people * words : 1, sizeof *x->people_masks);

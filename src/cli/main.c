@@ -43,8 +43,9 @@ static const char HELP_PLAN[] =
     "\n"
     "Schedule FILE and write the itinerary (standard output by default).\n"
     "\n"
-    "  --format F        text (the default), md, ics, json, or transport (the\n"
-    "                    transfers of each day and the vehicles they need)\n"
+    "  --format F        text (the default), md, ics, json, pdf (a printed\n"
+    "                    booklet), or transport (the transfers of each day and\n"
+    "                    the vehicles they need)\n"
     "  -o, --output OUT  write to OUT, atomically: on any failure OUT is untouched;\n"
     "                    never an input file; its mode, owner and links are kept\n"
     "  --participant ID  only what one participant attends, with their name\n"
@@ -52,15 +53,18 @@ static const char HELP_PLAN[] =
     "  --company ID      one company's schedule: its B2B meetings (and, for a\n"
     "                    delegation company, what its members attend)\n"
     "  --solve-time S    seconds for the matchmaking solver per session (default 30)\n"
-    "  --lang L          en, de or ko (default: the delegation's language)\n"
+    "  --lang L          en, de or ko, or two for a bilingual agenda (de,ko)\n"
+    "                    (default: the participant's language, else the\n"
+    "                    delegation's)\n"
     "  --width N         wrap the text agenda at N columns (default 80)\n"
     "  --no-transfers    leave transfers out\n"
     "  --invite          ics: a METHOD:REQUEST calendar with ORGANIZER and ATTENDEEs;\n"
     "                    with -o DIR/ (a directory) one such file per event, as\n"
     "                    mail clients read only the first event of an invitation\n"
+    "  --paper P         pdf: a4 (the default) or letter\n"
     "\n"
-    "SOURCE_DATE_EPOCH, when set, is the DTSTAMP of calendar entries (then the\n"
-    "output is byte-for-byte reproducible).\n"
+    "SOURCE_DATE_EPOCH, when set, is the DTSTAMP of calendar entries and the date\n"
+    "of a PDF (then the output is byte-for-byte reproducible).\n"
     "\n"
     "Exits 0 (warnings allowed), 1 when the schedule has conflicts, 2 for\n"
     "invalid input or usage (or OUT is an input), 3 when the output cannot be\n"
@@ -108,11 +112,13 @@ cmd_check(int argc, char **argv)
     return rc;
 }
 
-static const char *const FORMATS[] = {"text", "md", "ics", "json", "transport"};
+static const char *const FORMATS[] = {"text", "md", "ics", "json", "pdf", "transport"};
 
-/* Find a participant or group and make its mask; 0 on success. */
+/* Find a participant or group and make its mask; 0 on success. *name is
+ * whose it is, *lang the participant's language (NULL: none of their own). */
 static int
-who_mask(const itin_plan *plan, const char *participant, const char *group, uint64_t *mask, const char **name)
+who_mask(const itin_plan *plan, const char *participant, const char *group, uint64_t *mask, const char **name,
+         const char **lang)
 {
     const itin_delegation *D = &plan->delegation;
     itin_who_clear(mask, plan->who_words);
@@ -121,6 +127,7 @@ who_mask(const itin_plan *plan, const char *participant, const char *group, uint
             if (strcmp(D->participants[i].id, participant) == 0) {
                 itin_who_add(mask, i);
                 *name = D->participants[i].name;
+                *lang = D->participants[i].language;
                 return 0;
             }
         fprintf(stderr, "itinerary: no participant has the id '%s'\n", participant);
@@ -140,7 +147,7 @@ static int
 cmd_plan(int argc, char **argv)
 {
     const char *file = NULL, *format = "text", *out = NULL, *participant = NULL, *group = NULL;
-    const char *lang = NULL, *width = NULL, *company = NULL, *solve_time = NULL;
+    const char *lang = NULL, *width = NULL, *company = NULL, *solve_time = NULL, *paper = NULL;
     bool no_transfers = false, invite = false;
     const option opts[] = {
         {"--format", "-f", &format, NULL},
@@ -153,6 +160,7 @@ cmd_plan(int argc, char **argv)
         {"--width", NULL, &width, NULL},
         {"--no-transfers", NULL, NULL, &no_transfers},
         {"--invite", NULL, NULL, &invite},
+        {"--paper", NULL, &paper, NULL},
     };
     int columns, rc = parse_args("plan", argc, argv, opts, sizeof opts / sizeof *opts, HELP_PLAN, &file);
     if (rc >= 0)
@@ -167,12 +175,20 @@ cmd_plan(int argc, char **argv)
     for (size_t i = 0; i < sizeof FORMATS / sizeof *FORMATS; i++)
         known |= strcmp(format, FORMATS[i]) == 0;
     if (!known)
-        return usage_error("plan: unknown format '%s' (expected text, md, ics, json or transport)", format);
+        return usage_error("plan: unknown format '%s' (expected text, md, ics, json, pdf or transport)",
+                           format);
     if (invite && strcmp(format, "ics") != 0)
         return usage_error("plan: --invite goes with --format ics%s", "");
+    if (paper && strcmp(format, "pdf") != 0)
+        return usage_error("plan: --paper goes with --format pdf%s", "");
+    if (strcmp(format, "pdf") == 0 && (!out || strcmp(out, "-") == 0) && isatty(STDOUT_FILENO))
+        return usage_error("plan: a PDF is not written to a terminal: give -o FILE or redirect the output%s",
+                           "");
     if ((rc = parse_lang_width("plan", lang, width, &columns)) >= 0)
         return rc;
-    job j = {format, NULL, NULL, {lang, columns, NULL, NULL, invite, false, 0}};
+    job j = {format, NULL, NULL, {lang, columns, NULL, NULL, invite, false, 0, ITIN_PAPER_A4}};
+    if ((rc = parse_paper("plan", paper, &j.opt.paper)) >= 0)
+        return rc;
     if (source_date_epoch(&j.opt) != 0)
         return EXIT_INVALID;
 
@@ -184,8 +200,11 @@ cmd_plan(int argc, char **argv)
         uint64_t *mask = NULL;
         if (participant || group) {
             mask = itin_xcalloc(plan->who_words, sizeof *mask);
-            if (who_mask(plan, participant, group, mask, &j.opt.audience) != 0)
+            const char *own = NULL;
+            if (who_mask(plan, participant, group, mask, &j.opt.audience, &own) != 0)
                 rc = EXIT_INVALID;
+            if (!lang && own) /* a participant's agenda in their language */
+                j.opt.lang = own;
         }
         size_t ci = 0;
         if (company) {

@@ -3,6 +3,7 @@
 #include <limits.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "load.h"
 
 /* `with`: absent or "all" means everyone; else participant and group ids. */
@@ -163,11 +164,17 @@ enum participant_key {
     PARTICIPANT_ORG,
     PARTICIPANT_EMAIL,
     PARTICIPANT_PHONE,
+    PARTICIPANT_LANGUAGE,
     PARTICIPANT_KEY_COUNT
 };
 static const char *const PARTICIPANT_KEYS[PARTICIPANT_KEY_COUNT] = {
-    [PARTICIPANT_ID] = "id",   [PARTICIPANT_NAME] = "name",   [PARTICIPANT_ROLE] = "role",
-    [PARTICIPANT_ORG] = "org", [PARTICIPANT_EMAIL] = "email", [PARTICIPANT_PHONE] = "phone",
+    [PARTICIPANT_ID] = "id",
+    [PARTICIPANT_NAME] = "name",
+    [PARTICIPANT_ROLE] = "role",
+    [PARTICIPANT_ORG] = "org",
+    [PARTICIPANT_EMAIL] = "email",
+    [PARTICIPANT_PHONE] = "phone",
+    [PARTICIPANT_LANGUAGE] = "language",
 };
 
 enum group_key { GROUP_ID, GROUP_NAME, GROUP_MEMBERS, GROUP_KEY_COUNT };
@@ -386,6 +393,37 @@ delegation_settings(loader *L, itin_delegation *D, ynode **v)
         load_get_accept(L, v[DELEGATION_ACCEPT], &D->accept);
 }
 
+/* A participant's language: one code, or a list of two for a bilingual
+ * agenda ([ko, de]); kept as the spec --lang reads ("ko,de"). */
+static const char *
+participant_language(loader *L, const ynode *n)
+{
+    const char **codes;
+    size_t k = load_get_text_list(L, n, "a participant's language", &codes);
+    if (!k)
+        return NULL;
+    if (k > ITIN_MAX_LANGS) {
+        load_error(L, pos_of(n), "a participant has at most %d languages (a bilingual agenda), not %zu",
+                   ITIN_MAX_LANGS, k);
+        return NULL;
+    }
+    const char *spec = NULL;
+    bool ok = true;
+    for (size_t i = 0; i < k; i++) {
+        const ynode *at = n->kind == N_SEQ ? n->kids[i] : n;
+        char e[256];
+        if (itin_check_language(codes[i], e, sizeof e) != 0) {
+            load_error(L, pos_of(at), "%s", e);
+            ok = false;
+        } else if (i > 0 && strcmp(codes[i], codes[0]) == 0) {
+            load_error(L, pos_of(at), "language %s is named twice", codes[i]);
+            ok = false;
+        }
+        spec = i ? itin_arena_printf(L->plan_arena, "%s,%s", spec, codes[i]) : codes[i];
+    }
+    return ok ? spec : NULL;
+}
+
 static void
 walk_participant(loader *L, itin_delegation *D, const ynode *e)
 {
@@ -410,6 +448,8 @@ walk_participant(loader *L, itin_delegation *D, const ynode *e)
     p->org = load_opt_text(L, pv[PARTICIPANT_ORG], "a participant's org");
     load_get_email(L, pv[PARTICIPANT_EMAIL], "a participant's email", &p->email);
     p->phone = load_opt_text(L, pv[PARTICIPANT_PHONE], "a participant's phone");
+    if (pv[PARTICIPANT_LANGUAGE])
+        p->language = participant_language(L, pv[PARTICIPANT_LANGUAGE]);
     L->person_pos[D->n_participants] = p->pos;
     define_person(L, p->id, D->n_participants, pos_of(pv[PARTICIPANT_ID]));
     D->n_participants++;

@@ -3,7 +3,7 @@
 
 usage: check_width.py ITINERARY EXAMPLES_DIR
 
-Renders every example in every language at several widths, for everyone and
+Renders every example in every language (and two bilingual pairs) at several widths, for everyone and
 for each participant, and measures each line with Python's own East Asian
 Width data (wide and fullwidth characters count two, combining marks none).
 A line may be wider only when it is a single word (nothing to break at).
@@ -32,7 +32,7 @@ for path in sorted(glob.glob(os.path.join(examples, "*.yaml"))):
     plan = json.loads(subprocess.run([itin, "plan", path, "--format", "json"], capture_output=True, text=True,
                                      check=True).stdout)
     people = [None] + [p["id"] for p in plan["participants"][:3]]
-    for lang in ("en", "de", "ko"):
+    for lang in ("en", "de", "ko", "de,ko", "en,ko"):
         for width in (40, 60, 80, 100):
             for who in people:
                 cmd = [itin, "plan", path, "--lang", lang, "--width", str(width)]

@@ -66,8 +66,17 @@ check no-transfers 0 "Begrüßung" bash -c "'$bin' plan '$ex' --no-transfers | g
 check unknown-participant 2 "no participant has the id 'nobody'" "$bin" plan "$ex" --participant nobody
 check unknown-group 2 "no group has the id 'nobody'" "$bin" plan "$ex" --group nobody
 check both-filters 2 "exclude each other" "$bin" plan "$ex" --group research --participant park
-check bad-format 2 "unknown format 'pdf'" "$bin" plan "$ex" --format pdf
+check bad-format 2 "unknown format 'odt'" "$bin" plan "$ex" --format odt
+check bad-paper 2 "unknown paper 'a3' (expected a4 or letter)" "$bin" plan "$ex" --format pdf --paper a3 -o "$tmp/a3.pdf"
+check paper-needs-pdf 2 "--paper goes with --format pdf" "$bin" plan "$ex" --paper letter
+check pdf-not-to-terminal 2 "a PDF is not written to a terminal" script -qec "'$bin' plan '$ex' --format pdf" /dev/null
 check bad-lang 2 "unknown language 'fr'" "$bin" plan "$ex" --lang fr
+check lang-twice 2 "--lang: 'de,de' names de twice" "$bin" plan "$ex" --lang de,de
+check lang-three 2 "--lang: at most 2 languages" "$bin" export "$ex" -d "$tmp/three" --lang de,ko,en
+check lang-pair 0 "Ort / 장소: Wirtschaftsförderung Sachsen GmbH" "$bin" plan "$ex" --lang de,ko
+check participant-language 0 "장소: Wirtschaftsförderung Sachsen GmbH" "$bin" plan "$ex" --participant kim-minjun
+check participant-language-bilingual 0 "장소 / Ort: Wirtschaftsförderung" "$bin" plan "$ex" --participant lee
+check participant-language-overridden 0 "Place: Wirtschaftsförderung" "$bin" plan "$ex" --participant lee --lang en
 check bad-width 2 "--width takes a number" "$bin" plan "$ex" --width 5
 check invite-needs-ics 2 "--invite goes with --format ics" "$bin" plan "$ex" --invite
 check bad-epoch 2 "SOURCE_DATE_EPOCH must be a whole number" env SOURCE_DATE_EPOCH=yesterday "$bin" plan "$ex"
@@ -92,7 +101,7 @@ check no-temporaries 0 "0" echo "$leftovers"
 # export: everything for everyone, all or nothing.
 check export 0 "" "$bin" export "$ex" -d "$tmp/out"
 n=$(find "$tmp/out" -type f -not -name '.*' | wc -l)
-check export-files 0 "37" echo "$n"   # 4 for the delegation, 3 transport sheets, 3 for each of 10 participants
+check export-files 0 "48" echo "$n"   # 5 for the delegation, 3 transport sheets, 4 for each of 10 participants
 check export-names 0 "kr-mss-saxony-2022.ics" ls "$tmp/out"
 check export-transport 0 "transport.csv" ls "$tmp/out"
 check plan-transport 0 "Benötigte Fahrzeuge: 1 (09:25)" "$bin" plan "$ex" --format transport
@@ -100,6 +109,12 @@ sed -e 's/^  id: kr-mss-saxony-2022$/  id: transport/' -e "s#include: \[../insti
 check export-transport-id 2 "the delegation's id 'transport' names the transport sheet's files" "$bin" export "$tmp/transport-id.yaml" -d "$tmp/transport-id"
 check export-transport-id-nothing 1 "" test -e "$tmp/transport-id"
 check export-personal 0 "lee.txt" ls "$tmp/out/participants"
+check export-personal-audience 0 "Programm für:  Katrin Walther" cat "$tmp/out/participants/walther.txt"
+check export-personal-calendar-name 0 "zu Gast in Sachsen – Katrin" cat "$tmp/out/participants/walther.ics"
+check export-own-language 0 "장소: Wirtschaftsförderung" cat "$tmp/out/participants/kim-minjun.txt"
+check export-own-languages 0 "장소 / Ort: Wirtschaftsförderung" cat "$tmp/out/participants/lee.txt"
+check export-delegation-language 0 "Ort: Wirtschaftsförderung" cat "$tmp/out/participants/walther.txt"
+check export-own-calendar 0 "DESCRIPTION:주제:" cat "$tmp/out/participants/kim-minjun.ics"
 check export-read-only 3 "cannot create '/sys/kernel/itinerary-test'" "$bin" export "$ex" -d /sys/kernel/itinerary-test
 check export-read-only-gone 1 "" test -e /sys/kernel/itinerary-test
 # A failure while files are being put in place: every old file is restored.

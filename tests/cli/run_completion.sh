@@ -17,7 +17,9 @@ expect() { # expected, words...
 cd "$src/data/examples" || exit 2
 expect "plan" itinerary pl
 expect "check" itinerary ch
-expect "text md ics json transport" itinerary plan x.yaml --format ""
+expect "text md ics json pdf transport" itinerary plan x.yaml --format ""
+expect "letter" itinerary plan x.yaml --format pdf --paper l
+expect "--paper" itinerary export x.yaml --pa
 expect "ko" itinerary plan x.yaml --lang k
 expect "--no-transfers" itinerary plan x.yaml --no
 expect "lee kim-minjun park choi jung kang yoon han walther bauer" itinerary plan kr-mss-saxony-2022.yaml --participant ""

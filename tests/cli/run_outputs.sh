@@ -117,9 +117,9 @@ check removed-first-export 0 "" "$bin" export "$tmp/pp/pp.yaml" -d "$tmp/pp/out"
 ok removed-c-there test -e "$tmp/pp/out/participants/c.ics"
 people '{id: a, name: A}, {id: b, name: B}'
 check removed-second-export 0 "" "$bin" export "$tmp/pp/pp.yaml" -d "$tmp/pp/out"
-ok removed-c-gone test "$(ls "$tmp/pp/out/participants" | tr '\n' ' ')" = "a.ics a.md a.txt b.ics b.md b.txt notes.txt zz.txt "
+ok removed-c-gone test "$(ls "$tmp/pp/out/participants" | tr '\n' ' ')" = "a.ics a.md a.pdf a.txt b.ics b.md b.pdf b.txt notes.txt zz.txt "
 ok removed-others-kept test "$(cat "$tmp/pp/out/participants/notes.txt")" = mine
-ok removed-top-kept test "$(ls "$tmp/pp/out" | tr '\n' ' ')" = "participants pp.ics pp.json pp.md pp.txt transport.csv transport.md transport.txt "
+ok removed-top-kept test "$(ls "$tmp/pp/out" | tr '\n' ' ')" = "participants pp.ics pp.json pp.md pp.pdf pp.txt transport.csv transport.md transport.txt "
 # A manifest line naming anything but an exported file is ignored.
 printf 'participants/notes.txt.bak\n../escape.txt\n/etc/passwd\nparticipants/../x.txt\n' >> "$tmp/pp/out/.itinerary-manifest"
 printf 'mine\n' > "$tmp/pp/escape.txt"

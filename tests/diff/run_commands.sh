@@ -28,7 +28,8 @@ check one-file 2 "diff: expected two files, OLD and NEW" "$bin" diff "$old"
 check three-files 2 "diff: more than two files, OLD and NEW ('x.yaml')" "$bin" diff "$old" "$new" x.yaml
 check bad-format 2 "diff: unknown format 'pdf' (expected text, md, json or ics)" "$bin" diff "$old" "$new" --format pdf
 check transport-format 2 "diff: unknown format 'transport'" "$bin" diff "$old" "$new" --format transport
-check bad-lang 2 "diff: unknown language 'fr'" "$bin" diff "$old" "$new" --lang fr
+check bad-lang 2 "diff: --lang: unknown language 'fr'" "$bin" diff "$old" "$new" --lang fr
+check two-langs 2 "diff: --lang: a change notice is in one language, not 'de,ko'" "$bin" diff "$old" "$new" --lang de,ko
 check bad-width 2 "diff: --width takes a number of columns from 20 to 1000, not '7'" "$bin" diff "$old" "$new" --width 7
 check both-filters 2 "diff: --participant and --group exclude each other" "$bin" diff "$old" "$new" --participant park --group research
 check unknown-participant 2 "no participant has the id 'nobody' in" "$bin" diff "$old" "$new" --participant nobody
@@ -118,7 +119,9 @@ check since-delegation 0 "changes.txt" ls "$tmp/since"
 check since-delegation-ics 0 "STATUS:CONFIRMED" cat "$tmp/since/changes.ics"
 check since-json 0 '"kind": "details", "item_kind": "visit", "item": "ilk-lab"' cat "$tmp/since/changes.json"
 check since-summary 0 "1 Änderung für 4 von 10 Teilnehmenden" cat "$tmp/since/changes.txt"
-check since-personal 0 "Ihr Termin um 14:15: Themen geändert." cat "$tmp/since/changes/park.txt"
+# A participant's notice is in their own language (park: ko), the
+# delegation's in the delegation's (de).
+check since-personal 0 "14:15 일정의 세부 내용이 변경되었습니다: 주제" cat "$tmp/since/changes/park.txt"
 check since-only-affected 0 "choi.ics choi.md choi.txt han.ics han.md han.txt kang.ics kang.md kang.txt park.ics park.md park.txt" bash -c "ls '$tmp/since/changes' | xargs"
 check since-manifest 0 "changes/park.ics" cat "$tmp/since/.itinerary-manifest"
 check since-again 0 "" "$bin" export "$tmp/r4.yaml" -d "$tmp/since"

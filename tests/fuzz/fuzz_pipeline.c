@@ -2,15 +2,17 @@
  *
  *   load (itin_plan_load_buffer) -> schedule -> every exporter, for everyone
  *   with the default options, then for one participant without transfers
- *   (as `plan --participant ID --no-transfers` does) with other options;
- *   and once more into a tiny memory buffer so that failed writes are taken
- *   too. Then revisions (`itinerary diff`): an input with a line "---"
- *   (a YAML document separator) is two plans, OLD before it and NEW after
- *   it, each loaded and scheduled on its own and compared; an input without
- *   one is compared with itself. Every change notice and the update
- *   calendar are rendered for everyone, for the last participant and for
- *   the first group. Everything is freed: a leak is a failure
- *   (LeakSanitizer).
+ *   (as `plan --participant ID --no-transfers` does) with other options (a
+ *   language or a bilingual pair); and once more into a tiny memory buffer
+ *   so that failed writes are taken too. The PDF booklet, which costs far
+ *   more, for one input in 32 of at most 16 KiB. Then revisions (`itinerary
+ *   diff`): an input with a line "---" (a YAML document separator) is two
+ *   plans, OLD before it and NEW after it, each loaded and scheduled on its
+ *   own and compared; an input without one is compared with itself. Every
+ *   change notice and the update calendar are rendered for everyone, for
+ *   the last participant and for the first group. Everything is freed: a
+ *   leak is a failure (LeakSanitizer; tests/lsan.supp names cairo's and
+ *   fontconfig's own).
  *
  * The input is named "<fresh empty temp dir>/fuzz.yaml", so that an include
  * in the input resolves inside an empty directory and fails cleanly instead
@@ -214,7 +216,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         itin_itinerary *view = itin_itinerary_filter(it, mask, false);
         itin_render_options one;
         memset(&one, 0, sizeof one);
-        one.lang = size % 3 == 0 ? "ko" : size % 3 == 1 ? "de" : "en";
+        static const char *const langs[] = {"ko", "de", "en", "de,ko", "ko,en"};
+        one.lang = langs[size % 5];
         one.width = 20;
         one.mask = mask;
         one.audience = D->n_participants ? D->participants[p].name : NULL;
@@ -227,6 +230,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             itin_itinerary *firm = itin_itinerary_filter_company(it, plan->n_companies - 1, true);
             export_all(firm, &d, &one, devnull);
         }
+        /* The PDF booklet costs a hundred times more than the rest: one
+         * input in 32 (and not the largest, which would reach the time
+         * limit of an input), for one participant, whole and into the
+         * failing stream below. */
+        bool pdf = size % 32 == 0 && size <= 16384;
+        one.paper = size % 64 == 0 ? ITIN_PAPER_LETTER : ITIN_PAPER_A4;
+        if (view && pdf)
+            (void)itin_export_pdf(view, &one, devnull);
 
         /* A failing stream: a 512-byte buffer fills up at once. */
         char small[512];
@@ -234,6 +245,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (mem) {
             setvbuf(mem, NULL, _IONBF, 0);
             export_all(view ? view : it, &d, &one, mem);
+            fclose(mem);
+        }
+        mem = pdf ? fmemopen(small, sizeof small, "w") : NULL;
+        if (mem) {
+            setvbuf(mem, NULL, _IONBF, 0);
+            (void)itin_export_pdf(view ? view : it, &one, mem);
             fclose(mem);
         }
         free(mask);

@@ -2,7 +2,8 @@
 # Golden files: every bundled example rendered in every format this test is
 # given, compared byte for byte with tests/golden/<example>.<ext>.
 # usage: run_golden.sh ITINERARY SOURCE_DIR FORMAT:EXT[:LANG]...
-# (with a language the golden file is <example>.<lang>.<ext>)
+# (with a language the golden file is <example>.<lang>.<ext>; a bilingual
+# pair de,ko is named de-ko)
 # With UPDATE=1 the golden files are rewritten instead (then read the diff!).
 set -u
 bin=$1 src=$2; shift 2
@@ -14,7 +15,7 @@ for ex in *.yaml; do
   name=${ex%.yaml}
   for spec in "$@"; do
     IFS=: read -r fmt ext lang <<<"$spec"
-    golden=$src/tests/golden/$name.${lang:+$lang.}$ext
+    golden=$src/tests/golden/$name.${lang:+${lang//,/-}.}$ext
     out=$(mktemp)
     if ! "$bin" plan "$ex" --format "$fmt" ${lang:+--lang "$lang"} -o "$out" 2>/dev/null; then
       echo "FAIL $golden: itinerary exited $?"; fail=$((fail + 1)); rm -f "$out"; continue

@@ -218,9 +218,17 @@ def expected_case(name, yaml_path, opts, data, full, errors):
     inst, dele = load_yaml(yaml_path)
     companies = load_companies(yaml_path)
     D = data["delegation"]
-    lang = D.get("language") or "en"
-    L = LABELS.get(lang, LABELS["en"])
     people = data["participants"]
+    # The calendar's language: --lang's (the first of a pair), else a
+    # personal calendar's participant's own, else the delegation's.
+    lang = D.get("language") or "en"
+    if "--lang" in opts:
+        lang = opts[opts.index("--lang") + 1].split(",")[0]
+    elif "--participant" in opts:
+        pid = opts[opts.index("--participant") + 1]
+        own = next((p.get("language") for p in people if p["id"] == pid), None)
+        lang = own[0] if own else lang
+    L = LABELS.get(lang, LABELS["en"])
     pname = {p["id"]: (p.get("name") or p["id"]) for p in people}
     pmail = {p["id"]: p.get("email") for p in people}
     places = data["places"]

@@ -19,7 +19,9 @@
 
 /* ------------------------------------------------------------ fixtures */
 
-#define HEAD(rev)                                                                                            \
+#define HEAD(rev) HEAD_ANNA(rev, "")
+/* Anna's entry may carry more keys (", language: de"). */
+#define HEAD_ANNA(rev, anna)                                                                                 \
     "itinerary: 1\n"                                                                                         \
     "delegation:\n"                                                                                          \
     "  id: d\n"                                                                                              \
@@ -32,7 +34,7 @@
     "  revision: " rev "\n"                                                                                  \
     "  buffer: 10m\n"                                                                                        \
     "  participants:\n"                                                                                      \
-    "    - {id: a, name: Anna, email: a@example.org}\n"                                                      \
+    "    - {id: a, name: Anna, email: a@example.org" anna "}\n"                                              \
     "    - {id: b, name: Ben, email: b@example.org}\n"                                                       \
     "    - {id: c, name: Cem}\n"                                                                             \
     "  groups:\n"                                                                                            \
@@ -387,6 +389,46 @@ people_of_either_revision(void **state)
 
 /* One REQUEST per event added or changed, one CANCEL per event gone, each
  * valid iTIP for libical. */
+/* A participant whose language changed: nothing in the plan changed, but
+ * their calendar's texts did, so their update re-sends each of their events
+ * in the new language (over an old calendar in the old one), and so do the
+ * invitations; everyone else gets nothing. */
+static void
+language_changed(void **state)
+{
+    (void)state;
+    pair p;
+    compare(&p, HEAD("1") PLACES BASE_VISITS, HEAD_ANNA("2", ", language: de") PLACES BASE_VISITS);
+    uint64_t mask[1];
+    const char *name;
+    assert_int_equal(itin_diff_audience(p.diff, "a", NULL, mask, &name), 0);
+    assert_int_equal(itin_diff_count(p.diff, mask), 0);
+    itin_diff_options o = stamped();
+    o.mask = mask;
+    o.personal = true;
+    o.lang = "de";
+    o.lang_before = "en";
+    assert_int_equal(itin_diff_ics_count(p.diff, &o), 3); /* welcome, the transfer, hub-visit */
+    char *ics = render(p.diff, &o, itin_export_diff_ics);
+    assert_non_null(strstr(ics, "Teilnehmende"));
+    assert_null(strstr(ics, "Attending"));
+    free(ics);
+    o.lang_before = NULL; /* the same language on both sides: nothing to send */
+    assert_int_equal(itin_diff_ics_count(p.diff, &o), 0);
+
+    /* Invitations without --lang: Anna's in German, Ben none. */
+    itin_diff_options all = stamped();
+    itin_messages m;
+    assert_int_equal(itin_export_diff_invitations(p.diff, &all, &m), 0);
+    assert_int_equal(m.n, 3);
+    for (size_t i = 0; i < m.n; i++) {
+        assert_int_equal(strncmp(m.items[i].name, "a.", 2), 0);
+        assert_non_null(strstr(m.items[i].text, "Teilnehmende"));
+    }
+    itin_messages_free(&m);
+    release(&p);
+}
+
 static void
 invitations(void **state)
 {
@@ -458,6 +500,7 @@ main(void)
         cmocka_unit_test(cancelled_changes),
         cmocka_unit_test(lodging_runs),
         cmocka_unit_test(people_of_either_revision),
+        cmocka_unit_test(language_changed),
         cmocka_unit_test(invitations),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);

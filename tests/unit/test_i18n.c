@@ -79,6 +79,43 @@ labels(void **state)
             assert_true(itin_label_text((itin_lang)l, (itin_label)k)[0] != '\0');
 }
 
+/* Languages by their codes, from the one table; pairs for bilingual agendas. */
+static void
+language_pairs(void **state)
+{
+    (void)state;
+    itin_langs ls;
+    char err[160];
+    assert_int_equal(itin_langs_parse("de,ko", &ls, err, sizeof err), 0);
+    assert_int_equal(ls.n, 2);
+    assert_int_equal(ls.lang[0], ITIN_DE);
+    assert_int_equal(ls.lang[1], ITIN_KO);
+    assert_int_equal(itin_langs_parse("en", &ls, err, sizeof err), 0);
+    assert_int_equal(ls.n, 1);
+    assert_int_equal(itin_langs_parse("fr", &ls, err, sizeof err), -1);
+    assert_string_equal(err, "unknown language 'fr' (expected en, de or ko)");
+    assert_int_equal(itin_langs_parse("de,", &ls, err, sizeof err), -1);
+    assert_string_equal(err, "unknown language '' (expected en, de or ko)");
+    assert_int_equal(itin_langs_parse("ko,ko", &ls, err, sizeof err), -1);
+    assert_string_equal(err, "'ko,ko' names ko twice");
+    assert_int_equal(itin_langs_parse("en,de,ko", &ls, err, sizeof err), -1);
+    assert_string_equal(err, "at most 2 languages, not 'en,de,ko'");
+    assert_int_equal(itin_lang_of("ko,de"), ITIN_KO);
+    assert_int_equal(itin_lang_of("xx"), ITIN_EN);
+    assert_string_equal(itin_lang_code(ITIN_KO), "ko");
+    assert_string_equal(itin_lang_choices(), "en, de or ko");
+
+    itin_langs deko = {{ITIN_DE, ITIN_KO}, 2}, ende = {{ITIN_EN, ITIN_DE}, 2};
+    assert_string_equal(itin_label_langs(A, &deko, L_PLACE), "Ort / 장소");
+    /* The same word in both languages is printed once. */
+    assert_string_equal(itin_label_langs(A, &ende, L_TRANSFER), "Transfer");
+    assert_string_equal(itin_date_long_langs(A, &deko, itin_date_from_ymd(2022, 11, 22)),
+                        "Dienstag, 22. November 2022 \u00b7 2022년 11월 22일 화요일");
+    assert_string_equal(
+        itin_leg_title_langs(A, &deko, ITIN_MODE_TRAIN, "RE 3", "Dresden Hbf", "Chemnitz Hbf"),
+        "Zug / 기차 RE 3: Dresden Hbf \u2192 Chemnitz Hbf");
+}
+
 static void
 display_width(void **state)
 {
@@ -119,8 +156,9 @@ int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(long_dates),    cmocka_unit_test(numbers_and_lists), cmocka_unit_test(labels),
-        cmocka_unit_test(display_width), cmocka_unit_test(line_breaks),
+        cmocka_unit_test(long_dates),  cmocka_unit_test(numbers_and_lists),
+        cmocka_unit_test(labels),      cmocka_unit_test(display_width),
+        cmocka_unit_test(line_breaks), cmocka_unit_test(language_pairs),
     };
     return cmocka_run_group_tests_name("i18n", tests, setup, teardown);
 }

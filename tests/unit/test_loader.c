@@ -100,6 +100,50 @@ delegation_fields(void **state)
     itin_diags_free(&d);
 }
 
+static const char PEOPLE_HEAD[] = "itinerary: 1\n"
+                                  "delegation:\n"
+                                  "  id: x\n"
+                                  "  title: X\n"
+                                  "  start: 2022-11-22\n"
+                                  "  end: 2022-11-22\n"
+                                  "  timezone: Europe/Berlin\n"
+                                  "  participants:\n";
+
+/* A participant's language: one code, or two for a bilingual agenda. */
+static void
+participant_languages(void **state)
+{
+    (void)state;
+    char buf[1024];
+    itin_diags d;
+    snprintf(buf, sizeof buf,
+             "%s    - {id: a, name: A, language: ko}\n"
+             "    - {id: b, name: B, language: [ko, de]}\n"
+             "    - {id: c, name: C}\n",
+             PEOPLE_HEAD);
+    itin_diags_init(&d, 0);
+    itin_plan *p = itin_plan_load_buffer("test.yaml", buf, strlen(buf), &d);
+    assert_non_null(p);
+    assert_string_equal(p->delegation.participants[0].language, "ko");
+    assert_string_equal(p->delegation.participants[1].language, "ko,de");
+    assert_null(p->delegation.participants[2].language);
+    itin_plan_free(p);
+    itin_diags_free(&d);
+
+    snprintf(buf, sizeof buf,
+             "%s    - {id: a, name: A, language: fr}\n"
+             "    - {id: b, name: B, language: [ko, ko]}\n"
+             "    - {id: c, name: C, language: [ko, de, en]}\n",
+             PEOPLE_HEAD);
+    itin_diags_init(&d, 0);
+    p = itin_plan_load_buffer("test.yaml", buf, strlen(buf), &d);
+    assert_null(p);
+    assert_true(has_message(&d, 9, 34, "unknown language 'fr' (expected en, de or ko)"));
+    assert_true(has_message(&d, 10, 39, "language ko is named twice"));
+    assert_true(has_message(&d, 11, 34, "a participant has at most 2 languages (a bilingual agenda), not 3"));
+    itin_diags_free(&d);
+}
+
 static void
 defaults(void **state)
 {
@@ -569,6 +613,7 @@ main(void)
         cmocka_unit_test(bom_accepted),
         cmocka_unit_test(bom_in_included_file),
         cmocka_unit_test(utf16_refused),
+        cmocka_unit_test(participant_languages),
     };
     return cmocka_run_group_tests_name("loader", tests, NULL, NULL);
 }
