@@ -34,7 +34,7 @@ _itinerary() {
     --solve-time) COMPREPLY=($(compgen -W "5 30 120" -- "$cur")); return ;;
     --since) COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur")); return ;;
     --paper) COMPREPLY=($(compgen -W "a4 letter" -- "$cur")); return ;;
-    --lang) COMPREPLY=($(compgen -W "en de ko" -- "$cur")); return ;;
+    --lang) COMPREPLY=($(compgen -W "en de ko vi ja zh-Hans zh-Hant fr es pl cs" -- "$cur")); return ;;
     --width) COMPREPLY=($(compgen -W "60 72 80 100 120" -- "$cur")); return ;;
     -o|--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     -d|--dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
@@ -85,7 +85,7 @@ _itinerary() {
       fi ;;
     check)
       if [[ $cur == -* ]]; then
-        COMPREPLY=($(compgen -W "--quiet --help" -- "$cur"))
+        COMPREPLY=($(compgen -W "--quiet --lang --help" -- "$cur"))
       else
         COMPREPLY=($(compgen -f -X '!*.@(yaml|yml)' -- "$cur") $(compgen -d -- "$cur"))
       fi ;;

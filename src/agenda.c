@@ -7,6 +7,7 @@
 
 #include "agenda.h"
 #include "datetime.h"
+#include "text.h"
 #include "tz.h"
 #include "who.h"
 #include "xalloc.h"
@@ -54,6 +55,23 @@ list_in(agenda *a, itin_lang lang, const char *const *items, size_t n)
     return t;
 }
 
+/* A text of the file in the agenda's language (text.h): the variant in that
+ * language, else the delegation's, else the first given; in a bilingual
+ * agenda both variants when the file gives both ("Begrüßung / 환영"). */
+static const char *
+tr(const builder *b, const char *s)
+{
+    return itin_text_langs(b->a->A, b->P, s, b->ls, " / ");
+}
+
+/* A paragraph of the file (a description): in a bilingual agenda both
+ * variants, one after the other. */
+static const char *
+tr_paragraph(const builder *b, const char *s)
+{
+    return itin_text_langs(b->a->A, b->P, s, b->ls, "\n\n");
+}
+
 static void
 add_field(builder *b, agenda_field **v, size_t *n, size_t *cap, const char *label, const char *text)
 {
@@ -71,25 +89,33 @@ agenda_hm(builder *b, int minutes)
 }
 
 const char *
-itin_agenda_place_text(itin_arena *A, const itin_institution *I)
+itin_agenda_place_text(itin_arena *A, const itin_plan *P, const itin_langs *ls, const itin_institution *I)
 {
+    const char *name = itin_text_langs(A, P, I->name, ls, " / ");
     if (I->address)
-        return itin_arena_printf(A, "%s, %s", I->name, I->address);
+        return itin_arena_printf(A, "%s, %s", name, itin_text_langs(A, P, I->address, ls, " / "));
     if (I->city)
-        return itin_arena_printf(A, "%s, %s", I->name, I->city);
-    return I->name;
+        return itin_arena_printf(A, "%s, %s", name, itin_text_langs(A, P, I->city, ls, " / "));
+    return name;
 }
 
 static const char *
 place_text(builder *b, size_t inst)
 {
-    return itin_agenda_place_text(b->a->A, &b->P->institutions[inst]);
+    return itin_agenda_place_text(b->a->A, b->P, b->ls, &b->P->institutions[inst]);
+}
+
+/* A place's short name (else its name) in `lang`. */
+static const char *
+short_in(const itin_plan *P, itin_lang lang, const itin_institution *I)
+{
+    return itin_text_pick(P, I->short_name ? I->short_name : I->name, lang, NULL);
 }
 
 static const char *
-short_name(const itin_institution *I)
+short_name(const builder *b, const itin_institution *I)
 {
-    return I->short_name ? I->short_name : I->name;
+    return short_in(b->P, b->ls->lang[0], I);
 }
 
 /* The names of the participants in a mask, in the delegation's order. */
@@ -100,7 +126,7 @@ names_text(agenda *a, itin_lang lang, const uint64_t *who)
     const char **names = itin_xmalloc((D->n_participants + 1) * sizeof *names);
     size_t n = 0;
     ITIN_WHO_EACH(i, who, D->n_participants)
-    names[n++] = D->participants[i].name;
+    names[n++] = itin_text_pick(a->plan, D->participants[i].name, lang, NULL);
     const char *list = list_in(a, lang, names, n);
     free(names);
     return list;
@@ -211,11 +237,12 @@ who_in(agenda *a, itin_lang lang, const uint64_t *who, bool members)
         uint64_t *m = itin_who_new(words);
         for (size_t k = 0; k < ng; k++) {
             const itin_group *G = &D->groups[groups[k]];
-            parts[k] = G->name;
+            parts[k] = itin_text_pick(a->plan, G->name, lang, NULL);
             if (members) {
                 itin_who_clear(m, words);
                 itin_who_add_group(m, G);
-                parts[k] = itin_arena_printf(a->A, "%s (%s)", G->name, names_text(a, lang, m));
+                parts[k] = itin_arena_printf(a->A, "%s (%s)", itin_text_pick(a->plan, G->name, lang, NULL),
+                                             names_text(a, lang, m));
             }
         }
         result = list_in(a, lang, parts, ng);
@@ -254,7 +281,7 @@ contact_text(builder *b, const itin_contact *c)
     const char *parts[3];
     size_t n = 0;
     if (c->name)
-        parts[n++] = c->name;
+        parts[n++] = tr(b, c->name);
     if (c->phone)
         parts[n++] = c->phone;
     if (c->email)
@@ -310,16 +337,19 @@ itin_agenda_item_time(itin_arena *A, const itin_item *x, bool *offsets)
 const char *
 itin_agenda_item_title(itin_arena *A, const itin_langs *ls, const itin_plan *P, const itin_item *x)
 {
-    const char *t = x->title;
-    if (x->kind == ITIN_ITEM_TRANSFER) {
-        t = itin_arena_printf(A, "%s: %s \u2192 %s", itin_label_langs(A, ls, L_TRANSFER),
-                              short_name(&P->institutions[x->from]), short_name(&P->institutions[x->to]));
-    } else if (x->kind == ITIN_ITEM_MEETING) {
+    /* The title in both languages when the file gives both, place names in
+     * the first. */
+    itin_lang l = ls->lang[0];
+    const char *t = itin_text_langs(A, P, x->title, ls, " / ");
+    bool route = x->kind == ITIN_ITEM_TRANSFER || (x->kind == ITIN_ITEM_TRAVEL && x->leg->title_default);
+    const char *from = route ? short_in(P, l, &P->institutions[x->from]) : NULL;
+    const char *to = route ? short_in(P, l, &P->institutions[x->to]) : NULL;
+    if (x->kind == ITIN_ITEM_TRANSFER)
+        t = itin_arena_printf(A, "%s: %s \u2192 %s", itin_label_langs(A, ls, L_TRANSFER), from, to);
+    else if (x->kind == ITIN_ITEM_MEETING)
         t = itin_arena_printf(A, "%s: %s", itin_label_langs(A, ls, L_MEETING), t);
-    } else if (x->kind == ITIN_ITEM_TRAVEL && x->leg->title_default) {
-        t = itin_leg_title_langs(A, ls, x->mode, x->leg->ref, short_name(&P->institutions[x->from]),
-                                 short_name(&P->institutions[x->to]));
-    }
+    else if (x->kind == ITIN_ITEM_TRAVEL && x->leg->title_default)
+        t = itin_leg_title_langs(A, ls, x->mode, x->leg->ref, from, to);
     return t;
 }
 
@@ -358,19 +388,24 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
         add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_PLACE), place_text(b, x->place));
         if (!x->everyone)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_WITH), who_text(b, x->who));
-        if (v->n_topics)
+        if (v->n_topics) {
+            const char **topics = itin_xmalloc(v->n_topics * sizeof *topics);
+            for (size_t k = 0; k < v->n_topics; k++)
+                topics[k] = tr(b, v->topics[k]);
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_TOPICS),
-                      list_in(b->a, b->ls->lang[0], v->topics, v->n_topics));
-        add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_HOST), v->host);
+                      list_in(b->a, b->ls->lang[0], topics, v->n_topics));
+            free(topics);
+        }
+        add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_HOST), tr(b, v->host));
         add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_CONTACT),
                   contact_text(b, &I->contact));
-        add_field(b, &e->fields, &e->n_fields, &cap, NULL, v->description);
+        add_field(b, &e->fields, &e->n_fields, &cap, NULL, tr_paragraph(b, v->description));
     } else if (x->kind == ITIN_ITEM_TRAVEL) {
         const itin_leg *l = x->leg;
         if (!l->title_default)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_PLACE),
-                      itin_arena_printf(b->a->A, "%s \u2192 %s", short_name(&P->institutions[x->from]),
-                                        short_name(&P->institutions[x->to])));
+                      itin_arena_printf(b->a->A, "%s \u2192 %s", short_name(b, &P->institutions[x->from]),
+                                        short_name(b, &P->institutions[x->to])));
         if (!l->title_default)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_REF), l->ref);
         if (x->checkin > 0) {
@@ -390,7 +425,7 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
                                         offset_text(b->a->A, x->offset_end)));
         if (!x->everyone)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_WITH), who_text(b, x->who));
-        add_field(b, &e->fields, &e->n_fields, &cap, NULL, l->description);
+        add_field(b, &e->fields, &e->n_fields, &cap, NULL, tr_paragraph(b, l->description));
     } else if (x->kind == ITIN_ITEM_TRANSFER) {
         /* "Transfer: A → B (by bus, 20 min, 3.6 km)"; bilingual "(mit dem
          * Bus, 20 Min., 3,6 km / 버스, 20분, 3.6 km)". */
@@ -400,8 +435,8 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
             how[k] = itin_arena_printf(b->a->A, "%s, %s", itin_mode_label(l, x->mode),
                                        itin_duration_text(b->a->A, l, x->minutes));
             if (x->distance_km > 0)
-                how[k] = itin_arena_printf(b->a->A, "%s, %s km", how[k],
-                                           itin_decimal(b->a->A, l, x->distance_km, 1));
+                how[k] = itin_arena_printf(b->a->A, "%s, %s", how[k],
+                                           itin_distance_text(b->a->A, l, x->distance_km));
         }
         e->title =
             itin_arena_printf(b->a->A, "%s (%s)", e->title, itin_join_langs(b->a->A, b->ls, how, " / "));
@@ -446,9 +481,9 @@ agenda_head(builder *b)
     const itin_delegation *D = &b->P->delegation;
     agenda *a = b->a;
     size_t cap = 0;
-    a->title = D->title;
-    add_field(b, &a->head, &a->n_head, &cap, agenda_label(b, L_LEAD), D->lead);
-    const char *org = D->organizer.name;
+    a->title = tr(b, D->title);
+    add_field(b, &a->head, &a->n_head, &cap, agenda_label(b, L_LEAD), tr(b, D->lead));
+    const char *org = tr(b, D->organizer.name);
     if (org && D->organizer.email)
         org = itin_arena_printf(a->A, "%s <%s>", org, D->organizer.email);
     else if (!org)
@@ -548,9 +583,9 @@ agenda_people(builder *b)
         const char *parts[4];
         size_t n = 0;
         if (p->role)
-            parts[n++] = p->role;
+            parts[n++] = tr(b, p->role);
         if (p->org)
-            parts[n++] = p->org;
+            parts[n++] = tr(b, p->org);
         if (p->email)
             parts[n++] = p->email;
         if (p->phone)
@@ -558,7 +593,7 @@ agenda_people(builder *b)
         const char *text = "";
         for (size_t k = 0; k < n; k++)
             text = k ? itin_arena_printf(a->A, "%s, %s", text, parts[k]) : parts[k];
-        *ITIN_PUSH(a->A, a->people, a->n_people, cap) = (agenda_field){p->name, text};
+        *ITIN_PUSH(a->A, a->people, a->n_people, cap) = (agenda_field){tr(b, p->name), text};
     }
     /* Contacts: the organiser, then every place visited that names one. */
     cap = 0;
@@ -577,7 +612,7 @@ agenda_people(builder *b)
             const char *c = contact_text(b, &I->contact);
             if (c && I->url)
                 c = itin_arena_printf(a->A, "%s, %s", c, I->url);
-            add_field(b, &a->contacts, &a->n_contacts, &cap, short_name(I), c);
+            add_field(b, &a->contacts, &a->n_contacts, &cap, short_name(b, I), c);
         }
     free(seen);
 }
@@ -601,7 +636,7 @@ itin_agenda_build(const itin_itinerary *it, const itin_render_options *opt)
     agenda_head(&b);
     if (opt->audience) {
         size_t cap = a->n_head;
-        add_field(&b, &a->head, &a->n_head, &cap, agenda_label(&b, L_FOR), opt->audience);
+        add_field(&b, &a->head, &a->n_head, &cap, agenda_label(&b, L_FOR), tr(&b, opt->audience));
     }
     agenda_days(&b, opt);
     agenda_people(&b);

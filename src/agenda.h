@@ -74,13 +74,15 @@ int itin_agenda_write_markdown(const agenda *a, FILE *f);
 /* The pieces of an entry, as the agenda writes them, in the arena: an
  * item's title without status marker ("Transfer: WFS → ILK", a leg's made
  * title); its local times ("10:00–11:00", "22:00–06:15 +1"; *offsets set
- * when they name their UTC offsets); a place as name and address (or city). */
+ * when they name their UTC offsets); a place as name and address (or city),
+ * in the agenda's language or two when the file gives them so. */
 const char *itin_agenda_item_title(itin_arena *A, const itin_langs *ls, const itin_plan *P,
                                    const itin_item *x);
 const char *itin_agenda_item_time(itin_arena *A, const itin_item *x, bool *offsets);
 /* A change of zone before an entry: "Local time: Asia/Seoul (UTC+09:00)". */
 const char *itin_agenda_local_time(itin_arena *A, const char *label, const char *zone, int offset);
-const char *itin_agenda_place_text(itin_arena *A, const itin_institution *I);
+const char *itin_agenda_place_text(itin_arena *A, const itin_plan *P, const itin_langs *ls,
+                                   const itin_institution *I);
 
 /* A label in the agenda's language or both of its languages ("Ort /
  * 장소"); one with up to two numbers ("%d") filled in, in each language

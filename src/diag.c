@@ -67,6 +67,7 @@ static const char *const WARNING_NAMES[ITIN_W__COUNT] = {
     [ITIN_W_HOLIDAYS_YEARS] = "holidays-years",
     [ITIN_W_REVISION] = "revision",
     [ITIN_W_OTHER_DELEGATION] = "other-delegation",
+    [ITIN_W_MISSING_TRANSLATION] = "missing-translation",
 };
 
 const char *

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "agenda.h"
+#include "text.h"
 #include "datetime.h"
 #include "diff.h"
 #include "json.h"
@@ -74,10 +75,26 @@ plan_of(const notice *n, bool after)
     return (after ? n->D->after : n->D->before)->plan;
 }
 
+/* A text of plan P in the notice's language (text.h). */
 static const char *
-short_name(const itin_institution *I)
+tr(const notice *n, const itin_plan *P, const char *s)
 {
-    return I->short_name ? I->short_name : I->name;
+    return itin_text_pick(P, s, n->lang, NULL);
+}
+
+static const char *
+short_name(const notice *n, const itin_plan *P, const itin_institution *I)
+{
+    return tr(n, P, I->short_name ? I->short_name : I->name);
+}
+
+/* A person's name: people of the diff come from either plan, and a text's
+ * variants are found in the plan it belongs to. */
+static const char *
+person_name(const notice *n, const itin_participant *p)
+{
+    const char *t = tr(n, plan_of(n, true), p->name);
+    return t != p->name ? t : tr(n, plan_of(n, false), p->name);
 }
 
 static const char *
@@ -120,16 +137,16 @@ people_text(const notice *n, const uint64_t *who)
         if (G->n_members && itin_who_equal(n->scratch, who, D->words)) {
             const char **names = itin_xmalloc(G->n_members * sizeof *names);
             for (size_t k = 0; k < G->n_members; k++)
-                names[k] = N->participants[G->members[k]].name;
+                names[k] = tr(n, D->after->plan, N->participants[G->members[k]].name);
             const char *list = itin_list(n->A, n->lang, names, G->n_members);
             free(names);
-            return itin_arena_printf(n->A, "%s (%s)", G->name, list);
+            return itin_arena_printf(n->A, "%s (%s)", tr(n, D->after->plan, G->name), list);
         }
     }
     const char **names = itin_xmalloc((D->n_people + 1) * sizeof *names);
     size_t k = 0;
     ITIN_WHO_EACH(u, who, D->n_people)
-    names[k++] = D->people[u]->name ? D->people[u]->name : D->people[u]->id;
+    names[k++] = D->people[u]->name ? person_name(n, D->people[u]) : D->people[u]->id;
     const char *list = itin_list(n->A, n->lang, names, k);
     free(names);
     return list;
@@ -163,16 +180,16 @@ whole_audience(const notice *n, const uint64_t *who)
 }
 
 static const char *
-place_name(const itin_plan *P, size_t i)
+place_name(const notice *n, const itin_plan *P, size_t i)
 {
-    return i == ITIN_NO_PLACE ? "" : P->institutions[i].name;
+    return i == ITIN_NO_PLACE ? "" : tr(n, P, P->institutions[i].name);
 }
 
 static const char *
 route(const notice *n, const itin_plan *P, const itin_item *x)
 {
-    return itin_arena_printf(n->A, "%s \u2192 %s", short_name(&P->institutions[x->from]),
-                             short_name(&P->institutions[x->to]));
+    return itin_arena_printf(n->A, "%s \u2192 %s", short_name(n, P, &P->institutions[x->from]),
+                             short_name(n, P, &P->institutions[x->to]));
 }
 
 static const char *
@@ -244,8 +261,8 @@ sentence(const notice *n, const itin_change *c)
         const itin_plan *OP = plan_of(n, false), *NP = plan_of(n, true);
         l = L_DIFF_PLACE;
         if (x->kind == ITIN_ITEM_VISIT) {
-            old = place_name(OP, o->place);
-            new = itin_agenda_place_text(n->A, &NP->institutions[x->place]);
+            old = place_name(n, OP, o->place);
+            new = itin_agenda_place_text(n->A, NP, &n->a->langs, &NP->institutions[x->place]);
         } else {
             old = route(n, OP, o);
             new = route(n, NP, x);
@@ -254,7 +271,7 @@ sentence(const notice *n, const itin_change *c)
     }
     case ITIN_CHANGE_TITLE:
         l = L_DIFF_RETITLED;
-        old = o->title;
+        old = tr(n, plan_of(n, false), o->title);
         break;
     case ITIN_CHANGE_BOOKING:
         l = L_DIFF_BOOKING;
@@ -334,7 +351,7 @@ entry_for(notice *n, agenda_entry *e, const itin_change *first, const itin_chang
                       itin_who_intersects(c->joining, n->mask, n->D->words));
         if (added && x->kind == ITIN_ITEM_VISIT && c->after)
             add_field(n, &e->fields, &e->n_fields, &cap, label(n, L_PLACE),
-                      itin_agenda_place_text(n->A, &P->institutions[c->after->place]));
+                      itin_agenda_place_text(n->A, P, &n->a->langs, &P->institutions[c->after->place]));
         if (n->personal)
             continue;
         if (c->kind == ITIN_CHANGE_ATTENDEES) {
@@ -356,8 +373,9 @@ static const char *
 lodging_text(notice *n, const itin_change *c)
 {
     const itin_plan *OP = n->D->before->plan, *NP = n->D->after->plan;
-    const char *old = c->before ? place_name(OP, c->before->place) : NULL;
-    const char *new = c->after ? itin_agenda_place_text(n->A, &NP->institutions[c->after->place]) : NULL;
+    const char *old = c->before ? place_name(n, OP, c->before->place) : NULL;
+    const char *new =
+        c->after ? itin_agenda_place_text(n->A, NP, &n->a->langs, &NP->institutions[c->after->place]) : NULL;
     itin_label l = old && new ? L_DIFF_LODGING_CHANGED : new ? L_DIFF_LODGING_ADDED : L_DIFF_LODGING_REMOVED;
     const char *names[] = {"old", "new"};
     const char *values[] = {old, new};
@@ -401,7 +419,8 @@ notice_head(notice *n)
     const itin_delegation *O = &D->before->plan->delegation, *N = &D->after->plan->delegation;
     agenda *a = n->a;
     size_t cap = 0;
-    a->title = itin_arena_printf(n->A, label(n, L_DIFF_TITLE), N->title ? N->title : N->id);
+    a->title =
+        itin_arena_printf(n->A, label(n, L_DIFF_TITLE), N->title ? tr(n, D->after->plan, N->title) : N->id);
     add_field(n, &a->head, &a->n_head, &cap, label(n, L_REVISION),
               itin_arena_printf(n->A, "%s \u2192 %s", revision_text(n, O->revision),
                                 revision_text(n, N->revision)));

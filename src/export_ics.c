@@ -70,6 +70,7 @@
 #include <time.h>
 
 #include "ics.h"
+#include "text.h"
 
 /* An X- property, whose value libical writes as it is given. */
 static void
@@ -137,15 +138,18 @@ add_x_text_property(icalcomponent *cal, const char *name, const char *text)
 /* NAME and X-WR-CALNAME: the title (or the id), with " – <audience>" for a
  * personal calendar. */
 static void
-add_calendar_name(icalcomponent *cal, const itin_delegation *D, const itin_render_options *opt)
+add_calendar_name(icalcomponent *cal, const itin_plan *P, const itin_render_options *opt)
 {
+    const itin_delegation *D = &P->delegation;
     itin_strbuf name = {0};
-    if (!itin_ics_put_piece(&name, NULL, D->title) && !itin_ics_put_piece(&name, NULL, D->id))
+    const char *lang = opt && opt->lang ? opt->lang : D->language;
+    if (!itin_ics_put_piece(&name, NULL, itin_text_in(P, D->title, lang)) &&
+        !itin_ics_put_piece(&name, NULL, D->id))
         itin_strbuf_puts(&name, "itinerary");
     if (opt && opt->audience) {
         size_t mark = name.len;
         itin_strbuf_puts(&name, " \u2013 ");
-        if (!itin_ics_put_piece(&name, NULL, opt->audience))
+        if (!itin_ics_put_piece(&name, NULL, itin_text_in(P, opt->audience, lang)))
             itin_strbuf_truncate(&name, mark);
     }
     icalcomponent_add_property(cal, icalproperty_new_name(itin_strbuf_str(&name)));
@@ -162,7 +166,7 @@ itin_ics_calendar_new(const itin_plan *P, const itin_render_options *opt, icalpr
     icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
     icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
     icalcomponent_add_property(cal, icalproperty_new_method(method));
-    add_calendar_name(cal, D, opt);
+    add_calendar_name(cal, P, opt);
     if (D->timezone && *D->timezone)
         add_x_property(cal, "X-WR-TIMEZONE", D->timezone);
     return cal;

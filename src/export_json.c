@@ -8,9 +8,35 @@
 
 #include "itinerary/itinerary.h"
 #include "json.h"
+#include "text.h"
 #include "values.h"
 #include "who.h"
 #include "xalloc.h"
+
+static void
+variants_json(jw *w, const itin_text_set *set)
+{
+    jw_object(w, -1);
+    for (size_t i = 0; i < set->n; i++)
+        jw_kstring(w, itin_lang_code(set->order[i]), set->v[set->order[i]]);
+    jw_end(w);
+}
+
+/* A text of the file under `key`, and when the file gave it in several
+ * languages, all of them under "<key>_variants" in the file's order
+ * (docs/format.md §15). */
+static void
+text_kstring(jw *w, const itin_plan *P, const char *key, const char *s)
+{
+    jw_kstring(w, key, s);
+    const itin_text_set *set = itin_text_variants(P, s);
+    if (!set)
+        return;
+    char k[64];
+    snprintf(k, sizeof k, "%s_variants", key);
+    jw_key(w, k);
+    variants_json(w, set);
+}
 
 void
 itin_json_local_time(jw *w, const char *key, itin_date date, int minutes, int offset)
@@ -70,7 +96,7 @@ item_json(jw *w, const itin_plan *P, const itin_item *x, itin_date day)
     jw_object(w, -1);
     jw_kstring(w, "kind", itin_item_kind_name(x->kind));
     jw_kstring(w, "id", x->id);
-    jw_kstring(w, "title", x->title);
+    text_kstring(w, P, "title", x->title);
     if (x->all_day) {
         date_value(w, "start", x->local_start_date);
         date_value(w, "end", x->local_end_date);
@@ -99,15 +125,31 @@ item_json(jw *w, const itin_plan *P, const itin_item *x, itin_date day)
         if (v->n_topics) {
             jw_key(w, "topics");
             jw_array(w, -1);
-            for (size_t i = 0; i < v->n_topics; i++)
+            bool several = false;
+            for (size_t i = 0; i < v->n_topics; i++) {
                 jw_string(w, v->topics[i]);
+                several |= itin_text_variants(P, v->topics[i]) != NULL;
+            }
             jw_end(w);
+            if (several) {
+                /* One entry per topic: its variants, or null. */
+                jw_key(w, "topics_variants");
+                jw_array(w, -1);
+                for (size_t i = 0; i < v->n_topics; i++) {
+                    const itin_text_set *set = itin_text_variants(P, v->topics[i]);
+                    if (set)
+                        variants_json(w, set);
+                    else
+                        jw_null(w);
+                }
+                jw_end(w);
+            }
         }
-        jw_kstring(w, "host", v->host);
-        jw_kstring(w, "description", v->description);
+        text_kstring(w, P, "host", v->host);
+        text_kstring(w, P, "description", v->description);
     } else if (x->kind == ITIN_ITEM_TRAVEL) {
         jw_kstring(w, "ref", x->leg->ref);
-        jw_kstring(w, "description", x->leg->description);
+        text_kstring(w, P, "description", x->leg->description);
         jw_kint(w, "checkin_minutes", x->checkin);
         jw_kint(w, "exit_minutes", x->exit_time);
     } else if (x->kind == ITIN_ITEM_TRANSFER) {
@@ -139,12 +181,12 @@ delegation_json(jw *w, const itin_plan *P)
     jw_key(w, "delegation");
     jw_object(w, -1);
     jw_kstring(w, "id", D->id);
-    jw_kstring(w, "title", D->title);
-    jw_kstring(w, "lead", D->lead);
+    text_kstring(w, P, "title", D->title);
+    text_kstring(w, P, "lead", D->lead);
     if (D->organizer.name || D->organizer.email) {
         jw_key(w, "organizer");
         jw_object(w, -1);
-        jw_kstring(w, "name", D->organizer.name);
+        text_kstring(w, P, "name", D->organizer.name);
         jw_kstring(w, "email", D->organizer.email);
         jw_kstring(w, "phone", D->organizer.phone);
         jw_end(w);
@@ -159,13 +201,13 @@ delegation_json(jw *w, const itin_plan *P)
 }
 
 static void
-participant_json(jw *w, const itin_participant *p)
+participant_json(jw *w, const itin_plan *P, const itin_participant *p)
 {
     jw_object(w, -1);
     jw_kstring(w, "id", p->id);
-    jw_kstring(w, "name", p->name);
-    jw_kstring(w, "role", p->role);
-    jw_kstring(w, "org", p->org);
+    text_kstring(w, P, "name", p->name);
+    text_kstring(w, P, "role", p->role);
+    text_kstring(w, P, "org", p->org);
     jw_kstring(w, "email", p->email);
     jw_kstring(w, "phone", p->phone);
     if (p->language) {
@@ -185,14 +227,14 @@ participant_json(jw *w, const itin_participant *p)
 }
 
 static void
-place_json(jw *w, const itin_institution *I)
+place_json(jw *w, const itin_plan *P, const itin_institution *I)
 {
     jw_key(w, I->id);
     jw_object(w, -1);
-    jw_kstring(w, "name", I->name);
-    jw_kstring(w, "short", I->short_name);
-    jw_kstring(w, "address", I->address);
-    jw_kstring(w, "city", I->city);
+    text_kstring(w, P, "name", I->name);
+    text_kstring(w, P, "short", I->short_name);
+    text_kstring(w, P, "address", I->address);
+    text_kstring(w, P, "city", I->city);
     jw_kstring(w, "country", I->country);
     jw_kstring(w, "region", I->region);
     jw_kstring(w, "timezone", I->timezone);
@@ -235,7 +277,7 @@ itin_export_json(const itin_itinerary *it, const itin_diags *d, FILE *out)
     jw_key(w, "participants");
     jw_array(w, 4);
     for (size_t i = 0; i < P->delegation.n_participants; i++)
-        participant_json(w, &P->delegation.participants[i]);
+        participant_json(w, P, &P->delegation.participants[i]);
     jw_end(w);
 
     /* Items name places by id; the places they use follow, in file order. */
@@ -252,7 +294,7 @@ itin_export_json(const itin_itinerary *it, const itin_diags *d, FILE *out)
         }
     for (size_t i = 0; i < P->n_institutions; i++)
         if (used[i])
-            place_json(w, &P->institutions[i]);
+            place_json(w, P, &P->institutions[i]);
     free(used);
     jw_end(w);
 

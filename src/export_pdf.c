@@ -20,9 +20,25 @@
 #include "pdf.h"
 #include "xalloc.h"
 
-/* Both Noto families: Noto Sans for Latin, Noto Sans CJK KR for Hangul and
- * Hanja; pango picks per character, fontconfig finds the files. */
-#define PDF_FAMILIES "Noto Sans, Noto Sans CJK KR"
+/* Both Noto families: Noto Sans for Latin and Vietnamese, Noto Sans CJK for
+ * Hangul, kana and Han characters; pango picks per character, fontconfig
+ * finds the files. Han characters are drawn as the agenda's language writes
+ * them: the Japanese, Simplified or Traditional Chinese face for those
+ * languages, the Korean one otherwise (Hanja in Korean names). */
+static const char *
+pdf_families(itin_lang lang)
+{
+    switch (lang) {
+    case ITIN_JA:
+        return "Noto Sans, Noto Sans CJK JP";
+    case ITIN_ZH_HANS:
+        return "Noto Sans, Noto Sans CJK SC";
+    case ITIN_ZH_HANT:
+        return "Noto Sans, Noto Sans CJK TC";
+    default:
+        return "Noto Sans, Noto Sans CJK KR";
+    }
+}
 
 static const struct {
     const char *font;
@@ -925,7 +941,7 @@ pdf_setup(pdf_doc *d)
     pango_context_set_language(d->pc, pango_language_from_string(itin_lang_code(d->a->lang)));
     for (int st = 0; st < PS__COUNT; st++) {
         char spec[96];
-        snprintf(spec, sizeof spec, "%s %s", PDF_FAMILIES, STYLES[st].font);
+        snprintf(spec, sizeof spec, "%s %s", pdf_families(d->a->lang), STYLES[st].font);
         d->fonts[st] = pango_font_description_from_string(spec);
     }
 }

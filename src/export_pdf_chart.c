@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "pdf.h"
+#include "text.h"
 #include "who.h"
 #include "xalloc.h"
 
@@ -350,7 +351,9 @@ pdf_chart_draw(pdf_doc *d, const pdf_chart *c, double x, double y)
     for (size_t k = 0; k < c->n_marks; k++)
         if (c->marks[k]->kind == ITIN_ITEM_VISIT) {
             const itin_institution *I = &d->it->plan->institutions[c->marks[k]->place];
-            names[k] = pdf_layout(d, PS_CHART, I->short_name ? I->short_name : I->name, 0, 0, 0, 0);
+            const char *name =
+                itin_text_pick(d->it->plan, I->short_name ? I->short_name : I->name, d->a->lang, NULL);
+            names[k] = pdf_layout(d, PS_CHART, name, 0, 0, 0, 0);
         }
     for (size_t i = 0; i < c->n_lanes; i++) {
         const lane *ln = &c->lanes[i];

@@ -9,6 +9,7 @@
 #include "arena.h"
 #include "datetime.h"
 #include "i18n.h"
+#include "text.h"
 #include "strbuf.h"
 #include "vehicles.h"
 #include "who.h"
@@ -32,11 +33,12 @@ typedef struct sheet {
     int width; /* text: the names wrap at this many display columns */
 } sheet;
 
+/* A place's short name (else its name) in the sheet's language (text.h). */
 static const char *
-place_name(const itin_plan *P, size_t i)
+place_name(const sheet *s, size_t i)
 {
-    const itin_institution *I = &P->institutions[i];
-    return I->short_name ? I->short_name : I->name;
+    const itin_institution *I = &s->it->plan->institutions[i];
+    return itin_text_pick(s->it->plan, I->short_name ? I->short_name : I->name, s->lang, NULL);
 }
 
 static row
@@ -44,7 +46,7 @@ make_row(const sheet *s, const itin_day *day, size_t k)
 {
     const itin_plan *P = s->it->plan;
     const itin_item *x = &s->it->items[k];
-    row r = {.x = x, .from = place_name(P, x->from), .to = place_name(P, x->to)};
+    row r = {.x = x, .from = place_name(s, x->from), .to = place_name(s, x->to)};
     itin_date_format(x->local_start_date, r.date);
     itin_hm(x->local_start, r.start);
     itin_date end_date = x->local_end_date;
@@ -57,7 +59,7 @@ make_row(const sheet *s, const itin_day *day, size_t k)
     ITIN_WHO_EACH(i, x->who, np)
     {
         const itin_participant *p = &P->delegation.participants[i];
-        r.names[r.people++] = p->name ? p->name : p->id;
+        r.names[r.people++] = p->name ? itin_text_pick(P, p->name, s->lang, NULL) : p->id;
     }
     int64_t at;
     r.vehicles = itin_vehicles_during(s->it, day, k, &at);
@@ -196,7 +198,9 @@ static void
 write_sheet(const sheet *s, itin_strbuf *b, bool md)
 {
     const itin_itinerary *it = s->it;
-    const char *title = it->plan->delegation.title ? it->plan->delegation.title : it->plan->delegation.id;
+    const char *title = it->plan->delegation.title
+                            ? itin_text_pick(it->plan, it->plan->delegation.title, s->lang, NULL)
+                            : it->plan->delegation.id;
     itin_strbuf_puts(b, md ? "# " : "");
     itin_strbuf_puts(b, itin_label_text(s->lang, L_TRANSPORT));
     itin_strbuf_puts(b, " \u00b7 ");

@@ -1,6 +1,8 @@
-/* i18n: the agenda's words in English, German and Korean, and everything
- * locale-dependent — dates, numbers, lists, display widths, line breaks —
- * through ICU, never hand-made month or weekday tables. */
+/* i18n: the agenda's words in English, German, Korean, Vietnamese, Japanese,
+ * Simplified and Traditional Chinese, French, Spanish, Polish and Czech (the
+ * tables in src/labels/), and everything locale-dependent — dates, numbers,
+ * lists, display widths, line breaks — through ICU, never hand-made month or
+ * weekday tables. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,363 +16,46 @@
 #include <unicode/ustring.h>
 
 #include "i18n.h"
+#include "labels/labels.h"
 #include "utf8.h"
 #include "xalloc.h"
 
-/* One table per language. "%d" and "%s" are filled in by the caller where
- * the label's comment in i18n.h says so. */
-static const char
-    *const
-        LABELS[ITIN_LANG_COUNT]
-              [L__COUNT] =
-                  {
-                      [ITIN_EN] =
-                          {
-                              [L_DAY] = "Day %d",
-                              [L_DAY_BEFORE] = "Arrival",
-                              [L_DAY_AFTER] = "Departure",
-                              [L_LEAD] = "Led by",
-                              [L_ORGANIZER] = "Organiser",
-                              [L_DATES] = "Dates",
-                              [L_REVISION] = "Revision",
-                              [L_FOR] = "Agenda for",
-                              [L_PLACE] = "Place",
-                              [L_ADDRESS] = "Address",
-                              [L_WITH] = "Attending",
-                              [L_TOPICS] = "Topics",
-                              [L_HOST] = "Host",
-                              [L_CONTACT] = "Contact",
-                              [L_TRANSFER] = "Transfer",
-                              [L_ARRIVAL] = "Arrival",
-                              [L_REF] = "Booking",
-                              [L_LODGING] = "Lodging",
-                              [L_PARTICIPANTS] = "Participants",
-                              [L_CONTACTS] = "Contacts",
-                              [L_CANCELLED] = "CANCELLED",
-                              [L_TENTATIVE] = "tentative",
-                              [L_LOCAL_TIME] = "Local time",
-                              [L_NO_ITEMS] = "No appointments.",
-                              [L_EVERYONE] = "everyone",
-                              [L_GROUPS] = "Groups",
-                              [L_MODE_WALK] = "on foot",
-                              [L_MODE_BIKE] = "by bike",
-                              [L_MODE_CAR] = "by car",
-                              [L_MODE_TAXI] = "by taxi",
-                              [L_MODE_BUS] = "by bus",
-                              [L_MODE_TRAIN] = "by train",
-                              [L_MODE_FLIGHT] = "Flight",
-                              [L_MODE_SHIP] = "by ship",
-                              [L_HOURS] = "h",
-                              [L_MINUTES] = "min",
-                              [L_NEXT_DAY] = "next day",
-                              [L_EMAIL] = "e-mail",
-                              [L_PHONE] = "phone",
-                              [L_WEB] = "web",
-                              [L_DEPARTURE] = "Departure",
-                              [L_ESTIMATED] = "estimated",
-                              [L_NOUN_WALK] = "Walk",
-                              [L_NOUN_BIKE] = "Bike",
-                              [L_NOUN_CAR] = "Car",
-                              [L_NOUN_TAXI] = "Taxi",
-                              [L_NOUN_BUS] = "Bus",
-                              [L_NOUN_TRAIN] = "Train",
-                              [L_NOUN_FLIGHT] = "Flight",
-                              [L_NOUN_SHIP] = "Ship",
-                              [L_TRANSPORT] = "Transport",
-                              [L_PEOPLE] = "%zu people",
-                              [L_PERSON] = "1 person",
-                              [L_VEHICLES] = "Vehicles needed",
-                              [L_NO_TRANSFERS] = "No transfers.",
-                              [L_CHECKIN_BY] = "Check-in by",
-                              [L_THERE_BY] = "Be there by",
-                              [L_FREE_TIME] = "Free time",
-                              [L_MEETING] = "Meeting",
-                              [L_TABLE] = "Table",
-                              [L_INTERPRETED] = "with interpreter",
-                              [L_DIFF_TITLE] = "Changes: %s",
-                              [L_DIFF_FOR] = "Changes for",
-                              [L_DIFF_SUMMARY] = "Summary",
-                              [L_DIFF_COUNT] =
-                                  "{0,plural,one{# change} other{# changes}} affecting {1,number} "
-                                  "of {2,plural,one{# participant} other{# participants}}",
-                              [L_DIFF_COUNT_YOU] = "{0,plural,one{# change} other{# changes}} for you",
-                              [L_DIFF_NONE] = "No changes.",
-                              [L_DIFF_CONCERNS] = "Concerns",
-                              [L_DIFF_JOINING] = "Joining",
-                              [L_DIFF_LEAVING] = "Leaving",
-                              [L_THE_VISIT] = "The visit",
-                              [L_THE_TRAVEL] = "The journey",
-                              [L_THE_FLIGHT] = "The flight",
-                              [L_THE_TRANSFER] = "The transfer",
-                              [L_THE_MEETING] = "The meeting",
-                              [L_YOUR_VISIT] = "Your visit",
-                              [L_YOUR_TRAVEL] = "Your journey",
-                              [L_YOUR_FLIGHT] = "Your flight",
-                              [L_YOUR_TRANSFER] = "Your transfer",
-                              [L_YOUR_MEETING] = "Your meeting",
-                              [L_DIFF_ADDED] = "New in the itinerary.",
-                              [L_DIFF_ADDED_YOU] = "New in your itinerary.",
-                              [L_DIFF_REMOVED] = "{it} at {time} has been removed from the itinerary.",
-                              [L_DIFF_REMOVED_YOU] = "{it} at {time} is no longer in your itinerary.",
-                              [L_DIFF_CANCELLED] = "{it} at {time} has been cancelled.",
-                              [L_DIFF_REINSTATED] = "{it} at {time} takes place again.",
-                              [L_DIFF_MOVED] = "{it} at {time} has moved to {new}.",
-                              [L_DIFF_PLACE] = "{it} at {time} has a new place: {new} (was {old}).",
-                              [L_DIFF_RETITLED] = "{it} at {time} has a new title (was “{old}”).",
-                              [L_DIFF_BOOKING] = "{it} at {time} has a new booking: {new} (was {old}).",
-                              [L_DIFF_STATUS] = "{it} at {time} is now {new} (was {old}).",
-                              [L_DIFF_MODE] = "{it} at {time} now goes {new} (was {old}).",
-                              [L_DIFF_DETAILS] = "{it} at {time}: new {list}.",
-                              [L_DIFF_TOPICS] = "topics",
-                              [L_DIFF_HOST] = "host",
-                              [L_DIFF_DESCRIPTION] = "description",
-                              [L_DIFF_NO_BOOKING] = "none",
-                              [L_CONFIRMED] = "confirmed",
-                              [L_DIFF_DATE_TIME] = "{date}, {time}",
-                              [L_DIFF_LODGING_CHANGED] = "{new} instead of {old}",
-                              [L_DIFF_LODGING_ADDED] = "{new} (new)",
-                              [L_DIFF_LODGING_REMOVED] = "{old}: cancelled",
-                              [L_DIFF_NIGHTS] = "{0,plural,one{# night} other{# nights}}",
-                              [L_EVERYONE_EXCEPT] = "everyone except %s",
-                              [L_PAGE] = "Page %d of %d",
-                              [L_VISIT] = "Visit",
-                              [L_LEG] = "Travel",
-                          },
-                      [ITIN_DE] =
-                          {
-                              [L_DAY] = "Tag %d",
-                              [L_DAY_BEFORE] = "Anreise",
-                              [L_DAY_AFTER] = "Abreise",
-                              [L_LEAD] = "Leitung",
-                              [L_ORGANIZER] = "Organisation",
-                              [L_DATES] = "Zeitraum",
-                              [L_REVISION] = "Stand",
-                              [L_FOR] = "Programm für",
-                              [L_PLACE] = "Ort",
-                              [L_ADDRESS] = "Adresse",
-                              [L_WITH] = "Teilnehmende",
-                              [L_TOPICS] = "Themen",
-                              [L_HOST] = "Gastgeber",
-                              [L_CONTACT] = "Kontakt",
-                              [L_TRANSFER] = "Transfer",
-                              [L_ARRIVAL] = "Ankunft",
-                              [L_REF] = "Buchung",
-                              [L_LODGING] = "Übernachtung",
-                              [L_PARTICIPANTS] = "Teilnehmende",
-                              [L_CONTACTS] = "Kontakte",
-                              [L_CANCELLED] = "ABGESAGT",
-                              [L_TENTATIVE] = "vorläufig",
-                              [L_LOCAL_TIME] = "Ortszeit",
-                              [L_NO_ITEMS] = "Keine Termine.",
-                              [L_EVERYONE] = "alle",
-                              [L_GROUPS] = "Gruppen",
-                              [L_MODE_WALK] = "zu Fuß",
-                              [L_MODE_BIKE] = "mit dem Rad",
-                              [L_MODE_CAR] = "mit dem Auto",
-                              [L_MODE_TAXI] = "mit dem Taxi",
-                              [L_MODE_BUS] = "mit dem Bus",
-                              [L_MODE_TRAIN] = "mit der Bahn",
-                              [L_MODE_FLIGHT] = "Flug",
-                              [L_MODE_SHIP] = "mit dem Schiff",
-                              [L_HOURS] = "Std.",
-                              [L_MINUTES] = "Min.",
-                              [L_NEXT_DAY] = "Folgetag",
-                              [L_EMAIL] = "E-Mail",
-                              [L_PHONE] = "Telefon",
-                              [L_WEB] = "Web",
-                              [L_DEPARTURE] = "Abfahrt",
-                              [L_ESTIMATED] = "geschätzt",
-                              [L_NOUN_WALK] = "Fußweg",
-                              [L_NOUN_BIKE] = "Fahrrad",
-                              [L_NOUN_CAR] = "Auto",
-                              [L_NOUN_TAXI] = "Taxi",
-                              [L_NOUN_BUS] = "Bus",
-                              [L_NOUN_TRAIN] = "Zug",
-                              [L_NOUN_FLIGHT] = "Flug",
-                              [L_NOUN_SHIP] = "Schiff",
-                              [L_TRANSPORT] = "Transporte",
-                              [L_PEOPLE] = "%zu Personen",
-                              [L_PERSON] = "1 Person",
-                              [L_VEHICLES] = "Benötigte Fahrzeuge",
-                              [L_NO_TRANSFERS] = "Keine Transfers.",
-                              [L_CHECKIN_BY] = "Check-in bis",
-                              [L_THERE_BY] = "Vor Ort bis",
-                              [L_FREE_TIME] = "Freie Zeit",
-                              [L_MEETING] = "Gespräch",
-                              [L_TABLE] = "Tisch",
-                              [L_INTERPRETED] = "mit Dolmetscher",
-                              [L_DIFF_TITLE] = "Änderungen: %s",
-                              [L_DIFF_FOR] = "Änderungen für",
-                              [L_DIFF_SUMMARY] = "Übersicht",
-                              [L_DIFF_COUNT] =
-                                  "{0,plural,one{# Änderung} other{# Änderungen}} für {1,number} "
-                                  "von {2,number} Teilnehmenden",
-                              [L_DIFF_COUNT_YOU] = "{0,plural,one{# Änderung} other{# Änderungen}} für Sie",
-                              [L_DIFF_NONE] = "Keine Änderungen.",
-                              [L_DIFF_CONCERNS] = "Betrifft",
-                              [L_DIFF_JOINING] = "Neu dabei",
-                              [L_DIFF_LEAVING] = "Nicht mehr dabei",
-                              [L_THE_VISIT] = "Der Termin",
-                              [L_THE_TRAVEL] = "Die Fahrt",
-                              [L_THE_FLIGHT] = "Der Flug",
-                              [L_THE_TRANSFER] = "Der Transfer",
-                              [L_THE_MEETING] = "Das Gespräch",
-                              [L_YOUR_VISIT] = "Ihr Termin",
-                              [L_YOUR_TRAVEL] = "Ihre Fahrt",
-                              [L_YOUR_FLIGHT] = "Ihr Flug",
-                              [L_YOUR_TRANSFER] = "Ihr Transfer",
-                              [L_YOUR_MEETING] = "Ihr Gespräch",
-                              [L_DIFF_ADDED] = "Neu im Programm.",
-                              [L_DIFF_ADDED_YOU] = "Neu in Ihrem Programm.",
-                              [L_DIFF_REMOVED] = "{it} um {time} wurde aus dem Programm gestrichen.",
-                              [L_DIFF_REMOVED_YOU] = "{it} um {time} entfällt für Sie.",
-                              [L_DIFF_CANCELLED] = "{it} um {time} wurde abgesagt.",
-                              [L_DIFF_REINSTATED] = "{it} um {time} findet wieder statt.",
-                              [L_DIFF_MOVED] = "{it} um {time} wurde auf {new} verschoben.",
-                              [L_DIFF_PLACE] = "{it} um {time} hat einen neuen Ort: {new} (bisher {old}).",
-                              [L_DIFF_RETITLED] = "{it} um {time} hat einen neuen Titel (bisher „{old}“).",
-                              [L_DIFF_BOOKING] =
-                                  "{it} um {time} hat eine neue Buchung: {new} (bisher {old}).",
-                              [L_DIFF_STATUS] = "{it} um {time} ist jetzt {new} (bisher {old}).",
-                              [L_DIFF_MODE] = "{it} um {time} erfolgt jetzt {new} (bisher {old}).",
-                              [L_DIFF_DETAILS] = "{it} um {time}: {list} geändert.",
-                              [L_DIFF_TOPICS] = "Themen",
-                              [L_DIFF_HOST] = "Gastgeber",
-                              [L_DIFF_DESCRIPTION] = "Beschreibung",
-                              [L_DIFF_NO_BOOKING] = "keine",
-                              [L_CONFIRMED] = "bestätigt",
-                              [L_DIFF_DATE_TIME] = "{date}, {time}",
-                              [L_DIFF_LODGING_CHANGED] = "{new} statt {old}",
-                              [L_DIFF_LODGING_ADDED] = "{new} (neu)",
-                              [L_DIFF_LODGING_REMOVED] = "{old}: entfällt",
-                              [L_DIFF_NIGHTS] = "{0,plural,one{# Nacht} other{# Nächte}}",
-                              [L_EVERYONE_EXCEPT] = "alle außer %s",
-                              [L_PAGE] = "Seite %d von %d",
-                              [L_VISIT] = "Termin",
-                              [L_LEG] = "Reise",
-                          },
-                      [ITIN_KO] =
-                          {
-                              [L_DAY] = "%d일차",
-                              [L_DAY_BEFORE] = "도착",
-                              [L_DAY_AFTER] = "출발",
-                              [L_LEAD] = "단장",
-                              [L_ORGANIZER] = "주관",
-                              [L_DATES] = "기간",
-                              [L_REVISION] = "개정",
-                              [L_FOR] = "개인 일정",
-                              [L_PLACE] = "장소",
-                              [L_ADDRESS] = "주소",
-                              [L_WITH] = "참석자",
-                              [L_TOPICS] = "주제",
-                              [L_HOST] = "주최",
-                              [L_CONTACT] = "연락처",
-                              [L_TRANSFER] = "이동",
-                              [L_ARRIVAL] = "도착",
-                              [L_REF] = "예약",
-                              [L_LODGING] = "숙박",
-                              [L_PARTICIPANTS] = "참가자",
-                              [L_CONTACTS] = "연락처",
-                              [L_CANCELLED] = "취소",
-                              [L_TENTATIVE] = "미정",
-                              [L_LOCAL_TIME] = "현지 시간",
-                              [L_NO_ITEMS] = "일정 없음.",
-                              [L_EVERYONE] = "전원",
-                              [L_GROUPS] = "그룹",
-                              [L_MODE_WALK] = "도보",
-                              [L_MODE_BIKE] = "자전거",
-                              [L_MODE_CAR] = "승용차",
-                              [L_MODE_TAXI] = "택시",
-                              [L_MODE_BUS] = "버스",
-                              [L_MODE_TRAIN] = "기차",
-                              [L_MODE_FLIGHT] = "항공편",
-                              [L_MODE_SHIP] = "선박",
-                              [L_HOURS] = "시간",
-                              [L_MINUTES] = "분",
-                              [L_NEXT_DAY] = "다음 날",
-                              [L_EMAIL] = "이메일",
-                              [L_PHONE] = "전화",
-                              [L_WEB] = "웹",
-                              [L_DEPARTURE] = "출발",
-                              [L_ESTIMATED] = "추정",
-                              [L_NOUN_WALK] = "도보",
-                              [L_NOUN_BIKE] = "자전거",
-                              [L_NOUN_CAR] = "승용차",
-                              [L_NOUN_TAXI] = "택시",
-                              [L_NOUN_BUS] = "버스",
-                              [L_NOUN_TRAIN] = "기차",
-                              [L_NOUN_FLIGHT] = "항공편",
-                              [L_NOUN_SHIP] = "선박",
-                              [L_TRANSPORT] = "차량 배차",
-                              [L_PEOPLE] = "%zu명",
-                              [L_PERSON] = "1명",
-                              [L_VEHICLES] = "필요 차량",
-                              [L_NO_TRANSFERS] = "이동 없음.",
-                              [L_CHECKIN_BY] = "체크인 마감",
-                              [L_THERE_BY] = "집결 시각",
-                              [L_FREE_TIME] = "자유 시간",
-                              [L_MEETING] = "상담",
-                              [L_TABLE] = "테이블",
-                              [L_INTERPRETED] = "통역 포함",
-                              [L_DIFF_TITLE] = "변경 사항: %s",
-                              [L_DIFF_FOR] = "대상",
-                              [L_DIFF_SUMMARY] = "요약",
-                              [L_DIFF_COUNT] = "변경 {0,number}건, 참가자 {2,number}명 중 {1,number}명 해당",
-                              [L_DIFF_COUNT_YOU] = "변경 {0,number}건",
-                              [L_DIFF_NONE] = "변경 사항 없음.",
-                              [L_DIFF_CONCERNS] = "해당자",
-                              [L_DIFF_JOINING] = "추가 참석",
-                              [L_DIFF_LEAVING] = "참석 취소",
-                              [L_THE_VISIT] = "일정",
-                              [L_THE_TRAVEL] = "이동편",
-                              [L_THE_FLIGHT] = "항공편",
-                              [L_THE_TRANSFER] = "이동",
-                              [L_THE_MEETING] = "상담",
-                              [L_YOUR_VISIT] = "일정",
-                              [L_YOUR_TRAVEL] = "이동편",
-                              [L_YOUR_FLIGHT] = "항공편",
-                              [L_YOUR_TRANSFER] = "이동",
-                              [L_YOUR_MEETING] = "상담",
-                              [L_DIFF_ADDED] = "새로 추가된 일정입니다.",
-                              [L_DIFF_ADDED_YOU] = "귀하의 일정에 새로 추가되었습니다.",
-                              [L_DIFF_REMOVED] = "{time} {it}이 삭제되었습니다.",
-                              [L_DIFF_REMOVED_YOU] = "{time} {it}이 귀하의 일정에서 빠졌습니다.",
-                              [L_DIFF_CANCELLED] = "{time} {it}이 취소되었습니다.",
-                              [L_DIFF_REINSTATED] = "{time} {it}이 다시 진행됩니다.",
-                              [L_DIFF_MOVED] = "{time} {it}의 시간이 변경되었습니다: {new}",
-                              [L_DIFF_PLACE] = "{time} {it}의 장소가 변경되었습니다: {new} (이전: {old})",
-                              [L_DIFF_RETITLED] = "{time} {it}의 제목이 변경되었습니다 (이전: 「{old}」)",
-                              [L_DIFF_BOOKING] = "{time} {it}의 예약이 변경되었습니다: {new} (이전: {old})",
-                              [L_DIFF_STATUS] = "{time} {it}의 상태가 변경되었습니다: {new} (이전: {old})",
-                              [L_DIFF_MODE] = "{time} {it}의 이동 수단이 변경되었습니다: {new} (이전: {old})",
-                              [L_DIFF_DETAILS] = "{time} {it}의 세부 내용이 변경되었습니다: {list}",
-                              [L_DIFF_TOPICS] = "주제",
-                              [L_DIFF_HOST] = "주최",
-                              [L_DIFF_DESCRIPTION] = "설명",
-                              [L_DIFF_NO_BOOKING] = "없음",
-                              [L_CONFIRMED] = "확정",
-                              [L_DIFF_DATE_TIME] = "{date} {time}",
-                              [L_DIFF_LODGING_CHANGED] = "{new} (이전: {old})",
-                              [L_DIFF_LODGING_ADDED] = "{new} (신규)",
-                              [L_DIFF_LODGING_REMOVED] = "{old}: 취소",
-                              [L_DIFF_NIGHTS] = "{0,number}박",
-                              [L_EVERYONE_EXCEPT] = "%s 제외 전원",
-                              [L_PAGE] = "%d쪽 (총 %d쪽)",
-                              [L_VISIT] = "방문",
-                              [L_LEG] = "교통편",
-                          },
+/* One table per language (src/labels/<code>.c). "%d" and "%s" are filled
+ * in by the caller where the label's comment in i18n.h says so. */
+static const char *const *const LABELS[ITIN_LANG_COUNT] = {
+    [ITIN_EN] = itin_labels_en,           [ITIN_DE] = itin_labels_de, [ITIN_KO] = itin_labels_ko,
+    [ITIN_VI] = itin_labels_vi,           [ITIN_JA] = itin_labels_ja, [ITIN_ZH_HANS] = itin_labels_zh_hans,
+    [ITIN_ZH_HANT] = itin_labels_zh_hant, [ITIN_FR] = itin_labels_fr, [ITIN_ES] = itin_labels_es,
+    [ITIN_PL] = itin_labels_pl,           [ITIN_CS] = itin_labels_cs,
 };
 
-/* The codes a delegation file and --lang use, and the ICU locales: British
- * English writes "Tuesday, 22 November 2022". A new language is a row here
- * and a table above. */
-static const char *const CODES[ITIN_LANG_COUNT] = {"en", "de", "ko"};
-static const char *const LOCALES[ITIN_LANG_COUNT] = {"en_GB", "de_DE", "ko_KR"};
+/* The codes a delegation file and --lang use (BCP 47), and the ICU locales:
+ * British English writes "Tuesday, 22 November 2022"; the Chinese scripts
+ * name their usual region (mainland China, Taiwan). A new language is a row
+ * here and a table in src/labels. */
+static const char *const CODES[ITIN_LANG_COUNT] = {
+    [ITIN_EN] = "en", [ITIN_DE] = "de",           [ITIN_KO] = "ko",           [ITIN_VI] = "vi",
+    [ITIN_JA] = "ja", [ITIN_ZH_HANS] = "zh-Hans", [ITIN_ZH_HANT] = "zh-Hant", [ITIN_FR] = "fr",
+    [ITIN_ES] = "es", [ITIN_PL] = "pl",           [ITIN_CS] = "cs",
+};
+static const char *const LOCALES[ITIN_LANG_COUNT] = {
+    [ITIN_EN] = "en_GB", [ITIN_DE] = "de_DE",           [ITIN_KO] = "ko_KR",           [ITIN_VI] = "vi_VN",
+    [ITIN_JA] = "ja_JP", [ITIN_ZH_HANS] = "zh_Hans_CN", [ITIN_ZH_HANT] = "zh_Hant_TW", [ITIN_FR] = "fr_FR",
+    [ITIN_ES] = "es_ES", [ITIN_PL] = "pl_PL",           [ITIN_CS] = "cs_CZ",
+};
+
+/* How numbers meet their units: Korean, Japanese and Chinese write "20분",
+ * "20分", "20分钟" without a space; Japanese and Chinese also join hours and
+ * minutes ("1時間20分") and write "3.6km". */
+static const bool UNIT_TIGHT[ITIN_LANG_COUNT] = {
+    [ITIN_KO] = true, [ITIN_JA] = true, [ITIN_ZH_HANS] = true, [ITIN_ZH_HANT] = true};
+static const bool PARTS_TIGHT[ITIN_LANG_COUNT] = {
+    [ITIN_JA] = true, [ITIN_ZH_HANS] = true, [ITIN_ZH_HANT] = true};
 
 const char *
 itin_lang_code(itin_lang lang)
 {
-    return CODES[lang];
+    return (unsigned)lang < ITIN_LANG_COUNT ? CODES[lang] : "en";
 }
 
 bool
@@ -378,16 +63,23 @@ itin_lang_find(const char *code, size_t len, itin_lang *out)
 {
     for (int l = 0; l < ITIN_LANG_COUNT; l++)
         if (strlen(CODES[l]) == len && memcmp(CODES[l], code, len) == 0) {
-            *out = (itin_lang)l;
+            if (out)
+                *out = (itin_lang)l;
             return true;
         }
     return false;
 }
 
+bool
+itin_language_known(const char *code)
+{
+    return code && itin_lang_find(code, strlen(code), NULL);
+}
+
 const char *
 itin_lang_choices(void)
 {
-    /* "en, de or ko", made from the table once. */
+    /* "en, de, …, pl or cs", made from the table once (ITIN_LANGUAGES). */
     static char buf[ITIN_LANG_COUNT * 8 + 8];
     if (!buf[0])
         for (int l = 0; l < ITIN_LANG_COUNT; l++) {
@@ -407,6 +99,33 @@ itin_lang_of(const char *code)
     return l;
 }
 
+const char *
+itin_lang_hint(const char *code, size_t len)
+{
+    /* The usual other spellings of the codes that need a script or differ
+     * from the country. */
+    static const char *const hints[][2] = {
+        {"zh", "zh-Hans or zh-Hant"},
+        {"zh-CN", "zh-Hans"},
+        {"zh-SG", "zh-Hans"},
+        {"zh-TW", "zh-Hant"},
+        {"zh-HK", "zh-Hant"},
+        {"zh-hans", "zh-Hans"},
+        {"zh-hant", "zh-Hant"},
+        {"zh_Hans", "zh-Hans"},
+        {"zh_Hant", "zh-Hant"},
+        {"jp", "ja"},
+        {"vn", "vi"},
+        {"cz", "cs"},
+        {"kr", "ko"},
+        {"ger", "de"},
+    };
+    for (size_t i = 0; i < sizeof hints / sizeof *hints; i++)
+        if (strlen(hints[i][0]) == len && memcmp(code, hints[i][0], len) == 0)
+            return hints[i][1];
+    return NULL;
+}
+
 int
 itin_langs_parse(const char *spec, itin_langs *out, char *err, size_t errlen)
 {
@@ -416,8 +135,13 @@ itin_langs_parse(const char *spec, itin_langs *out, char *err, size_t errlen)
         size_t len = strcspn(p, ",");
         itin_lang l;
         if (!itin_lang_find(p, len, &l)) {
-            snprintf(err, errlen, "unknown language '%.*s' (expected %s)", (int)(len > 32 ? 32 : len), p,
-                     itin_lang_choices());
+            const char *hint = itin_lang_hint(p, len);
+            if (hint)
+                snprintf(err, errlen, "unknown language '%.*s' (did you mean %s?)",
+                         (int)(len > 32 ? 32 : len), p, hint);
+            else
+                snprintf(err, errlen, "unknown language '%.*s' (expected %s)", (int)(len > 32 ? 32 : len), p,
+                         itin_lang_choices());
             return -1;
         }
         if (out->n == ITIN_MAX_LANGS) {
@@ -440,6 +164,13 @@ itin_label_text(itin_lang lang, itin_label l)
 {
     const char *s = LABELS[lang][l];
     return s ? s : LABELS[ITIN_EN][l];
+}
+
+bool
+itin_label_defined(itin_lang lang, itin_label l)
+{
+    return (unsigned)lang < ITIN_LANG_COUNT && (unsigned)l < L__COUNT && LABELS[lang][l] &&
+           LABELS[lang][l][0];
 }
 
 const char *
@@ -661,13 +392,20 @@ itin_duration_text(itin_arena *A, itin_lang lang, int minutes)
 {
     int h = minutes / 60, m = minutes % 60;
     const char *hu = itin_label_text(lang, L_HOURS), *mu = itin_label_text(lang, L_MINUTES);
-    /* Korean writes units without a space: 1시간 20분. */
-    const char *sp = lang == ITIN_KO ? "" : " ";
+    const char *sp = UNIT_TIGHT[lang] ? "" : " ", *gap = PARTS_TIGHT[lang] ? "" : " ";
     if (h && m)
-        return itin_arena_printf(A, "%d%s%s %d%s%s", h, sp, hu, m, sp, mu);
+        return itin_arena_printf(A, "%d%s%s%s%d%s%s", h, sp, hu, gap, m, sp, mu);
     if (h)
         return itin_arena_printf(A, "%d%s%s", h, sp, hu);
     return itin_arena_printf(A, "%d%s%s", m, sp, mu);
+}
+
+const char *
+itin_distance_text(itin_arena *A, itin_lang lang, double km)
+{
+    /* Korean agendas have always written "3.6 km"; only the languages that
+     * join their other units join this one. */
+    return itin_arena_printf(A, "%s%skm", itin_decimal(A, lang, km, 1), PARTS_TIGHT[lang] ? "" : " ");
 }
 
 size_t

@@ -122,14 +122,32 @@ typedef enum itin_label {
     L__COUNT
 } itin_label;
 
-typedef enum itin_lang { ITIN_EN = 0, ITIN_DE, ITIN_KO, ITIN_LANG_COUNT } itin_lang;
+/* The agenda languages. New ones go at the end: JSON and messages name
+ * them by code (itin_lang_code), never by number. */
+typedef enum itin_lang {
+    ITIN_EN = 0,
+    ITIN_DE,
+    ITIN_KO,
+    ITIN_VI,
+    ITIN_JA,
+    ITIN_ZH_HANS,
+    ITIN_ZH_HANT,
+    ITIN_FR,
+    ITIN_ES,
+    ITIN_PL,
+    ITIN_CS,
+    ITIN_LANG_COUNT
+} itin_lang;
 
-/* The code of a language ("de"), and the language of a code of `len` bytes
- * (false when no language has it). */
+/* The code of a language ("de", "zh-Hant"), and the language of a code of
+ * `len` bytes, spelt exactly so (false when no language has it). */
 const char *itin_lang_code(itin_lang lang);
 bool itin_lang_find(const char *code, size_t len, itin_lang *out);
-/* The codes, for messages: "en, de or ko". */
+/* The codes, for messages: ITIN_LANGUAGES ("en, de, …, pl or cs"). */
 const char *itin_lang_choices(void);
+/* What a code that is no language here probably meant ("zh-TW": "zh-Hant"),
+ * or NULL. */
+const char *itin_lang_hint(const char *code, size_t len);
 
 /* The language of a code, or the first of a pair ("de,ko"); English when
  * there is none or it is unknown. */
@@ -147,6 +165,9 @@ typedef struct itin_langs {
 int itin_langs_parse(const char *spec, itin_langs *out, char *err, size_t errlen);
 
 const char *itin_label_text(itin_lang lang, itin_label l);
+/* Whether the table of `lang` has label `l` itself (itin_label_text falls
+ * back to English): unit.i18n keeps every table complete with it. */
+bool itin_label_defined(itin_lang lang, itin_label l);
 const char *itin_mode_label(itin_lang lang, itin_mode m);
 
 /* The title of a travel leg that has none of its own: "Train RE 3: Dresden
@@ -181,8 +202,12 @@ const char *itin_decimal(itin_arena *A, itin_lang lang, double v, int digits);
 /* "A, B and C" / "A, B und C" / "A, B 및 C" (ICU list format). */
 const char *itin_list(itin_arena *A, itin_lang lang, const char *const *items, size_t n);
 
-/* "1 h 20 min" in the language's words. */
+/* "1 h 20 min" in the language's words ("1時間20分" without spaces). */
 const char *itin_duration_text(itin_arena *A, itin_lang lang, int minutes);
+
+/* A distance with one decimal: "3.6 km", "3,6 km", "3.6km" (Japanese and
+ * Chinese write no space before the unit). */
+const char *itin_distance_text(itin_arena *A, itin_lang lang, double km);
 
 /* Terminal display columns of UTF-8 text: East Asian wide and fullwidth
  * characters count 2, combining marks and format characters 0. */

@@ -5,6 +5,29 @@
 #include <string.h>
 
 #include "ics.h"
+#include "text.h"
+
+/* A text of the file in the calendar's language (text.h); *chosen, when not
+ * NULL, gets the language of what is returned. */
+static const char *
+tr(const ics_ctx *C, const char *s, itin_lang *chosen)
+{
+    return itin_text_pick(C->P, s, C->lang, chosen);
+}
+
+static const char *
+place_short(const ics_ctx *C, size_t i)
+{
+    const itin_institution *I = &C->P->institutions[i];
+    return tr(C, I->short_name ? I->short_name : I->name, NULL);
+}
+
+/* RFC 5545 §3.2.10: the language of a property's text. */
+static void
+set_language(icalproperty *p, itin_lang lang)
+{
+    icalproperty_add_parameter(p, icalparameter_new_language(itin_lang_code(lang)));
+}
 
 /* Append "Label: text" as one line of a description, when text has any. */
 static void
@@ -42,7 +65,8 @@ attendees_line(ics_ctx *C, itin_strbuf *b, const itin_item *x)
         for (size_t i = 0; i < D->n_participants; i++)
             if (has_bit(x->who, i))
                 itin_ics_put_piece(&names, ", ",
-                                   D->participants[i].name ? D->participants[i].name : D->participants[i].id);
+                                   D->participants[i].name ? tr(C, D->participants[i].name, NULL)
+                                                           : D->participants[i].id);
     }
     desc_line(b, itin_label_text(C->lang, L_WITH), itin_strbuf_str(&names));
     free(names.s);
@@ -52,7 +76,7 @@ static void
 contact_line(ics_ctx *C, itin_strbuf *b, const itin_contact *k)
 {
     itin_strbuf t = {0};
-    const char *parts[3] = {k->name, k->email, k->phone};
+    const char *parts[3] = {tr(C, k->name, NULL), k->email, k->phone};
     for (int i = 0; i < 3; i++)
         itin_ics_put_piece(&t, ", ", parts[i]);
     desc_line(b, itin_label_text(C->lang, L_CONTACT), itin_strbuf_str(&t));
@@ -102,17 +126,17 @@ add_description(ics_ctx *C, icalcomponent *ev, const itin_item *x)
         if (v && v->n_topics) {
             itin_strbuf t = {0};
             for (size_t i = 0; i < v->n_topics; i++)
-                itin_ics_put_piece(&t, ", ", v->topics[i]);
+                itin_ics_put_piece(&t, ", ", tr(C, v->topics[i], NULL));
             desc_line(&b, itin_label_text(l, L_TOPICS), itin_strbuf_str(&t));
             free(t.s);
         }
         if (v)
-            desc_line(&b, itin_label_text(l, L_HOST), v->host);
+            desc_line(&b, itin_label_text(l, L_HOST), tr(C, v->host, NULL));
         if (x->place != ITIN_NO_PLACE)
             contact_line(C, &b, &P->institutions[x->place].contact);
         attendees_line(C, &b, x);
         if (v)
-            desc_paragraph(&b, v->description);
+            desc_paragraph(&b, tr(C, v->description, NULL));
         break;
     }
     case ITIN_ITEM_TRAVEL:
@@ -122,7 +146,7 @@ add_description(ics_ctx *C, icalcomponent *ev, const itin_item *x)
         when_line(C, &b, itin_label_text(l, L_ARRIVAL), x->local_end_date, x->local_end, x->tz_end);
         attendees_line(C, &b, x);
         if (x->leg)
-            desc_paragraph(&b, x->leg->description);
+            desc_paragraph(&b, tr(C, x->leg->description, NULL));
         break;
     case ITIN_ITEM_TRANSFER: {
         /* As the agenda says it: "by car, 1 h 20 min (estimated), 62.5 km". */
@@ -131,7 +155,7 @@ add_description(ics_ctx *C, icalcomponent *ev, const itin_item *x)
         if (x->estimated)
             how = itin_arena_printf(C->A, "%s (%s)", how, itin_label_text(l, L_ESTIMATED));
         if (x->distance_km > 0)
-            how = itin_arena_printf(C->A, "%s, %s km", how, itin_decimal(C->A, l, x->distance_km, 1));
+            how = itin_arena_printf(C->A, "%s, %s", how, itin_distance_text(C->A, l, x->distance_km));
         itin_ics_put_text(&b, how, true);
         attendees_line(C, &b, x);
         break;
@@ -151,8 +175,13 @@ add_description(ics_ctx *C, icalcomponent *ev, const itin_item *x)
         break;
     }
     }
-    if (b.len)
-        icalcomponent_add_property(ev, icalproperty_new_description(itin_strbuf_str(&b)));
+    if (b.len) {
+        /* Its labels are in the calendar's language, whatever the file's
+         * texts among them fell back to. */
+        icalproperty *p = icalproperty_new_description(itin_strbuf_str(&b));
+        set_language(p, C->lang);
+        icalcomponent_add_property(ev, p);
+    }
     free(b.s);
 }
 
@@ -161,38 +190,45 @@ add_location(ics_ctx *C, icalcomponent *ev, const itin_item *x)
 {
     const itin_plan *P = C->P;
     itin_strbuf b = {0};
+    itin_lang lang = C->lang; /* that of the (first) place's name */
     if (x->kind == ITIN_ITEM_VISIT || x->kind == ITIN_ITEM_LODGING || x->kind == ITIN_ITEM_MEETING) {
         if (x->place != ITIN_NO_PLACE) {
             const itin_institution *I = &P->institutions[x->place];
-            itin_ics_put_piece(&b, NULL, I->name);
-            itin_ics_put_piece(&b, ", ", I->address);
+            itin_ics_put_piece(&b, NULL, tr(C, I->name, &lang));
+            itin_ics_put_piece(&b, ", ", tr(C, I->address, NULL));
         }
     } else if (x->from != ITIN_NO_PLACE && x->to != ITIN_NO_PLACE) {
-        itin_ics_put_piece(&b, NULL, P->institutions[x->from].name);
+        itin_ics_put_piece(&b, NULL, tr(C, P->institutions[x->from].name, &lang));
         itin_strbuf_puts(&b, " \u2192 ");
-        itin_ics_put_piece(&b, NULL, P->institutions[x->to].name);
+        itin_ics_put_piece(&b, NULL, tr(C, P->institutions[x->to].name, NULL));
     }
-    if (b.len)
-        icalcomponent_add_property(ev, icalproperty_new_location(itin_strbuf_str(&b)));
+    if (b.len) {
+        icalproperty *p = icalproperty_new_location(itin_strbuf_str(&b));
+        set_language(p, lang);
+        icalcomponent_add_property(ev, p);
+    }
     free(b.s);
 }
 
-/* The SUMMARY text (cleaned); the caller frees it. */
+/* The SUMMARY text (cleaned), and in *lang its language; the caller frees it. */
 static char *
-summary_text(ics_ctx *C, const itin_item *x)
+summary_text(ics_ctx *C, const itin_item *x, itin_lang *lang)
 {
     itin_strbuf b = {0};
-    const char *title = x->title ? x->title : x->id;
+    *lang = C->lang;
+    const char *title = x->title ? tr(C, x->title, NULL) : x->id;
     if (x->kind == ITIN_ITEM_TRAVEL && x->leg && x->leg->title_default) {
         /* A title made from mode and places: made in the calendar's language,
          * as the agenda does; the reference is in it already. */
-        const itin_institution *f = &C->P->institutions[x->from], *t = &C->P->institutions[x->to];
         itin_ics_put_piece(&b, NULL,
-                           itin_leg_title(C->A, C->lang, x->mode, x->leg->ref,
-                                          f->short_name ? f->short_name : f->name,
-                                          t->short_name ? t->short_name : t->name));
+                           itin_leg_title(C->A, C->lang, x->mode, x->leg->ref, place_short(C, x->from),
+                                          place_short(C, x->to)));
         return b.s;
     }
+    if (x->kind == ITIN_ITEM_TRANSFER && x->from != ITIN_NO_PLACE && x->to != ITIN_NO_PLACE)
+        title = itin_arena_printf(C->A, "%s \u2192 %s", place_short(C, x->from), place_short(C, x->to));
+    else if (x->kind == ITIN_ITEM_VISIT || x->kind == ITIN_ITEM_TRAVEL)
+        tr(C, x->title, lang); /* the title alone: its own language */
     if (x->kind == ITIN_ITEM_TRANSFER || x->kind == ITIN_ITEM_LODGING || x->kind == ITIN_ITEM_MEETING) {
         itin_strbuf_puts(&b, itin_label_text(C->lang, x->kind == ITIN_ITEM_TRANSFER  ? L_TRANSFER
                                                       : x->kind == ITIN_ITEM_MEETING ? L_MEETING
@@ -317,8 +353,11 @@ itin_ics_vevent(ics_ctx *C, const itin_item *x, const char *uid)
         itin_ics_add_time(ev, false, x);
         itin_ics_add_time(ev, true, x);
     }
-    char *summary = summary_text(C, x);
-    icalcomponent_add_property(ev, icalproperty_new_summary(summary));
+    itin_lang summary_lang;
+    char *summary = summary_text(C, x, &summary_lang);
+    icalproperty *sp = icalproperty_new_summary(summary);
+    set_language(sp, summary_lang);
+    icalcomponent_add_property(ev, sp);
     add_location(C, ev, x);
     if ((x->kind == ITIN_ITEM_VISIT || x->kind == ITIN_ITEM_LODGING || x->kind == ITIN_ITEM_MEETING) &&
         x->place != ITIN_NO_PLACE) {

@@ -668,11 +668,13 @@ itin_parse_mode(const char *s, itin_mode *out, char *err, size_t errlen)
 int
 itin_check_language(const char *s, char *err, size_t errlen)
 {
-    itin_lang l;
-    if (itin_lang_find(s, strlen(s), &l))
+    if (itin_lang_find(s, strlen(s), NULL))
         return 0;
     char q[QUOTE_MAX * 4 + 8];
     quote(s, q, sizeof q);
+    const char *hint = itin_lang_hint(s, strlen(s));
+    if (hint)
+        return fail(err, errlen, "unknown language '%s' (did you mean %s?)", q, hint);
     return fail(err, errlen, "unknown language '%s' (expected %s)", q, itin_lang_choices());
 }
 

@@ -55,7 +55,7 @@ const char *itin_status_name(itin_status s);
 /* walk, bike, car, taxi, bus, train, flight, ship. */
 int itin_parse_mode(const char *s, itin_mode *out, char *err, size_t errlen);
 
-/* en, de, ko. */
+/* An agenda language: one of ITIN_LANGUAGES (itinerary.h). */
 int itin_check_language(const char *s, char *err, size_t errlen);
 
 /* ISO 3166-1 alpha-2 shape (two ASCII capitals) and ISO 3166-2 shape

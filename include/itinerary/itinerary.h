@@ -93,17 +93,18 @@ typedef enum itin_mode {
 /* The warnings, each with a stable name (itin_warning_name) that
  * `accept: [...]` silences. */
 typedef enum itin_warning {
-    ITIN_W_LONG_DAY = 0,     /* long-day: more than 10 hours of items */
-    ITIN_W_TIGHT_TRANSFER,   /* tight-transfer: less than 5 minutes of slack */
-    ITIN_W_NOBODY,           /* nobody: an item for nobody */
-    ITIN_W_WEEKEND,          /* weekend: a visit on a Saturday or Sunday */
-    ITIN_W_OUTSIDE_WINDOW,   /* outside-window: a fixed visit or its transfer */
-    ITIN_W_AMBIGUOUS_TIME,   /* ambiguous-time: a time the clocks show twice */
-    ITIN_W_CLOSED_ARRANGED,  /* closed-by-arrangement: by arrangement on a closed day */
-    ITIN_W_NO_HOLIDAYS,      /* no-holidays: a place whose country or region has no calendar */
-    ITIN_W_HOLIDAYS_YEARS,   /* holidays-years: a year outside a calendar or not announced yet */
-    ITIN_W_REVISION,         /* revision: a diff's new revision is not greater, yet something changed */
-    ITIN_W_OTHER_DELEGATION, /* other-delegation: a diff of two delegations (no UID in common) */
+    ITIN_W_LONG_DAY = 0,        /* long-day: more than 10 hours of items */
+    ITIN_W_TIGHT_TRANSFER,      /* tight-transfer: less than 5 minutes of slack */
+    ITIN_W_NOBODY,              /* nobody: an item for nobody */
+    ITIN_W_WEEKEND,             /* weekend: a visit on a Saturday or Sunday */
+    ITIN_W_OUTSIDE_WINDOW,      /* outside-window: a fixed visit or its transfer */
+    ITIN_W_AMBIGUOUS_TIME,      /* ambiguous-time: a time the clocks show twice */
+    ITIN_W_CLOSED_ARRANGED,     /* closed-by-arrangement: by arrangement on a closed day */
+    ITIN_W_NO_HOLIDAYS,         /* no-holidays: a place whose country or region has no calendar */
+    ITIN_W_HOLIDAYS_YEARS,      /* holidays-years: a year outside a calendar or not announced yet */
+    ITIN_W_REVISION,            /* revision: a diff's new revision is not greater, yet something changed */
+    ITIN_W_OTHER_DELEGATION,    /* other-delegation: a diff of two delegations (no UID in common) */
+    ITIN_W_MISSING_TRANSLATION, /* missing-translation: texts lacking the language of `check --lang` */
     ITIN_W__COUNT
 } itin_warning;
 
@@ -269,7 +270,7 @@ typedef struct itin_delegation {
     itin_contact organizer;
     itin_date start, end;
     const char *timezone;
-    const char *language;  /* "en", "de" or "ko" */
+    const char *language;  /* one of ITIN_LANGUAGES, "en" when absent */
     int revision;          /* -1 when absent */
     itin_pos revision_pos; /* where it is given (line 0 when absent) */
     int day_start, day_end;
@@ -369,6 +370,10 @@ typedef struct itin_plan {
      * then every file it includes. */
     const char *const *files;
     size_t n_files;
+    /* Texts written in several languages (`title: {de: …, vi: …}`): every
+     * text field holds the variant in the delegation's language (else the
+     * first given); the others are here, found with itin_text_in(). */
+    struct itin_texts *texts;
 } itin_plan;
 
 /* Load a delegation file (path "-" reads standard input). Returns the plan,
@@ -381,6 +386,19 @@ itin_plan *itin_plan_load(const char *path, itin_diags *d);
 itin_plan *itin_plan_load_buffer(const char *name, const char *buf, size_t len, itin_diags *d);
 
 void itin_plan_free(itin_plan *plan);
+
+/* A text of the plan (a pointer read from one of its fields) in language
+ * `lang` (a code of ITIN_LANGUAGES): its variant in that language when the
+ * file gave one, else the text itself, the delegation's language or the
+ * first variant given. NULL gives NULL. */
+const char *itin_text_in(const itin_plan *plan, const char *text, const char *lang);
+
+/* Warn (missing-translation) once for the delegation and for each
+ * participant, group, institution an item uses, visit and travel leg whose texts lack
+ * language `lang` (a code of ITIN_LANGUAGES), naming the keys: an
+ * organiser's list of what to translate (docs/format.md §14). A text
+ * written once counts as written in the delegation's language. */
+void itin_check_translations(const itin_plan *plan, const char *lang, itin_diags *d);
 
 /* --------------------------------------------------------- holiday calendars */
 
@@ -539,9 +557,9 @@ typedef enum itin_paper {
 /* How an itinerary is rendered. Zero-initialised means: the delegation's
  * language, 80 columns, for everyone, a PUBLISH calendar stamped now, A4. */
 typedef struct itin_render_options {
-    const char
-        *lang; /* "en", "de" or "ko", or two for a bilingual agenda ("de,ko"); NULL: the delegation's */
-    int width; /* text: columns; 0: 80 */
+    const char *lang;     /* one of ITIN_LANGUAGES, or two for a bilingual agenda ("de,ko"); NULL: the
+                             delegation's */
+    int width;            /* text: columns; 0: 80 */
     const uint64_t *mask; /* whose itinerary (plan->who_words words); NULL: everyone */
     const char *audience; /* the participant's or group's name for titles; NULL */
     bool invite;          /* ics: METHOD:REQUEST with ORGANIZER and ATTENDEEs */
@@ -741,6 +759,10 @@ void itin_messages_free(itin_messages *m);
 const char *itin_warning_name(itin_warning w);
 /* "walk", "car", … ; "" for ITIN_MODE_NONE. */
 const char *itin_mode_name(itin_mode m);
+/* The agenda languages' BCP 47 codes, for messages. */
+#define ITIN_LANGUAGES "en, de, ko, vi, ja, zh-Hans, zh-Hant, fr, es, pl or cs"
+/* Whether `code` is one of them, spelt exactly so ("zh-Hant", not "zh-TW"). */
+bool itin_language_known(const char *code);
 /* Write a date as YYYY-MM-DD into buf (at least 11 bytes); returns buf. */
 char *itin_date_format(itin_date d, char *buf);
 /* 0 = Monday … 6 = Sunday. */

@@ -53,6 +53,9 @@ int exit_code(const itin_diags *d);
 /* Load and schedule FILE, and print what was found; the itinerary, or NULL
  * when there is none (then *plan may still hold what could be loaded). */
 itin_itinerary *load_and_schedule(const char *file, itin_diags *d, itin_plan **plan, bool invite);
+/* The same, and with `lang` the texts that lack that language (check --lang). */
+itin_itinerary *load_schedule_check(const char *file, itin_diags *d, itin_plan **plan, bool invite,
+                                    const char *lang);
 
 /* One output: an itinerary in one format. */
 typedef struct job {

@@ -19,7 +19,7 @@ const char USAGE[] = "usage: itinerary plan FILE [--format text|md|ics|json|pdf|
                      "                           [--participant ID | --group ID] [--lang L[,L2]]\n"
                      "                           [--width N] [--no-transfers] [--invite]\n"
                      "                           [--paper a4|letter]\n"
-                     "       itinerary check FILE\n"
+                     "       itinerary check FILE [-q] [--lang L]\n"
                      "       itinerary export FILE -d DIR [--since OLD] [--lang L[,L2]] [--width N]\n"
                      "                              [--paper a4|letter]\n"
                      "       itinerary diff OLD NEW [--format text|md|json|ics] [-o OUT]\n"
@@ -218,6 +218,12 @@ exit_code(const itin_diags *d)
 itin_itinerary *
 load_and_schedule(const char *file, itin_diags *d, itin_plan **plan, bool invite)
 {
+    return load_schedule_check(file, d, plan, invite, NULL);
+}
+
+itin_itinerary *
+load_schedule_check(const char *file, itin_diags *d, itin_plan **plan, bool invite, const char *lang)
+{
     itin_diags_init(d, 0);
     *plan = itin_plan_load(file, d);
     if (*plan)
@@ -227,6 +233,8 @@ load_and_schedule(const char *file, itin_diags *d, itin_plan **plan, bool invite
         /* RFC 5546: a REQUEST names the organizer replies go to. */
         itin_diags_add(d, ITIN_ERROR, (*plan)->delegation.pos,
                        "--invite needs the organizer's e-mail address (delegation: organizer: {email: ...})");
+    if (it && lang)
+        itin_check_translations(*plan, lang, d);
     print_diags(d);
     return it;
 }

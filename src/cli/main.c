@@ -53,7 +53,8 @@ static const char HELP_PLAN[] =
     "  --company ID      one company's schedule: its B2B meetings (and, for a\n"
     "                    delegation company, what its members attend)\n"
     "  --solve-time S    seconds for the matchmaking solver per session (default 30)\n"
-    "  --lang L          en, de or ko, or two for a bilingual agenda (de,ko)\n"
+    "  --lang L          en, de, ko, vi, ja, zh-Hans, zh-Hant, fr, es, pl or cs,\n"
+    "                    or two for a bilingual agenda (de,ko)\n"
     "                    (default: the participant's language, else the\n"
     "                    delegation's)\n"
     "  --width N         wrap the text agenda at N columns (default 80)\n"
@@ -71,7 +72,7 @@ static const char HELP_PLAN[] =
     "written; on 1, 2 and 3 nothing is written.\n";
 
 static const char HELP_CHECK[] =
-    "usage: itinerary check FILE [-q]\n"
+    "usage: itinerary check FILE [-q] [--lang L]\n"
     "\n"
     "Load FILE and everything it includes, validate it and report every problem\n"
     "as FILE:LINE:COL: error|warning: message [name]. Prints a one-line summary\n"
@@ -80,20 +81,27 @@ static const char HELP_CHECK[] =
     "file is invalid.\n"
     "\n"
     "  -q, --quiet  no summary line: a plan that accepts its warnings (accept:\n"
-    "               [long-day, ...]) passes with no output at all\n";
+    "               [long-day, ...]) passes with no output at all\n"
+    "  --lang L     also warn once for each visit, travel leg, place, person\n"
+    "               and group whose texts lack language L [missing-translation]\n";
 
 static int
 cmd_check(int argc, char **argv)
 {
-    const char *file = NULL;
+    const char *file = NULL, *lang = NULL;
     bool quiet = false;
-    const option opts[] = {{"--quiet", "-q", NULL, &quiet}};
+    int columns;
+    const option opts[] = {{"--quiet", "-q", NULL, &quiet}, {"--lang", NULL, &lang, NULL}};
     int rc = parse_args("check", argc, argv, opts, sizeof opts / sizeof *opts, HELP_CHECK, &file);
     if (rc >= 0)
         return rc;
+    if ((rc = parse_lang_width("check", lang, NULL, &columns)) >= 0)
+        return rc;
+    if (lang && strchr(lang, ','))
+        return usage_error("check: --lang: one language at a time, not '%s'", lang);
     itin_diags d;
     itin_plan *plan;
-    load_and_schedule(file, &d, &plan, false);
+    load_schedule_check(file, &d, &plan, false, lang);
     rc = exit_code(&d);
     if (plan && !quiet) {
         const itin_delegation *D = &plan->delegation;

@@ -222,10 +222,10 @@ delegation_names(loader *L, itin_delegation *D, const ynode *n, ynode **v)
     else
         load_missing(L, n, "id", what);
     if (v[DELEGATION_TITLE])
-        D->title = load_text(L, v[DELEGATION_TITLE], "the delegation's title");
+        D->title = load_user_text(L, v[DELEGATION_TITLE], "the delegation's title");
     else
         load_missing(L, n, "title", what);
-    D->lead = load_opt_text(L, v[DELEGATION_LEAD], "the delegation's lead");
+    D->lead = load_opt_user_text(L, v[DELEGATION_LEAD], "the delegation's lead");
     load_get_contact(L, v[DELEGATION_ORGANIZER], "the organizer", &D->organizer);
 }
 
@@ -439,13 +439,13 @@ walk_participant(loader *L, itin_delegation *D, const ynode *e)
     if (!load_get_id(L, pv[PARTICIPANT_ID], "a participant's id", &p->id))
         return;
     if (pv[PARTICIPANT_NAME])
-        p->name = load_text(L, pv[PARTICIPANT_NAME], "a participant's name");
+        p->name = load_user_text(L, pv[PARTICIPANT_NAME], "a participant's name");
     else
         load_missing(L, e, "name", "a participant");
     if (!p->name)
         p->name = p->id;
-    p->role = load_opt_text(L, pv[PARTICIPANT_ROLE], "a participant's role");
-    p->org = load_opt_text(L, pv[PARTICIPANT_ORG], "a participant's org");
+    p->role = load_opt_user_text(L, pv[PARTICIPANT_ROLE], "a participant's role");
+    p->org = load_opt_user_text(L, pv[PARTICIPANT_ORG], "a participant's org");
     load_get_email(L, pv[PARTICIPANT_EMAIL], "a participant's email", &p->email);
     p->phone = load_opt_text(L, pv[PARTICIPANT_PHONE], "a participant's phone");
     if (pv[PARTICIPANT_LANGUAGE])
@@ -499,7 +499,7 @@ walk_group(loader *L, itin_delegation *D, const ynode *e)
     }
     if (!load_get_id(L, gv[GROUP_ID], "a group's id", &g->id))
         return;
-    g->name = gv[GROUP_NAME] ? load_text(L, gv[GROUP_NAME], "a group's name") : NULL;
+    g->name = gv[GROUP_NAME] ? load_user_text(L, gv[GROUP_NAME], "a group's name") : NULL;
     if (!g->name)
         g->name = g->id;
     walk_members(L, D, g, e, gv[GROUP_MEMBERS]);

@@ -280,6 +280,66 @@ load_text(loader *L, const ynode *n, const char *what)
     return n->str;
 }
 
+/* Text a person reads, in one language or several: a plain scalar value, or a
+ * mapping of language codes to text, `{de: Begrüßung, vi: Chào mừng}`
+ * (docs/format.md §2). The variants go to the plan's side table; the
+ * first given is returned, and the delegation's chosen after loading. */
+const char *
+load_user_text(loader *L, const ynode *n, const char *what)
+{
+    if (!n || n->cut || n->kind != N_MAP)
+        return load_text(L, n, what);
+    if (n->n == 0) {
+        load_error(L, pos_of(n), "%s has no text: give it in at least one language, {en: ..., de: ...}",
+                   what);
+        return NULL;
+    }
+    itin_text_set set = {0};
+    bool ok = true;
+    for (size_t i = 0; i < n->n; i++) {
+        const ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+        itin_lang lang;
+        char e[256];
+        if (k->kind != N_SCALAR) {
+            load_error(L, pos_of(k), "a language code in %s must be text, not %s", what, load_kind_name(k));
+            ok = false;
+            continue;
+        }
+        if (memchr(k->str, '\0', k->len) || !itin_lang_find(k->str, k->len, &lang)) {
+            if (itin_check_language(k->str, e, sizeof e) == 0)
+                snprintf(e, sizeof e, "unknown language");
+            load_error(L, pos_of(k), "%s in %s", e, what);
+            ok = false;
+            continue;
+        }
+        if (set.v[lang]) {
+            load_error(L, pos_of(k), "%s gives language '%s' twice", what, k->str);
+            ok = false;
+            continue;
+        }
+        const char *t = load_text(L, v, what);
+        if (!t) {
+            ok = false;
+            continue;
+        }
+        /* A copy of its own: an alias shared with another text must not
+         * find this one's variants. */
+        set.v[lang] = itin_arena_strdup(L->plan_arena, t);
+        set.order[set.n++] = lang;
+    }
+    if (!ok || !set.n)
+        return NULL;
+    return itin_texts_add(L->plan, &set);
+}
+
+const char *
+load_opt_user_text(loader *L, const ynode *n, const char *what)
+{
+    if (!n || load_is_empty(n))
+        return NULL;
+    return load_user_text(L, n, what);
+}
+
 /* Optional text: an empty value is the same as an absent key. */
 const char *
 load_opt_text(loader *L, const ynode *n, const char *what)
@@ -478,15 +538,31 @@ load_get_email(loader *L, const ynode *n, const char *what, const char **out)
     return true;
 }
 
+static size_t text_list(loader *L, const ynode *n, const char *what, const char ***out, bool user);
+
 /* A list of text, or one text standing for a list of one. */
 size_t
 load_get_text_list(loader *L, const ynode *n, const char *what, const char ***out)
 {
+    return text_list(L, n, what, out, false);
+}
+
+/* The same, of text a person reads: each element may be in several
+ * languages (a mapping), and so may a single one. */
+size_t
+load_get_user_text_list(loader *L, const ynode *n, const char *what, const char ***out)
+{
+    return text_list(L, n, what, out, true);
+}
+
+static size_t
+text_list(loader *L, const ynode *n, const char *what, const char ***out, bool user)
+{
     *out = NULL;
     if (!n || load_is_empty(n))
         return 0;
-    if (n->kind == N_SCALAR) {
-        const char *s = load_text(L, n, what);
+    if (n->kind == N_SCALAR || (user && n->kind == N_MAP)) {
+        const char *s = user ? load_user_text(L, n, what) : load_text(L, n, what);
         if (!s)
             return 0;
         *out = itin_arena_alloc(L->plan_arena, sizeof **out);
@@ -500,7 +576,7 @@ load_get_text_list(loader *L, const ynode *n, const char *what, const char ***ou
     const char **v = itin_arena_alloc(L->plan_arena, (n->n ? n->n : 1) * sizeof *v);
     size_t k = 0;
     for (size_t i = 0; i < n->n; i++) {
-        const char *s = load_text(L, n->kids[i], what);
+        const char *s = user ? load_user_text(L, n->kids[i], what) : load_text(L, n->kids[i], what);
         if (s)
             v[k++] = s;
     }
@@ -558,7 +634,7 @@ load_get_contact(loader *L, const ynode *n, const char *what, itin_contact *c)
     ynode *v[CONTACT_KEY_COUNT];
     if (!n || load_is_empty(n) || !load_fields(L, n, what, CONTACT_KEYS, CONTACT_KEY_COUNT, v))
         return;
-    c->name = load_opt_text(L, v[CONTACT_NAME], "a contact's name");
+    c->name = load_opt_user_text(L, v[CONTACT_NAME], "a contact's name");
     load_get_email(L, v[CONTACT_EMAIL], "a contact's email", &c->email);
     c->phone = load_opt_text(L, v[CONTACT_PHONE], "a contact's phone");
 }

@@ -344,6 +344,8 @@ load_plan(const char *name, const char *buf, size_t len, itin_diags *d)
         itin_diags_add(d, ITIN_NOTE, (itin_pos){P->path, 0, 0},
                        "too many errors; stopped after the first %zu", d->limit);
 
+    if (d->errors == errors_before)
+        itin_texts_resolve(P);
     keep_file_list(&L, P);
     loader_free(&L);
     if (d->errors > errors_before) {

@@ -183,7 +183,7 @@ visit_identity(loader *L, itin_visit *vis, const ynode *n, ynode **v)
         ok = false;
     }
     if (v[VISIT_TITLE])
-        vis->title = load_text(L, v[VISIT_TITLE], "a visit's title");
+        vis->title = load_user_text(L, v[VISIT_TITLE], "a visit's title");
     else
         load_missing(L, n, "title", what);
     if (!vis->title)
@@ -361,9 +361,9 @@ load_walk_visit(loader *L, const ynode *n)
         ok &= load_get_mode(L, v[VISIT_TRAVEL], "a visit's travel mode", &vis.travel);
     if (v[VISIT_STATUS])
         ok &= visit_status(L, &vis, v[VISIT_STATUS]);
-    vis.n_topics = load_get_text_list(L, v[VISIT_TOPICS], "a topic", &vis.topics);
-    vis.host = load_opt_text(L, v[VISIT_HOST], "host");
-    vis.description = load_opt_text(L, v[VISIT_DESCRIPTION], "description");
+    vis.n_topics = load_get_user_text_list(L, v[VISIT_TOPICS], "a topic", &vis.topics);
+    vis.host = load_opt_user_text(L, v[VISIT_HOST], "host");
+    vis.description = load_opt_user_text(L, v[VISIT_DESCRIPTION], "description");
     if (v[VISIT_BY_ARRANGEMENT])
         ok &= load_get_bool(L, v[VISIT_BY_ARRANGEMENT], "by_arrangement", &vis.by_arrangement);
     if (v[VISIT_ACCEPT])
@@ -500,8 +500,8 @@ load_walk_leg(loader *L, const ynode *n)
     ok = ok && leg_within_limits(L, &leg);
     leg.ref = load_opt_text(L, v[LEG_REF], "ref");
     load_get_who(L, v[LEG_WITH], &leg.who);
-    leg.title = load_opt_text(L, v[LEG_TITLE], "a travel leg's title");
-    leg.description = load_opt_text(L, v[LEG_DESCRIPTION], "a travel leg's description");
+    leg.title = load_opt_user_text(L, v[LEG_TITLE], "a travel leg's title");
+    leg.description = load_opt_user_text(L, v[LEG_DESCRIPTION], "a travel leg's description");
     leg.checkin = leg.exit_time = -1;
     if (v[LEG_CHECKIN])
         ok &= load_get_duration(L, v[LEG_CHECKIN], "a travel leg's check-in time", false, &leg.checkin);

@@ -18,6 +18,7 @@
 #include "who.h"
 #include "xalloc.h"
 #include "strmap.h"
+#include "text.h"
 #include "values.h"
 
 #define MAX_FILE_SIZE (16u * 1024 * 1024)
@@ -166,6 +167,10 @@ bool load_fields(loader *L, const ynode *n, const char *what, const char *const 
 bool load_is_empty(const ynode *n);
 const char *load_text(loader *L, const ynode *n, const char *what);
 const char *load_opt_text(loader *L, const ynode *n, const char *what);
+/* Text a person reads: plain, or in several languages (fields.c). */
+const char *load_user_text(loader *L, const ynode *n, const char *what);
+const char *load_opt_user_text(loader *L, const ynode *n, const char *what);
+size_t load_get_user_text_list(loader *L, const ynode *n, const char *what, const char ***out);
 void load_missing(loader *L, const ynode *map, const char *key, const char *what);
 bool load_get_id(loader *L, const ynode *n, const char *what, const char **out);
 bool load_get_date(loader *L, const ynode *n, const char *what, itin_date *out);

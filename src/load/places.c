@@ -326,8 +326,8 @@ walk_open_dates(loader *L, itin_institution *I, const ynode *c)
 static void
 walk_address(loader *L, itin_institution *I, ynode **v)
 {
-    I->address = load_opt_text(L, v[INSTITUTION_ADDRESS], "address");
-    I->city = load_opt_text(L, v[INSTITUTION_CITY], "city");
+    I->address = load_opt_user_text(L, v[INSTITUTION_ADDRESS], "address");
+    I->city = load_opt_user_text(L, v[INSTITUTION_CITY], "city");
     load_get_place_codes(L, v[INSTITUTION_COUNTRY], v[INSTITUTION_REGION], &I->country, &I->region);
     const ynode *zn = v[INSTITUTION_TIMEZONE];
     if (zn) {
@@ -363,13 +363,13 @@ load_walk_institution(loader *L, const ynode *n)
     if (!I)
         return;
     if (v[INSTITUTION_NAME])
-        I->name = load_text(L, v[INSTITUTION_NAME], "an institution's name");
+        I->name = load_user_text(L, v[INSTITUTION_NAME], "an institution's name");
     else
         load_missing(L, n, "name", "an institution");
     if (!I->name)
         I->name = I->id;
-    I->short_name = load_opt_text(L, v[INSTITUTION_SHORT], "short");
-    I->kind = load_opt_text(L, v[INSTITUTION_KIND], "kind");
+    I->short_name = load_opt_user_text(L, v[INSTITUTION_SHORT], "short");
+    I->kind = load_opt_user_text(L, v[INSTITUTION_KIND], "kind");
     walk_address(L, I, v);
     walk_opening(L, I, v);
     load_get_contact(L, v[INSTITUTION_CONTACT], "an institution's contact", &I->contact);

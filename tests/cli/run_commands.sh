@@ -70,13 +70,29 @@ check bad-format 2 "unknown format 'odt'" "$bin" plan "$ex" --format odt
 check bad-paper 2 "unknown paper 'a3' (expected a4 or letter)" "$bin" plan "$ex" --format pdf --paper a3 -o "$tmp/a3.pdf"
 check paper-needs-pdf 2 "--paper goes with --format pdf" "$bin" plan "$ex" --paper letter
 check pdf-not-to-terminal 2 "a PDF is not written to a terminal" script -qec "'$bin' plan '$ex' --format pdf" /dev/null
-check bad-lang 2 "unknown language 'fr'" "$bin" plan "$ex" --lang fr
+check bad-lang 2 "unknown language 'it' (expected en, de, ko, vi, ja, zh-Hans, zh-Hant, fr, es, pl or cs)" "$bin" plan "$ex" --lang it
+check bad-lang-region 2 "unknown language 'zh-CN' (did you mean zh-Hans?)" "$bin" plan "$ex" --lang zh-CN
 check lang-twice 2 "--lang: 'de,de' names de twice" "$bin" plan "$ex" --lang de,de
 check lang-three 2 "--lang: at most 2 languages" "$bin" export "$ex" -d "$tmp/three" --lang de,ko,en
 check lang-pair 0 "Ort / 장소: Wirtschaftsförderung Sachsen GmbH" "$bin" plan "$ex" --lang de,ko
+# A text the file gives in both languages of a bilingual agenda: both.
+vn=$src/data/examples/vn-embassy-saxony-2019.yaml
+check lang-pair-variants 0 "Gespräch mit Ministerpräsident Michael Kretschmer / Hội kiến Thủ hiến bang Sachsen Michael Kretschmer" "$bin" plan "$vn" --lang de,vi --width 200
+check lang-pair-place 0 "Ort / Địa điểm: Sächsische Staatskanzlei / Phủ Thủ hiến bang Sachsen, Archivstraße 1" "$bin" plan "$vn" --lang de,vi --width 200
 check participant-language 0 "장소: Wirtschaftsförderung Sachsen GmbH" "$bin" plan "$ex" --participant kim-minjun
 check participant-language-bilingual 0 "장소 / Ort: Wirtschaftsförderung" "$bin" plan "$ex" --participant lee
 check participant-language-overridden 0 "Place: Wirtschaftsförderung" "$bin" plan "$ex" --participant lee --lang en
+out=$("$bin" plan "$ex" --lang zh-Hant --format md)
+echo "$out" | grep -q '^## 第1天 · 2022年11月22日 星期二$' && pass=$((pass + 1)) || { echo 'FAIL --lang zh-Hant: no Traditional Chinese day heading'; fail=$((fail + 1)); }
+# check --lang: what lacks a language, once per entity; silent in the delegation's own.
+check missing-translation 0 "visit 'wfs-welcome' has no Vietnamese (vi) text for title, topics, description [missing-translation]" "$bin" check "$ex" --lang vi
+n=$("$bin" check "$ex" --lang de 2>&1 | grep -c 'missing-translation')
+[ "$n" = 0 ] && pass=$((pass + 1)) || { echo "FAIL check --lang de: $n warnings"; fail=$((fail + 1)); }
+sed 's/^  language: de$/  language: de\n  accept: [missing-translation]/' "$ex" > "$tmp/accepted.yaml"
+n=$("$bin" check "$tmp/accepted.yaml" --lang vi 2>&1 | grep -c 'missing-translation')
+[ "$n" = 0 ] && pass=$((pass + 1)) || { echo "FAIL accept: [missing-translation]: $n warnings"; fail=$((fail + 1)); }
+check check-bad-lang 2 "check: --lang: unknown language 'xx'" "$bin" check "$ex" --lang xx
+check check-two-langs 2 "check: --lang: one language at a time, not 'de,vi'" "$bin" check "$ex" --lang de,vi
 check bad-width 2 "--width takes a number" "$bin" plan "$ex" --width 5
 check invite-needs-ics 2 "--invite goes with --format ics" "$bin" plan "$ex" --invite
 check bad-epoch 2 "SOURCE_DATE_EPOCH must be a whole number" env SOURCE_DATE_EPOCH=yesterday "$bin" plan "$ex"
@@ -114,7 +130,7 @@ check export-personal-calendar-name 0 "zu Gast in Sachsen – Katrin" cat "$tmp/
 check export-own-language 0 "장소: Wirtschaftsförderung" cat "$tmp/out/participants/kim-minjun.txt"
 check export-own-languages 0 "장소 / Ort: Wirtschaftsförderung" cat "$tmp/out/participants/lee.txt"
 check export-delegation-language 0 "Ort: Wirtschaftsförderung" cat "$tmp/out/participants/walther.txt"
-check export-own-calendar 0 "DESCRIPTION:주제:" cat "$tmp/out/participants/kim-minjun.ics"
+check export-own-calendar 0 "DESCRIPTION;LANGUAGE=ko:주제:" cat "$tmp/out/participants/kim-minjun.ics"
 check export-read-only 3 "cannot create '/sys/kernel/itinerary-test'" "$bin" export "$ex" -d /sys/kernel/itinerary-test
 check export-read-only-gone 1 "" test -e /sys/kernel/itinerary-test
 # A failure while files are being put in place: every old file is restored.

@@ -46,19 +46,33 @@ def load(path):
 
 
 def acronyms(inst):
-    return set(ACRONYM.findall(inst.get("short", "")))
+    return set(ACRONYM.findall(flat(inst.get("short", ""))))
+
+
+def flat(v):
+    """A text, or all the variants of one written in several languages."""
+    if isinstance(v, dict):
+        return " / ".join(flat(x) for x in v.values())
+    if isinstance(v, list):
+        return " / ".join(flat(x) for x in v)
+    return v or ""
 
 
 def texts(doc):
     """(where, text) for every free text of an example that may name a place."""
+    for where, text in raw_texts(doc):
+        yield where, flat(text)
+
+
+def raw_texts(doc):
     d = doc.get("delegation", {})
     yield "delegation.title", d.get("title", "")
     yield "delegation.lead", d.get("lead", "")
     yield "delegation.organizer", (d.get("organizer") or {}).get("name", "")
     for p in d.get("participants") or []:
-        yield "participant %s" % p.get("id"), " / ".join(p.get(k, "") for k in ("role", "org"))
+        yield "participant %s" % p.get("id"), " / ".join(flat(p.get(k, "")) for k in ("role", "org"))
     for g in d.get("groups") or []:
-        yield "group %s" % g.get("id"), g.get("name", "")
+        yield "group %s" % g.get("id"), flat(g.get("name", ""))
     for key in ("visits", "travel"):
         for v in doc.get(key) or []:
             for k in ("title", "host", "description", "ref"):
@@ -113,9 +127,10 @@ def main(src):
             iid = inst.get("id")
             check(iid not in catalog, "%s: institution '%s' is already in a catalog" % (ex, iid))
             for k in ("name", "short"):
-                if inst.get(k):
-                    check(inst[k] not in names, "%s: institution '%s' has the %s of catalog institution '%s'" %
-                          (ex, iid, k, names.get(inst[k])))
+                v = inst.get(k)
+                for n in (v.values() if isinstance(v, dict) else [v] if v else []):
+                    check(n not in names, "%s: institution '%s' has the %s of catalog institution '%s'" %
+                          (ex, iid, k, names.get(n)))
             for a in acronyms(inst):
                 check(a not in by_acronym, "%s: institution '%s' uses the acronym %s of a catalog institution" %
                       (ex, iid, a))

@@ -28,7 +28,7 @@ check one-file 2 "diff: expected two files, OLD and NEW" "$bin" diff "$old"
 check three-files 2 "diff: more than two files, OLD and NEW ('x.yaml')" "$bin" diff "$old" "$new" x.yaml
 check bad-format 2 "diff: unknown format 'pdf' (expected text, md, json or ics)" "$bin" diff "$old" "$new" --format pdf
 check transport-format 2 "diff: unknown format 'transport'" "$bin" diff "$old" "$new" --format transport
-check bad-lang 2 "diff: --lang: unknown language 'fr'" "$bin" diff "$old" "$new" --lang fr
+check bad-lang 2 "diff: --lang: unknown language 'it'" "$bin" diff "$old" "$new" --lang it
 check two-langs 2 "diff: --lang: a change notice is in one language, not 'de,ko'" "$bin" diff "$old" "$new" --lang de,ko
 check bad-width 2 "diff: --width takes a number of columns from 20 to 1000, not '7'" "$bin" diff "$old" "$new" --width 7
 check both-filters 2 "diff: --participant and --group exclude each other" "$bin" diff "$old" "$new" --participant park --group research

@@ -216,8 +216,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         itin_itinerary *view = itin_itinerary_filter(it, mask, false);
         itin_render_options one;
         memset(&one, 0, sizeof one);
-        static const char *const langs[] = {"ko", "de", "en", "de,ko", "ko,en"};
-        one.lang = langs[size % 5];
+        /* Every agenda language in turn, two bilingual pairs, and the
+         * translation check in the first language. */
+        static const char *const langs[] = {"ko", "de", "en", "vi", "ja",    "zh-Hans", "zh-Hant",
+                                            "fr", "es", "pl", "cs", "de,ko", "ko,en"};
+        one.lang = langs[size % (sizeof langs / sizeof *langs)];
+        itin_check_translations(plan, one.lang, &d);
         one.width = 20;
         one.mask = mask;
         one.audience = D->n_participants ? D->participants[p].name : NULL;

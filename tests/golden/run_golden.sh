@@ -5,6 +5,7 @@
 # (with a language the golden file is <example>.<lang>.<ext>; a bilingual
 # pair de,ko is named de-ko)
 # With UPDATE=1 the golden files are rewritten instead (then read the diff!).
+# EXAMPLES="a b" limits the run to those examples (names without .yaml).
 set -u
 bin=$1 src=$2; shift 2
 pass=0 fail=0
@@ -13,6 +14,7 @@ export SOURCE_DATE_EPOCH=1668384000 TZ=UTC
 cd "$src/data/examples" || exit 2
 for ex in *.yaml; do
   name=${ex%.yaml}
+  case " ${EXAMPLES:-$name} " in *" $name "*) ;; *) continue ;; esac
   for spec in "$@"; do
     IFS=: read -r fmt ext lang <<<"$spec"
     golden=$src/tests/golden/$name.${lang:+${lang//,/-}.}$ext

@@ -90,6 +90,9 @@ def check_event(e, ev, problems):
     eq("SUMMARY", text(ev, "SUMMARY"), e["summary"])
     eq("LOCATION", text(ev, "LOCATION"), e["location"])
     eq("DESCRIPTION", text(ev, "DESCRIPTION"), e["description"])
+    for prop in ("SUMMARY", "LOCATION", "DESCRIPTION"):
+        if ev.get(prop) is not None:
+            eq(prop + " LANGUAGE", ev[prop].params.get("LANGUAGE"), e[prop.lower() + "_language"])
     geo = ev.get("GEO")
     got_geo = None if geo is None else [round(float(geo.latitude), 6), round(float(geo.longitude), 6)]
     eq("GEO", got_geo, None if e["geo"] is None else [round(v, 6) for v in e["geo"]])

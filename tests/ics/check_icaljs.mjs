@@ -139,6 +139,12 @@ for (const name of cases) {
       }
       eq('SUMMARY', ev.summary, e.summary);
       eq('LOCATION', ev.location ?? null, e.location);
+      // RFC 5545 §3.2.10: the language of each text, read as a parameter.
+      for (const [prop, key] of [['summary', 'summary_language'], ['location', 'location_language'],
+                                 ['description', 'description_language']]) {
+        const p = ve.getFirstProperty(prop);
+        if (p) eq(prop.toUpperCase() + ' LANGUAGE', p.getParameter('language') ?? null, e[key]);
+      }
       eq('DESCRIPTION', ev.description ?? null, e.description);
       const geo = ve.getFirstPropertyValue('geo');
       eq('GEO', geo ? geo.map((v) => Math.round(v * 1e6) / 1e6) : null,

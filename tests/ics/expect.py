@@ -53,7 +53,28 @@ LABELS = {
                           flight="항공편", ship="선박"),
                nouns=dict(walk="도보", bike="자전거", car="승용차", taxi="택시", bus="버스", train="기차",
                           flight="항공편", ship="선박")),
+    "vi": dict(topics="Chủ đề", host="Người đón tiếp", contact="Liên hệ", attendees="Thành phần tham dự",
+               everyone="toàn đoàn", ref="Mã đặt chỗ", departure="Khởi hành", arrival="Đến nơi",
+               estimated="ước tính", transfer="Di chuyển", lodging="Lưu trú", decimal=",", hours="giờ",
+               minutes="phút", space=" ",
+               modes=dict(walk="đi bộ", bike="bằng xe đạp", car="bằng ô tô", taxi="bằng taxi", bus="bằng xe buýt",
+                          train="bằng tàu hỏa", flight="bằng máy bay", ship="bằng tàu thủy"),
+               nouns=dict(walk="Đi bộ", bike="Xe đạp", car="Ô tô", taxi="Taxi", bus="Xe buýt", train="Tàu hỏa",
+                          flight="Chuyến bay", ship="Tàu thủy")),
 }
+
+
+def chosen_language(owner, key, lang, own):
+    """RFC 5545's LANGUAGE of a text the JSON gives under `key` of `owner`:
+    the calendar's language when the file gave the text in it, else the
+    delegation's (`own`) when it did, else the first variant given; a text
+    written once counts as the delegation's."""
+    variants = owner.get(key + "_variants")
+    if not variants:
+        return own
+    if lang in variants:
+        return lang
+    return own if own in variants else next(iter(variants))
 
 
 def duration_text(L, minutes):
@@ -241,6 +262,8 @@ def expected_case(name, yaml_path, opts, data, full, errors):
     if "--group" in opts:
         gid = opts[opts.index("--group") + 1]
         audience = next(g["name"] for g in dele.get("groups", []) if g["id"] == gid)
+        if isinstance(audience, dict):  # a name in several languages
+            audience = audience.get(lang) or next(iter(audience.values()))
     calname = clean(D["title"], True)
     if audience and clean(audience, True):
         calname += " \u2013 " + clean(audience, True)
@@ -346,6 +369,14 @@ def expected_case(name, yaml_path, opts, data, full, errors):
             else:
                 desc = lines([(L["contact"], contact_text(x["place"])), (L["attendees"], attendees_text(x))])
             ev.update(summary=summary, location=location or None, description=desc or None)
+            # The LANGUAGE parameters (RFC 5545 §3.2.10): a title of the
+            # file's in its own language, the rest in the calendar's.
+            own_title = kind == "visit" or (kind == "travel" and summary.startswith(title) and title)
+            own = D.get("language") or "en"
+            ev["summary_language"] = chosen_language(x, "title", lang, own) if own_title else lang
+            ev["location_language"] = chosen_language(places[x["place"] if kind in ("visit", "lodging", "meeting")
+                                                             else x["from"]], "name", lang, own)
+            ev["description_language"] = lang
             geo = url = None
             if kind in ("visit", "lodging"):
                 P = places[x["place"]]

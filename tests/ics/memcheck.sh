@@ -22,7 +22,7 @@ vg() {
     fi
 }
 for f in "$src"/data/examples/*.yaml "$src"/tests/ics/fixtures/*.yaml; do
-    first=$(sed -n 's/^ *- {id: \([a-z0-9._-]*\), name:.*/\1/p' "$f" | head -1)
+    first=$("$bin" list "$f" participants | head -1 | cut -f1)
     vg "$bin" plan "$f" --format ics
     vg "$bin" plan "$f" --format ics --invite
     vg "$bin" plan "$f" --format ics --no-transfers --participant "$first"

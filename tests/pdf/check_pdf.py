@@ -3,8 +3,10 @@
 
 usage: check_pdf.py ITINERARY SOURCE_DIR
 
-For every bundled example, in every language and in the bilingual pairs,
-for the whole delegation and for three participants, and for the hostile
+For every bundled example, in English, German, Korean and their bilingual
+pairs, for the whole delegation and for three participants; one example in
+each other language (Vietnamese, Japanese, Chinese, French, Spanish, Polish,
+Czech) and the Vietnamese example with German beside it; and the hostile
 file (tests/pdf/hostile.yaml) for everyone and for one participant:
 
   pdfinfo           A4 (letter with --paper letter), as many pages as the
@@ -16,7 +18,9 @@ file (tests/pdf/hostile.yaml) for everyone and for one participant:
                     as often as in the text agenda; "page N of M" on every
                     page; and nothing else: every word is one of the text
                     agenda's, or a word of the footer, the chart's legend or
-                    an hour of its axis
+                    an hour of its axis (the other languages' words read from
+                    src/labels/); Japanese and Chinese in Noto Sans CJK JP,
+                    SC and TC
   pdftotext -bbox   no word outside the printable area (24 pt, about 8.5 mm,
                     from each edge) and no two words overlapping
 
@@ -44,6 +48,22 @@ EXTRA = {
     "ko": "쪽 (총 쪽) 방문 이동 교통편 전원",
 }
 FOOTER = {"en": "Page {n} of {m}", "de": "Seite {n} von {m}", "ko": "{n}쪽 (총 {m}쪽)"}
+# The other languages, one example each: their words as src/labels/ has them.
+NEW_LANGS = ["vi", "ja", "zh-Hans", "zh-Hant", "fr", "es", "pl", "cs"]
+
+
+def label(code, name):
+    path = os.path.join(SRC, "src/labels", code.lower().replace("-", "_") + ".c")
+    m = re.search(r"\[" + name + r'\] = ((?:"(?:[^"\\]|\\.)*"\s*)+),', open(path, encoding="utf-8").read())
+    return "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1))).encode().decode("unicode_escape").encode(
+        "latin-1").decode("utf-8")
+
+
+for code in NEW_LANGS:
+    page = label(code, "L_PAGE")
+    FOOTER[code] = page.replace("%d", "{n}", 1).replace("%d", "{m}", 1)
+    EXTRA[code] = " ".join([page.replace("%d", " ")] + [label(code, k) for k in ("L_VISIT", "L_TRANSFER", "L_LEG",
+                                                                                  "L_EVERYONE")])
 HANGUL = re.compile("[\uac00-\ud7a3]+")
 TIME = re.compile(r"^(\d\d:\d\d\S*(?: \(UTC[+-]\d\d:\d\d\))?(?:–\d\d:\d\d(?: \(UTC[+-]\d\d:\d\d\))?)?(?: [+-]\d+)?)(?:  +(.*))?$")
 WORD = re.compile(r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">(.*?)</word>')
@@ -116,6 +136,10 @@ def check_one(path, lang, who, paper="a4"):
     text, seq = expected(path, lang, who)
     if HANGUL.search(raw) and not any("NotoSansCJK" in r for r in rows):
         errs.append(f"{name}: Hangul without Noto Sans CJK")
+    # Han characters drawn in the agenda's own script's face.
+    face = {"ja": "NotoSansCJKjp", "zh-Hans": "NotoSansCJKsc", "zh-Hant": "NotoSansCJKtc"}.get(langs[0])
+    if face and not any(face in r for r in rows):
+        errs.append(f"{name}: no {face}")
     # Each page begins with its running header and footer (drawn first):
     # without them, the body text of all pages in a row.
     page_texts = raw.split("\f")
@@ -148,6 +172,7 @@ def check_one(path, lang, who, paper="a4"):
             break
     known = squeeze(text)
     extra = set(" ".join(EXTRA[l] for l in langs).split())
+    extra |= {w for n in range(1, pages + 1) for l in langs for w in FOOTER[l].format(n=n, m=pages).split()}
     for word in raw.split():
         # A word cut short with "…", or listed in a lane of the chart ("A,").
         w = word.rstrip("…").rstrip(",")
@@ -201,6 +226,9 @@ def main():
             for who in [None] + three:
                 cases.append((path, lang, who))
         cases.append((path, None, None, "letter"))
+    for lang in NEW_LANGS:
+        cases.append((os.path.join(SRC, "data/examples/kr-mss-saxony-2022.yaml"), lang, None))
+    cases.append((os.path.join(SRC, "data/examples/vn-embassy-saxony-2019.yaml"), "vi,de", None))
     hostile = os.path.join(SRC, "tests/pdf/hostile.yaml")
     cases += [(hostile, None, None), (hostile, "ko,de", "p04"), (hostile, "en", None, "letter")]
     passed = failed = 0

@@ -635,12 +635,22 @@ escaping_and_injection(void **state)
     assert_int_equal(n_components(cal, ICAL_VEVENT_COMPONENT), 1);
     /* One line: the line breaks became spaces. */
     assert_string_equal(icalcomponent_get_summary(ev), "Evil BEGIN:VEVENT UID:pwned");
-    assert_non_null(strstr(text, "\r\nSUMMARY:Evil BEGIN:VEVENT UID:pwned\r\n"));
+    assert_non_null(strstr(text, "\r\nSUMMARY;LANGUAGE=en:Evil BEGIN:VEVENT UID:pwned\r\n"));
     /* The description keeps its lines, escaped; TAB and controls cleaned. */
     const char *desc = icalcomponent_get_description(ev);
     assert_non_null(strstr(desc, "Host: Tab here, bell\n"));
     assert_non_null(strstr(desc, "\n\nEND:VEVENT\nBEGIN:VEVENT\nA, b; c \\ d"));
-    assert_non_null(strstr(text, "A\\, b\\; c \\\\ d"));
+    /* Escaped on the wire (looked for with the folds undone). */
+    char *flat = malloc(strlen(text) + 1), *f = flat;
+    assert_non_null(flat);
+    for (const char *q = text; *q; q++)
+        if (q[0] == '\r' && q[1] == '\n' && q[2] == ' ')
+            q += 2;
+        else
+            *f++ = *q;
+    *f = '\0';
+    assert_non_null(strstr(flat, "A\\, b\\; c \\\\ d"));
+    free(flat);
     assert_null(strchr(desc, '\t'));
     assert_null(strchr(desc, '\x01'));
     assert_string_equal(text_of(cal, ICAL_NAME_PROPERTY), "Evil END:VCALENDAR, a; b \\ c");
@@ -1297,6 +1307,61 @@ teardown_all(void **state)
     return 0;
 }
 
+/* The parameter's value of a property, or NULL. */
+static const char *
+language_of(icalcomponent *ev, icalproperty_kind kind)
+{
+    icalproperty *p = icalcomponent_get_first_property(ev, kind);
+    icalparameter *l = p ? icalproperty_get_first_parameter(p, ICAL_LANGUAGE_PARAMETER) : NULL;
+    return l ? icalparameter_get_language(l) : NULL;
+}
+
+/* Texts in several languages: each in the calendar's language where the
+ * file gives it, else the delegation's, else the first given; LANGUAGE
+ * (RFC 5545 §3.2.10) says which. */
+static void
+texts_in_languages(void **state)
+{
+    (void)state;
+    const char *yaml =
+        HEAD "  title: {de: Delegation, vi: Đoàn, en: Delegation}\n"
+             "  language: de\n" PLACES "visits:\n"
+             "  - {id: welcome, title: {de: Begrüßung, vi: Chào mừng}, at: wfs, date: 2022-11-22, "
+             "duration: 1h, host: {de: Geschäftsführung, vi: Ban giám đốc}}\n"
+             "  - {id: talk, title: {ja: 意見交換, en: Exchange}, at: hub, date: 2022-11-22, "
+             "duration: 1h}\n";
+    itin_render_options o = stamped();
+    o.lang = "vi";
+    char *text = export_yaml(yaml, &o);
+    icalcomponent *cal = parse(text);
+    icalcomponent *ev = must_event(cal, "visit.welcome@kr-mss-saxony-2022.itinerary");
+    assert_string_equal(icalcomponent_get_summary(ev), "Chào mừng");
+    assert_string_equal(language_of(ev, ICAL_SUMMARY_PROPERTY), "vi");
+    /* The place's name is written once: the delegation's language. */
+    assert_string_equal(language_of(ev, ICAL_LOCATION_PROPERTY), "de");
+    assert_string_equal(language_of(ev, ICAL_DESCRIPTION_PROPERTY), "vi");
+    assert_non_null(strstr(icalcomponent_get_description(ev), "Người đón tiếp: Ban giám đốc"));
+    /* No Vietnamese and no German: the first given. */
+    ev = must_event(cal, "visit.talk@kr-mss-saxony-2022.itinerary");
+    assert_string_equal(icalcomponent_get_summary(ev), "意見交換");
+    assert_string_equal(language_of(ev, ICAL_SUMMARY_PROPERTY), "ja");
+    assert_string_equal(text_of(cal, ICAL_NAME_PROPERTY), "Đoàn");
+    icalcomponent_free(cal);
+    free(text);
+    /* In English the English variant, and the German where there is none. */
+    o.lang = "en";
+    text = export_yaml(yaml, &o);
+    cal = parse(text);
+    ev = must_event(cal, "visit.talk@kr-mss-saxony-2022.itinerary");
+    assert_string_equal(icalcomponent_get_summary(ev), "Exchange");
+    assert_string_equal(language_of(ev, ICAL_SUMMARY_PROPERTY), "en");
+    ev = must_event(cal, "visit.welcome@kr-mss-saxony-2022.itinerary");
+    assert_string_equal(icalcomponent_get_summary(ev), "Begrüßung");
+    assert_string_equal(language_of(ev, ICAL_SUMMARY_PROPERTY), "de");
+    icalcomponent_free(cal);
+    free(text);
+}
+
 int
 main(void)
 {
@@ -1329,6 +1394,7 @@ main(void)
         cmocka_unit_test(invite_without_organizer_refused),
         cmocka_unit_test(write_error),
         cmocka_unit_test(folding_every_length),
+        cmocka_unit_test(texts_in_languages),
     };
     return cmocka_run_group_tests_name("export_ics", tests, NULL, teardown_all);
 }

@@ -45,6 +45,16 @@ long_dates(void **state)
                         "Thursday, 29 February 2024");
     assert_string_equal(itin_date_long(A, ITIN_KO, itin_date_from_ymd(2023, 9, 28)),
                         "2023년 9월 28일 목요일");
+    /* The newer languages, as ICU writes them. */
+    d = itin_date_from_ymd(2019, 11, 12);
+    assert_string_equal(itin_date_long(A, ITIN_VI, d), "Thứ Ba, 12 tháng 11, 2019");
+    assert_string_equal(itin_date_long(A, ITIN_JA, d), "2019年11月12日火曜日");
+    assert_string_equal(itin_date_long(A, ITIN_ZH_HANS, d), "2019年11月12日星期二");
+    assert_string_equal(itin_date_long(A, ITIN_ZH_HANT, d), "2019年11月12日 星期二");
+    assert_string_equal(itin_date_long(A, ITIN_FR, d), "mardi 12 novembre 2019");
+    assert_string_equal(itin_date_long(A, ITIN_ES, d), "martes, 12 de noviembre de 2019");
+    assert_string_equal(itin_date_long(A, ITIN_PL, d), "wtorek, 12 listopada 2019");
+    assert_string_equal(itin_date_long(A, ITIN_CS, d), "úterý 12. listopadu 2019");
 }
 
 static void
@@ -62,6 +72,40 @@ numbers_and_lists(void **state)
     assert_string_equal(itin_duration_text(A, ITIN_DE, 80), "1 Std. 20 Min.");
     assert_string_equal(itin_duration_text(A, ITIN_KO, 90), "1시간 30분");
     assert_string_equal(itin_duration_text(A, ITIN_EN, 45), "45 min");
+    /* Japanese and Chinese join numbers, units and parts; Polish abbreviates. */
+    assert_string_equal(itin_duration_text(A, ITIN_JA, 80), "1時間20分");
+    assert_string_equal(itin_duration_text(A, ITIN_ZH_HANS, 80), "1小时20分钟");
+    assert_string_equal(itin_duration_text(A, ITIN_ZH_HANT, 60), "1小時");
+    assert_string_equal(itin_duration_text(A, ITIN_VI, 80), "1 giờ 20 phút");
+    assert_string_equal(itin_duration_text(A, ITIN_PL, 80), "1 godz. 20 min");
+    assert_string_equal(itin_duration_text(A, ITIN_FR, 80), "1 h 20 min");
+    assert_string_equal(itin_distance_text(A, ITIN_JA, 3.64), "3.6km");
+    assert_string_equal(itin_distance_text(A, ITIN_VI, 3.64), "3,6 km");
+    assert_string_equal(itin_distance_text(A, ITIN_KO, 3.64), "3.6 km");
+    assert_string_equal(itin_distance_text(A, ITIN_CS, 1234.5), "1\u00a0234,5 km");
+    assert_string_equal(itin_list(A, ITIN_VI, names, 3), "Lee Ji-won, Park Seo-yeon và Katrin Walther");
+    assert_string_equal(itin_list(A, ITIN_JA, names, 3), "Lee Ji-won、Park Seo-yeon、Katrin Walther");
+    assert_string_equal(itin_list(A, ITIN_ZH_HANS, names, 2), "Lee Ji-won和Park Seo-yeon");
+    assert_string_equal(itin_list(A, ITIN_FR, names, 2), "Lee Ji-won et Park Seo-yeon");
+    assert_string_equal(itin_list(A, ITIN_ES, names, 2), "Lee Ji-won y Park Seo-yeon");
+    assert_string_equal(itin_list(A, ITIN_PL, names, 2), "Lee Ji-won i Park Seo-yeon");
+    assert_string_equal(itin_list(A, ITIN_CS, names, 2),
+                        "Lee Ji-won a\u00a0Park Seo-yeon" /* no line ends with "a" */);
+}
+
+/* The conversions a label may hold, in order: "%d", "%s", "%zu". */
+static void
+conversions(const char *s, char *out, size_t n)
+{
+    size_t k = 0;
+    for (; *s && k + 3 < n; s++)
+        if (s[0] == '%' && s[1]) {
+            s++;
+            if (s[0] == 'z')
+                out[k++] = *s++;
+            out[k++] = *s;
+        }
+    out[k] = '\0';
 }
 
 static void
@@ -73,10 +117,26 @@ labels(void **state)
     assert_string_equal(itin_mode_label(ITIN_EN, ITIN_MODE_TRAIN), "by train");
     assert_int_equal(itin_lang_of("ko"), ITIN_KO);
     assert_int_equal(itin_lang_of(NULL), ITIN_EN);
-    /* Every label exists in every language. */
+    /* Every label exists in every language's own table, with the same
+     * conversions as the English one. */
     for (int l = 0; l < ITIN_LANG_COUNT; l++)
-        for (int k = 0; k < L__COUNT; k++)
-            assert_true(itin_label_text((itin_lang)l, (itin_label)k)[0] != '\0');
+        for (int k = 0; k < L__COUNT; k++) {
+            if (!itin_label_defined((itin_lang)l, (itin_label)k))
+                fail_msg("label %d missing in %s", k, itin_lang_code((itin_lang)l));
+            char want[16], got[16];
+            conversions(itin_label_text(ITIN_EN, (itin_label)k), want, sizeof want);
+            conversions(itin_label_text((itin_lang)l, (itin_label)k), got, sizeof got);
+            if (strcmp(want, got) != 0)
+                fail_msg("label %d in %s has conversions '%s', English '%s'", k, itin_lang_code((itin_lang)l),
+                         got, want);
+        }
+    /* Codes round-trip; only exact spellings are known. */
+    for (int l = 0; l < ITIN_LANG_COUNT; l++)
+        assert_int_equal(itin_lang_of(itin_lang_code((itin_lang)l)), l);
+    assert_int_equal(itin_lang_of("zh-Hant"), ITIN_ZH_HANT);
+    assert_false(itin_language_known("zh"));
+    assert_false(itin_language_known("zh-hans"));
+    assert_false(itin_language_known("VI"));
 }
 
 /* Languages by their codes, from the one table; pairs for bilingual agendas. */
@@ -92,10 +152,14 @@ language_pairs(void **state)
     assert_int_equal(ls.lang[1], ITIN_KO);
     assert_int_equal(itin_langs_parse("en", &ls, err, sizeof err), 0);
     assert_int_equal(ls.n, 1);
-    assert_int_equal(itin_langs_parse("fr", &ls, err, sizeof err), -1);
-    assert_string_equal(err, "unknown language 'fr' (expected en, de or ko)");
+    assert_int_equal(itin_langs_parse("vi,zh-Hant", &ls, err, sizeof err), 0);
+    assert_int_equal(ls.lang[1], ITIN_ZH_HANT);
+    assert_int_equal(itin_langs_parse("it", &ls, err, sizeof err), -1);
+    assert_string_equal(err, "unknown language 'it' (expected " ITIN_LANGUAGES ")");
+    assert_int_equal(itin_langs_parse("de,zh-TW", &ls, err, sizeof err), -1);
+    assert_string_equal(err, "unknown language 'zh-TW' (did you mean zh-Hant?)");
     assert_int_equal(itin_langs_parse("de,", &ls, err, sizeof err), -1);
-    assert_string_equal(err, "unknown language '' (expected en, de or ko)");
+    assert_string_equal(err, "unknown language '' (expected " ITIN_LANGUAGES ")");
     assert_int_equal(itin_langs_parse("ko,ko", &ls, err, sizeof err), -1);
     assert_string_equal(err, "'ko,ko' names ko twice");
     assert_int_equal(itin_langs_parse("en,de,ko", &ls, err, sizeof err), -1);
@@ -103,7 +167,8 @@ language_pairs(void **state)
     assert_int_equal(itin_lang_of("ko,de"), ITIN_KO);
     assert_int_equal(itin_lang_of("xx"), ITIN_EN);
     assert_string_equal(itin_lang_code(ITIN_KO), "ko");
-    assert_string_equal(itin_lang_choices(), "en, de or ko");
+    /* The list messages print is the table's. */
+    assert_string_equal(itin_lang_choices(), ITIN_LANGUAGES);
 
     itin_langs deko = {{ITIN_DE, ITIN_KO}, 2}, ende = {{ITIN_EN, ITIN_DE}, 2};
     assert_string_equal(itin_label_langs(A, &deko, L_PLACE), "Ort / 장소");
@@ -127,6 +192,13 @@ display_width(void **state)
     assert_int_equal(itin_display_width("東京", strlen("東京")), 4);
     assert_int_equal(itin_display_width("\uFF21", strlen("\uFF21")), 2); /* fullwidth A */
     assert_int_equal(itin_display_width("", 0), 0);
+    /* Kana, CJK ideographs and fullwidth punctuation are wide; Vietnamese
+     * letters, precomposed or with combining marks, are one column. */
+    assert_int_equal(itin_display_width("ドレスデン駅。", strlen("ドレスデン駅。")), 14);
+    assert_int_equal(itin_display_width("德累斯顿（萨克森）", strlen("德累斯顿（萨克森）")), 18);
+    assert_int_equal(itin_display_width("Đại sứ quán", strlen("Đại sứ quán")), 11);
+    assert_int_equal(itin_display_width("Vie\u0302\u0323t", strlen("Vie\u0302\u0323t")), 4);
+    assert_int_equal(itin_display_width("Łódź, Šťastný", strlen("Łódź, Šťastný")), 13);
 }
 
 static void
@@ -150,6 +222,29 @@ line_breaks(void **state)
     n = itin_line_breaks(s, strlen(s), b, 16);
     assert_int_equal(n, 2);
     assert_int_equal(b[0], strlen("중소벤처기업부 "));
+    /* Japanese breaks between characters, but never before a closing
+     * bracket, a full stop or a small kana: ICU's strict rules. */
+    s = "「ドレスデン」へ。ちょっと";
+    n = itin_line_breaks(s, strlen(s), b, 16);
+    for (size_t i = 0; i + 1 < n; i++) {
+        const char *next = s + b[i];
+        assert_true(strncmp(next, "」", strlen("」")) != 0);
+        assert_true(strncmp(next, "。", strlen("。")) != 0);
+        assert_true(strncmp(next, "ょ", strlen("ょ")) != 0);
+        assert_true(strncmp(next, "っ", strlen("っ")) != 0);
+    }
+    assert_true(n >= 6); /* between the kana */
+    /* Chinese too; a full-width closing parenthesis stays on its line. */
+    s = "萨克森州经济促进公司（WFS）欢迎代表团";
+    n = itin_line_breaks(s, strlen(s), b, 16);
+    assert_true(n > 6);
+    for (size_t i = 0; i + 1 < n; i++)
+        assert_true(strncmp(s + b[i], "）", strlen("）")) != 0);
+    /* Vietnamese breaks at spaces only. */
+    s = "Chào mừng của WFS";
+    n = itin_line_breaks(s, strlen(s), b, 16);
+    assert_int_equal(n, 4);
+    assert_int_equal(b[0], strlen("Chào "));
 }
 
 int

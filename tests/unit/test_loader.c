@@ -131,14 +131,14 @@ participant_languages(void **state)
     itin_diags_free(&d);
 
     snprintf(buf, sizeof buf,
-             "%s    - {id: a, name: A, language: fr}\n"
+             "%s    - {id: a, name: A, language: it}\n"
              "    - {id: b, name: B, language: [ko, ko]}\n"
              "    - {id: c, name: C, language: [ko, de, en]}\n",
              PEOPLE_HEAD);
     itin_diags_init(&d, 0);
     p = itin_plan_load_buffer("test.yaml", buf, strlen(buf), &d);
     assert_null(p);
-    assert_true(has_message(&d, 9, 34, "unknown language 'fr' (expected en, de or ko)"));
+    assert_true(has_message(&d, 9, 34, "unknown language 'it' (expected " ITIN_LANGUAGES ")"));
     assert_true(has_message(&d, 10, 39, "language ko is named twice"));
     assert_true(has_message(&d, 11, 34, "a participant has at most 2 languages (a bilingual agenda), not 3"));
     itin_diags_free(&d);
@@ -591,6 +591,60 @@ top_kinds_complete(void **state)
     assert_string_equal(load_top_key(TOP_HOLIDAYS), "holidays");
 }
 
+/* Texts in several languages: the field holds the delegation's (de), else
+ * the first given; the others are found by the field's pointer. */
+static void
+text_variants(void **state)
+{
+    (void)state;
+    itin_diags d;
+    itin_plan *P =
+        plan_of_text("  - id: ssh\n"
+                     "    name: {en: Smart Systems Hub, de: Smart Systems Hub GmbH}\n"
+                     "    short: {vi: Trung tâm SSH, ja: スマートシステムズハブ}\n"
+                     "visits:\n"
+                     "  - id: welcome\n"
+                     "    title: {en: Welcome by WFS, de: Begrüßung durch die WFS, vi: Chào mừng của WFS}\n"
+                     "    at: wfs\n"
+                     "    date: 2022-11-22\n"
+                     "    duration: 1h\n"
+                     "    topics: [{de: Ansiedlung, vi: Đầu tư}, KMU]\n"
+                     "    host: Katrin Walther\n",
+                     &d);
+    assert_non_null(P);
+    const itin_visit *v = &P->visits[0];
+    assert_string_equal(v->title, "Begrüßung durch die WFS");
+    assert_string_equal(itin_text_in(P, v->title, "vi"), "Chào mừng của WFS");
+    assert_string_equal(itin_text_in(P, v->title, "en"), "Welcome by WFS");
+    assert_string_equal(itin_text_in(P, v->title, "ja"), "Begrüßung durch die WFS");
+    assert_string_equal(itin_text_in(P, v->topics[0], "vi"), "Đầu tư");
+    assert_string_equal(itin_text_in(P, v->topics[1], "vi"), "KMU");
+    assert_string_equal(itin_text_in(P, v->host, "vi"), "Katrin Walther");
+    assert_null(itin_text_in(P, NULL, "vi"));
+    const itin_institution *I = &P->institutions[2];
+    assert_string_equal(I->name, "Smart Systems Hub GmbH");
+    /* No German short name: the first given stands in the field. */
+    assert_string_equal(I->short_name, "Trung tâm SSH");
+    assert_string_equal(itin_text_in(P, I->short_name, "ja"), "スマートシステムズハブ");
+    assert_string_equal(itin_text_in(P, I->short_name, "en"), "Trung tâm SSH");
+    itin_plan_free(P);
+    itin_diags_free(&d);
+
+    /* Every mistake in a mapping of languages, at its position. */
+    P = plan_of_text("visits:\n"
+                     "  - {id: a, title: {}, at: wfs, date: 2022-11-22, duration: 1h}\n"
+                     "  - {id: b, title: {de: Gespräch, xx: Talk}, at: wfs, date: 2022-11-22, duration: 1h}\n"
+                     "  - {id: c, title: {de: [a]}, at: wfs, date: 2022-11-22, duration: 1h}\n"
+                     "  - {id: e, title: {de: A, de: B}, at: wfs, date: 2022-11-22, duration: 1h}\n",
+                     &d);
+    assert_null(P);
+    assert_true(has_message(&d, 34, 20, "a visit's title has no text"));
+    assert_true(has_message(&d, 35, 35, "unknown language 'xx'"));
+    assert_true(has_message(&d, 36, 25, "must be text, not a list"));
+    assert_true(has_message(&d, 37, 28, "gives language 'de' twice"));
+    itin_diags_free(&d);
+}
+
 int
 main(void)
 {
@@ -614,6 +668,7 @@ main(void)
         cmocka_unit_test(bom_in_included_file),
         cmocka_unit_test(utf16_refused),
         cmocka_unit_test(participant_languages),
+        cmocka_unit_test(text_variants),
     };
     return cmocka_run_group_tests_name("loader", tests, NULL, NULL);
 }

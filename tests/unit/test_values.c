@@ -759,7 +759,15 @@ test_language(void **state)
     assert_int_equal(itin_check_language("en", err, sizeof err), 0);
     assert_int_equal(itin_check_language("de", err, sizeof err), 0);
     assert_int_equal(itin_check_language("ko", err, sizeof err), 0);
-    ASSERT_FAILS(itin_check_language("fr", err, sizeof err), "unknown language 'fr' (expected en, de or ko)");
+    assert_int_equal(itin_check_language("vi", err, sizeof err), 0);
+    assert_int_equal(itin_check_language("zh-Hant", err, sizeof err), 0);
+    ASSERT_FAILS(itin_check_language("it", err, sizeof err),
+                 "unknown language 'it' (expected en, de, ko, vi, ja, zh-Hans, zh-Hant, fr, es, pl or cs)");
+    ASSERT_FAILS(itin_check_language("zh-TW", err, sizeof err),
+                 "unknown language 'zh-TW' (did you mean zh-Hant?)");
+    ASSERT_FAILS(itin_check_language("zh", err, sizeof err),
+                 "unknown language 'zh' (did you mean zh-Hans or zh-Hant?)");
+    ASSERT_FAILS(itin_check_language("jp", err, sizeof err), "unknown language 'jp' (did you mean ja?)");
     ASSERT_FAILS(itin_check_language("EN", err, sizeof err), "unknown language 'EN'");
     ASSERT_FAILS(itin_check_language("de-DE", err, sizeof err), "unknown language 'de-DE'");
     ASSERT_FAILS(itin_check_language("", err, sizeof err), "unknown language ''");
