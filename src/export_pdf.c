@@ -924,11 +924,27 @@ pdf_date(itin_arena *A, int64_t t)
                              tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
+/* One font map for the process, as pango's default would be, but ours: it
+ * keeps the fonts loaded from one PDF to the next (export writes many), and
+ * it is released at exit with the fonts and caches it holds. */
+static PangoFontMap *font_map;
+
+static void
+font_map_release(void)
+{
+    g_clear_object(&font_map);
+}
+
 static void
 pdf_setup(pdf_doc *d)
 {
     d->cr = cairo_create(d->surface);
-    d->pc = pango_cairo_create_context(d->cr);
+    if (!font_map) {
+        font_map = pango_cairo_font_map_new();
+        atexit(font_map_release);
+    }
+    d->pc = pango_font_map_create_context(font_map);
+    pango_cairo_update_context(d->cr, d->pc);
     /* Points as pango's units, and no hinting: the same layout at every
      * resolution the PDF is later shown at. */
     pango_cairo_context_set_resolution(d->pc, 72);

@@ -236,6 +236,8 @@ mark_visit(pdf_doc *d, const itin_item *x, PangoLayout *name, double x0, double 
     cairo_stroke(cr);
     cairo_set_dash(cr, NULL, 0, 0);
     /* The place's short name, when it fits inside. */
+    if (!name)
+        return;
     double lw = pdf_layout_width(name), lh = pdf_layout_height(name);
     if (lw <= x1 - x0 - 4 && lh <= h + 2)
         pdf_show(d, name, x0 + 2, y + (h - lh) / 2);
@@ -349,7 +351,7 @@ pdf_chart_draw(pdf_doc *d, const pdf_chart *c, double x, double y)
     /* Each visit's place name, set once for all lanes. */
     PangoLayout **names = itin_xcalloc(c->n_marks + 1, sizeof *names);
     for (size_t k = 0; k < c->n_marks; k++)
-        if (c->marks[k]->kind == ITIN_ITEM_VISIT) {
+        if (c->marks[k]->kind == ITIN_ITEM_VISIT || c->marks[k]->kind == ITIN_ITEM_MEETING) {
             const itin_institution *I = &d->it->plan->institutions[c->marks[k]->place];
             const char *name =
                 itin_text_pick(d->it->plan, I->short_name ? I->short_name : I->name, d->a->lang, NULL);

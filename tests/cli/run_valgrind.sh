@@ -5,11 +5,15 @@
 set -u
 bin=$1 src=$2
 pass=0 fail=0
+# A glib, pango or cairo critical aborts, so that it fails here too.
+export G_DEBUG=fatal-criticals
 vg() { # dir, args...
   local dir=$1; shift
-  (cd "$dir" && valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+  (cd "$dir" && valgrind -q --suppressions="$src/tests/valgrind.supp" --leak-check=full --errors-for-leak-kinds=definite,indirect \
       --error-exitcode=99 "$bin" "$@" >/dev/null 2>"$log")
-  if [ $? = 99 ]; then echo "FAIL valgrind: $*"; cat "$log"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
+  local rc=$?
+  # 99: valgrind's error; 128 and above: a signal (an abort on a critical).
+  if [ $rc = 99 ] || [ $rc -ge 128 ]; then echo "FAIL valgrind ($rc): $*"; cat "$log"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
 }
 log=$(mktemp); trap 'rm -f "$log"' EXIT
 for f in "$src"/data/examples/*.yaml; do

@@ -71,7 +71,8 @@ PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">')
 
 
 def run(cmd, **kw):
-    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, TZ="UTC")
+    # A pango or cairo critical (a NULL layout, say) aborts instead of a line on stderr.
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, TZ="UTC", G_DEBUG="fatal-criticals")
     return subprocess.run(cmd, capture_output=True, text=True, env=env, **kw)
 
 
