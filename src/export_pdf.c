@@ -54,12 +54,9 @@ static const struct {
 
 /* Measures, in points. */
 #define GUTTER 10.0   /* between the time column and the entries */
-#define QR_SIZE 42.0  /* a QR code's side */
 #define QR_ROOM 54.0  /* what it takes from the entry column, its quiet zone included */
 #define ENTRY_GAP 7.0 /* above a visit or a leg */
 #define ROW_GAP 1.5   /* between the rows of an entry */
-#define BAND_PAD 3.5  /* inside the band of a leg or a night */
-#define ICON_ROOM 12.0
 
 void
 pdf_rgb(cairo_t *cr, unsigned rgb)
@@ -201,435 +198,6 @@ pdf_show(pdf_doc *d, PangoLayout *l, double x, double y)
     pango_cairo_show_layout(d->cr, l);
 }
 
-/* ------------------------------------------------------------------ units */
-
-/* One paragraph of a unit, in the entry column or across the page. */
-typedef struct prow {
-    PangoLayout *l;
-    double x;   /* from the left margin */
-    double gap; /* above it, after the row before */
-    double h;
-} prow;
-
-typedef enum ukind {
-    U_PLAIN,    /* headings, notes, table rows */
-    U_VISIT,    /* a rule above it, its QR code beside it */
-    U_TRANSFER, /* small and grey, an arrow before it */
-    U_LEG,      /* on a band, a bar at its left */
-    U_NIGHT,    /* on a band */
-    U_CHART,    /* the day chart */
-} ukind;
-
-/* What is kept together on a page when it fits on one. */
-typedef struct punit {
-    ukind kind;
-    PangoLayout *left; /* the left cell: a time, a label, a name */
-    prow *rows;
-    size_t n_rows, cap_rows;
-    double gap;       /* above it, unless it opens a page */
-    double h;         /* all of it */
-    bool keep;        /* keep with the next unit */
-    bool new_page;    /* it opens a page */
-    const char *qr;   /* a visit's geo: URI */
-    pdf_chart *chart; /* U_CHART */
-    const char *outline;
-} punit;
-
-typedef struct units {
-    punit *u;
-    size_t n, cap;
-} units;
-
-static punit *
-unit_new(units *s, ukind kind, double gap)
-{
-    if (s->n == s->cap) {
-        s->cap = s->cap ? 2 * s->cap : 16;
-        s->u = itin_xrealloc(s->u, s->cap * sizeof *s->u);
-    }
-    punit *u = &s->u[s->n++];
-    memset(u, 0, sizeof *u);
-    u->kind = kind;
-    u->gap = gap;
-    return u;
-}
-
-static void
-unit_row(punit *u, PangoLayout *l, double x, double gap)
-{
-    if (u->n_rows == u->cap_rows) {
-        u->cap_rows = u->cap_rows ? 2 * u->cap_rows : 4;
-        u->rows = itin_xrealloc(u->rows, u->cap_rows * sizeof *u->rows);
-    }
-    /* The first row has nothing above it within the unit. */
-    double above = u->n_rows ? gap : 0;
-    u->rows[u->n_rows++] = (prow){l, x, above, pdf_layout_height(l)};
-}
-
-static double
-unit_pad(const punit *u)
-{
-    return u->kind == U_LEG || u->kind == U_NIGHT ? BAND_PAD : 0;
-}
-
-/* The unit's height, once its rows are in. */
-static void
-unit_measure(punit *u)
-{
-    double h = 0;
-    for (size_t i = 0; i < u->n_rows; i++)
-        h += u->rows[i].gap + u->rows[i].h;
-    if (u->left && pdf_layout_height(u->left) > h)
-        h = pdf_layout_height(u->left);
-    if (u->qr && h < QR_SIZE)
-        h = QR_SIZE;
-    if (u->chart)
-        h = pdf_chart_height(u->chart);
-    u->h = h + 2 * unit_pad(u);
-}
-
-static void
-units_free(units *s)
-{
-    for (size_t i = 0; i < s->n; i++) {
-        punit *u = &s->u[i];
-        if (u->left)
-            g_object_unref(u->left);
-        for (size_t k = 0; k < u->n_rows; k++)
-            g_object_unref(u->rows[k].l);
-        free(u->rows);
-        pdf_chart_free(u->chart);
-    }
-    free(s->u);
-    *s = (units){0};
-}
-
-/* ------------------------------------------------------------------ pages */
-
-static const char *
-label(const pdf_doc *d, itin_label l)
-{
-    return itin_agenda_label(d->a, l);
-}
-
-/* The running header (from the second page) and the footer. */
-static void
-page_furniture(pdf_doc *d)
-{
-    cairo_t *cr = d->cr;
-    const agenda *a = d->a;
-    double w = d->right - d->left;
-    if (d->page > 1) {
-        const char *right = NULL;
-        const itin_delegation *D = &a->plan->delegation;
-        if (D->revision >= 0)
-            right = itin_arena_printf(a->A, "%s %d", label(d, L_REVISION), D->revision);
-        if (d->opt->audience)
-            right =
-                right ? itin_arena_printf(a->A, "%s \u00b7 %s", d->opt->audience, right) : d->opt->audience;
-        double rw = 0;
-        if (right) {
-            PangoLayout *r = pdf_layout(d, PS_RUNNING, right, 0, w * 0.4, 0, PF_ONE_LINE);
-            rw = pdf_layout_width(r);
-            pdf_show(d, r, d->right - rw, d->top - 30);
-            g_object_unref(r);
-        }
-        PangoLayout *t = pdf_layout(d, PS_RUNNING, a->title, 0, w - rw - 18, 0, PF_ONE_LINE);
-        pdf_show(d, t, d->left, d->top - 30);
-        g_object_unref(t);
-        pdf_rgb(cr, PDF_RULE);
-        cairo_set_line_width(cr, 0.5);
-        cairo_move_to(cr, d->left, d->top - 16);
-        cairo_line_to(cr, d->right, d->top - 16);
-        cairo_stroke(cr);
-    }
-    const char *page = itin_agenda_label_nums(d->a, L_PAGE, d->page, d->pages);
-    PangoLayout *f = pdf_layout(d, PS_RUNNING, page, 0, 0, 0, 0);
-    pdf_show(d, f, d->left + (w - pdf_layout_width(f)) / 2, d->bottom + 22);
-    g_object_unref(f);
-}
-
-static void
-new_page(pdf_doc *d)
-{
-    if (d->draw && d->page > 0)
-        cairo_show_page(d->cr);
-    d->page++;
-    d->y = d->top;
-    d->page_empty = true;
-    if (d->draw)
-        page_furniture(d);
-}
-
-/* The lines of a layout: their tops and bottoms in points. */
-static int
-layout_lines(PangoLayout *l, double **tops, double **bottoms)
-{
-    int n = pango_layout_get_line_count(l), k = 0;
-    *tops = itin_xmalloc(((size_t)n + 1) * sizeof **tops);
-    *bottoms = itin_xmalloc(((size_t)n + 1) * sizeof **bottoms);
-    PangoLayoutIter *it = pango_layout_get_iter(l);
-    do {
-        int y0, y1;
-        pango_layout_iter_get_line_yrange(it, &y0, &y1);
-        (*tops)[k] = y0 / (double)PANGO_SCALE;
-        (*bottoms)[k] = y1 / (double)PANGO_SCALE;
-        k++;
-    } while (k < n && pango_layout_iter_next_line(it));
-    pango_layout_iter_free(it);
-    return k;
-}
-
-/* Draw lines [first, last) of a layout, the top of `first` at y. */
-static void
-show_lines(pdf_doc *d, PangoLayout *l, double x, double y, int first, int last)
-{
-    PangoLayoutIter *it = pango_layout_get_iter(l);
-    double top = 0;
-    int k = 0;
-    do {
-        if (k == first) {
-            int y0, y1;
-            pango_layout_iter_get_line_yrange(it, &y0, &y1);
-            top = y0 / (double)PANGO_SCALE;
-        }
-        if (k >= first && k < last) {
-            PangoRectangle r;
-            pango_layout_iter_get_line_extents(it, NULL, &r);
-            double base = pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE;
-            cairo_move_to(d->cr, x + r.x / (double)PANGO_SCALE, y + base - top);
-            pango_cairo_show_layout_line(d->cr, pango_layout_iter_get_line_readonly(it));
-        }
-        k++;
-    } while (k < last && pango_layout_iter_next_line(it));
-    pango_layout_iter_free(it);
-}
-
-/* What goes under and beside a unit's text on one page: its band, its rule,
- * its arrow, its QR code. `top` and `h`: the part of the unit on the page. */
-static void
-unit_background(pdf_doc *d, const punit *u, double top, double h, bool first)
-{
-    cairo_t *cr = d->cr;
-    double w = d->right - d->left;
-    if (u->kind == U_LEG || u->kind == U_NIGHT) {
-        pdf_rgb(cr, u->kind == U_LEG ? PDF_LEG_BAND : PDF_NIGHT_BAND);
-        cairo_rectangle(cr, d->left - 8, top, w + 12, h);
-        cairo_fill(cr);
-        if (u->kind == U_LEG) {
-            pdf_rgb(cr, PDF_LEG);
-            cairo_rectangle(cr, d->left - 8, top, 2.5, h);
-            cairo_fill(cr);
-        }
-    }
-    if (u->kind == U_VISIT && first && !d->page_empty) {
-        pdf_rgb(cr, PDF_RULE);
-        cairo_set_line_width(cr, 0.4);
-        cairo_move_to(cr, d->left, top - u->gap / 2);
-        cairo_line_to(cr, d->right, top - u->gap / 2);
-        cairo_stroke(cr);
-    }
-    if (u->kind == U_TRANSFER && first && u->n_rows) {
-        /* A dashed arrow, as the chart draws transfers. */
-        double x = d->left + u->rows[0].x - ICON_ROOM, y = top + u->rows[0].h / 2;
-        pdf_rgb(cr, PDF_TRANSFER);
-        cairo_set_line_width(cr, 0.8);
-        double dash[] = {1.6, 1.2};
-        cairo_set_dash(cr, dash, 2, 0);
-        cairo_move_to(cr, x, y);
-        cairo_line_to(cr, x + 6.5, y);
-        cairo_stroke(cr);
-        cairo_set_dash(cr, NULL, 0, 0);
-        cairo_move_to(cr, x + 9, y);
-        cairo_line_to(cr, x + 6, y - 2.2);
-        cairo_line_to(cr, x + 6, y + 2.2);
-        cairo_close_path(cr);
-        cairo_fill(cr);
-    }
-    if (u->qr && first)
-        pdf_qr_draw(d, u->qr, d->right - QR_SIZE, top, QR_SIZE);
-}
-
-/* A unit that fits where it is: drawn at y. */
-static void
-draw_whole(pdf_doc *d, const punit *u, double y)
-{
-    if (u->outline)
-        cairo_pdf_surface_add_outline(d->surface, CAIRO_PDF_OUTLINE_ROOT, u->outline,
-                                      itin_arena_printf(d->a->A, "page=%d pos=[%g %g]", d->page, d->left, y),
-                                      0);
-    unit_background(d, u, y, u->h, true);
-    if (u->chart) {
-        pdf_chart_draw(d, u->chart, d->left, y);
-        return;
-    }
-    double pad = unit_pad(u);
-    if (u->left)
-        pdf_show(d, u->left, d->left, y + pad);
-    double ry = y + pad;
-    for (size_t i = 0; i < u->n_rows; i++) {
-        ry += u->rows[i].gap;
-        pdf_show(d, u->rows[i].l, d->left + u->rows[i].x, ry);
-        ry += u->rows[i].h;
-    }
-}
-
-/* One run of lines of a row on a page. */
-typedef struct piece {
-    size_t row;
-    int first, last;
-    double y;      /* on its page */
-    bool new_page; /* it opens a page */
-} piece;
-
-/* A unit taller than the room left, even on a page of its own: set line by
- * line, a row moved whole to the next page when it fits on one, split at
- * line ends when not. Measured into pieces first, so that each page's part
- * of a band is known before the text is drawn over it. */
-static void
-set_split(pdf_doc *d, const punit *u, bool stay)
-{
-    size_t n = 0, cap = 16;
-    piece *pc = itin_xmalloc(cap * sizeof *pc);
-    double pad = unit_pad(u), y = d->y + pad, body = d->bottom - d->top;
-    bool fresh = d->page_empty; /* nothing of this unit's rows on the page yet */
-    for (size_t r = 0; r < u->n_rows; r++) {
-        const prow *row = &u->rows[r];
-        double *tops, *bottoms;
-        int lines = layout_lines(row->l, &tops, &bottoms);
-        if (!fresh)
-            y += row->gap;
-        bool open = false;
-        if (!fresh && !(stay && r == 0) && row->h > d->bottom - pad - y && row->h <= body - 2 * pad) {
-            open = true;
-            y = d->top + pad;
-        }
-        int first = 0;
-        while (first < lines) {
-            int last = first;
-            while (last < lines && y + (bottoms[last] - tops[first]) <= d->bottom - pad)
-                last++;
-            if (last == first && !(open || (fresh && y <= d->top + pad + 0.01))) {
-                open = true; /* not even a line fits: the rest goes on */
-                y = d->top + pad;
-                continue;
-            }
-            if (last == first)
-                last = first + 1; /* a line taller than a page: it stands alone */
-            if (n == cap)
-                pc = itin_xrealloc(pc, (cap *= 2) * sizeof *pc);
-            pc[n++] = (piece){r, first, last, y, open};
-            y += bottoms[last - 1] - tops[first];
-            open = false;
-            first = last;
-            fresh = false;
-            if (first < lines) {
-                open = true;
-                y = d->top + pad;
-            }
-        }
-        free(tops);
-        free(bottoms);
-    }
-    /* Now set the pieces, page by page. */
-    for (size_t i = 0; i < n;) {
-        if (pc[i].new_page)
-            new_page(d);
-        size_t j = i + 1;
-        while (j < n && !pc[j].new_page)
-            j++;
-        const prow *lastrow = &u->rows[pc[j - 1].row];
-        double *tops, *bottoms;
-        layout_lines(lastrow->l, &tops, &bottoms);
-        double end = pc[j - 1].y + bottoms[pc[j - 1].last - 1] - tops[pc[j - 1].first] + pad;
-        free(tops);
-        free(bottoms);
-        double top = (i == 0 ? d->y : d->top);
-        if (d->draw) {
-            unit_background(d, u, top, end - top, i == 0);
-            if (i == 0 && u->left)
-                pdf_show(d, u->left, d->left, top + pad);
-            for (size_t k = i; k < j; k++)
-                show_lines(d, u->rows[pc[k].row].l, d->left + u->rows[pc[k].row].x, pc[k].y, pc[k].first,
-                           pc[k].last);
-        }
-        d->y = end;
-        d->page_empty = false;
-        i = j;
-    }
-    free(pc);
-}
-
-/* The least a unit must have on a page where it starts: its first line
- * (beside its QR code, which must fit whole). */
-static double
-first_piece(const punit *u)
-{
-    double need = 2 * unit_pad(u);
-    if (u->chart)
-        return u->h;
-    if (u->n_rows) {
-        double *tops, *bottoms;
-        layout_lines(u->rows[0].l, &tops, &bottoms);
-        need += bottoms[0] - tops[0];
-        free(tops);
-        free(bottoms);
-    }
-    if (u->left && pdf_layout_height(u->left) + 2 * unit_pad(u) > need)
-        need = pdf_layout_height(u->left) + 2 * unit_pad(u);
-    if (u->qr && need < QR_SIZE)
-        need = QR_SIZE;
-    return need;
-}
-
-/* The room a unit needs where it starts: all of it, with everything it is
- * kept with, when that fits on a page; else the units kept together whole
- * and the first line of the last one, which then begins on this page and
- * goes on on the next. */
-static double
-unit_need(const pdf_doc *d, const units *s, size_t i)
-{
-    double body = d->bottom - d->top, kept = 0;
-    size_t j = i;
-    for (; s->u[j].keep && j + 1 < s->n; j++)
-        kept += (j > i ? s->u[j].gap : 0) + s->u[j].h;
-    const punit *last = &s->u[j];
-    double gap = j > i ? last->gap : 0;
-    if (kept + gap + last->h <= body)
-        return kept + gap + last->h;
-    return kept + gap + first_piece(last);
-}
-
-/* Set a run of units onto the pages. A unit that another is kept with
- * follows it on its page: the room for it was asked for then. */
-static void
-set_units(pdf_doc *d, const units *s)
-{
-    bool follows = false;
-    for (size_t i = 0; i < s->n; i++) {
-        const punit *u = &s->u[i];
-        if (u->new_page && !d->page_empty) {
-            new_page(d);
-            follows = false;
-        }
-        double gap = d->page_empty ? 0 : u->gap;
-        if (!d->page_empty && !follows && d->y + gap + unit_need(d, s, i) > d->bottom) {
-            new_page(d);
-            gap = 0;
-        }
-        d->y += gap;
-        if (d->y + u->h <= d->bottom + 0.01) {
-            if (d->draw)
-                draw_whole(d, u, d->y);
-            d->y += u->h;
-            d->page_empty = false;
-        } else {
-            set_split(d, u, follows);
-        }
-        follows = u->keep;
-    }
-}
-
 /* ------------------------------------------------------------- the agenda */
 
 typedef struct columns {
@@ -656,12 +224,12 @@ add_table(pdf_doc *d, units *s, const agenda_field *f, size_t n, bool bold_names
     if (col > 0.4 * w)
         col = 0.4 * w;
     for (size_t i = 0; i < n; i++) {
-        punit *u = unit_new(s, U_PLAIN, 3);
+        punit *u = pdf_unit_new(s, U_PLAIN, 3);
         const char *lt = bold_names ? f[i].label : itin_arena_printf(d->a->A, "%s:", f[i].label);
         u->left = pdf_layout(d, PS_TEXT, lt, strlen(lt), col - GUTTER, 0, 0);
-        unit_row(u, pdf_layout(d, PS_TEXT, f[i].text && *f[i].text ? f[i].text : " ", 0, w - col, 0, 0), col,
-                 0);
-        unit_measure(u);
+        pdf_unit_row(u, pdf_layout(d, PS_TEXT, f[i].text && *f[i].text ? f[i].text : " ", 0, w - col, 0, 0),
+                     col, 0);
+        pdf_unit_measure(u);
     }
 }
 
@@ -670,16 +238,16 @@ add_title(pdf_doc *d, units *s)
 {
     const agenda *a = d->a;
     double w = d->right - d->left;
-    punit *u = unit_new(s, U_PLAIN, 0);
-    unit_row(u, pdf_layout(d, PS_TITLE, a->title, 0, w, 0, 0), 0, 0);
+    punit *u = pdf_unit_new(s, U_PLAIN, 0);
+    pdf_unit_row(u, pdf_layout(d, PS_TITLE, a->title, 0, w, 0, 0), 0, 0);
     /* A personal copy: whose it is, under the title (the agenda's last field). */
     size_t n_head = a->n_head;
     if (d->opt->audience && n_head) {
         const agenda_field *f = &a->head[--n_head];
         const char *t = itin_arena_printf(a->A, "%s: %s", f->label, f->text);
-        unit_row(u, pdf_layout(d, PS_BANNER, t, strlen(f->label) + 1, w, 0, 0), 0, 6);
+        pdf_unit_row(u, pdf_layout(d, PS_BANNER, t, strlen(f->label) + 1, w, 0, 0), 0, 6);
     }
-    unit_measure(u);
+    pdf_unit_measure(u);
     u->keep = true;
     add_table(d, s, a->head, n_head, false);
     if (s->n > 1)
@@ -725,7 +293,7 @@ field_row(pdf_doc *d, punit *u, pdf_style st, const agenda_field *f, double x, d
                 p++;
             para[n] = '\0';
             if (n)
-                unit_row(u, pdf_layout(d, st, para, 0, width, 0, 0), x, 3);
+                pdf_unit_row(u, pdf_layout(d, st, para, 0, width, 0, 0), x, 3);
         }
         free(para);
         return;
@@ -735,7 +303,7 @@ field_row(pdf_doc *d, punit *u, pdf_style st, const agenda_field *f, double x, d
     double hang = label_width(d, st, f->label);
     if (hang > 0.35 * width)
         hang = 12;
-    unit_row(u, pdf_layout(d, st, t, ll, width, hang, 0), x, ROW_GAP);
+    pdf_unit_row(u, pdf_layout(d, st, t, ll, width, hang, 0), x, ROW_GAP);
 }
 
 static void
@@ -744,13 +312,13 @@ add_entry(pdf_doc *d, units *s, const columns *c, const agenda_entry *e)
     const agenda *a = d->a;
     double w = d->right - d->left;
     if (e->zone) {
-        punit *z = unit_new(s, U_PLAIN, ENTRY_GAP);
-        unit_row(z, pdf_layout(d, PS_NOTE, e->zone, 0, c->width, 0, 0), c->entry, 0);
-        unit_measure(z);
+        punit *z = pdf_unit_new(s, U_PLAIN, ENTRY_GAP);
+        pdf_unit_row(z, pdf_layout(d, PS_NOTE, e->zone, 0, c->width, 0, 0), c->entry, 0);
+        pdf_unit_measure(z);
         z->keep = true;
     }
     ukind kind = e->kind == ITIN_ITEM_TRANSFER ? U_TRANSFER : e->kind == ITIN_ITEM_TRAVEL ? U_LEG : U_VISIT;
-    punit *u = unit_new(s, kind, kind == U_TRANSFER ? 4 : ENTRY_GAP);
+    punit *u = pdf_unit_new(s, kind, kind == U_TRANSFER ? 4 : ENTRY_GAP);
     if (e->zone)
         u->gap = 3;
     const itin_item *x = e->item;
@@ -771,14 +339,15 @@ add_entry(pdf_doc *d, units *s, const columns *c, const agenda_entry *e)
     } else {
         /* A time that names its offsets: a row of its own above the title. */
         g_object_unref(time);
-        unit_row(u, pdf_layout(d, ts, e->time, 0, w - (u->qr ? QR_ROOM : 0), 0, 0), 0, 0);
+        pdf_unit_row(u, pdf_layout(d, ts, e->time, 0, w - (u->qr ? QR_ROOM : 0), 0, 0), 0, 0);
     }
     unsigned flags = e->status == ITIN_CANCELLED ? PF_STRIKE : 0;
-    unit_row(u, pdf_layout(d, kind == U_TRANSFER ? PS_MINOR : PS_ENTRY, e->title, 0, ew, 0, flags), ex, 1);
+    pdf_unit_row(u, pdf_layout(d, kind == U_TRANSFER ? PS_MINOR : PS_ENTRY, e->title, 0, ew, 0, flags), ex,
+                 1);
     for (size_t j = 0; j < e->n_fields; j++) {
         field_row(d, u, kind == U_TRANSFER ? PS_MINOR : PS_TEXT, &e->fields[j], ex, ew);
     }
-    unit_measure(u);
+    pdf_unit_measure(u);
 }
 
 static void
@@ -786,31 +355,31 @@ add_day(pdf_doc *d, units *s, const columns *c, const agenda_day *day, bool firs
 {
     const agenda *a = d->a;
     double w = d->right - d->left;
-    punit *h = unit_new(s, U_PLAIN, 18);
+    punit *h = pdf_unit_new(s, U_PLAIN, 18);
     h->new_page = !first;
     h->keep = true;
     h->outline = day->heading;
-    unit_row(h, pdf_layout(d, PS_DAY, day->heading, 0, w, 0, 0), 0, 0);
-    unit_measure(h);
+    pdf_unit_row(h, pdf_layout(d, PS_DAY, day->heading, 0, w, 0, 0), 0, 0);
+    pdf_unit_measure(h);
     pdf_chart *chart = pdf_chart_new(d, day, w);
     if (chart) {
-        punit *ch = unit_new(s, U_CHART, 8);
+        punit *ch = pdf_unit_new(s, U_CHART, 8);
         ch->chart = chart;
         ch->keep = true;
-        unit_measure(ch);
+        pdf_unit_measure(ch);
     }
     if (day->n_entries == 0) {
-        punit *u = unit_new(s, U_PLAIN, 8);
-        unit_row(u, pdf_layout(d, PS_NOTE, a->no_items, 0, c->width, 0, 0), c->entry, 0);
-        unit_measure(u);
+        punit *u = pdf_unit_new(s, U_PLAIN, 8);
+        pdf_unit_row(u, pdf_layout(d, PS_NOTE, a->no_items, 0, c->width, 0, 0), c->entry, 0);
+        pdf_unit_measure(u);
     }
     for (size_t i = 0; i < day->n_entries; i++)
         add_entry(d, s, c, &day->entries[i]);
     for (size_t j = 0; j < day->n_nights; j++) {
         const agenda_field *f = &day->nights[j];
-        punit *u = unit_new(s, U_NIGHT, j ? 2 : 12);
+        punit *u = pdf_unit_new(s, U_NIGHT, j ? 2 : 12);
         field_row(d, u, PS_TEXT, f, 0, w);
-        unit_measure(u);
+        pdf_unit_measure(u);
     }
     /* A day that stands alone on its page ends it: a night is kept with the
      * entries above it only as a unit of its own. */
@@ -821,22 +390,22 @@ add_people(pdf_doc *d, units *s)
 {
     const agenda *a = d->a;
     double w = d->right - d->left;
-    punit *h = unit_new(s, U_PLAIN, 0);
+    punit *h = pdf_unit_new(s, U_PLAIN, 0);
     h->new_page = true;
     h->keep = true;
     h->outline = a->people_heading;
-    unit_row(h, pdf_layout(d, PS_SECTION, a->people_heading, 0, w, 0, 0), 0, 0);
-    unit_measure(h);
+    pdf_unit_row(h, pdf_layout(d, PS_SECTION, a->people_heading, 0, w, 0, 0), 0, 0);
+    pdf_unit_measure(h);
     size_t first = s->n;
     add_table(d, s, a->people, a->n_people, true);
     if (s->n > first)
         s->u[first].gap = 8;
     if (a->n_contacts) {
-        h = unit_new(s, U_PLAIN, 20);
+        h = pdf_unit_new(s, U_PLAIN, 20);
         h->keep = true;
         h->outline = a->contacts_heading;
-        unit_row(h, pdf_layout(d, PS_SECTION, a->contacts_heading, 0, w, 0, 0), 0, 0);
-        unit_measure(h);
+        pdf_unit_row(h, pdf_layout(d, PS_SECTION, a->contacts_heading, 0, w, 0, 0), 0, 0);
+        pdf_unit_measure(h);
         first = s->n;
         add_table(d, s, a->contacts, a->n_contacts, false);
         if (s->n > first)
@@ -876,21 +445,21 @@ set_document(pdf_doc *d, const columns *c)
 {
     const agenda *a = d->a;
     d->page = 0;
-    new_page(d);
+    pdf_new_page(d);
     units s = {0};
     add_title(d, &s);
     for (size_t k = 0; k < a->n_days; k++) {
         add_day(d, &s, c, &a->days[k], k == 0);
-        set_units(d, &s);
-        units_free(&s);
+        pdf_set_units(d, &s);
+        pdf_units_free(&s);
     }
     if (s.n) {
-        set_units(d, &s);
-        units_free(&s);
+        pdf_set_units(d, &s);
+        pdf_units_free(&s);
     }
     add_people(d, &s);
-    set_units(d, &s);
-    units_free(&s);
+    pdf_set_units(d, &s);
+    pdf_units_free(&s);
 }
 
 typedef struct sink {

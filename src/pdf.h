@@ -1,6 +1,7 @@
 /* pdf: what the PDF renderer's files share — the document being set, its
- * text styles, and the pango layouts that set text in them. Private to
- * export_pdf.c (the pages), export_pdf_chart.c (the day chart) and
+ * text styles, the pango layouts that set text in them, and the units set
+ * onto pages. Private to export_pdf.c (the agenda's units and the text),
+ * export_pdf_pages.c (the pages), export_pdf_chart.c (the day chart) and
  * export_pdf_qr.c (the QR codes). */
 #ifndef ITIN_PDF_H
 #define ITIN_PDF_H
@@ -93,10 +94,73 @@ void pdf_show(pdf_doc *d, PangoLayout *l, double x, double y);
 /* Set cairo's source to a colour of the palette. */
 void pdf_rgb(cairo_t *cr, unsigned rgb);
 
+/* Measures, in points, that the pages and the agenda share. */
+#define QR_SIZE 42.0   /* a QR code's side */
+#define BAND_PAD 3.5   /* inside the band of a leg or a night */
+#define ICON_ROOM 12.0 /* the arrow before a transfer, the bar before a leg */
+
+typedef struct pdf_chart pdf_chart;
+
+/* One paragraph of a unit, in the entry column or across the page. */
+typedef struct prow {
+    PangoLayout *l;
+    double x;   /* from the left margin */
+    double gap; /* above it, after the row before */
+    double h;
+} prow;
+
+typedef enum ukind {
+    U_PLAIN,    /* headings, notes, table rows */
+    U_VISIT,    /* a rule above it, its QR code beside it */
+    U_TRANSFER, /* small and grey, an arrow before it */
+    U_LEG,      /* on a band, a bar at its left */
+    U_NIGHT,    /* on a band */
+    U_CHART,    /* the day chart */
+} ukind;
+
+/* What is kept together on a page when it fits on one. */
+typedef struct punit {
+    ukind kind;
+    PangoLayout *left; /* the left cell: a time, a label, a name */
+    prow *rows;
+    size_t n_rows, cap_rows;
+    double gap;       /* above it, unless it opens a page */
+    double h;         /* all of it */
+    bool keep;        /* keep with the next unit */
+    bool new_page;    /* it opens a page */
+    const char *qr;   /* a visit's geo: URI */
+    pdf_chart *chart; /* U_CHART */
+    const char *outline;
+} punit;
+
+typedef struct units {
+    punit *u;
+    size_t n, cap;
+} units;
+
+/* A new unit at the end of s, `gap` below the one before unless it opens a
+ * page; a row of text in it (the unit takes the layout); its height once
+ * its rows are in; all units freed with their layouts and charts. */
+punit *pdf_unit_new(units *s, ukind kind, double gap);
+void pdf_unit_row(punit *u, PangoLayout *l, double x, double gap);
+void pdf_unit_measure(punit *u);
+void pdf_units_free(units *s);
+
+/* A label in the agenda's language(s). */
+const char *pdf_word(const pdf_doc *d, itin_label l);
+
+/* Start a page: show the one before (when drawing), then the running header
+ * and the footer. */
+void pdf_new_page(pdf_doc *d);
+
+/* Set a run of units onto the pages, from d->y on: each whole on a page when
+ * it fits on one, a unit marked `keep` with the next, a unit taller than a
+ * page split between its lines. Draws only in the second pass. */
+void pdf_set_units(pdf_doc *d, const units *s);
+
 /* The day chart of one day: a lane for each set of people who move together
  * that day, their visits as blocks, transfers and legs as marks of their own,
  * on the day's time axis. NULL when the day has nothing to chart. */
-typedef struct pdf_chart pdf_chart;
 pdf_chart *pdf_chart_new(pdf_doc *d, const agenda_day *day, double width);
 double pdf_chart_height(const pdf_chart *c);
 void pdf_chart_draw(pdf_doc *d, const pdf_chart *c, double x, double y);
