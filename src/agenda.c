@@ -432,10 +432,10 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
         const char *how[ITIN_MAX_LANGS] = {"", ""};
         for (size_t k = 0; k < b->ls->n; k++) {
             itin_lang l = b->ls->lang[k];
-            how[k] = itin_arena_printf(b->a->A, "%s, %s", itin_mode_label(l, x->mode),
+            how[k] = itin_arena_printf(b->a->A, "%s%s%s", itin_mode_label(l, x->mode), itin_comma(l),
                                        itin_duration_text(b->a->A, l, x->minutes));
             if (x->distance_km > 0)
-                how[k] = itin_arena_printf(b->a->A, "%s, %s", how[k],
+                how[k] = itin_arena_printf(b->a->A, "%s%s%s", how[k], itin_comma(l),
                                            itin_distance_text(b->a->A, l, x->distance_km));
         }
         e->title =

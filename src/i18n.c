@@ -401,6 +401,20 @@ itin_duration_text(itin_arena *A, itin_lang lang, int minutes)
 }
 
 const char *
+itin_comma(itin_lang lang)
+{
+    switch (lang) {
+    case ITIN_JA:
+        return "\u3001"; /* 、 */
+    case ITIN_ZH_HANS:
+    case ITIN_ZH_HANT:
+        return "\uff0c"; /* ， */
+    default:
+        return ", ";
+    }
+}
+
+const char *
 itin_distance_text(itin_arena *A, itin_lang lang, double km)
 {
     /* Korean agendas have always written "3.6 km"; only the languages that

@@ -205,6 +205,10 @@ const char *itin_list(itin_arena *A, itin_lang lang, const char *const *items, s
 /* "1 h 20 min" in the language's words ("1時間20分" without spaces). */
 const char *itin_duration_text(itin_arena *A, itin_lang lang, int minutes);
 
+/* The comma between the parts of a phrase ("bus, 20 min, 3.6 km"): ", ",
+ * Japanese "、", Chinese "，" (full width, no space after). */
+const char *itin_comma(itin_lang lang);
+
 /* A distance with one decimal: "3.6 km", "3,6 km", "3.6km" (Japanese and
  * Chinese write no space before the unit). */
 const char *itin_distance_text(itin_arena *A, itin_lang lang, double km);

@@ -150,12 +150,13 @@ add_description(ics_ctx *C, icalcomponent *ev, const itin_item *x)
         break;
     case ITIN_ITEM_TRANSFER: {
         /* As the agenda says it: "by car, 1 h 20 min (estimated), 62.5 km". */
-        const char *how = itin_arena_printf(C->A, "%s, %s", itin_mode_label(l, x->mode),
+        const char *how = itin_arena_printf(C->A, "%s%s%s", itin_mode_label(l, x->mode), itin_comma(l),
                                             itin_duration_text(C->A, l, x->minutes));
         if (x->estimated)
             how = itin_arena_printf(C->A, "%s (%s)", how, itin_label_text(l, L_ESTIMATED));
         if (x->distance_km > 0)
-            how = itin_arena_printf(C->A, "%s, %s", how, itin_distance_text(C->A, l, x->distance_km));
+            how = itin_arena_printf(C->A, "%s%s%s", how, itin_comma(l),
+                                    itin_distance_text(C->A, l, x->distance_km));
         itin_ics_put_text(&b, how, true);
         attendees_line(C, &b, x);
         break;

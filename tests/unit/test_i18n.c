@@ -83,6 +83,11 @@ numbers_and_lists(void **state)
     assert_string_equal(itin_distance_text(A, ITIN_VI, 3.64), "3,6 km");
     assert_string_equal(itin_distance_text(A, ITIN_KO, 3.64), "3.6 km");
     assert_string_equal(itin_distance_text(A, ITIN_CS, 1234.5), "1\u00a0234,5 km");
+    /* The comma between the parts of a transfer's detail. */
+    assert_string_equal(itin_comma(ITIN_JA), "\u3001");
+    assert_string_equal(itin_comma(ITIN_ZH_HANT), "\uff0c");
+    assert_string_equal(itin_comma(ITIN_KO), ", ");
+    assert_string_equal(itin_comma(ITIN_FR), ", ");
     assert_string_equal(itin_list(A, ITIN_VI, names, 3), "Lee Ji-won, Park Seo-yeon và Katrin Walther");
     assert_string_equal(itin_list(A, ITIN_JA, names, 3), "Lee Ji-won、Park Seo-yeon、Katrin Walther");
     assert_string_equal(itin_list(A, ITIN_ZH_HANS, names, 2), "Lee Ji-won和Park Seo-yeon");
