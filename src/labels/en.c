@@ -72,8 +72,8 @@ const char *const itin_labels_en[L__COUNT] = {
     [L_DIFF_TITLE] = "Changes: %s",
     [L_DIFF_FOR] = "Changes for",
     [L_DIFF_SUMMARY] = "Summary",
-    [L_DIFF_COUNT] = "{0,plural,one{# change} other{# changes}} affecting {1,number} of {2,plural,one{# "
-                     "participant} other{# participants}}",
+    [L_DIFF_COUNT] = ("{0,plural,one{# change} other{# changes}} affecting {1,number} of {2,plural,one{# "
+                      "participant} other{# participants}}"),
     [L_DIFF_COUNT_YOU] = "{0,plural,one{# change} other{# changes}} for you",
     [L_DIFF_NONE] = "No changes.",
     [L_DIFF_CONCERNS] = "Concerns",

@@ -73,8 +73,8 @@ const char *const itin_labels_es[L__COUNT] = {
     [L_DIFF_FOR] = "Cambios para",
     [L_DIFF_SUMMARY] = "Resumen",
     [L_DIFF_COUNT] =
-        "{0,plural,one{# cambio que afecta} many{# de cambios que afectan} other{# cambios que afectan}} a "
-        "{1,number} de {2,plural,one{# participante} many{# de participantes} other{# participantes}}",
+        ("{0,plural,one{# cambio que afecta} many{# de cambios que afectan} other{# cambios que afectan}} a "
+         "{1,number} de {2,plural,one{# participante} many{# de participantes} other{# participantes}}"),
     [L_DIFF_COUNT_YOU] = "{0,plural,one{# cambio} many{# de cambios} other{# cambios}} para usted",
     [L_DIFF_NONE] = "Sin cambios.",
     [L_DIFF_CONCERNS] = "Afecta a",

@@ -73,8 +73,8 @@ const char *const itin_labels_fr[L__COUNT] = {
     [L_DIFF_FOR] = "Modifications pour",
     [L_DIFF_SUMMARY] = "Récapitulatif",
     [L_DIFF_COUNT] =
-        "{0,plural,one{# modification} many{# de modifications} other{# modifications}} concernant "
-        "{1,plural,one{# participant} many{# de participants} other{# participants}} sur {2,number}",
+        ("{0,plural,one{# modification} many{# de modifications} other{# modifications}} concernant "
+         "{1,plural,one{# participant} many{# de participants} other{# participants}} sur {2,number}"),
     [L_DIFF_COUNT_YOU] =
         "{0,plural,one{# modification} many{# de modifications} other{# modifications}} vous concernant",
     [L_DIFF_NONE] = "Aucune modification.",
