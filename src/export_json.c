@@ -115,9 +115,12 @@ item_json(jw *w, const itin_plan *P, const itin_item *x, itin_date day)
         jw_kstring(w, "to", P->institutions[x->to].id);
         jw_kstring(w, "mode", itin_mode_name(x->mode));
     }
-    itin_json_who(w, P, x->who);
+    /* Everyone's items name no one: the participants above are their
+     * attendees (a plan of 1,000 would repeat 1,000 ids per item). */
     if (x->everyone)
         jw_kbool(w, "everyone", true);
+    else
+        itin_json_who(w, P, x->who);
     if (x->kind == ITIN_ITEM_VISIT) {
         const itin_visit *v = x->visit;
         jw_kstring(w, "status", itin_status_name(x->status));

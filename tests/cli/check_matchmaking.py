@@ -78,6 +78,10 @@ def check(binary, path, errors):
     buffer = duration(doc["delegation"].get("buffer", "0m"))
     companies = {c["id"]: c for c in doc.get("companies", [])}
     items = [x for day in plan["days"] for x in day["items"]]
+    # An item for everyone names no one in the JSON: every participant attends.
+    for x in items:
+        if x.get("everyone"):
+            x["with"] = [p["id"] for p in plan["participants"]]
     meetings = [x for x in items if x["kind"] == "meeting"]
     seen_ids = set()
     name = os.path.basename(path)

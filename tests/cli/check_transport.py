@@ -47,7 +47,8 @@ def expected_rows(doc):
             if x["mode"] in ROAD:
                 # The count only rises when a transfer starts.
                 vehicles = str(max(running(t) for t in [s] + [a for a, _, _, _ in road if s <= a < e]))
-            names = [people[i] for i in x["with"]]
+            # A transfer everyone makes names no one: every participant goes.
+            names = list(people.values()) if x.get("everyone") else [people[i] for i in x["with"]]
             rows.append([day["date"], x["start"][11:16], x["end"][11:16], places[x["from"]],
                          places[x["to"]], x["mode"], str(len(names)), "; ".join(names), vehicles])
     return rows

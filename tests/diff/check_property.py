@@ -220,8 +220,11 @@ def items_of(j):
     """Items by (kind, id) (lodging apart), and lodging by (person, night)."""
     items, nights = {}, {}
     places = j["places"]
+    everyone = [p["id"] for p in j["participants"]]
     for day in j["days"]:
         for x in day["items"]:
+            if x.get("everyone"):
+                x["with"] = everyone  # named by no one in the JSON: every participant
             if x["kind"] == "lodging":
                 p = places[x["place"]]
                 for who in x["with"]:

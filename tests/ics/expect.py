@@ -252,6 +252,11 @@ def expected_case(name, yaml_path, opts, data, full, errors):
     L = LABELS.get(lang, LABELS["en"])
     pname = {p["id"]: (p.get("name") or p["id"]) for p in people}
     pmail = {p["id"]: p.get("email") for p in people}
+    everyone_ids = [p["id"] for p in people]
+
+    def attendees(x):
+        # An item for everyone names no one in the JSON: every participant attends.
+        return everyone_ids if x.get("everyone") else x["with"]
     places = data["places"]
     reminder = duration_minutes(dele["reminder"]) if dele and dele.get("reminder") is not None else None
     invite = "--invite" in opts
@@ -274,7 +279,7 @@ def expected_case(name, yaml_path, opts, data, full, errors):
     def attendees_text(x):
         if x.get("everyone") or (people and len(x["with"]) == len(people)):
             return L["everyone"]
-        return join(pname[i] for i in x["with"])
+        return join(pname[i] for i in attendees(x))
 
     def contact_text(place_id):
         c = (inst.get(place_id) or {}).get("contact") or {}
@@ -302,7 +307,7 @@ def expected_case(name, yaml_path, opts, data, full, errors):
                 continue
             seen.add(uid)
             cancelled = kind == "visit" and x.get("status") == "cancelled"
-            emailed = [i for i in x["with"] if pmail.get(i)]
+            emailed = [i for i in attendees(x) if pmail.get(i)]
             if invite and (cancelled or not emailed):
                 continue
             title = clean(x["title"], True)
@@ -410,7 +415,7 @@ def expected_case(name, yaml_path, opts, data, full, errors):
             gid = opts[opts.index("--group") + 1]
             g = next(g for g in dele.get("groups", []) if g["id"] == gid)
             who = set(g["members"])
-        want = {(x["kind"], x["id"]) for d in full["days"] for x in d["items"] if who & set(x["with"])}
+        want = {(x["kind"], x["id"]) for d in full["days"] for x in d["items"] if who & set(attendees(x))}
         have = {(x["kind"], x["id"]) for d in data["days"] for x in d["items"]}
         if want != have:
             errors.append("%s: personal items differ from the full schedule: missing %s, extra %s"
