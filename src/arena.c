@@ -159,6 +159,39 @@ itin_arena_printf(itin_arena *a, const char *fmt, ...)
     return p;
 }
 
+void
+itin_arena_adopt(itin_arena *a, void *block, size_t size)
+{
+    if (a->n_big == a->cap_big) {
+        a->cap_big = a->cap_big ? a->cap_big * 2 : 8;
+        a->big = itin_xrealloc(a->big, a->cap_big * sizeof *a->big);
+    }
+    a->big[a->n_big++] = block;
+    a->reserved += size;
+    a->total += size;
+}
+
+char *
+itin_arena_cat(itin_arena *a, const char *first, ...)
+{
+    va_list ap;
+    size_t n = 0;
+    va_start(ap, first);
+    for (const char *s = first; s; s = va_arg(ap, const char *))
+        n += strlen(s);
+    va_end(ap);
+    char *p = alloc_raw(a, n + 1), *o = p;
+    va_start(ap, first);
+    for (const char *s = first; s; s = va_arg(ap, const char *)) {
+        size_t k = strlen(s);
+        memcpy(o, s, k);
+        o += k;
+    }
+    va_end(ap);
+    *o = '\0';
+    return p;
+}
+
 void *
 itin_arena_grow(itin_arena *a, void *items, size_t *cap, size_t need, size_t size)
 {

@@ -21,6 +21,13 @@ char *itin_arena_printf(itin_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* The concatenation of its arguments, up to a NULL: for strings made in
+ * bulk, without printf's two passes. */
+char *itin_arena_cat(itin_arena *a, const char *first, ...)
+#if defined(__GNUC__)
+    __attribute__((sentinel))
+#endif
+    ;
 /* Bytes handed out so far, and bytes taken from malloc for them. */
 size_t itin_arena_used(const itin_arena *a);
 size_t itin_arena_reserved(const itin_arena *a);
@@ -29,6 +36,9 @@ size_t itin_arena_reserved(const itin_arena *a);
  * holds at least `need`; old contents are copied, the old block is abandoned
  * in the arena (geometric growth keeps the waste below the final size). */
 void *itin_arena_grow(itin_arena *a, void *items, size_t *cap, size_t need, size_t size);
+
+/* Hand a block from malloc to the arena, which frees it with itself. */
+void itin_arena_adopt(itin_arena *a, void *block, size_t size);
 
 /* Append a zeroed element to an arena array and return it. */
 #define ITIN_PUSH(arena, arr, n, cap)                                                                        \

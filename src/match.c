@@ -180,7 +180,8 @@ match_add_meeting(match_run *r, size_t i, int slot, int table)
     it->pos = r->pair_pos[i];
     sched_fill_local(S, it, r->s->at, r->s->at);
     for (size_t m = 0; m < a->n_members; m++)
-        sched_timeline_add(S, a->members[m], ix);
+        if (itin_who_has(S->reps, a->members[m]))
+            sched_timeline_add(S, a->members[m], ix);
     return ix;
 }
 

@@ -28,6 +28,23 @@ sched_next_bit(const uint64_t *m, size_t words, size_t from)
     return w * 64 + (size_t)__builtin_ctzll(cur);
 }
 
+/* The first class representative at or after `from` in a mask, or
+ * SIZE_MAX: who in the mask needs looking at, one per class. */
+size_t
+sched_next_rep(const sched *S, const uint64_t *m, size_t from)
+{
+    size_t w = from / 64;
+    if (w >= S->words)
+        return SIZE_MAX;
+    uint64_t cur = m[w] & S->reps[w] & (~0ULL << (from % 64));
+    while (!cur) {
+        if (++w >= S->words)
+            return SIZE_MAX;
+        cur = m[w] & S->reps[w];
+    }
+    return w * 64 + (size_t)__builtin_ctzll(cur);
+}
+
 bool
 sched_mask_empty(const uint64_t *m, size_t words)
 {
@@ -51,6 +68,7 @@ sched_init(sched *S, itin_plan *P, itin_diags *d)
     itin_pairmap_init(&S->tt);
     itin_pairmap_init(&S->tr_cache);
     itin_pairmap_init(&S->transfers);
+    itin_pairmap_init(&S->titles);
     itin_strmap_init(&S->conflict_ix);
     itin_strmap_init(&S->hol);
     itin_strmap_init(&S->window_reported);
@@ -73,7 +91,7 @@ sched_init(sched *S, itin_plan *P, itin_diags *d)
 static void
 sched_free(sched *S)
 {
-    for (size_t i = 0; i < (S->np ? S->np : 1) * S->n_buckets; i++)
+    for (size_t i = 0; i < S->n_cls * S->n_buckets; i++)
         free(S->buckets[i].v);
     free(S->buckets);
     free(S->conflicts);
@@ -83,6 +101,7 @@ sched_free(sched *S)
     itin_pairmap_free(&S->tr_cache);
     itin_pairmap_free(&S->walks);
     itin_pairmap_free(&S->transfers);
+    itin_pairmap_free(&S->titles);
     itin_strmap_free(&S->conflict_ix);
     itin_strmap_free(&S->window_reported);
 }
@@ -92,9 +111,12 @@ sched_finish(sched *S)
 {
     itin_itinerary *it = itin_arena_alloc(S->A, sizeof *it);
     it->plan = S->P;
-    it->items = itin_arena_alloc(S->A, (S->n_items ? S->n_items : 1) * sizeof *it->items);
-    if (S->n_items)
-        memcpy(it->items, S->items, S->n_items * sizeof *it->items);
+    /* The items move to the itinerary as they are: a copy would hold them
+     * twice at the peak. */
+    size_t bytes = (S->n_items ? S->n_items : 1) * sizeof *it->items;
+    it->items = itin_xrealloc(S->items, bytes);
+    S->items = NULL;
+    itin_arena_adopt(S->A, it->items, bytes);
     it->n_items = S->n_items;
     it->matches = S->matches;
     it->n_matches = S->P->n_sessions;

@@ -45,7 +45,13 @@ typedef struct sched {
     itin_item *items;
     size_t n_items, cap_items;
     const itin_zone **zone; /* per institution */
-    /* Timelines: per participant, per UTC day from day0. */
+    /* Participants who share every item (the same visits, legs, lodging and
+     * companies) have the same timeline: one class each, kept once, on its
+     * first member (its representative). cls: per participant; reps: the
+     * representatives as a mask; cls_who: per class, its members' mask. */
+    size_t *cls, n_cls;
+    uint64_t *reps, *cls_who;
+    /* Timelines: per class, per UTC day from day0. */
     sched_bucket *buckets;
     int64_t day0;
     size_t n_buckets;
@@ -65,6 +71,8 @@ typedef struct sched {
     itin_pairmap tr_cache;
     /* Whether a pair of places is closer than walk_below (1) or not (0). */
     itin_pairmap walks;
+    /* Transfer titles by their (from, to) places, as pointers. */
+    itin_pairmap titles;
     /* Transfers by their two ends (item index, or a hotel night). */
     itin_pairmap transfers;
     sched_conflict *conflicts;
@@ -128,6 +136,7 @@ sched_accepts(const sched *S, itin_warning w, const itin_item *it)
 
 /* schedule.c: participant masks. */
 size_t sched_next_bit(const uint64_t *m, size_t words, size_t from);
+size_t sched_next_rep(const sched *S, const uint64_t *m, size_t from);
 bool sched_mask_empty(const uint64_t *m, size_t words);
 
 /* schedule_check.c: what an item is in a message ("visit", "travel leg"). */
@@ -170,6 +179,7 @@ bool sched_describe_hours(const sched *S, size_t inst, itin_date date, char *buf
 void sched_warn_arrangement(sched *S, const itin_visit *V, const char *why);
 
 /* schedule_place.c: timelines and first-fit placement. */
+void sched_build_classes(sched *S);
 void sched_build_timelines(sched *S);
 void sched_timeline_add(sched *S, size_t person, size_t item);
 size_t sched_place_start(const itin_item *it);

@@ -18,7 +18,7 @@ sched_bucket_of(sched *S, size_t person, int64_t t)
         day = 0;
     if ((size_t)day >= S->n_buckets)
         day = (int64_t)S->n_buckets - 1;
-    return &S->buckets[person * S->n_buckets + (size_t)day];
+    return &S->buckets[S->cls[person] * S->n_buckets + (size_t)day];
 }
 
 void
@@ -40,6 +40,95 @@ sched_timeline_add(sched *S, size_t person, size_t item)
     b->n++;
 }
 
+/* Scratch for the refinement, per class: the mask it last met (stamp) and
+ * how many of its members were in it (count), the mask it was last split
+ * by (decided) and into which class (into, NONE: not split). */
+typedef struct sched_refine_scratch {
+    size_t *stamp, *count, *decided, *into, *size;
+} sched_refine_scratch;
+
+/* The classes refined by one mask: each class it cuts gives its members in
+ * the mask to a new class (partition refinement, in the time of the mask's
+ * members). A mask of everyone cuts nothing. */
+static void
+sched_refine(sched *S, const uint64_t *m, size_t k, sched_refine_scratch *r)
+{
+    if (!m || itin_who_is_all(m, S->np))
+        return;
+    for (size_t p = sched_next_bit(m, S->words, 0); p < S->np; p = sched_next_bit(m, S->words, p + 1)) {
+        size_t c = S->cls[p];
+        if (r->stamp[c] != k) {
+            r->stamp[c] = k;
+            r->count[c] = 0;
+        }
+        r->count[c]++;
+    }
+    for (size_t p = sched_next_bit(m, S->words, 0); p < S->np; p = sched_next_bit(m, S->words, p + 1)) {
+        size_t c = S->cls[p];
+        if (r->decided[c] != k) {
+            r->decided[c] = k;
+            r->into[c] = NONE;
+            if (r->count[c] < r->size[c]) {
+                size_t n = S->n_cls++;
+                r->into[c] = n;
+                r->stamp[n] = r->decided[n] = k;
+                r->into[n] = NONE;
+                r->size[n] = 0;
+            }
+        }
+        if (r->into[c] != NONE) {
+            S->cls[p] = r->into[c];
+            r->size[c]--;
+            r->size[r->into[c]]++;
+        }
+    }
+}
+
+/* The classes of participants who share every item: refined by every
+ * visit, leg, lodging and delegation company, then numbered in the order
+ * of their first members (who walk first, as every participant did). */
+void
+sched_build_classes(sched *S)
+{
+    const itin_plan *P = S->P;
+    size_t np = S->np ? S->np : 1;
+    S->cls = itin_arena_alloc(S->A, np * sizeof *S->cls);
+    sched_refine_scratch r;
+    size_t *scratch = itin_xmalloc(5 * np * sizeof *scratch);
+    r.stamp = scratch, r.count = scratch + np, r.decided = scratch + 2 * np, r.into = scratch + 3 * np,
+    r.size = scratch + 4 * np;
+    for (size_t i = 0; i < 5 * np; i++)
+        scratch[i] = NONE;
+    S->n_cls = 1;
+    r.size[0] = S->np;
+    memset(S->cls, 0, np * sizeof *S->cls);
+    size_t k = 0;
+    for (size_t i = 0; i < P->n_visits; i++)
+        sched_refine(S, P->visits[i].who.bits, k++, &r);
+    for (size_t i = 0; i < P->n_legs; i++)
+        sched_refine(S, P->legs[i].who.bits, k++, &r);
+    for (size_t i = 0; i < P->n_lodgings; i++)
+        sched_refine(S, P->lodgings[i].who.bits, k++, &r);
+    for (size_t i = 0; i < P->n_companies; i++)
+        sched_refine(S, P->companies[i].who, k++, &r);
+    /* Renumber by first member; the first member is the representative. */
+    size_t *order = r.into, n = 0;
+    for (size_t c = 0; c < S->n_cls; c++)
+        order[c] = NONE;
+    S->reps = itin_arena_alloc(S->A, S->words * sizeof *S->reps);
+    S->cls_who = itin_arena_alloc(S->A, S->n_cls * S->words * sizeof *S->cls_who);
+    for (size_t p = 0; p < S->np; p++) {
+        size_t c = S->cls[p];
+        if (order[c] == NONE) {
+            order[c] = n++;
+            itin_who_add(S->reps, p);
+        }
+        S->cls[p] = order[c];
+        itin_who_add(S->cls_who + S->cls[p] * S->words, p);
+    }
+    free(scratch);
+}
+
 /* Every participant's timeline, with the fixed items: per UTC day, over
  * every date of the trip with margin. */
 void
@@ -55,13 +144,13 @@ sched_build_timelines(sched *S)
     }
     S->day0 = t0 / DAY_S - 2;
     S->n_buckets = (size_t)(t1 / DAY_S + 3 - S->day0);
-    S->buckets = itin_xmalloc((S->np ? S->np : 1) * S->n_buckets * sizeof *S->buckets);
-    memset(S->buckets, 0, (S->np ? S->np : 1) * S->n_buckets * sizeof *S->buckets);
+    sched_build_classes(S);
+    S->buckets = itin_xcalloc(S->n_cls * S->n_buckets, sizeof *S->buckets);
     for (size_t i = 0; i < S->n_items; i++) {
         if (S->items[i].status == ITIN_CANCELLED)
             continue;
-        for (size_t p = sched_next_bit(S->items[i].who, S->words, 0); p < S->np;
-             p = sched_next_bit(S->items[i].who, S->words, p + 1))
+        for (size_t p = sched_next_rep(S, S->items[i].who, 0); p < S->np;
+             p = sched_next_rep(S, S->items[i].who, p + 1))
             sched_timeline_add(S, p, i);
     }
 }
@@ -71,7 +160,7 @@ sched_build_timelines(sched *S)
 static void
 sched_neighbours(sched *S, size_t person, int64_t t, size_t *prev, size_t *next)
 {
-    sched_bucket *base = &S->buckets[person * S->n_buckets];
+    sched_bucket *base = &S->buckets[S->cls[person] * S->n_buckets];
     sched_bucket *b = sched_bucket_of(S, person, t);
     size_t bi = (size_t)(b - base);
     size_t lo = 0, hi = b->n;
@@ -380,8 +469,8 @@ sched_search_from(sched *S, sched_search *c, const int64_t *open, const int64_t 
             return false;
         }
         sched_fit fit = SCHED_FITS;
-        for (size_t p = sched_next_bit(V->who.bits, S->words, 0); p < S->np && fit == SCHED_FITS;
-             p = sched_next_bit(V->who.bits, S->words, p + 1))
+        for (size_t p = sched_next_rep(S, V->who.bits, 0); p < S->np && fit == SCHED_FITS;
+             p = sched_next_rep(S, V->who.bits, p + 1))
             fit = sched_fit_attendee(S, c, p, &t);
         if (fit == SCHED_NO_FIT)
             return false;
@@ -534,9 +623,8 @@ sched_previous_listed(const sched *S, const itin_visit *V, const size_t *last, s
     size_t best = NONE;
     if (V->status == ITIN_CANCELLED)
         return NONE;
-    for (size_t p = 0; p < S->np; p++)
-        if (itin_who_has(V->who.bits, p) && last[p * ndays + di] != NONE &&
-            (best == NONE || last[p * ndays + di] > best))
+    for (size_t p = sched_next_rep(S, V->who.bits, 0); p < S->np; p = sched_next_rep(S, V->who.bits, p + 1))
+        if (last[p * ndays + di] != NONE && (best == NONE || last[p * ndays + di] > best))
             best = last[p * ndays + di];
     return best == NONE ? NONE : S->visit_item[best];
 }
@@ -639,9 +727,9 @@ sched_place_visits(sched *S)
         const itin_visit *V = &P->visits[i];
         size_t di = (size_t)(V->date - P->delegation.start);
         if (V->has_start) {
-            for (size_t p = sched_next_bit(V->who.bits, S->words, 0);
+            for (size_t p = sched_next_rep(S, V->who.bits, 0);
                  p < S->np && S->visit_item[i] != NONE && V->status != ITIN_CANCELLED;
-                 p = sched_next_bit(V->who.bits, S->words, p + 1))
+                 p = sched_next_rep(S, V->who.bits, p + 1))
                 last[p * ndays + di] = i;
             continue;
         }
@@ -649,8 +737,8 @@ sched_place_visits(sched *S)
             V->status == ITIN_CANCELLED)
             continue;
         sched_note_moved(S, i, next_on_date);
-        for (size_t p = sched_next_bit(V->who.bits, S->words, 0); p < S->np;
-             p = sched_next_bit(V->who.bits, S->words, p + 1)) {
+        for (size_t p = sched_next_rep(S, V->who.bits, 0); p < S->np;
+             p = sched_next_rep(S, V->who.bits, p + 1)) {
             sched_timeline_add(S, p, S->visit_item[i]);
             last[p * ndays + di] = i;
         }

@@ -249,8 +249,23 @@ sched_end_name(sched *S, sched_end e)
     char ds[16];
     if (e.item != NONE)
         return S->items[e.item].id;
-    return itin_arena_printf(S->A, "hotel:%s@%s", S->P->institutions[e.hotel].id,
-                             itin_date_format(e.night, ds));
+    return itin_arena_cat(S->A, "hotel:", S->P->institutions[e.hotel].id, "@", itin_date_format(e.night, ds),
+                          (char *)NULL);
+}
+
+/* "WFS → ILK der TU Dresden", made once per pair of places. */
+static const char *
+sched_transfer_title(sched *S, size_t from, size_t to)
+{
+    size_t at;
+    uint64_t key = (uint64_t)from << 32 | (uint64_t)to;
+    if (itin_pairmap_get(&S->titles, key, 0, &at))
+        return (const char *)(uintptr_t)at;
+    const itin_institution *pa = &S->P->institutions[from], *pb = &S->P->institutions[to];
+    const char *t = itin_arena_cat(S->A, pa->short_name ? pa->short_name : pa->name, " \u2192 ",
+                                   pb->short_name ? pb->short_name : pb->name, (char *)NULL);
+    itin_pairmap_put(&S->titles, key, 0, (size_t)(uintptr_t)t, NULL);
+    return t;
 }
 
 static void
@@ -263,11 +278,9 @@ sched_add_transfer(sched *S, size_t person, sched_end a, sched_end b, size_t fro
         const char *from_key = sched_end_name(S, a), *to_key = sched_end_name(S, b);
         ix = sched_new_item(S);
         itin_item *it = &S->items[ix];
-        const itin_institution *pa = &S->P->institutions[from], *pb = &S->P->institutions[to];
         it->kind = ITIN_ITEM_TRANSFER;
-        it->id = itin_arena_printf(S->A, "transfer:%s:%s", from_key, to_key);
-        it->title = itin_arena_printf(S->A, "%s \u2192 %s", pa->short_name ? pa->short_name : pa->name,
-                                      pb->short_name ? pb->short_name : pb->name);
+        it->id = itin_arena_cat(S->A, "transfer:", from_key, ":", to_key, (char *)NULL);
+        it->title = sched_transfer_title(S, from, to);
         it->from = from;
         it->to = to;
         it->mode = mode;
@@ -287,7 +300,9 @@ sched_add_transfer(sched *S, size_t person, sched_end a, sched_end b, size_t fro
         itin_pairmap_put(&S->transfers, a.key, b.key, ix, NULL);
     }
     uint64_t *w = (uint64_t *)S->items[ix].who;
-    itin_who_add(w, person);
+    const uint64_t *mates = S->cls_who + S->cls[person] * S->words;
+    for (size_t k = 0; k < S->words; k++)
+        w[k] |= mates[k];
 }
 
 /* A transfer to or from a fixed visit that leaves the day window is a
@@ -442,7 +457,7 @@ sched_walk_person(sched *S, sched_walk *w)
 {
     w->prev_ix = NONE;
     for (size_t bi = 0; bi < S->n_buckets; bi++) {
-        sched_bucket *b = &S->buckets[w->p * S->n_buckets + bi];
+        sched_bucket *b = &S->buckets[S->cls[w->p] * S->n_buckets + bi];
         for (size_t k = 0; k < b->n; k++) {
             size_t ix = b->v[k].item;
             itin_item cur = S->items[ix];
@@ -474,7 +489,7 @@ sched_walk_timelines(sched *S)
     sched_walk w = {0};
     w.tight = itin_arena_alloc(S->A, n_fixed_items ? n_fixed_items : 1);
     w.outside = itin_arena_alloc(S->A, n_fixed_items ? n_fixed_items : 1);
-    for (w.p = 0; w.p < S->np; w.p++)
+    for (w.p = sched_next_rep(S, S->reps, 0); w.p < S->np; w.p = sched_next_rep(S, S->reps, w.p + 1))
         sched_walk_person(S, &w);
 }
 

@@ -384,7 +384,7 @@ cases=(deep-flow-seq deep-flow-map deep-block-seq deep-top-level
 # Known problems, reported and not fixed yet (docs/robustness.md, "Findings"):
 # they run and print XFAIL without failing the suite; one that passes prints
 # XPASS: take it off this list then. ITIN_LIMITS_STRICT=1 fails on them.
-known=(growth-participants-visits)
+known=()
 is_known() { local k; for k in "${known[@]}"; do [ "$k" = "$1" ] && return 0; done; return 1; }
 
 # Memory: a safety net like the CPU limit. A plain build runs under
