@@ -3,6 +3,7 @@
 
 usage: gen.py VISITS [PEOPLE GROUPS DAYS] > plan.yaml
        gen.py --heavy VISITS > plan.yaml
+       gen.py --everyone VISITS > plan.yaml
 
 PEOPLE participants in GROUPS groups over DAYS days (defaults 80, 40, 50), with
 visits on the working days among them.
@@ -11,13 +12,29 @@ visits on the working days among them.
 working day (as many working days as VISITS needs: 200 for 100,000), each
 at one of 50 places spread over a few kilometres, so that nearly every visit
 has an estimated transfer before it; lodging in one hotel.
-Each group works through its own cluster of places (closer than 200 m to each
+--everyone: 1,000 participants (the most allowed) and VISITS one-minute
+visits for everyone, at one place, spread over the days of 2022 (the
+limits case `growth-participants-visits` of tests/limits with its
+visits at one place, so that every one fits).
+
+Otherwise: each group works through its own cluster of places (closer than 200 m to each
 other, so no transfer), and once a day the whole delegation meets at a venue a
 few kilometres away (transfers estimated by car, hotel transfers morning and
 evening). Visit lengths shrink as the count grows so that every day fits.
 """
 import datetime
 import sys
+
+if sys.argv[1] == "--everyone":
+    visits = int(sys.argv[2])
+    out = sys.stdout.write
+    out("itinerary: 1\ndelegation:\n  id: everyone-%d\n  title: t\n  start: 2022-01-01\n  end: 2022-12-31\n"
+        "  timezone: Europe/Berlin\n  day: {start: \"00:00\", end: \"24:00\"}\n  accept: [weekend]\n"
+        "  participants:\n" % visits)
+    out("".join("    - {id: p%d, name: n}\n" % i for i in range(1000)))
+    out("institutions:\n  - {id: a, name: A, geo: [51.0398, 13.7905]}\nvisits:\n")
+    out("".join("  - {id: v%d, title: t, at: a, day: %d, duration: 1m}\n" % (i, i % 365 + 1) for i in range(visits)))
+    sys.exit(0)
 
 if sys.argv[1] == "--heavy":
     visits = int(sys.argv[2])

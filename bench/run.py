@@ -14,7 +14,9 @@ times, best of five runs each, side by side in one run on the same file:
          itinerary plan --format F -o FILE
 and reads the peak resident memory of `plan --format text` (GNU time). It
 prints a Markdown table of the ratios to the scan, the growth from 10x fewer
-visits, and the targets the project holds itself to.
+visits, and the targets the project holds itself to; last, 1,000
+participants with 20,000 visits for everyone (gen.py --everyone): `check`
+and `plan --format json`, against 1 s and 100 MB.
 """
 import os
 import subprocess
@@ -71,6 +73,16 @@ with tempfile.TemporaryDirectory() as tmp:
             row["peak"] = peak_kb([itin, "plan", path, "--format", "text", "-o", out]) * 1024
             rows.append(row)
 
+    path = os.path.join(tmp, "plan-everyone.yaml")
+    with open(path, "w") as f:
+        subprocess.run([sys.executable, os.path.join(here, "gen.py"), "--everyone", "20000"], stdout=f, check=True)
+    out = os.path.join(tmp, "out")
+    everyone = {"bytes": os.path.getsize(path), "scan": best([scan, path]), "check": best([itin, "check", path]),
+                "json": best([itin, "plan", path, "--format", "json", "-o", out]),
+                "peak": max(peak_kb([itin, "check", path]),
+                            peak_kb([itin, "plan", path, "--format", "json", "-o", out])) * 1024}
+    everyone["json_bytes"] = os.path.getsize(out)
+
 print("| shape | visits | input | scan | check | %s | peak (text) | peak / input |"
       % " | ".join("%s | %s / scan" % (f, f) for f in formats))
 print("|---|---:|---:|---:|---:|%s---:|---:|" % ("---:|---:|" * len(formats)))
@@ -93,3 +105,9 @@ for a, b in zip(rows, rows[1:]):
         print("\n%s, %d → %d visits (target: within 11× the time): %s" % (
             a["shape"], a["n"], b["n"],
             ", ".join("%s %.2f×" % (f, b[f] / a[f]) for f in formats)))
+
+e = everyone
+print("\n1,000 participants × 20,000 visits for everyone (%.1f MB; scan %.3f s): check %.3f s, "
+      "json %.3f s (%.1f MB), peak %.1f MB — target ≤ 1 s and ≤ 100 MB: %s"
+      % (e["bytes"] / 1e6, e["scan"], e["check"], e["json"], e["json_bytes"] / 1e6, e["peak"] / 1e6,
+         "met" if max(e["check"], e["json"]) <= 1 and e["peak"] <= 100e6 else "**not met**"))

@@ -692,9 +692,10 @@ sched_note_moved(sched *S, size_t i, const size_t *next_on_date)
     }
 }
 
-/* For each visit, the next one listed on the same date (NONE after the
- * last): what sched_note_moved() walks, so that a plan of many days costs
- * the visits of one date per placed visit, not every later visit. */
+/* For each visit, the next visit with a start listed after it on the same
+ * date (NONE after the last): what sched_note_moved() walks, so that a
+ * placed visit costs the fixed visits of its date, not every later visit
+ * (with thousands of flexible visits a day, that was quadratic). */
 static size_t *
 sched_next_on_date(const sched *S, size_t ndays)
 {
@@ -706,7 +707,7 @@ sched_next_on_date(const sched *S, size_t ndays)
     for (size_t i = P->n_visits; i-- > 0;) {
         size_t di = (size_t)(P->visits[i].date - P->delegation.start);
         next[i] = di < ndays ? seen[di] : NONE;
-        if (di < ndays)
+        if (di < ndays && P->visits[i].has_start)
             seen[di] = i;
     }
     free(seen);
