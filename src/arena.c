@@ -211,11 +211,8 @@ itin_arena_grow(itin_arena *a, void *items, size_t *cap, size_t need, size_t siz
         }
     void *n;
     if (ncap * size >= BIG_ARRAY) {
-        if (a->n_big == a->cap_big) {
-            a->cap_big = a->cap_big ? a->cap_big * 2 : 8;
-            a->big = itin_xrealloc(a->big, a->cap_big * sizeof *a->big);
-        }
-        n = a->big[a->n_big++] = itin_xmalloc(ncap * size);
+        n = itin_xmalloc(ncap * size);
+        itin_arena_adopt(a, n, 0);
         a->reserved += ncap * size;
     } else {
         /* Not zeroed: the old elements are copied and each new one is

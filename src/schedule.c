@@ -45,6 +45,15 @@ sched_next_rep(const sched *S, const uint64_t *m, size_t from)
     return w * 64 + (size_t)__builtin_ctzll(cur);
 }
 
+/* A participant and everyone of their class, added to a mask. */
+void
+sched_add_class(const sched *S, uint64_t *mask, size_t person)
+{
+    const uint64_t *mates = S->cls_who + S->cls[person] * S->words;
+    for (size_t k = 0; k < S->words; k++)
+        mask[k] |= mates[k];
+}
+
 bool
 sched_mask_empty(const uint64_t *m, size_t words)
 {

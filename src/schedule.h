@@ -137,6 +137,7 @@ sched_accepts(const sched *S, itin_warning w, const itin_item *it)
 /* schedule.c: participant masks. */
 size_t sched_next_bit(const uint64_t *m, size_t words, size_t from);
 size_t sched_next_rep(const sched *S, const uint64_t *m, size_t from);
+void sched_add_class(const sched *S, uint64_t *mask, size_t person);
 bool sched_mask_empty(const uint64_t *m, size_t words);
 
 /* schedule_check.c: what an item is in a message ("visit", "travel leg"). */

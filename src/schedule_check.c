@@ -26,9 +26,7 @@ sched_add_conflict(sched *S, size_t person, size_t a, size_t b, int need, int tr
         S->conflicts[ix] = (sched_conflict){a, b, need, trm, has, mode, itin_arena_alloc(S->A, S->words * 8)};
         itin_strmap_put(&S->conflict_ix, itin_arena_strdup(S->A, key), ix, NULL);
     }
-    const uint64_t *mates = S->cls_who + S->cls[person] * S->words;
-    for (size_t k = 0; k < S->words; k++)
-        S->conflicts[ix].who[k] |= mates[k];
+    sched_add_class(S, S->conflicts[ix].who, person);
 }
 
 /* "lee, park and 3 more" */

@@ -299,10 +299,7 @@ sched_add_transfer(sched *S, size_t person, sched_end a, sched_end b, size_t fro
         sched_fill_local(S, it, from, to);
         itin_pairmap_put(&S->transfers, a.key, b.key, ix, NULL);
     }
-    uint64_t *w = (uint64_t *)S->items[ix].who;
-    const uint64_t *mates = S->cls_who + S->cls[person] * S->words;
-    for (size_t k = 0; k < S->words; k++)
-        w[k] |= mates[k];
+    sched_add_class(S, (uint64_t *)S->items[ix].who, person);
 }
 
 /* A transfer to or from a fixed visit that leaves the day window is a
