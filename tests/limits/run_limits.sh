@@ -307,6 +307,21 @@ PY2
     # day cannot hold them: most become conflicts).
     { header; printf 'visits:\n'
       python3 -c 'import sys; sys.stdout.write("".join("  - {id: v%d, title: t, at: wfs, date: 2022-11-22, duration: 1m, with: lee}\n" % i for i in range(20000)))'; } >main.yaml ;;
+  growth-flexible-one-date)
+    # 60,000 flexible visits that all fit on one date, 60 for each of 1,000
+    # participants (4 MB): placing each once noted every later visit of the
+    # date (quadratic: 9 s), now only those with a start.
+    python3 - <<'PY2' >main.yaml
+import sys
+w = sys.stdout.write
+w("itinerary: 1\ndelegation:\n  id: growth\n  title: t\n  start: 2022-11-22\n  end: 2022-11-22\n"
+  "  timezone: Europe/Berlin\n  day: {start: \"00:00\", end: \"24:00\"}\n  participants:\n")
+w("".join("    - {id: p%d, name: n}\n" % i for i in range(1000)))
+w("institutions:\n  - {id: a, name: A, geo: [51.0398, 13.7905]}\nvisits:\n")
+w("".join("  - {id: v%d, title: t, at: a, day: 1, duration: 20m, with: [p%d]}\n" % (i, i % 1000)
+          for i in range(60000)))
+PY2
+    ;;
   growth-fixed-overlap)
     # 20,000 fixed visits at the same minute: conflicts, each reported once
     # per pair of neighbours, not for every pair.
@@ -378,7 +393,7 @@ cases=(deep-flow-seq deep-flow-map deep-block-seq deep-top-level
        many-anchors delegation-too-long participants-over-cap legs-centuries-apart lodging-centuries
        growth-participants-visits growth-leg-span growth-lodging-span
        growth-closed-dates growth-holidays-same-day
-       growth-flexible-one-day growth-fixed-overlap growth-groups)
+       growth-flexible-one-day growth-flexible-one-date growth-fixed-overlap growth-groups)
 [ ${#only[@]} -gt 0 ] && cases=("${only[@]}")
 
 # Known problems, reported and not fixed yet (docs/robustness.md, "Findings"):
