@@ -252,82 +252,21 @@ who_in(agenda *a, itin_lang lang, const uint64_t *who, bool members)
     return result ? result : names_text(a, lang, who);
 }
 
-/* The attendee lines made so far, by mask and `members`: a plan's items
- * have few distinct sets of attendees, and a line takes ICU's list
- * formatter and a search of the groups. Open addressing, in the arena. */
-typedef struct who_memo_entry {
-    uint64_t hash;
-    const uint64_t *who; /* NULL: a free slot */
-    bool members;
-    const char *text;
-} who_memo_entry;
-
-struct agenda_who_memo {
-    who_memo_entry *e;
-    size_t cap, n; /* cap a power of two */
-};
-
-static uint64_t
-who_hash(const uint64_t *who, size_t words, bool members)
-{
-    uint64_t h = members ? 0x9e3779b97f4a7c15u : 0x2545f4914f6cdd1du;
-    for (size_t w = 0; w < words; w++) {
-        h ^= who[w];
-        h *= 0xff51afd7ed558ccdu;
-        h ^= h >> 33;
-    }
-    return h;
-}
-
-static who_memo_entry *
-who_memo_slot(const struct agenda_who_memo *m, const uint64_t *who, size_t words, bool members, uint64_t h)
-{
-    for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-        who_memo_entry *e = &m->e[i];
-        if (!e->who || (e->hash == h && e->members == members && itin_who_equal(e->who, who, words)))
-            return e;
-    }
-}
-
-static void
-who_memo_put(agenda *a, const uint64_t *who, bool members, uint64_t h, const char *text)
-{
-    struct agenda_who_memo *m = a->who_memo;
-    size_t words = a->plan->who_words;
-    if (!m)
-        m = a->who_memo = itin_arena_alloc(a->A, sizeof *m);
-    if (2 * (m->n + 1) > m->cap) { /* at most half full */
-        struct agenda_who_memo g = {NULL, m->cap ? 2 * m->cap : 64, 0};
-        g.e = itin_arena_alloc(a->A, g.cap * sizeof *g.e);
-        for (size_t i = 0; i < m->cap; i++)
-            if (m->e[i].who) {
-                *who_memo_slot(&g, m->e[i].who, words, m->e[i].members, m->e[i].hash) = m->e[i];
-                g.n++;
-            }
-        *m = g;
-    }
-    uint64_t *copy = itin_arena_alloc(a->A, words * sizeof *copy);
-    memcpy(copy, who, words * sizeof *copy);
-    *who_memo_slot(m, who, words, members, h) = (who_memo_entry){h, copy, members, text};
-    m->n++;
-}
-
 /* Who attends, in each of the agenda's languages. */
 static const char *
 who_langs(agenda *a, const uint64_t *who, bool members)
 {
+    /* A plan's items have few distinct sets of attendees, and a line takes
+     * ICU's list formatter and a search of the groups. */
     size_t words = a->plan->who_words;
-    uint64_t h = who_hash(who, words, members);
-    if (a->who_memo) {
-        const who_memo_entry *e = who_memo_slot(a->who_memo, who, words, members, h);
-        if (e->who)
-            return e->text;
-    }
+    const char *text = itin_who_memo_get(a->who_memo, who, words, members);
+    if (text)
+        return text;
     const char *t[ITIN_MAX_LANGS] = {"", ""};
     for (size_t k = 0; k < a->langs.n; k++)
         t[k] = who_in(a, a->langs.lang[k], who, members);
-    const char *text = itin_join_langs(a->A, &a->langs, t, " / ");
-    who_memo_put(a, who, members, h, text);
+    text = itin_join_langs(a->A, &a->langs, t, " / ");
+    itin_who_memo_put(&a->who_memo, a->A, who, words, members, text);
     return text;
 }
 

@@ -55,8 +55,8 @@ typedef struct agenda {
     const char *contacts_heading;
     agenda_field *contacts;
     size_t n_contacts;
-    const uint64_t *group_masks;      /* each group's members, made when first needed */
-    struct agenda_who_memo *who_memo; /* attendee lines made so far, by mask */
+    const uint64_t *group_masks;    /* each group's members, made when first needed */
+    struct itin_who_memo *who_memo; /* attendee lines made so far, by mask */
 } agenda;
 
 /* Build the agenda of an itinerary (already filtered to its audience). The

@@ -59,7 +59,7 @@
  *   clients reject a multi-line SUMMARY); DESCRIPTION keeps its lines.
  *   X-WR-CALNAME gets the same one-line text as NAME, escaped as TEXT
  *   (see add_x_text_property()). CATEGORIES values are fixed words.
- * - Folding is libical's, with one repair (see repair_folding()).
+ * - Folding is libical's, with one repair (see itin_ics_repair_folding()).
  */
 #include <errno.h>
 #include <stdint.h>
@@ -186,28 +186,6 @@ calendar_shell(const itin_itinerary *it, const itin_render_options *opt, itin_ar
     return cal;
 }
 
-/* libical 3.0.16 folds a property whose last line is 74 octets before the
- * LF of its CRLF ("…\r" "\r\n " "\n"), which parsers that split lines before
- * unfolding read as a CR and a line break inside the value. No value holds a
- * CR (the cleaning drops them), so that sequence is always this defect, and
- * the repair gives the intended "…\r\n" with no line over 75 octets. */
-static size_t
-repair_folding(char *s, size_t len)
-{
-    char *w = s;
-    for (const char *r = s, *end = s + len; r < end;) {
-        if (end - r >= 5 && memcmp(r, "\r\r\n \n", 5) == 0) {
-            memcpy(w, "\r\n", 2);
-            w += 2;
-            r += 5;
-        } else {
-            *w++ = *r++;
-        }
-    }
-    *w = '\0';
-    return (size_t)(w - s);
-}
-
 /* Serialise a component with libical, repair the fold, write it; frees the
  * component. With `upto`, only what comes before that text is written. */
 int
@@ -219,7 +197,7 @@ itin_ics_emit(icalcomponent *c, FILE *out, const char *upto)
         errno = ENOMEM;
         return -1;
     }
-    size_t len = repair_folding(text, strlen(text));
+    size_t len = itin_ics_repair_folding(text, strlen(text));
     if (upto) {
         char *end = strstr(text, upto);
         len = end ? (size_t)(end - text) : len;
@@ -232,7 +210,8 @@ itin_ics_emit(icalcomponent *c, FILE *out, const char *upto)
 /* The calendar is written as libical serialises it, one component at a time
  * so that a large itinerary never sits in memory as one string: the shell
  * (the calendar's properties and its VTIMEZONEs) up to its END line, each
- * VEVENT, then the END line of an empty calendar. */
+ * VEVENT, then the END line of an empty calendar. The events are written
+ * with the lines of their properties made once each (ics_lines.c). */
 int
 itin_export_ics(const itin_itinerary *it, const itin_render_options *opt, FILE *out)
 {
@@ -249,19 +228,23 @@ itin_export_ics(const itin_itinerary *it, const itin_render_options *opt, FILE *
     int rc = itin_ics_emit(cal, out, "END:VCALENDAR\r\n");
     const itin_plan *P = it->plan;
     itin_ics_ctx_arrivals(&C, it);
+    C.lines = itin_ics_lines_new();
     ics_strset uids = {0};
+    itin_strbuf text = {0};
     for (size_t k = 0; k < it->n_days && rc == 0; k++)
         for (size_t i = 0; i < it->days[k].n_items && rc == 0; i++) {
             const itin_item *x = &it->items[it->days[k].items[i]];
             itin_ics_uid(&C.buf, P, x);
             char *uid = itin_xstrdup(itin_strbuf_str(&C.buf));
             if (itin_ics_strset_add(&uids, uid)) { /* lodging once, not each night */
-                icalcomponent *ev = itin_ics_vevent(&C, x, uid);
-                if (ev)
-                    rc = itin_ics_emit(ev, out, NULL);
+                itin_strbuf_clear(&text);
+                rc = itin_ics_vevent_text(&C, x, uid, &text) < 0 ? -1 : 0;
+                if (rc == 0 && text.len && fwrite(text.s, 1, text.len, out) != text.len)
+                    rc = -1;
             }
             free(uid);
         }
+    free(text.s);
     itin_ics_strset_free(&uids);
     itin_ics_ctx_free(&C);
     itin_arena_free(A);
@@ -286,6 +269,11 @@ itin_ics_ctx_free(ics_ctx *C)
     itin_strmap_free(&C->arrivals);
     free(C->buf.s);
     C->buf = (itin_strbuf){0};
+    itin_ics_lines_free(C->lines);
+    C->lines = NULL;
+    free(C->key.s);
+    C->key = (itin_strbuf){0};
+    itin_pairmap_free(&C->hows);
 }
 
 int

@@ -27,8 +27,15 @@ typedef struct ics_ctx {
     const char *organizer_email;
     struct icaltimetype dtstamp;
     int sequence;
-    itin_strbuf buf;      /* scratch */
-    itin_strmap arrivals; /* ids of the items a transfer of this calendar arrives at */
+    itin_strbuf buf;                /* scratch */
+    itin_strmap arrivals;           /* ids of the items a transfer of this calendar arrives at */
+    struct ics_lines *lines;        /* the serialised properties of this calendar, for
+                                     * itin_ics_vevent_text (owned) */
+    itin_strbuf key;                /* scratch for the keys of lines */
+    struct itin_who_memo *who_memo; /* the attendee lines of DESCRIPTION, by mask */
+    itin_pairmap hows;              /* a transfer's "by car, 20 min": index in how */
+    const char **how;
+    size_t n_how, cap_how;
 } ics_ctx;
 
 /* ------------------------------------ export_ics.c: the calendar's frame */
@@ -84,14 +91,40 @@ typedef struct ics_strset {
 bool itin_ics_strset_add(ics_strset *set, const char *s);
 void itin_ics_strset_free(ics_strset *set);
 
+/* ------------------------------------- ics_lines.c: serialised properties */
+
+/* The content lines of the properties of one calendar, kept by a key that
+ * says everything the property is made of (see ics_event.c). */
+typedef struct ics_lines ics_lines;
+
+ics_lines *itin_ics_lines_new(void);
+void itin_ics_lines_free(ics_lines *L);
+/* Append the lines kept under key to out; false when key is NULL or not
+ * known. */
+bool itin_ics_lines_put(ics_lines *L, const char *key, itin_strbuf *out);
+/* Serialise p with libical, repair the folding, append it to out and keep
+ * it under key (when not NULL); frees p. False when libical fails. */
+bool itin_ics_lines_add(ics_lines *L, const char *key, icalproperty *p, itin_strbuf *out);
+/* libical 3.0.16 folds a property whose last line is 74 octets before the
+ * LF of its CRLF as "…\r" "\r\n " "\n"; the repair gives "…\r\n" (see
+ * ics_lines.c). Returns the new length. */
+size_t itin_ics_repair_folding(char *s, size_t len);
+
 /* ------------------------------------------- ics_zones.c: times and zones */
 
 /* A local date and minute (or a date) with no zone attached. */
 struct icaltimetype itin_ics_local_time(itin_date date, int minutes, bool is_date);
 /* An absolute time as a UTC ("Z") time. */
 struct icaltimetype itin_ics_utc_time(int64_t t);
-/* Add DTSTART (or DTEND when `end`) of a timed item. */
-void itin_ics_add_time(icalcomponent *ev, bool end, const itin_item *x);
+/* When a timed item starts (or ends, when `end`), as its DTSTART (DTEND)
+ * says it: a local time with the TZID, or with tzid NULL a UTC time. */
+typedef struct ics_when {
+    const char *tzid;
+    struct icaltimetype t;
+} ics_when;
+ics_when itin_ics_when(bool end, const itin_item *x);
+/* The DTSTART (or DTEND) property of a time; the caller owns it. */
+icalproperty *itin_ics_when_property(bool end, ics_when w);
 /* Add the VTIMEZONE of every zone a TZID names, sorted by name. */
 void itin_ics_add_vtimezones(icalcomponent *cal, const itin_itinerary *it);
 /* The same for the zones of n items, each VTIMEZONE exact from `first` to
@@ -111,6 +144,10 @@ icalcomponent *itin_ics_vtimezone(const char *name, int64_t from, int64_t to);
 void itin_ics_uid(itin_strbuf *b, const itin_plan *P, const itin_item *x);
 /* The VEVENT of one item, or NULL when it has no place in this calendar. */
 icalcomponent *itin_ics_vevent(ics_ctx *C, const itin_item *x, const char *uid);
+/* The same VEVENT as libical serialises it (folding repaired), appended to
+ * out, its lines made once in C->lines (which must be set): 1, or 0 when the item has no event, or -1
+ * (ENOMEM) when libical fails. */
+int itin_ics_vevent_text(ics_ctx *C, const itin_item *x, const char *uid, itin_strbuf *out);
 
 /* --------------------------------------- ics_update.c: calendar updates */
 

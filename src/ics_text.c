@@ -14,7 +14,12 @@ itin_ics_put_text(itin_strbuf *b, const char *s, bool oneline)
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         unsigned c = *p;
-        if (c == '\r' || c == '\n') {
+        if (c >= 0x20 && c < 0x7F) { /* a run of printable ASCII, as it is */
+            const unsigned char *run = p;
+            while (*p >= 0x20 && *p < 0x7F)
+                p++;
+            itin_strbuf_put(b, (const char *)run, (size_t)(p - run));
+        } else if (c == '\r' || c == '\n') {
             p += (c == '\r' && p[1] == '\n') ? 2 : 1;
             itin_strbuf_putc(b, oneline ? ' ' : '\n');
         } else if (c == '\t') {

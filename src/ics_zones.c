@@ -82,20 +82,25 @@ tzid_of(const itin_item *x, bool end)
 }
 
 /* The scheduler's local time with TZID, or the instant in UTC. */
-void
-itin_ics_add_time(icalcomponent *ev, bool end, const itin_item *x)
+ics_when
+itin_ics_when(bool end, const itin_item *x)
 {
-    const char *tzid = tzid_of(x, end);
-    struct icaltimetype t;
-    if (tzid)
-        t = end ? itin_ics_local_time(x->local_end_date, x->local_end, false)
-                : itin_ics_local_time(x->local_start_date, x->local_start, false);
+    ics_when w = {tzid_of(x, end), {0}};
+    if (w.tzid)
+        w.t = end ? itin_ics_local_time(x->local_end_date, x->local_end, false)
+                  : itin_ics_local_time(x->local_start_date, x->local_start, false);
     else
-        t = itin_ics_utc_time(end ? x->end : x->start);
-    icalproperty *p = end ? icalproperty_new_dtend(t) : icalproperty_new_dtstart(t);
-    if (tzid)
-        icalproperty_add_parameter(p, icalparameter_new_tzid(tzid));
-    icalcomponent_add_property(ev, p);
+        w.t = itin_ics_utc_time(end ? x->end : x->start);
+    return w;
+}
+
+icalproperty *
+itin_ics_when_property(bool end, ics_when w)
+{
+    icalproperty *p = end ? icalproperty_new_dtend(w.t) : icalproperty_new_dtstart(w.t);
+    if (w.tzid)
+        icalproperty_add_parameter(p, icalparameter_new_tzid(w.tzid));
+    return p;
 }
 
 /* The zones that TZID parameters of item x name, into `zones`. */

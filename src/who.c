@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "arena.h"
 #include "xalloc.h"
 
 size_t
@@ -92,4 +93,72 @@ itin_who_next(const uint64_t *mask, size_t n, size_t from)
         from = (from / 64 + 1) * 64;
     }
     return n;
+}
+
+typedef struct who_memo_entry {
+    uint64_t hash;
+    const uint64_t *who; /* NULL: a free slot */
+    int tag;
+    const char *text;
+} who_memo_entry;
+
+struct itin_who_memo {
+    who_memo_entry *e;
+    size_t cap, n; /* cap a power of two */
+};
+
+static uint64_t
+who_hash(const uint64_t *who, size_t words, int tag)
+{
+    uint64_t h = 0x9e3779b97f4a7c15u ^ (uint64_t)(unsigned)tag;
+    for (size_t w = 0; w < words; w++) {
+        h ^= who[w];
+        h *= 0xff51afd7ed558ccdu;
+        h ^= h >> 33;
+    }
+    return h;
+}
+
+static who_memo_entry *
+who_memo_slot(const itin_who_memo *m, const uint64_t *who, size_t words, int tag, uint64_t h)
+{
+    for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+        who_memo_entry *e = &m->e[i];
+        if (!e->who || (e->hash == h && e->tag == tag && itin_who_equal(e->who, who, words)))
+            return e;
+    }
+}
+
+const char *
+itin_who_memo_get(const itin_who_memo *m, const uint64_t *who, size_t words, int tag)
+{
+    if (!m || !who)
+        return NULL;
+    return who_memo_slot(m, who, words, tag, who_hash(who, words, tag))->text;
+}
+
+void
+itin_who_memo_put(itin_who_memo **mp, itin_arena *A, const uint64_t *who, size_t words, int tag,
+                  const char *text)
+{
+    if (!who)
+        return;
+    itin_who_memo *m = *mp;
+    if (!m)
+        m = *mp = itin_arena_alloc(A, sizeof *m);
+    if (2 * (m->n + 1) > m->cap) { /* at most half full */
+        itin_who_memo g = {NULL, m->cap ? 2 * m->cap : 64, 0};
+        g.e = itin_arena_alloc(A, g.cap * sizeof *g.e);
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->e[i].who) {
+                *who_memo_slot(&g, m->e[i].who, words, m->e[i].tag, m->e[i].hash) = m->e[i];
+                g.n++;
+            }
+        *m = g;
+    }
+    uint64_t h = who_hash(who, words, tag);
+    uint64_t *copy = itin_arena_alloc(A, words * sizeof *copy);
+    memcpy(copy, who, words * sizeof *copy);
+    *who_memo_slot(m, who, words, tag, h) = (who_memo_entry){h, copy, tag, text};
+    m->n++;
 }

@@ -32,6 +32,19 @@ size_t itin_who_count(const uint64_t *mask, size_t words);
 /* The first participant >= from in the mask, or n when none is below n. */
 size_t itin_who_next(const uint64_t *mask, size_t n, size_t from);
 
+/* Texts kept by mask and a tag (such as which kind of text it is), for
+ * renderers that say who attends once per distinct set of attendees: open
+ * addressing in an arena, which owns the table and its copies of the masks.
+ * NULL is the empty memo. */
+typedef struct itin_who_memo itin_who_memo;
+
+/* The text kept for (who, tag), or NULL. */
+const char *itin_who_memo_get(const itin_who_memo *m, const uint64_t *who, size_t words, int tag);
+/* Keep `text` (not copied) for (who, tag), which is not kept yet; *m is
+ * made in A when NULL. */
+void itin_who_memo_put(itin_who_memo **m, itin_arena *A, const uint64_t *who, size_t words, int tag,
+                       const char *text);
+
 /* For each participant i (of n) in the mask, in increasing order:
  *   ITIN_WHO_EACH (i, mask, n) { ... } */
 #define ITIN_WHO_EACH(i, mask, n)                                                                            \
