@@ -14,6 +14,7 @@
 
 typedef struct builder {
     agenda *a;
+    itin_arena *A; /* where what is built goes: the agenda's, or a day's */
     const itin_itinerary *it;
     const itin_plan *P;
     const itin_langs *ls; /* the agenda's language, or its two */
@@ -24,7 +25,7 @@ typedef struct builder {
 static const char *
 agenda_label(const builder *b, itin_label l)
 {
-    return itin_label_langs(b->a->A, b->ls, l);
+    return itin_label_langs(b->A, b->ls, l);
 }
 
 const char *
@@ -45,13 +46,13 @@ itin_agenda_label_nums(agenda *a, itin_label l, int x, int y)
 /* A list of names or topics: "A, B and C" in the agenda's language; in a
  * bilingual agenda "A, B, C", which reads alike in both. */
 static const char *
-list_in(agenda *a, itin_lang lang, const char *const *items, size_t n)
+list_in(const agenda *a, itin_arena *A, itin_lang lang, const char *const *items, size_t n)
 {
     if (a->langs.n < 2)
-        return itin_list(a->A, lang, items, n);
+        return itin_list(A, lang, items, n);
     const char *t = n ? items[0] : "";
     for (size_t i = 1; i < n; i++)
-        t = itin_arena_printf(a->A, "%s, %s", t, items[i]);
+        t = itin_arena_printf(A, "%s, %s", t, items[i]);
     return t;
 }
 
@@ -61,7 +62,7 @@ list_in(agenda *a, itin_lang lang, const char *const *items, size_t n)
 static const char *
 tr(const builder *b, const char *s)
 {
-    return itin_text_langs(b->a->A, b->P, s, b->ls, " / ");
+    return itin_text_langs(b->A, b->P, s, b->ls, " / ");
 }
 
 /* A paragraph of the file (a description): in a bilingual agenda both
@@ -69,7 +70,7 @@ tr(const builder *b, const char *s)
 static const char *
 tr_paragraph(const builder *b, const char *s)
 {
-    return itin_text_langs(b->a->A, b->P, s, b->ls, "\n\n");
+    return itin_text_langs(b->A, b->P, s, b->ls, "\n\n");
 }
 
 static void
@@ -77,7 +78,7 @@ add_field(builder *b, agenda_field **v, size_t *n, size_t *cap, const char *labe
 {
     if (!text || !*text)
         return;
-    *ITIN_PUSH(b->a->A, *v, *n, *cap) = (agenda_field){label, text};
+    *ITIN_PUSH(b->A, *v, *n, *cap) = (agenda_field){label, text};
 }
 
 /* A clock time in the agenda's arena; 1440 is an end at midnight, "24:00". */
@@ -85,7 +86,7 @@ static const char *
 agenda_hm(builder *b, int minutes)
 {
     char buf[ITIN_HM_SIZE];
-    return itin_arena_strdup(b->a->A, itin_hm(minutes, buf));
+    return itin_arena_strdup(b->A, itin_hm(minutes, buf));
 }
 
 const char *
@@ -102,7 +103,7 @@ itin_agenda_place_text(itin_arena *A, const itin_plan *P, const itin_langs *ls, 
 static const char *
 place_text(builder *b, size_t inst)
 {
-    return itin_agenda_place_text(b->a->A, b->P, b->ls, &b->P->institutions[inst]);
+    return itin_agenda_place_text(b->A, b->P, b->ls, &b->P->institutions[inst]);
 }
 
 /* A place's short name (else its name) in `lang`. */
@@ -127,7 +128,7 @@ names_text(agenda *a, itin_lang lang, const uint64_t *who)
     size_t n = 0;
     ITIN_WHO_EACH(i, who, D->n_participants)
     names[n++] = itin_text_pick(a->plan, D->participants[i].name, lang, NULL);
-    const char *list = list_in(a, lang, names, n);
+    const char *list = list_in(a, a->A, lang, names, n);
     free(names);
     return list;
 }
@@ -245,7 +246,7 @@ who_in(agenda *a, itin_lang lang, const uint64_t *who, bool members)
                                              names_text(a, lang, m));
             }
         }
-        result = list_in(a, lang, parts, ng);
+        result = list_in(a, a->A, lang, parts, ng);
         free(m);
         free(parts);
     }
@@ -299,8 +300,8 @@ contact_text(builder *b, const itin_contact *c)
     if (n == 1)
         return parts[0];
     if (n == 2)
-        return itin_arena_printf(b->a->A, "%s, %s", parts[0], parts[1]);
-    return itin_arena_printf(b->a->A, "%s, %s, %s", parts[0], parts[1], parts[2]);
+        return itin_arena_printf(b->A, "%s, %s", parts[0], parts[1]);
+    return itin_arena_printf(b->A, "%s, %s, %s", parts[0], parts[1], parts[2]);
 }
 
 /* "UTC+09:00" */
@@ -317,25 +318,37 @@ itin_agenda_local_time(itin_arena *A, const char *label, const char *zone, int o
     return itin_arena_printf(A, "%s: %s (%s)", label, zone, offset_text(A, offset));
 }
 
+/* The days from an item's start to its end (an end at midnight is 24:00
+ * on the day it closes, not 00:00 +1), its end date and minute when wanted,
+ * and in *offsets whether its times name their UTC offsets: the clocks
+ * change during the item (02:30 summer time to 02:00 winter time, in the
+ * repeated hour), and without them the end would read as earlier than the
+ * start. */
+static int
+item_days(const itin_item *x, itin_date *end_date_out, int *end_out, bool *offsets)
+{
+    itin_date end_date = x->local_end_date;
+    int end = x->local_end;
+    itin_end_of_day(x->local_start_date, &end_date, &end);
+    if (end_date_out)
+        *end_date_out = end_date;
+    if (end_out)
+        *end_out = end;
+    *offsets = x->offset_start != x->offset_end && strcmp(x->tz_start, x->tz_end) == 0;
+    return (int)(end_date - x->local_start_date);
+}
+
 const char *
 itin_agenda_item_time(itin_arena *A, const itin_item *x, bool *offsets)
 {
     char hm[ITIN_HM_SIZE];
-    /* An end at midnight is 24:00 on the day it closes, not 00:00 +1. */
-    itin_date end_date = x->local_end_date;
-    int end = x->local_end;
-    itin_end_of_day(x->local_start_date, &end_date, &end);
-    int days = (int)(end_date - x->local_start_date);
+    int end;
+    int days = item_days(x, NULL, &end, offsets);
     const char *from = itin_arena_strdup(A, itin_hm(x->local_start, hm));
     const char *to = itin_arena_strdup(A, itin_hm(end, hm));
-    *offsets = false;
-    if (x->offset_start != x->offset_end && strcmp(x->tz_start, x->tz_end) == 0) {
-        /* The clocks change during the item (02:30 summer time to 02:00
-         * winter time, in the repeated hour): each time names its offset,
-         * or the end would read as earlier than the start. */
+    if (*offsets) {
         from = itin_arena_printf(A, "%s (%s)", from, offset_text(A, x->offset_start));
         to = itin_arena_printf(A, "%s (%s)", to, offset_text(A, x->offset_end));
-        *offsets = true;
     }
     return days > 0   ? itin_arena_printf(A, "%s\u2013%s +%d", from, to, days)
            : days < 0 ? itin_arena_printf(A, "%s\u2013%s %d", from, to, days)
@@ -364,11 +377,11 @@ itin_agenda_item_title(itin_arena *A, const itin_langs *ls, const itin_plan *P, 
 static const char *
 title_of(builder *b, const itin_item *x)
 {
-    const char *t = itin_agenda_item_title(b->a->A, b->ls, b->P, x);
+    const char *t = itin_agenda_item_title(b->A, b->ls, b->P, x);
     if (x->status == ITIN_CANCELLED)
-        t = itin_arena_printf(b->a->A, "[%s] %s", agenda_label(b, L_CANCELLED), t);
+        t = itin_arena_printf(b->A, "[%s] %s", agenda_label(b, L_CANCELLED), t);
     else if (x->status == ITIN_TENTATIVE)
-        t = itin_arena_printf(b->a->A, "[%s] %s", agenda_label(b, L_TENTATIVE), t);
+        t = itin_arena_printf(b->A, "[%s] %s", agenda_label(b, L_TENTATIVE), t);
     return t;
 }
 
@@ -381,15 +394,15 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
     e->status = x->status;
     e->item = x;
     e->title = title_of(b, x);
-    e->time = itin_agenda_item_time(b->a->A, x, &e->offsets);
+    e->time = itin_agenda_item_time(b->A, x, &e->offsets);
     /* An end at midnight is 24:00 on the day it closes, not 00:00 +1. */
     itin_date end_date = x->local_end_date;
     int end = x->local_end;
     itin_end_of_day(x->local_start_date, &end_date, &end);
     int days = (int)(end_date - x->local_start_date);
-    const char *to = e->offsets ? itin_arena_printf(b->a->A, "%s (%s)", agenda_hm(b, end),
-                                                    offset_text(b->a->A, x->offset_end))
-                                : agenda_hm(b, end);
+    const char *to =
+        e->offsets ? itin_arena_printf(b->A, "%s (%s)", agenda_hm(b, end), offset_text(b->A, x->offset_end))
+                   : agenda_hm(b, end);
     if (x->kind == ITIN_ITEM_VISIT) {
         const itin_visit *v = x->visit;
         const itin_institution *I = &P->institutions[x->place];
@@ -401,7 +414,7 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
             for (size_t k = 0; k < v->n_topics; k++)
                 topics[k] = tr(b, v->topics[k]);
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_TOPICS),
-                      list_in(b->a, b->ls->lang[0], topics, v->n_topics));
+                      list_in(b->a, b->A, b->ls->lang[0], topics, v->n_topics));
             free(topics);
         }
         add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_HOST), tr(b, v->host));
@@ -412,7 +425,7 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
         const itin_leg *l = x->leg;
         if (!l->title_default)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_PLACE),
-                      itin_arena_printf(b->a->A, "%s \u2192 %s", short_name(b, &P->institutions[x->from]),
+                      itin_arena_printf(b->A, "%s \u2192 %s", short_name(b, &P->institutions[x->from]),
                                         short_name(b, &P->institutions[x->to])));
         if (!l->title_default)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_REF), l->ref);
@@ -428,9 +441,8 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
         }
         if (days != 0 || strcmp(x->tz_start, x->tz_end) != 0)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_ARRIVAL),
-                      itin_arena_printf(b->a->A, "%s, %s (%s, %s)",
-                                        itin_date_long_langs(b->a->A, b->ls, end_date), to, x->tz_end,
-                                        offset_text(b->a->A, x->offset_end)));
+                      itin_arena_printf(b->A, "%s, %s (%s, %s)", itin_date_long_langs(b->A, b->ls, end_date),
+                                        to, x->tz_end, offset_text(b->A, x->offset_end)));
         if (!x->everyone)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_WITH), who_text(b, x->who));
         add_field(b, &e->fields, &e->n_fields, &cap, NULL, tr_paragraph(b, l->description));
@@ -440,14 +452,13 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
         const char *how[ITIN_MAX_LANGS] = {"", ""};
         for (size_t k = 0; k < b->ls->n; k++) {
             itin_lang l = b->ls->lang[k];
-            how[k] = itin_arena_printf(b->a->A, "%s%s%s", itin_mode_label(l, x->mode), itin_comma(l),
-                                       itin_duration_text(b->a->A, l, x->minutes));
+            how[k] = itin_arena_printf(b->A, "%s%s%s", itin_mode_label(l, x->mode), itin_comma(l),
+                                       itin_duration_text(b->A, l, x->minutes));
             if (x->distance_km > 0)
-                how[k] = itin_arena_printf(b->a->A, "%s%s%s", how[k], itin_comma(l),
-                                           itin_distance_text(b->a->A, l, x->distance_km));
+                how[k] = itin_arena_printf(b->A, "%s%s%s", how[k], itin_comma(l),
+                                           itin_distance_text(b->A, l, x->distance_km));
         }
-        e->title =
-            itin_arena_printf(b->a->A, "%s (%s)", e->title, itin_join_langs(b->a->A, b->ls, how, " / "));
+        e->title = itin_arena_printf(b->A, "%s (%s)", e->title, itin_join_langs(b->A, b->ls, how, " / "));
         if (!x->everyone)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_WITH), who_text(b, x->who));
     } else if (x->kind == ITIN_ITEM_MEETING) {
@@ -455,9 +466,8 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
         const itin_company *h = &P->companies[x->companies[1]];
         add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_PLACE), place_text(b, x->place));
         add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_TABLE),
-                  x->interpreted
-                      ? itin_arena_printf(b->a->A, "%d, %s", x->table, agenda_label(b, L_INTERPRETED))
-                      : itin_arena_printf(b->a->A, "%d", x->table));
+                  x->interpreted ? itin_arena_printf(b->A, "%d, %s", x->table, agenda_label(b, L_INTERPRETED))
+                                 : itin_arena_printf(b->A, "%d", x->table));
         if (!x->everyone)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_WITH), who_text(b, x->who));
         add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_CONTACT),
@@ -477,7 +487,7 @@ free_time(builder *b, agenda_entry *e, const itin_item *x, int64_t from, int64_t
         itin_zone_local(z, from, NULL, &m0, NULL);
         itin_zone_local(z, to, NULL, &m1, NULL);
     }
-    e->time = itin_arena_printf(b->a->A, "%s\u2013%s", agenda_hm(b, m0), agenda_hm(b, m1));
+    e->time = itin_arena_printf(b->A, "%s\u2013%s", agenda_hm(b, m0), agenda_hm(b, m1));
     e->title = agenda_label(b, L_FREE_TIME);
     e->kind = x->kind;
     e->free_time = true;
@@ -512,71 +522,79 @@ agenda_head(builder *b)
                   itin_arena_printf(a->A, "%d", D->revision));
 }
 
+/* The zone and offset the reader was last told, by a zone line or by a
+ * leg's arrival. An entry whose time names its offsets (the clocks change
+ * during it) does not count: the entries after it, in the new offset, get a
+ * zone line of their own, so that the repeated hour's times never stand
+ * under the old offset. */
+typedef struct told {
+    const char *zone;
+    int offset;
+} told;
+
+/* The agenda's day of `day`, into ad. */
 static void
-agenda_days(builder *b, const itin_render_options *opt)
+agenda_day_build(builder *b, agenda_day *ad, const itin_day *day, told *t)
 {
     const itin_itinerary *it = b->it;
     const itin_delegation *D = &b->P->delegation;
-    agenda *a = b->a;
-    /* The zone and offset the reader was last told, by a zone line or by a
-     * leg's arrival. An entry whose time names its offsets (the clocks change
-     * during it) does not count: the entries after it, in the new offset,
-     * get a zone line of their own, so that the repeated hour's times never
-     * stand under the old offset. */
-    const char *zone = NULL;
-    int offset = 0;
-    a->days = itin_arena_alloc(a->A, (it->n_days ? it->n_days : 1) * sizeof *a->days);
-    for (size_t k = 0; k < it->n_days; k++) {
-        const itin_day *day = &it->days[k];
-        agenda_day *ad = &a->days[a->n_days++];
-        ad->day = day;
-        const char *date = itin_date_long_langs(a->A, b->ls, day->date);
-        /* Every day has its number (0 and below before the delegation); the
-         * days around it also say what they are. */
-        const char *label[ITIN_MAX_LANGS] = {"", ""};
-        for (size_t j = 0; j < b->ls->n; j++) {
-            itin_lang l = b->ls->lang[j];
-            label[j] = itin_arena_printf(a->A, itin_label_text(l, L_DAY), day->number);
-            if (day->date < D->start || day->date > D->end)
-                label[j] =
-                    itin_arena_printf(a->A, "%s (%s)", label[j],
-                                      itin_label_text(l, day->date < D->start ? L_DAY_BEFORE : L_DAY_AFTER));
-        }
-        ad->heading =
-            itin_arena_printf(a->A, "%s \u00b7 %s", itin_join_langs(a->A, b->ls, label, " / "), date);
-        /* Room for a free time before every item. */
-        ad->entries = itin_arena_alloc(a->A, (day->n_items ? 2 * day->n_items : 1) * sizeof *ad->entries);
-        size_t cap_n = 0;
-        int64_t busy_until = INT64_MIN;
-        for (size_t i = 0; i < day->n_items; i++) {
-            const itin_item *x = &it->items[day->items[i]];
-            if (x->kind != ITIN_ITEM_LODGING && x->status != ITIN_CANCELLED) {
-                /* A leg keeps one from its check-in to the end of its exit time. */
-                int64_t busy_from = x->start, busy_to = x->end;
-                if (x->kind == ITIN_ITEM_TRAVEL)
-                    busy_from -= (int64_t)x->checkin * 60, busy_to += (int64_t)x->exit_time * 60;
-                if (busy_until != INT64_MIN && D->hotel_break > 0 &&
-                    busy_from - busy_until >= (int64_t)D->hotel_break * 60)
-                    free_time(b, &ad->entries[ad->n_entries++], x, busy_until, busy_from);
-                if (busy_to > busy_until)
-                    busy_until = busy_to;
-            }
-            if (x->kind == ITIN_ITEM_LODGING) {
-                const char *text = place_text(b, x->place);
-                if (!x->everyone && !opt->mask)
-                    text = itin_arena_printf(a->A, "%s (%s)", text, who_text(b, x->who));
-                add_field(b, &ad->nights, &ad->n_nights, &cap_n, agenda_label(b, L_LODGING), text);
-                continue;
-            }
-            agenda_entry *e = &ad->entries[ad->n_entries++];
-            entry_for(b, e, x);
-            if (!zone || strcmp(zone, x->tz_start) != 0 || offset != x->offset_start)
-                e->zone =
-                    itin_agenda_local_time(a->A, agenda_label(b, L_LOCAL_TIME), x->tz_start, x->offset_start);
-            zone = x->tz_end;
-            offset = e->offsets ? x->offset_start : x->offset_end;
-        }
+    memset(ad, 0, sizeof *ad);
+    ad->day = day;
+    const char *date = itin_date_long_langs(b->A, b->ls, day->date);
+    /* Every day has its number (0 and below before the delegation); the days
+     * around it also say what they are. */
+    const char *label[ITIN_MAX_LANGS] = {"", ""};
+    for (size_t j = 0; j < b->ls->n; j++) {
+        itin_lang l = b->ls->lang[j];
+        label[j] = itin_arena_printf(b->A, itin_label_text(l, L_DAY), day->number);
+        if (day->date < D->start || day->date > D->end)
+            label[j] =
+                itin_arena_printf(b->A, "%s (%s)", label[j],
+                                  itin_label_text(l, day->date < D->start ? L_DAY_BEFORE : L_DAY_AFTER));
     }
+    ad->heading = itin_arena_printf(b->A, "%s \u00b7 %s", itin_join_langs(b->A, b->ls, label, " / "), date);
+    /* Room for a free time before every item. */
+    ad->entries = itin_arena_alloc(b->A, (day->n_items ? 2 * day->n_items : 1) * sizeof *ad->entries);
+    size_t cap_n = 0;
+    int64_t busy_until = INT64_MIN;
+    for (size_t i = 0; i < day->n_items; i++) {
+        const itin_item *x = &it->items[day->items[i]];
+        if (x->kind != ITIN_ITEM_LODGING && x->status != ITIN_CANCELLED) {
+            /* A leg keeps one from its check-in to the end of its exit time. */
+            int64_t busy_from = x->start, busy_to = x->end;
+            if (x->kind == ITIN_ITEM_TRAVEL)
+                busy_from -= (int64_t)x->checkin * 60, busy_to += (int64_t)x->exit_time * 60;
+            if (busy_until != INT64_MIN && D->hotel_break > 0 &&
+                busy_from - busy_until >= (int64_t)D->hotel_break * 60)
+                free_time(b, &ad->entries[ad->n_entries++], x, busy_until, busy_from);
+            if (busy_to > busy_until)
+                busy_until = busy_to;
+        }
+        if (x->kind == ITIN_ITEM_LODGING) {
+            const char *text = place_text(b, x->place);
+            if (!x->everyone && !b->mask)
+                text = itin_arena_printf(b->A, "%s (%s)", text, who_text(b, x->who));
+            add_field(b, &ad->nights, &ad->n_nights, &cap_n, agenda_label(b, L_LODGING), text);
+            continue;
+        }
+        agenda_entry *e = &ad->entries[ad->n_entries++];
+        entry_for(b, e, x);
+        if (!t->zone || strcmp(t->zone, x->tz_start) != 0 || t->offset != x->offset_start)
+            e->zone =
+                itin_agenda_local_time(b->A, agenda_label(b, L_LOCAL_TIME), x->tz_start, x->offset_start);
+        t->zone = x->tz_end;
+        t->offset = e->offsets ? x->offset_start : x->offset_end;
+    }
+}
+
+static void
+agenda_days(builder *b)
+{
+    agenda *a = b->a;
+    told t = {NULL, 0};
+    a->days = itin_arena_alloc(a->A, (b->it->n_days ? b->it->n_days : 1) * sizeof *a->days);
+    for (size_t k = 0; k < b->it->n_days; k++)
+        agenda_day_build(b, &a->days[a->n_days++], &b->it->days[k], &t);
 }
 
 static void
@@ -625,8 +643,9 @@ agenda_people(builder *b)
     free(seen);
 }
 
-agenda *
-itin_agenda_build(const itin_itinerary *it, const itin_render_options *opt)
+/* An agenda with everything but its days. */
+static agenda *
+agenda_shell(const itin_itinerary *it, const itin_render_options *opt)
 {
     itin_arena *A = itin_arena_new();
     agenda *a = itin_arena_alloc(A, sizeof *a);
@@ -640,20 +659,93 @@ itin_agenda_build(const itin_itinerary *it, const itin_render_options *opt)
         a->langs = (itin_langs){{itin_lang_of(spec)}, 1};
     a->lang = a->langs.lang[0];
     a->no_items = itin_label_langs(A, &a->langs, L_NO_ITEMS);
-    builder b = {a, it, it->plan, &a->langs, opt->mask};
+    builder b = {a, A, it, it->plan, &a->langs, opt->mask};
     agenda_head(&b);
     if (opt->audience) {
         size_t cap = a->n_head;
         add_field(&b, &a->head, &a->n_head, &cap, agenda_label(&b, L_FOR), tr(&b, opt->audience));
     }
-    agenda_days(&b, opt);
     agenda_people(&b);
     return a;
+}
+
+agenda *
+itin_agenda_build(const itin_itinerary *it, const itin_render_options *opt)
+{
+    agenda *a = agenda_shell(it, opt);
+    builder b = {a, a->A, it, it->plan, &a->langs, opt->mask};
+    agenda_days(&b);
+    return a;
+}
+
+/* The state of an agenda built a day at a time. */
+struct agenda_stream {
+    const itin_itinerary *it;
+    const uint64_t *mask;
+    itin_arena *A; /* the current day's, reset for the next */
+    size_t next;   /* the itinerary's next day */
+    told t;
+    agenda_day day;
+};
+
+agenda *
+itin_agenda_begin(const itin_itinerary *it, const itin_render_options *opt)
+{
+    agenda *a = agenda_shell(it, opt);
+    struct agenda_stream *s = itin_arena_alloc(a->A, sizeof *s);
+    s->it = it;
+    s->mask = opt->mask;
+    s->A = itin_arena_new();
+    a->stream = s;
+    return a;
+}
+
+const agenda_day *
+itin_agenda_next_day(agenda *a)
+{
+    struct agenda_stream *s = a->stream;
+    if (!s || s->next >= s->it->n_days)
+        return NULL;
+    itin_arena_reset(s->A);
+    builder b = {a, s->A, s->it, s->it->plan, &a->langs, s->mask};
+    agenda_day_build(&b, &s->day, &s->it->days[s->next++], &s->t);
+    return &s->day;
+}
+
+size_t
+itin_agenda_time_width(const itin_itinerary *it)
+{
+    /* At least 11, as the writer's; "10:00–11:00" and every free time. */
+    size_t tw = itin_display_width("00:00\u201300:00", strlen("00:00\u201300:00"));
+    if (tw < 11)
+        tw = 11;
+    itin_arena *A = NULL;
+    for (size_t k = 0; k < it->n_days; k++)
+        for (size_t i = 0; i < it->days[k].n_items; i++) {
+            const itin_item *x = &it->items[it->days[k].items[i]];
+            bool offsets;
+            if (x->kind == ITIN_ITEM_LODGING || item_days(x, NULL, NULL, &offsets) == 0 || offsets)
+                continue;
+            /* A time into another day ("22:00–06:15 +1"), as the agenda
+             * writes it. */
+            if (!A)
+                A = itin_arena_new();
+            const char *t = itin_agenda_item_time(A, x, &offsets);
+            size_t w = itin_display_width(t, strlen(t));
+            if (w > tw)
+                tw = w;
+            itin_arena_reset(A);
+        }
+    itin_arena_free(A);
+    return tw;
 }
 
 void
 itin_agenda_free(agenda *a)
 {
-    if (a)
-        itin_arena_free(a->A);
+    if (!a)
+        return;
+    if (a->stream)
+        itin_arena_free(a->stream->A);
+    itin_arena_free(a->A);
 }

@@ -57,12 +57,24 @@ typedef struct agenda {
     size_t n_contacts;
     const uint64_t *group_masks;    /* each group's members, made when first needed */
     struct itin_who_memo *who_memo; /* attendee lines made so far, by mask */
+    struct agenda_stream *stream;   /* built a day at a time: what comes next */
 } agenda;
 
 /* Build the agenda of an itinerary (already filtered to its audience). The
  * caller frees it with itin_agenda_free(). */
 agenda *itin_agenda_build(const itin_itinerary *it, const itin_render_options *opt);
 void itin_agenda_free(agenda *a);
+
+/* The same agenda a day at a time, for writers that need one day in memory
+ * (the text and Markdown of a whole itinerary): itin_agenda_begin builds
+ * all but the days (a->days stays empty); each itin_agenda_next_day builds
+ * the next, in memory the call after it reuses, until it returns NULL. */
+agenda *itin_agenda_begin(const itin_itinerary *it, const itin_render_options *opt);
+const agenda_day *itin_agenda_next_day(agenda *a);
+/* The width of the text's time column for the agenda of `it`: that of its
+ * widest time, less the rare ones that name their offsets, as
+ * itin_agenda_write_text finds it on a whole agenda. */
+size_t itin_agenda_time_width(const itin_itinerary *it);
 
 /* Lay out an agenda (built here, or by another module in the same blocks,
  * such as a change notice): as text wrapped to `width` display columns

@@ -156,77 +156,97 @@ md_entry(md *m, const agenda_entry *e, bool after_another)
     md_put(m, "\n");
 }
 
+static void
+md_head(md *m, const agenda *a)
+{
+    md_put(m, "# ");
+    md_text(m, a->title, false);
+    md_put(m, "\n\n");
+    for (size_t i = 0; i < a->n_head; i++) {
+        md_put(m, "- ");
+        labelled(m, &a->head[i]);
+        md_put(m, "\n");
+    }
+}
+
+static void
+md_day(md *m, const agenda *a, const agenda_day *d)
+{
+    md_put(m, "\n## ");
+    md_text(m, d->heading, false);
+    md_put(m, "\n\n");
+    if (d->n_entries == 0) {
+        md_text(m, a->no_items, true);
+        md_put(m, "\n");
+    }
+    for (size_t i = 0; i < d->n_entries; i++)
+        md_entry(m, &d->entries[i], i > 0);
+    if (d->n_nights)
+        md_put(m, "\n");
+    for (size_t j = 0; j < d->n_nights; j++) {
+        labelled(m, &d->nights[j]);
+        md_put(m, j + 1 < d->n_nights ? "\\\n" : "\n");
+    }
+}
+
+/* The participants and contacts; 0, or -1 with errno. */
+static int
+md_tail(md *m, const agenda *a)
+{
+    if (a->people_heading) {
+        md_put(m, "\n## ");
+        md_text(m, a->people_heading, false);
+        md_put(m, "\n\n");
+    }
+    for (size_t i = 0; i < a->n_people; i++) {
+        md_put(m, "- **");
+        md_text(m, a->people[i].label, false);
+        md_put(m, "**");
+        if (a->people[i].text && *a->people[i].text) {
+            md_put(m, " \u2013 ");
+            md_text(m, a->people[i].text, false);
+        }
+        md_put(m, "\n");
+    }
+    if (a->n_contacts && a->contacts_heading) {
+        md_put(m, "\n## ");
+        md_text(m, a->contacts_heading, false);
+        md_put(m, "\n\n");
+        for (size_t i = 0; i < a->n_contacts; i++) {
+            md_put(m, "- ");
+            labelled(m, &a->contacts[i]);
+            md_put(m, "\n");
+        }
+    }
+    if (m->bad && !errno)
+        errno = EIO;
+    return m->bad || ferror(m->f) ? -1 : 0;
+}
+
 int
 itin_agenda_write_markdown(const agenda *a, FILE *f)
 {
     md m = {f, 0};
-
-    md_put(&m, "# ");
-    md_text(&m, a->title, false);
-    md_put(&m, "\n\n");
-    for (size_t i = 0; i < a->n_head; i++) {
-        md_put(&m, "- ");
-        labelled(&m, &a->head[i]);
-        md_put(&m, "\n");
-    }
-
-    for (size_t k = 0; k < a->n_days; k++) {
-        const agenda_day *d = &a->days[k];
-        md_put(&m, "\n## ");
-        md_text(&m, d->heading, false);
-        md_put(&m, "\n\n");
-        if (d->n_entries == 0) {
-            md_text(&m, a->no_items, true);
-            md_put(&m, "\n");
-        }
-        for (size_t i = 0; i < d->n_entries; i++)
-            md_entry(&m, &d->entries[i], i > 0);
-        if (d->n_nights)
-            md_put(&m, "\n");
-        for (size_t j = 0; j < d->n_nights; j++) {
-            labelled(&m, &d->nights[j]);
-            md_put(&m, j + 1 < d->n_nights ? "\\\n" : "\n");
-        }
-    }
-
-    if (a->people_heading) {
-        md_put(&m, "\n## ");
-        md_text(&m, a->people_heading, false);
-        md_put(&m, "\n\n");
-    }
-    for (size_t i = 0; i < a->n_people; i++) {
-        md_put(&m, "- **");
-        md_text(&m, a->people[i].label, false);
-        md_put(&m, "**");
-        if (a->people[i].text && *a->people[i].text) {
-            md_put(&m, " \u2013 ");
-            md_text(&m, a->people[i].text, false);
-        }
-        md_put(&m, "\n");
-    }
-    if (a->n_contacts && a->contacts_heading) {
-        md_put(&m, "\n## ");
-        md_text(&m, a->contacts_heading, false);
-        md_put(&m, "\n\n");
-        for (size_t i = 0; i < a->n_contacts; i++) {
-            md_put(&m, "- ");
-            labelled(&m, &a->contacts[i]);
-            md_put(&m, "\n");
-        }
-    }
-    if (m.bad && !errno)
-        errno = EIO;
-    return m.bad || ferror(f) ? -1 : 0;
+    md_head(&m, a);
+    for (size_t k = 0; k < a->n_days; k++)
+        md_day(&m, a, &a->days[k]);
+    return md_tail(&m, a);
 }
 
+/* A whole itinerary's agenda is built and written a day at a time, so that
+ * only one day of it is in memory. */
 int
 itin_export_markdown(const itin_itinerary *it, const itin_render_options *opt, FILE *f)
 {
     static const itin_render_options none;
     if (!opt)
         opt = &none;
-    agenda *a = itin_agenda_build(it, opt);
-    int rc = itin_agenda_write_markdown(a, f);
+    md m = {f, 0};
+    agenda *a = itin_agenda_begin(it, opt);
+    md_head(&m, a);
+    for (const agenda_day *d; (d = itin_agenda_next_day(a)) != NULL;)
+        md_day(&m, a, d);
+    int rc = md_tail(&m, a);
     itin_agenda_free(a);
     return rc;
 }

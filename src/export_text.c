@@ -243,13 +243,71 @@ text_entry(out *o, const agenda_entry *e, size_t indent)
         field(o, indent, &e->fields[j]);
 }
 
+static void
+text_head(out *o, const agenda *a)
+{
+    rule(o, "=");
+    wrap(o, "", 0, 0, a->title);
+    rule(o, "=");
+    table(o, a->head, a->n_head, 0);
+}
+
+static void
+text_day(out *o, const agenda *a, const agenda_day *d, size_t indent)
+{
+    text_emit(o, "\n", 1);
+    wrap(o, "", 0, 0, d->heading);
+    rule(o, "-");
+    if (d->n_entries == 0)
+        wrap(o, "", 0, 0, a->no_items);
+    for (size_t i = 0; i < d->n_entries; i++)
+        text_entry(o, &d->entries[i], indent);
+    if (d->n_nights)
+        text_emit(o, "\n", 1);
+    for (size_t j = 0; j < d->n_nights; j++)
+        field(o, 0, &d->nights[j]);
+}
+
+/* The participants and contacts; 0, or -1 with errno. */
+static int
+text_tail(out *o, const agenda *a)
+{
+    if (a->people_heading) {
+        text_emit(o, "\n", 1);
+        wrap(o, "", 0, 0, a->people_heading);
+        rule(o, "-");
+    }
+    for (size_t i = 0; i < a->n_people; i++) {
+        const agenda_field *p = &a->people[i];
+        if (p->text && *p->text) {
+            size_t n = strlen(p->label) + 8;
+            char *first = itin_xmalloc(n);
+            snprintf(first, n, "%s \u2013 ", p->label);
+            wrap(o, first, itin_display_width(first, strlen(first)), 4, p->text);
+            free(first);
+        } else {
+            wrap(o, "", 0, 4, p->label);
+        }
+    }
+    if (a->n_contacts && a->contacts_heading) {
+        text_emit(o, "\n", 1);
+        wrap(o, "", 0, 0, a->contacts_heading);
+        rule(o, "-");
+        table(o, a->contacts, a->n_contacts, 0);
+    }
+    if (o->bad && !errno)
+        errno = EIO;
+    return o->bad || ferror(o->f) ? -1 : 0;
+}
+
 int
 itin_agenda_write_text(const agenda *a, int width, FILE *f)
 {
     out o = {f, width > 0 ? width : 80, 0};
 
     /* The time column: as wide as the widest time in the agenda, less the
-     * rare ones that name their offsets (text_entry puts those apart). */
+     * rare ones that name their offsets (text_entry puts those apart);
+     * itin_agenda_time_width finds the same from the items. */
     size_t tw = 11;
     for (size_t k = 0; k < a->n_days; k++)
         for (size_t i = 0; i < a->days[k].n_entries; i++) {
@@ -258,64 +316,27 @@ itin_agenda_write_text(const agenda *a, int width, FILE *f)
             if (!e->offsets && w > tw)
                 tw = w;
         }
-    size_t indent = tw + 2;
-
-    rule(&o, "=");
-    wrap(&o, "", 0, 0, a->title);
-    rule(&o, "=");
-    table(&o, a->head, a->n_head, 0);
-
-    for (size_t k = 0; k < a->n_days; k++) {
-        const agenda_day *d = &a->days[k];
-        text_emit(&o, "\n", 1);
-        wrap(&o, "", 0, 0, d->heading);
-        rule(&o, "-");
-        if (d->n_entries == 0)
-            wrap(&o, "", 0, 0, a->no_items);
-        for (size_t i = 0; i < d->n_entries; i++)
-            text_entry(&o, &d->entries[i], indent);
-        if (d->n_nights)
-            text_emit(&o, "\n", 1);
-        for (size_t j = 0; j < d->n_nights; j++)
-            field(&o, 0, &d->nights[j]);
-    }
-
-    if (a->people_heading) {
-        text_emit(&o, "\n", 1);
-        wrap(&o, "", 0, 0, a->people_heading);
-        rule(&o, "-");
-    }
-    for (size_t i = 0; i < a->n_people; i++) {
-        const agenda_field *p = &a->people[i];
-        if (p->text && *p->text) {
-            size_t n = strlen(p->label) + 8;
-            char *first = itin_xmalloc(n);
-            snprintf(first, n, "%s \u2013 ", p->label);
-            wrap(&o, first, itin_display_width(first, strlen(first)), 4, p->text);
-            free(first);
-        } else {
-            wrap(&o, "", 0, 4, p->label);
-        }
-    }
-    if (a->n_contacts && a->contacts_heading) {
-        text_emit(&o, "\n", 1);
-        wrap(&o, "", 0, 0, a->contacts_heading);
-        rule(&o, "-");
-        table(&o, a->contacts, a->n_contacts, 0);
-    }
-    if (o.bad && !errno)
-        errno = EIO;
-    return o.bad || ferror(f) ? -1 : 0;
+    text_head(&o, a);
+    for (size_t k = 0; k < a->n_days; k++)
+        text_day(&o, a, &a->days[k], tw + 2);
+    return text_tail(&o, a);
 }
 
+/* A whole itinerary's agenda is built and written a day at a time, so that
+ * only one day of it is in memory. */
 int
 itin_export_text(const itin_itinerary *it, const itin_render_options *opt, FILE *f)
 {
     static const itin_render_options none;
     if (!opt)
         opt = &none;
-    agenda *a = itin_agenda_build(it, opt);
-    int rc = itin_agenda_write_text(a, opt->width, f);
+    out o = {f, opt->width > 0 ? opt->width : 80, 0};
+    size_t indent = itin_agenda_time_width(it) + 2;
+    agenda *a = itin_agenda_begin(it, opt);
+    text_head(&o, a);
+    for (const agenda_day *d; (d = itin_agenda_next_day(a)) != NULL;)
+        text_day(&o, a, d, indent);
+    int rc = text_tail(&o, a);
     itin_agenda_free(a);
     return rc;
 }
