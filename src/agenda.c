@@ -7,6 +7,7 @@
 
 #include "agenda.h"
 #include "datetime.h"
+#include "strmap.h"
 #include "text.h"
 #include "tz.h"
 #include "who.h"
@@ -350,9 +351,10 @@ itin_agenda_item_time(itin_arena *A, const itin_item *x, bool *offsets)
         from = itin_arena_printf(A, "%s (%s)", from, offset_text(A, x->offset_start));
         to = itin_arena_printf(A, "%s (%s)", to, offset_text(A, x->offset_end));
     }
-    return days > 0   ? itin_arena_printf(A, "%s\u2013%s +%d", from, to, days)
-           : days < 0 ? itin_arena_printf(A, "%s\u2013%s %d", from, to, days)
-                      : itin_arena_printf(A, "%s\u2013%s", from, to);
+    if (days == 0)
+        return itin_arena_cat(A, from, "\u2013", to, (const char *)NULL);
+    return days > 0 ? itin_arena_printf(A, "%s\u2013%s +%d", from, to, days)
+                    : itin_arena_printf(A, "%s\u2013%s %d", from, to, days);
 }
 
 const char *
@@ -366,7 +368,8 @@ itin_agenda_item_title(itin_arena *A, const itin_langs *ls, const itin_plan *P, 
     const char *from = route ? short_in(P, l, &P->institutions[x->from]) : NULL;
     const char *to = route ? short_in(P, l, &P->institutions[x->to]) : NULL;
     if (x->kind == ITIN_ITEM_TRANSFER)
-        t = itin_arena_printf(A, "%s: %s \u2192 %s", itin_label_langs(A, ls, L_TRANSFER), from, to);
+        t = itin_arena_cat(A, itin_label_langs(A, ls, L_TRANSFER), ": ", from, " \u2192 ", to,
+                           (const char *)NULL);
     else if (x->kind == ITIN_ITEM_MEETING)
         t = itin_arena_printf(A, "%s: %s", itin_label_langs(A, ls, L_MEETING), t);
     else if (x->kind == ITIN_ITEM_TRAVEL && x->leg->title_default)
@@ -383,6 +386,36 @@ title_of(builder *b, const itin_item *x)
     else if (x->status == ITIN_TENTATIVE)
         t = itin_arena_printf(b->A, "[%s] %s", agenda_label(b, L_TENTATIVE), t);
     return t;
+}
+
+/* "by bus, 20 min, 3.6 km" in each of the agenda's languages; made once
+ * per mode, duration and distance, in the agenda's arena. */
+static const char *
+transfer_how(agenda *a, const itin_item *x)
+{
+    uint64_t bits;
+    memcpy(&bits, &x->distance_km, sizeof bits);
+    uint64_t what = ((uint64_t)x->mode << 32) | (uint32_t)x->minutes;
+    size_t i;
+    if (!a->hows) {
+        a->hows = itin_arena_alloc(a->A, sizeof *a->hows);
+        itin_pairmap_init(a->hows);
+    }
+    if (itin_pairmap_get(a->hows, what, bits, &i))
+        return a->how[i];
+    const char *how[ITIN_MAX_LANGS] = {"", ""};
+    for (size_t k = 0; k < a->langs.n; k++) {
+        itin_lang l = a->langs.lang[k];
+        how[k] = itin_arena_cat(a->A, itin_mode_label(l, x->mode), itin_comma(l),
+                                itin_duration_text(a->A, l, x->minutes), (const char *)NULL);
+        if (x->distance_km > 0)
+            how[k] = itin_arena_cat(a->A, how[k], itin_comma(l), itin_distance_text(a->A, l, x->distance_km),
+                                    (const char *)NULL);
+    }
+    a->how = itin_arena_grow(a->A, a->how, &a->cap_how, a->n_how + 1, sizeof *a->how);
+    a->how[a->n_how] = itin_join_langs(a->A, &a->langs, how, " / ");
+    itin_pairmap_put(a->hows, what, bits, a->n_how, NULL);
+    return a->how[a->n_how++];
 }
 
 static void
@@ -449,16 +482,7 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
     } else if (x->kind == ITIN_ITEM_TRANSFER) {
         /* "Transfer: A → B (by bus, 20 min, 3.6 km)"; bilingual "(mit dem
          * Bus, 20 Min., 3,6 km / 버스, 20분, 3.6 km)". */
-        const char *how[ITIN_MAX_LANGS] = {"", ""};
-        for (size_t k = 0; k < b->ls->n; k++) {
-            itin_lang l = b->ls->lang[k];
-            how[k] = itin_arena_printf(b->A, "%s%s%s", itin_mode_label(l, x->mode), itin_comma(l),
-                                       itin_duration_text(b->A, l, x->minutes));
-            if (x->distance_km > 0)
-                how[k] = itin_arena_printf(b->A, "%s%s%s", how[k], itin_comma(l),
-                                           itin_distance_text(b->A, l, x->distance_km));
-        }
-        e->title = itin_arena_printf(b->A, "%s (%s)", e->title, itin_join_langs(b->A, b->ls, how, " / "));
+        e->title = itin_arena_cat(b->A, e->title, " (", transfer_how(b->a, x), ")", (const char *)NULL);
         if (!x->everyone)
             add_field(b, &e->fields, &e->n_fields, &cap, agenda_label(b, L_WITH), who_text(b, x->who));
     } else if (x->kind == ITIN_ITEM_MEETING) {
@@ -747,5 +771,7 @@ itin_agenda_free(agenda *a)
         return;
     if (a->stream)
         itin_arena_free(a->stream->A);
+    if (a->hows)
+        itin_pairmap_free(a->hows);
     itin_arena_free(a->A);
 }

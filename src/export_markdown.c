@@ -26,7 +26,10 @@ md_put(md *m, const char *s)
 static bool
 inline_special(char c)
 {
-    return strchr("\\`*_[]<>&!|~", c) != NULL;
+    static const bool special[256] = {
+        ['\\'] = true, ['`'] = true, ['*'] = true, ['_'] = true, ['['] = true, [']'] = true,
+        ['<'] = true,  ['>'] = true, ['&'] = true, ['!'] = true, ['|'] = true, ['~'] = true};
+    return special[(unsigned char)c];
 }
 
 /* User text on one line: newlines become spaces, control characters go,
