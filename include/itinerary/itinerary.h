@@ -443,39 +443,41 @@ typedef enum itin_item_kind {
  * zones say how to show them: start in `tz_start`, end in `tz_end` (they
  * differ for a flight or a transfer between zones). */
 typedef struct itin_item {
-    itin_item_kind kind;
+    /* (Fields are grouped by size, so that the struct has no padding: an
+     * itinerary holds one per visit, leg, transfer and lodging night.) */
     const char *id; /* visit or leg id; "transfer:A:B"; lodging id */
     const char *title;
     int64_t start, end;
     const char *tz_start, *tz_end;
-    itin_date date; /* the day it belongs to (local date of its start) */
-    itin_date local_start_date, local_end_date;
-    int local_start, local_end;   /* minutes since local midnight */
-    int offset_start, offset_end; /* UTC offsets in seconds */
-    size_t place;                 /* visit, lodging: the institution */
-    size_t from, to;              /* travel, transfer: institutions */
-    const uint64_t *who;          /* attendees (plan->who_words words) */
-    bool everyone;
-    itin_status status;
-    itin_mode mode;     /* travel, transfer */
-    int minutes;        /* transfer: its duration */
-    int checkin;        /* travel: minutes to be there before departure */
-    int exit_time;      /* travel: minutes from arrival until one can move on */
-    double distance_km; /* transfer: great-circle distance to 0.1 km, 0 when unknown */
-    bool estimated;     /* transfer: estimated (true) or from travel_times */
-    bool fixed;         /* visit: had a start in the file */
+    size_t place;        /* visit, lodging: the institution */
+    size_t from, to;     /* travel, transfer: institutions */
+    const uint64_t *who; /* attendees (plan->who_words words) */
+    double distance_km;  /* transfer: great-circle distance to 0.1 km, 0 when unknown */
     const itin_visit *visit;
     const itin_leg *leg;
     const itin_lodging *lodging;
     const char *from_item, *to_item; /* transfer: ids of the items it joins,
                                         "hotel:<id>@<date>" for a hotel end */
-    bool all_day;                    /* lodging: start and end are local midnights */
     const itin_session *session;     /* meeting: its session */
     size_t companies[2];             /* meeting: the delegation company, then the host */
-    int table;                       /* meeting: from 1 */
-    int slot;                        /* meeting: from 1 */
-    bool interpreted;                /* meeting: the companies share no language */
     itin_pos pos;                    /* where it came from (transfers: the later item) */
+    itin_item_kind kind;
+    itin_date date; /* the day it belongs to (local date of its start) */
+    itin_date local_start_date, local_end_date;
+    int local_start, local_end;   /* minutes since local midnight */
+    int offset_start, offset_end; /* UTC offsets in seconds */
+    itin_status status;
+    itin_mode mode;   /* travel, transfer */
+    int minutes;      /* transfer: its duration */
+    int checkin;      /* travel: minutes to be there before departure */
+    int exit_time;    /* travel: minutes from arrival until one can move on */
+    int table;        /* meeting: from 1 */
+    int slot;         /* meeting: from 1 */
+    bool everyone;    /* every participant attends */
+    bool estimated;   /* transfer: estimated (true) or from travel_times */
+    bool fixed;       /* visit: had a start in the file */
+    bool all_day;     /* lodging: start and end are local midnights */
+    bool interpreted; /* meeting: the companies share no language */
 } itin_item;
 
 typedef struct itin_day {
