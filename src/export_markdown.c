@@ -6,19 +6,29 @@
 #include <string.h>
 
 #include "agenda.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
+/* The text goes to `pend` and to the file a day at a time: one write
+ * instead of one per piece. */
 typedef struct md {
     FILE *f;
     int bad;
+    itin_strbuf pend;
 } md;
 
 static void
 md_put(md *m, const char *s)
 {
-    size_t n = strlen(s);
-    if (n && fwrite(s, 1, n, m->f) != n)
+    itin_strbuf_puts(&m->pend, s);
+}
+
+static void
+md_flush(md *m)
+{
+    if (m->pend.len && fwrite(m->pend.s, 1, m->pend.len, m->f) != m->pend.len)
         m->bad = -1;
+    itin_strbuf_clear(&m->pend);
 }
 
 /* Characters that can start inline structure anywhere (emphasis, code,
@@ -170,6 +180,7 @@ md_head(md *m, const agenda *a)
         labelled(m, &a->head[i]);
         md_put(m, "\n");
     }
+    md_flush(m);
 }
 
 static void
@@ -190,6 +201,7 @@ md_day(md *m, const agenda *a, const agenda_day *d)
         labelled(m, &d->nights[j]);
         md_put(m, j + 1 < d->n_nights ? "\\\n" : "\n");
     }
+    md_flush(m);
 }
 
 /* The participants and contacts; 0, or -1 with errno. */
@@ -221,6 +233,9 @@ md_tail(md *m, const agenda *a)
             md_put(m, "\n");
         }
     }
+    md_flush(m);
+    free(m->pend.s);
+    m->pend = (itin_strbuf){0};
     if (m->bad && !errno)
         errno = EIO;
     return m->bad || ferror(m->f) ? -1 : 0;
@@ -229,7 +244,7 @@ md_tail(md *m, const agenda *a)
 int
 itin_agenda_write_markdown(const agenda *a, FILE *f)
 {
-    md m = {f, 0};
+    md m = {f, 0, {0}};
     md_head(&m, a);
     for (size_t k = 0; k < a->n_days; k++)
         md_day(&m, a, &a->days[k]);
@@ -244,7 +259,7 @@ itin_export_markdown(const itin_itinerary *it, const itin_render_options *opt, F
     static const itin_render_options none;
     if (!opt)
         opt = &none;
-    md m = {f, 0};
+    md m = {f, 0, {0}};
     agenda *a = itin_agenda_begin(it, opt);
     md_head(&m, a);
     for (const agenda_day *d; (d = itin_agenda_next_day(a)) != NULL;)

@@ -6,19 +6,30 @@
 #include <string.h>
 
 #include "agenda.h"
+#include "strbuf.h"
 #include "xalloc.h"
 
+/* The text goes to `pend` and to the file a day at a time: one write
+ * instead of one per piece. */
 typedef struct out {
     FILE *f;
     int width;
     int bad;
+    itin_strbuf pend;
 } out;
 
 static void
 text_emit(out *o, const char *s, size_t n)
 {
-    if (n && fwrite(s, 1, n, o->f) != n)
+    itin_strbuf_put(&o->pend, s, n);
+}
+
+static void
+text_flush(out *o)
+{
+    if (o->pend.len && fwrite(o->pend.s, 1, o->pend.len, o->f) != o->pend.len)
         o->bad = -1;
+    itin_strbuf_clear(&o->pend);
 }
 
 static void
@@ -250,6 +261,7 @@ text_head(out *o, const agenda *a)
     wrap(o, "", 0, 0, a->title);
     rule(o, "=");
     table(o, a->head, a->n_head, 0);
+    text_flush(o);
 }
 
 static void
@@ -266,6 +278,7 @@ text_day(out *o, const agenda *a, const agenda_day *d, size_t indent)
         text_emit(o, "\n", 1);
     for (size_t j = 0; j < d->n_nights; j++)
         field(o, 0, &d->nights[j]);
+    text_flush(o);
 }
 
 /* The participants and contacts; 0, or -1 with errno. */
@@ -295,6 +308,9 @@ text_tail(out *o, const agenda *a)
         rule(o, "-");
         table(o, a->contacts, a->n_contacts, 0);
     }
+    text_flush(o);
+    free(o->pend.s);
+    o->pend = (itin_strbuf){0};
     if (o->bad && !errno)
         errno = EIO;
     return o->bad || ferror(o->f) ? -1 : 0;
@@ -303,7 +319,7 @@ text_tail(out *o, const agenda *a)
 int
 itin_agenda_write_text(const agenda *a, int width, FILE *f)
 {
-    out o = {f, width > 0 ? width : 80, 0};
+    out o = {f, width > 0 ? width : 80, 0, {0}};
 
     /* The time column: as wide as the widest time in the agenda, less the
      * rare ones that name their offsets (text_entry puts those apart);
@@ -330,7 +346,7 @@ itin_export_text(const itin_itinerary *it, const itin_render_options *opt, FILE 
     static const itin_render_options none;
     if (!opt)
         opt = &none;
-    out o = {f, opt->width > 0 ? opt->width : 80, 0};
+    out o = {f, opt->width > 0 ? opt->width : 80, 0, {0}};
     size_t indent = itin_agenda_time_width(it) + 2;
     agenda *a = itin_agenda_begin(it, opt);
     text_head(&o, a);
