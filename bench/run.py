@@ -7,8 +7,8 @@ usage: bench/run.py BUILD_DIR [--shape basic|heavy|both] [SIZES...]
 For each shape and size it generates a plan with bench/gen.py (basic: 80
 participants in 40 groups over 50 days; heavy: 200 participants in 100 groups,
 five visits per group per working day, transfers between 50 places), then
-times, best of five runs each (processor time, user + system), side by
-side in one run on the same file:
+times, best of five runs each (processor time, user + system; the runs go
+in rounds of every command), side by side in one run on the same file:
   scan   bench_yaml_scan: libyaml parsing the file into events, nothing else
   check  itinerary check          (load + schedule)
   json, md, text, ics
@@ -46,18 +46,21 @@ def cpu_children():
     return u.ru_utime + u.ru_stime
 
 
-def best(cmd):
-    """The least processor time (user + system) of `runs` runs: on a machine
-    shared with other work the wall clock varies by a third from run to run,
-    the processor time far less."""
-    times = []
+def best(cmds):
+    """For each named command, the least processor time (user + system) of
+    `runs` runs: on a machine shared with other work the wall clock varies by
+    a third from run to run, the processor time far less. The runs go in
+    rounds, every command once per round, so that a slow spell of the
+    machine falls on all of them alike and not on one command's runs."""
+    times = {name: [] for name in cmds}
     for _ in range(runs):
-        t = cpu_children()
-        r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append(cpu_children() - t)
-        if r.returncode != 0:
-            sys.exit("%s exited %d" % (" ".join(cmd), r.returncode))
-    return min(times)
+        for name, cmd in cmds.items():
+            t = cpu_children()
+            r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times[name].append(cpu_children() - t)
+            if r.returncode != 0:
+                sys.exit("%s exited %d" % (" ".join(cmd), r.returncode))
+    return {name: min(t) for name, t in times.items()}
 
 
 def peak_kb(cmd):
@@ -75,10 +78,11 @@ with tempfile.TemporaryDirectory() as tmp:
             with open(path, "w") as f:
                 subprocess.run(gen, stdout=f, check=True)
             out = os.path.join(tmp, "out")
-            row = {"shape": shape, "n": n, "bytes": os.path.getsize(path), "scan": best([scan, path]),
-                   "check": best([itin, "check", path])}
+            cmds = {"scan": [scan, path], "check": [itin, "check", path]}
             for fmt in formats:
-                row[fmt] = best([itin, "plan", path, "--format", fmt, "-o", out])
+                cmds[fmt] = [itin, "plan", path, "--format", fmt, "-o", out]
+            row = {"shape": shape, "n": n, "bytes": os.path.getsize(path)}
+            row.update(best(cmds))
             row["peak"] = peak_kb([itin, "plan", path, "--format", "text", "-o", out]) * 1024
             rows.append(row)
 
@@ -86,10 +90,11 @@ with tempfile.TemporaryDirectory() as tmp:
     with open(path, "w") as f:
         subprocess.run([sys.executable, os.path.join(here, "gen.py"), "--everyone", "20000"], stdout=f, check=True)
     out = os.path.join(tmp, "out")
-    everyone = {"bytes": os.path.getsize(path), "scan": best([scan, path]), "check": best([itin, "check", path]),
-                "json": best([itin, "plan", path, "--format", "json", "-o", out]),
-                "peak": max(peak_kb([itin, "check", path]),
-                            peak_kb([itin, "plan", path, "--format", "json", "-o", out])) * 1024}
+    everyone = best({"scan": [scan, path], "check": [itin, "check", path],
+                     "json": [itin, "plan", path, "--format", "json", "-o", out]})
+    everyone["bytes"] = os.path.getsize(path)
+    everyone["peak"] = max(peak_kb([itin, "check", path]),
+                           peak_kb([itin, "plan", path, "--format", "json", "-o", out])) * 1024
     everyone["json_bytes"] = os.path.getsize(out)
 
 print("| shape | visits | input | scan | check | %s | peak (text) | peak / input |"
