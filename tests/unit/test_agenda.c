@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "agenda.h"
+#include "examples.h"
 
 typedef struct text {
     char *s;
@@ -86,14 +87,9 @@ static void
 examples(void **state)
 {
     (void)state;
-    static const char *const names[] = {"kr-mss-saxony-2022", "de-expert-korea-2022", "de-smwa-korea-2023",
-                                        "vn-embassy-saxony-2019"};
-    for (size_t e = 0; e < sizeof names / sizeof *names; e++) {
-        char path[512];
-        snprintf(path, sizeof path, "%s/data/examples/%s.yaml", ITIN_SOURCE_DIR, names[e]);
+    for (size_t e = 0; e < N_EXAMPLES; e++) {
         itin_diags d;
-        itin_diags_init(&d, 0);
-        itin_plan *plan = itin_plan_load(path, &d);
+        itin_plan *plan = load_example(e, &d);
         assert_non_null(plan);
         same_both_ways(plan, 0);
         itin_plan_free(plan);
@@ -108,7 +104,7 @@ examples(void **state)
     "  day: {start: \"00:00\", end: \"24:00\"}\n"                                                            \
     "  participants: [{id: lee, name: Lee}]\n"                                                               \
     "institutions:\n"                                                                                        \
-    "  - {id: p, name: P, geo: [50.11, 8.68]}\n"                                                            \
+    "  - {id: p, name: P, geo: [50.11, 8.68]}\n"                                                             \
     "  - {id: fra, name: Frankfurt Airport, geo: [50.03, 8.56]}\n"                                           \
     "  - {id: icn, name: Incheon Airport, geo: [37.46, 126.44], timezone: Asia/Seoul}\n"
 

@@ -18,6 +18,7 @@
 
 #include "arena.h"
 #include "ics.h"
+#include "examples.h"
 
 /* The text of every event of `it` both ways; returns how many events. */
 static size_t
@@ -77,15 +78,10 @@ static void
 examples(void **state)
 {
     (void)state;
-    static const char *const names[] = {"kr-mss-saxony-2022", "de-expert-korea-2022", "de-smwa-korea-2023",
-                                        "vn-embassy-saxony-2019"};
     static const char *const langs[] = {"en", "de", "ko"};
-    for (size_t e = 0; e < sizeof names / sizeof *names; e++) {
-        char path[512];
-        snprintf(path, sizeof path, "%s/data/examples/%s.yaml", ITIN_SOURCE_DIR, names[e]);
+    for (size_t e = 0; e < N_EXAMPLES; e++) {
         itin_diags d;
-        itin_diags_init(&d, 0);
-        itin_plan *plan = itin_plan_load(path, &d);
+        itin_plan *plan = load_example(e, &d);
         assert_non_null(plan);
         size_t published = 0;
         for (size_t l = 0; l < 3; l++) {
