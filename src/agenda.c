@@ -396,13 +396,13 @@ transfer_how(agenda *a, const itin_item *x)
     uint64_t bits;
     memcpy(&bits, &x->distance_km, sizeof bits);
     uint64_t what = ((uint64_t)x->mode << 32) | (uint32_t)x->minutes;
-    size_t i;
+    size_t at;
     if (!a->hows) {
         a->hows = itin_arena_alloc(a->A, sizeof *a->hows);
         itin_pairmap_init(a->hows);
     }
-    if (itin_pairmap_get(a->hows, what, bits, &i))
-        return a->how[i];
+    if (itin_pairmap_get(a->hows, what, bits, &at))
+        return (const char *)(uintptr_t)at;
     const char *how[ITIN_MAX_LANGS] = {"", ""};
     for (size_t k = 0; k < a->langs.n; k++) {
         itin_lang l = a->langs.lang[k];
@@ -412,10 +412,9 @@ transfer_how(agenda *a, const itin_item *x)
             how[k] = itin_arena_cat(a->A, how[k], itin_comma(l), itin_distance_text(a->A, l, x->distance_km),
                                     (const char *)NULL);
     }
-    a->how = itin_arena_grow(a->A, a->how, &a->cap_how, a->n_how + 1, sizeof *a->how);
-    a->how[a->n_how] = itin_join_langs(a->A, &a->langs, how, " / ");
-    itin_pairmap_put(a->hows, what, bits, a->n_how, NULL);
-    return a->how[a->n_how++];
+    const char *text = itin_join_langs(a->A, &a->langs, how, " / ");
+    itin_pairmap_put(a->hows, what, bits, (size_t)(uintptr_t)text, NULL);
+    return text;
 }
 
 static void

@@ -58,9 +58,8 @@ typedef struct agenda {
     const uint64_t *group_masks;    /* each group's members, made when first needed */
     struct itin_who_memo *who_memo; /* attendee lines made so far, by mask */
     struct agenda_stream *stream;   /* built a day at a time: what comes next */
-    struct itin_pairmap *hows;      /* a transfer's "by bus, 20 min": index in how */
-    const char **how;
-    size_t n_how, cap_how;
+    struct itin_pairmap *hows;      /* a transfer's "by bus, 20 min", by mode, minutes
+                                       and distance (the text's address) */
 } agenda;
 
 /* Build the agenda of an itinerary (already filtered to its audience). The

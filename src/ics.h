@@ -33,9 +33,8 @@ typedef struct ics_ctx {
                                      * itin_ics_vevent_text (owned) */
     itin_strbuf key;                /* scratch for the keys of lines */
     struct itin_who_memo *who_memo; /* the attendee lines of DESCRIPTION, by mask */
-    itin_pairmap hows;              /* a transfer's "by car, 20 min": index in how */
-    const char **how;
-    size_t n_how, cap_how;
+    itin_pairmap hows;              /* a transfer's "by car, 20 min", by mode, minutes,
+                                       estimate and distance (the text's address) */
 } ics_ctx;
 
 /* ------------------------------------ export_ics.c: the calendar's frame */

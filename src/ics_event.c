@@ -44,6 +44,21 @@ typedef struct ev_sink {
     bool failed;
 } ev_sink;
 
+/* The decimal digits of n, into buf (of at least 24 bytes). */
+static const char *
+digits(char *buf, long long n)
+{
+    char *e = buf + 23;
+    *e = '\0';
+    unsigned long long u = n < 0 ? 0 - (unsigned long long)n : (unsigned long long)n;
+    do
+        *--e = (char)('0' + u % 10);
+    while ((u /= 10) > 0);
+    if (n < 0)
+        *--e = '-';
+    return e;
+}
+
 static void
 key_piece(itin_strbuf *k, const char *s)
 {
@@ -51,14 +66,10 @@ key_piece(itin_strbuf *k, const char *s)
         itin_strbuf_putc(k, '-');
         return;
     }
-    char n[24], *e = n + sizeof n;
-    size_t len = strlen(s);
-    *--e = '|';
-    do
-        *--e = (char)('0' + len % 10);
-    while ((len /= 10) > 0);
-    *--e = '|';
-    itin_strbuf_put(k, e, (size_t)(n + sizeof n - e));
+    char n[24];
+    itin_strbuf_putc(k, '|');
+    itin_strbuf_puts(k, digits(n, (long long)strlen(s)));
+    itin_strbuf_putc(k, '|');
     itin_strbuf_puts(k, s);
 }
 
@@ -76,21 +87,6 @@ key_of(ev_sink *s, const char *tag, const char *a, const char *b)
     key_piece(&s->key, a);
     key_piece(&s->key, b);
     return itin_strbuf_str(&s->key);
-}
-
-/* The decimal digits of n, into buf (of at least 24 bytes). */
-static const char *
-digits(char *buf, long long n)
-{
-    char *e = buf + 23;
-    *e = '\0';
-    unsigned long long u = n < 0 ? 0 - (unsigned long long)n : (unsigned long long)n;
-    do
-        *--e = (char)('0' + u % 10);
-    while ((u /= 10) > 0);
-    if (n < 0)
-        *--e = '-';
-    return e;
 }
 
 /* True when the property of `key` is known and has been written. */
@@ -238,9 +234,9 @@ transfer_how(ics_ctx *C, const itin_item *x)
     uint64_t bits;
     memcpy(&bits, &x->distance_km, sizeof bits);
     uint64_t what = ((uint64_t)x->mode << 33) | ((uint64_t)x->estimated << 32) | (uint32_t)x->minutes;
-    size_t i;
-    if (itin_pairmap_get(&C->hows, what, bits, &i))
-        return C->how[i];
+    size_t at;
+    if (itin_pairmap_get(&C->hows, what, bits, &at))
+        return (const char *)(uintptr_t)at;
     const char *how = itin_arena_cat(C->A, itin_mode_label(l, x->mode), itin_comma(l),
                                      itin_duration_text(C->A, l, x->minutes), (const char *)NULL);
     if (x->estimated)
@@ -248,9 +244,7 @@ transfer_how(ics_ctx *C, const itin_item *x)
     if (x->distance_km > 0)
         how = itin_arena_cat(C->A, how, itin_comma(l), itin_distance_text(C->A, l, x->distance_km),
                              (const char *)NULL);
-    C->how = itin_arena_grow(C->A, C->how, &C->cap_how, C->n_how + 1, sizeof *C->how);
-    C->how[C->n_how] = how;
-    itin_pairmap_put(&C->hows, what, bits, C->n_how++, NULL);
+    itin_pairmap_put(&C->hows, what, bits, (size_t)(uintptr_t)how, NULL);
     return how;
 }
 
