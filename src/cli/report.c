@@ -24,8 +24,10 @@ typedef struct source {
 static source *sources;
 static size_t n_sources;
 
+/* The file `name`, read as far as its line `upto` (diagnostics near the
+ * top of a large plan need no more of it). */
 static const source *
-source_of(const char *name)
+source_of(const char *name, int upto)
 {
     for (size_t i = 0; i < n_sources; i++)
         if (strcmp(sources[i].name, name) == 0)
@@ -40,10 +42,12 @@ source_of(const char *name)
     FILE *f = fopen(name, "rb");
     if (!f)
         return s;
-    size_t cap = 65536;
+    size_t cap = 65536, newlines = 0;
     s->text = itin_xmalloc(cap);
-    while (s->text) {
+    while (s->text && newlines < (size_t)upto) {
         size_t r = fread(s->text + s->len, 1, cap - s->len, f);
+        for (size_t i = s->len; i < s->len + r; i++)
+            newlines += s->text[i] == '\n';
         s->len += r;
         if (r == 0)
             break;
@@ -61,10 +65,7 @@ source_of(const char *name)
     fclose(f);
     if (!s->text)
         return s;
-    size_t n = 1;
-    for (size_t i = 0; i < s->len; i++)
-        n += s->text[i] == '\n';
-    s->line = itin_xmalloc(n * sizeof *s->line);
+    s->line = itin_xmalloc((newlines + 1) * sizeof *s->line);
     s->line[s->n_lines++] = 0;
     for (size_t i = 0; i < s->len; i++)
         if (s->text[i] == '\n')
@@ -128,6 +129,11 @@ print_diags(itin_diags *d)
     const char *term = getenv("TERM");
     bool colour = isatty(STDERR_FILENO) && !(nc && *nc) && !(term && strcmp(term, "dumb") == 0);
     itin_diags_sort(d);
+    /* The last line any message shows, so that no file is read further. */
+    int upto = 0;
+    for (size_t i = 0; i < d->count; i++)
+        if (d->items[i].pos.line > upto)
+            upto = d->items[i].pos.line;
     for (size_t i = 0; i < d->count; i++) {
         const itin_diag *g = &d->items[i];
         const char *sev = itin_severity_name(g->severity);
@@ -147,7 +153,7 @@ print_diags(itin_diags *d)
         else
             fprintf(stderr, "%s%s:%s %s\n", colour ? hue : "", sev, off, g->message);
         if (g->pos.file && g->pos.line > 0)
-            show_line(source_of(g->pos.file), g->pos.line, g->pos.col, colour);
+            show_line(source_of(g->pos.file, upto), g->pos.line, g->pos.col, colour);
     }
     free_sources();
 }
