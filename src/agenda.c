@@ -404,14 +404,8 @@ transfer_how(agenda *a, const itin_item *x)
     if (itin_pairmap_get(a->hows, what, bits, &at))
         return (const char *)(uintptr_t)at;
     const char *how[ITIN_MAX_LANGS] = {"", ""};
-    for (size_t k = 0; k < a->langs.n; k++) {
-        itin_lang l = a->langs.lang[k];
-        how[k] = itin_arena_cat(a->A, itin_mode_label(l, x->mode), itin_comma(l),
-                                itin_duration_text(a->A, l, x->minutes), (const char *)NULL);
-        if (x->distance_km > 0)
-            how[k] = itin_arena_cat(a->A, how[k], itin_comma(l), itin_distance_text(a->A, l, x->distance_km),
-                                    (const char *)NULL);
-    }
+    for (size_t k = 0; k < a->langs.n; k++)
+        how[k] = itin_transfer_how(a->A, a->langs.lang[k], x, false);
     const char *text = itin_join_langs(a->A, &a->langs, how, " / ");
     itin_pairmap_put(a->hows, what, bits, (size_t)(uintptr_t)text, NULL);
     return text;

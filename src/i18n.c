@@ -422,6 +422,19 @@ itin_distance_text(itin_arena *A, itin_lang lang, double km)
     return itin_arena_printf(A, "%s%skm", itin_decimal(A, lang, km, 1), PARTS_TIGHT[lang] ? "" : " ");
 }
 
+const char *
+itin_transfer_how(itin_arena *A, itin_lang lang, const itin_item *x, bool estimate)
+{
+    const char *how = itin_arena_cat(A, itin_mode_label(lang, x->mode), itin_comma(lang),
+                                     itin_duration_text(A, lang, x->minutes), (const char *)NULL);
+    if (estimate && x->estimated)
+        how = itin_arena_cat(A, how, " (", itin_label_text(lang, L_ESTIMATED), ")", (const char *)NULL);
+    if (x->distance_km > 0)
+        how = itin_arena_cat(A, how, itin_comma(lang), itin_distance_text(A, lang, x->distance_km),
+                             (const char *)NULL);
+    return how;
+}
+
 size_t
 itin_text_width(const char *s, size_t len)
 {

@@ -213,6 +213,11 @@ const char *itin_comma(itin_lang lang);
  * Chinese write no space before the unit). */
 const char *itin_distance_text(itin_arena *A, itin_lang lang, double km);
 
+/* How a transfer goes, as the agenda and the calendar say it: "by bus, 20
+ * min, 3.6 km" (no distance when unknown), with "(estimated)" after the
+ * duration when `estimate` and the time was estimated. */
+const char *itin_transfer_how(itin_arena *A, itin_lang lang, const itin_item *x, bool estimate);
+
 /* Terminal display columns of UTF-8 text: East Asian wide and fullwidth
  * characters count 2, combining marks and format characters 0. */
 size_t itin_display_width(const char *s, size_t len);

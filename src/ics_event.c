@@ -230,20 +230,13 @@ desc_paragraph(itin_strbuf *b, const char *text)
 static const char *
 transfer_how(ics_ctx *C, const itin_item *x)
 {
-    itin_lang l = C->lang;
     uint64_t bits;
     memcpy(&bits, &x->distance_km, sizeof bits);
     uint64_t what = ((uint64_t)x->mode << 33) | ((uint64_t)x->estimated << 32) | (uint32_t)x->minutes;
     size_t at;
     if (itin_pairmap_get(&C->hows, what, bits, &at))
         return (const char *)(uintptr_t)at;
-    const char *how = itin_arena_cat(C->A, itin_mode_label(l, x->mode), itin_comma(l),
-                                     itin_duration_text(C->A, l, x->minutes), (const char *)NULL);
-    if (x->estimated)
-        how = itin_arena_cat(C->A, how, " (", itin_label_text(l, L_ESTIMATED), ")", (const char *)NULL);
-    if (x->distance_km > 0)
-        how = itin_arena_cat(C->A, how, itin_comma(l), itin_distance_text(C->A, l, x->distance_km),
-                             (const char *)NULL);
+    const char *how = itin_transfer_how(C->A, C->lang, x, true);
     itin_pairmap_put(&C->hows, what, bits, (size_t)(uintptr_t)how, NULL);
     return how;
 }
