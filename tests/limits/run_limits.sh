@@ -55,6 +55,14 @@ institutions:
 YAML
 }
 
+# thousand START END: a delegation of the most participants allowed (1,000),
+# Europe/Berlin, days from midnight to midnight, up to its institutions.
+thousand() {
+  printf 'itinerary: 1\ndelegation:\n  id: growth\n  title: t\n  start: %s\n  end: %s\n' "$1" "$2"
+  printf '  timezone: Europe/Berlin\n  day: {start: "00:00", end: "24:00"}\n  participants:\n'
+  python3 -c 'import sys; sys.stdout.write("".join("    - {id: p%d, name: n}\n" % i for i in range(1000)))'
+}
+
 # gen NAME: write $tmp/NAME/main.yaml (and any file it includes); the case's
 # directory is the current directory while it runs.
 gen() {
@@ -232,16 +240,15 @@ PY
   growth-participants-visits)
     # As many participants as allowed (1,000) and 20,000 visits for everyone
     # (1.2 MB): every visit is on every participant's timeline.
-    python3 - <<'PY2' >main.yaml
+    { thousand 2022-01-01 2022-12-31
+      python3 - <<'PY2'
 import sys
 w = sys.stdout.write
-w("itinerary: 1\ndelegation:\n  id: growth\n  title: t\n  start: 2022-01-01\n  end: 2022-12-31\n"
-  "  timezone: Europe/Berlin\n  day: {start: \"00:00\", end: \"24:00\"}\n  participants:\n")
-w("".join("    - {id: p%d, name: n}\n" % i for i in range(1000)))
 w("institutions:\n  - {id: a, name: A, geo: [51.0398, 13.7905]}\n  - {id: b, name: B, geo: [51.1393, 13.7893]}\nvisits:\n")
 w("".join("  - {id: v%d, title: t, at: %s, day: %d, duration: 1m}\n" % (i, "ab"[(i // 365) % 2], i % 365 + 1)
           for i in range(20000)))
 PY2
+    } >main.yaml
     ;;
   growth-leg-span)
     # 1,000 participants, a delegation of 366 days and two legs as far
@@ -311,16 +318,15 @@ PY2
     # 60,000 flexible visits that all fit on one date, 60 for each of 1,000
     # participants (4 MB): placing each once noted every later visit of the
     # date (quadratic: 9 s), now only those with a start.
-    python3 - <<'PY2' >main.yaml
+    { thousand 2022-11-22 2022-11-22
+      python3 - <<'PY2'
 import sys
 w = sys.stdout.write
-w("itinerary: 1\ndelegation:\n  id: growth\n  title: t\n  start: 2022-11-22\n  end: 2022-11-22\n"
-  "  timezone: Europe/Berlin\n  day: {start: \"00:00\", end: \"24:00\"}\n  participants:\n")
-w("".join("    - {id: p%d, name: n}\n" % i for i in range(1000)))
 w("institutions:\n  - {id: a, name: A, geo: [51.0398, 13.7905]}\nvisits:\n")
 w("".join("  - {id: v%d, title: t, at: a, day: 1, duration: 20m, with: [p%d]}\n" % (i, i % 1000)
           for i in range(60000)))
 PY2
+    } >main.yaml
     ;;
   growth-fixed-overlap)
     # 20,000 fixed visits at the same minute: conflicts, each reported once
