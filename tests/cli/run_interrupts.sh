@@ -37,7 +37,7 @@ one_of() { same "$1" "$2" || same "$1" "$3"; }
 no_temporaries() { [ -z "$(find "$1" -name '*itinerary-tmp*' -o -name '*.tmp.*' -o -name '*.old.*')" ]; }
 # Wait until the first file of an export has been put in place (the renames
 # have begun): the agenda in DIR no longer matches the German one.
-renaming() { for _ in $(seq 600); do cmp -s "$1/kr-mss-saxony-2022.txt" "$tmp/ref-de/kr-mss-saxony-2022.txt" || return 0; sleep 0.05; done; return 1; }
+renaming() { for _ in $(seq 1500); do cmp -s "$1/kr-mss-saxony-2022.txt" "$tmp/ref-de/kr-mss-saxony-2022.txt" || return 0; sleep 0.02; done; return 1; }
 # The itinerary process strace runs (strace's only child).
 child_of() { local c=""; for _ in $(seq 100); do c=$(ps -o pid= --ppid "$1" | tr -d ' '); [ -n "$c" ] && break; sleep 0.01; done; echo "$c"; }
 
@@ -61,11 +61,11 @@ for delay in 0.05 0.3; do
   sleep "$delay"; kill -INT "$pid" 2>/dev/null; wait "$pid"
   ok "fresh-$delay-nothing-or-all" bash -c "[ ! -e '$tmp/fresh' ] || diff -rq '$tmp/fresh' '$tmp/big-en' >/dev/null"
 done
-# A signal while the files are renamed into place (0.1 s each): the export
+# A signal while the files are renamed into place (0.2 s each): the export
 # completes first, then the signal takes effect.
 for sig in INT TERM HUP; do
   rm -rf "$tmp/out"; cp -r "$tmp/ref-de" "$tmp/out"
-  run strace -qq -o /dev/null -e trace=rename -e inject=rename:delay_enter=100000 \
+  run strace -qq -o /dev/null -e trace=rename -e inject=rename:delay_enter=200000 \
     "$bin" export "$ex" -d "$tmp/out" --lang en & tracer=$!
   pid=$(child_of "$tracer")
   renaming "$tmp/out"; kill -"$sig" "$pid"; wait "$tracer"; rc=$?
@@ -75,7 +75,7 @@ for sig in INT TERM HUP; do
 done
 # A second export while the first one renames its files: it waits.
 rm -rf "$tmp/out"; cp -r "$tmp/ref-de" "$tmp/out"
-strace -qq -o /dev/null -e trace=rename -e inject=rename:delay_enter=100000 \
+strace -qq -o /dev/null -e trace=rename -e inject=rename:delay_enter=200000 \
   "$bin" export "$ex" -d "$tmp/out" --lang en & tracer=$!
 renaming "$tmp/out"
 "$bin" export "$ex" -d "$tmp/out" --lang de 2> "$tmp/second.err"
