@@ -38,8 +38,16 @@ no_temporaries() { [ -z "$(find "$1" -name '*itinerary-tmp*' -o -name '*.tmp.*' 
 # Wait until the first file of an export has been put in place (the renames
 # have begun): the agenda in DIR no longer matches the German one.
 renaming() { for _ in $(seq 1500); do cmp -s "$1/kr-mss-saxony-2022.txt" "$tmp/ref-de/kr-mss-saxony-2022.txt" || return 0; sleep 0.02; done; return 1; }
-# The itinerary process strace runs (strace's only child).
-child_of() { local c=""; for _ in $(seq 100); do c=$(ps -o pid= --ppid "$1" | tr -d ' '); [ -n "$c" ] && break; sleep 0.01; done; echo "$c"; }
+# The itinerary process strace runs. strace also forks short-lived children
+# of its own to probe ptrace: only a child that runs the binary is the one.
+child_of() {
+  local c="" name; name=$(basename "$bin" | cut -c1-15)
+  for _ in $(seq 1000); do
+    c=$(ps -o pid=,comm= --ppid "$1" | awk -v n="$name" '$2 == n { print $1; exit }')
+    [ -n "$c" ] && break; sleep 0.01
+  done
+  echo "$c"
+}
 
 # A signal while the files are rendered: nothing is left, nothing changed.
 round=0
