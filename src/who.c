@@ -1,6 +1,7 @@
 /* who: operations on who-masks, the sets of participants an item concerns. */
 #include "who.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -161,4 +162,45 @@ itin_who_memo_put(itin_who_memo **mp, itin_arena *A, const uint64_t *who, size_t
     memcpy(copy, who, words * sizeof *copy);
     *who_memo_slot(m, who, words, tag, h) = (who_memo_entry){h, copy, tag, text};
     m->n++;
+}
+
+/* ------------------------------------------------------------ interning */
+
+static const uint64_t **
+who_set_slot(const itin_who_set *s, const uint64_t *who, size_t words)
+{
+    for (size_t i = who_hash(who, words, 0) & (s->cap - 1);; i = (i + 1) & (s->cap - 1))
+        if (!s->v[i] || itin_who_equal(s->v[i], who, words))
+            return &s->v[i];
+}
+
+const uint64_t *
+itin_who_set_intern(itin_who_set *s, itin_arena *A, const uint64_t *who, size_t words)
+{
+    if (s->cap) {
+        const uint64_t **e = who_set_slot(s, who, words);
+        if (*e)
+            return *e;
+    }
+    if (2 * (s->n + 1) > s->cap) { /* at most half full */
+        itin_who_set g = {NULL, s->cap ? 2 * s->cap : 64, s->n};
+        g.v = itin_xcalloc(g.cap, sizeof *g.v);
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->v[i])
+                *who_set_slot(&g, s->v[i], words) = s->v[i];
+        free(s->v);
+        *s = g;
+    }
+    uint64_t *copy = itin_arena_alloc(A, words * sizeof *copy);
+    memcpy(copy, who, words * sizeof *copy);
+    *who_set_slot(s, who, words) = copy;
+    s->n++;
+    return copy;
+}
+
+void
+itin_who_set_free(itin_who_set *s)
+{
+    free(s->v);
+    *s = (itin_who_set){0};
 }

@@ -45,6 +45,19 @@ const char *itin_who_memo_get(const itin_who_memo *m, const uint64_t *who, size_
 void itin_who_memo_put(itin_who_memo **m, itin_arena *A, const uint64_t *who, size_t words, int tag,
                        const char *text);
 
+/* A set of distinct masks, so that items with the same attendees share one
+ * copy: the table is on the heap (itin_who_set_free() frees it), the copies
+ * in the arena given to each call, and outlive the set. Zero is the empty
+ * set. */
+typedef struct itin_who_set {
+    const uint64_t **v; /* NULL: a free slot */
+    size_t cap, n;      /* cap a power of two */
+} itin_who_set;
+
+/* The set's copy of the mask, made in A when the set has none yet. */
+const uint64_t *itin_who_set_intern(itin_who_set *s, itin_arena *A, const uint64_t *who, size_t words);
+void itin_who_set_free(itin_who_set *s);
+
 /* For each participant i (of n) in the mask, in increasing order:
  *   ITIN_WHO_EACH (i, mask, n) { ... } */
 #define ITIN_WHO_EACH(i, mask, n)                                                                            \

@@ -6,16 +6,28 @@
 #include "i18n.h"
 #include "load.h"
 
+static void load_who_bits(loader *L, const ynode *n, uint64_t *bits, itin_who *w);
+
 /* `with`: absent or "all" means everyone; else participant and group ids. */
 void
 load_get_who(loader *L, const ynode *n, itin_who *w)
 {
     itin_plan *P = L->plan;
-    w->bits = itin_arena_alloc(L->plan_arena, P->who_words * sizeof *w->bits);
+    uint64_t *bits = itin_arena_alloc(L->element_arena, P->who_words * sizeof *bits);
+    load_who_bits(L, n, bits, w);
+    /* Items with the same attendees share their mask (the plan is
+     * read-only once loaded). */
+    w->bits = (uint64_t *)itin_who_set_intern(&L->who_set, L->plan_arena, bits, P->who_words);
+}
+
+static void
+load_who_bits(loader *L, const ynode *n, uint64_t *bits, itin_who *w)
+{
+    itin_plan *P = L->plan;
     w->everyone = false;
     if (!n || load_is_empty(n) || (n->kind == N_SCALAR && strcmp(n->str, "all") == 0)) {
         w->everyone = true;
-        itin_who_add_all(w->bits, P->delegation.n_participants);
+        itin_who_add_all(bits, P->delegation.n_participants);
         if (n)
             w->pos = pos_of(n);
         return;
@@ -38,7 +50,7 @@ load_get_who(loader *L, const ynode *n, itin_who *w)
         if (!id)
             continue;
         if (strcmp(id, "all") == 0) {
-            itin_who_add_all(w->bits, P->delegation.n_participants);
+            itin_who_add_all(bits, P->delegation.n_participants);
             continue;
         }
         if (!itin_strmap_get(&L->people_ids, id, &idx)) {
@@ -47,13 +59,13 @@ load_get_who(loader *L, const ynode *n, itin_who *w)
             continue;
         }
         if (idx < P->delegation.n_participants) {
-            itin_who_add(w->bits, idx);
+            itin_who_add(bits, idx);
         } else {
-            itin_who_add_group(w->bits, &P->delegation.groups[idx - P->delegation.n_participants]);
+            itin_who_add_group(bits, &P->delegation.groups[idx - P->delegation.n_participants]);
         }
     }
     /* Naming every participant is the same as "all". */
-    w->everyone = itin_who_is_all(w->bits, P->delegation.n_participants);
+    w->everyone = itin_who_is_all(bits, P->delegation.n_participants);
 }
 
 static void

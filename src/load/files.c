@@ -242,6 +242,7 @@ loader_free(loader *L)
 {
     itin_strmap_free(&L->inst_ids);
     itin_strmap_free(&L->people_ids);
+    itin_who_set_free(&L->who_set);
     itin_strmap_free(&L->visit_ids);
     itin_strmap_free(&L->leg_ids);
     itin_strmap_free(&L->lodging_ids);

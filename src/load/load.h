@@ -109,6 +109,7 @@ typedef struct loader {
     itin_strmap inst_ids, people_ids, visit_ids, leg_ids, lodging_ids, company_ids, session_ids;
     size_t cap_inst, cap_visits, cap_legs, cap_lodgings, cap_tt, cap_holidays, cap_companies, cap_sessions;
     itin_pos *person_pos;  /* positions of participants, then groups */
+    itin_who_set who_set;  /* `with` masks, one copy of each in the plan */
     bool fatal;            /* too many errors: stop walking */
     bool broken;           /* a file could not be parsed: do not walk (cascades) */
     const ynode *hint_map; /* the last mapping whose unknown keys got hints, */

@@ -645,6 +645,33 @@ text_variants(void **state)
     itin_diags_free(&d);
 }
 
+/* Items with the same attendees share one mask, however `with` names them;
+ * different attendees have their own. */
+static void
+with_masks_shared(void **state)
+{
+    (void)state;
+    itin_diags d;
+    itin_plan *p = plan_of_text(
+        "visits:\n"
+        "  - {id: a, title: A, at: wfs, date: 2022-11-22, duration: 1h, with: [research]}\n"
+        "  - {id: b, title: B, at: wfs, date: 2022-11-22, duration: 1h, with: [kim, park]}\n"
+        "  - {id: c, title: C, at: wfs, date: 2022-11-22, duration: 1h, with: [kim]}\n"
+        "  - {id: d, title: D, at: wfs, date: 2022-11-23, duration: 1h}\n"
+        "  - {id: e, title: E, at: wfs, date: 2022-11-23, duration: 1h, with: [lee, research]}\n",
+        &d);
+    assert_non_null(p);
+    assert_int_equal(p->n_visits, 5);
+    const itin_visit *v = p->visits;
+    assert_ptr_equal(v[0].who.bits, v[1].who.bits);
+    assert_true(v[2].who.bits != v[0].who.bits);
+    assert_true(itin_who_has(v[2].who.bits, 2) && !itin_who_has(v[2].who.bits, 1));
+    assert_ptr_equal(v[3].who.bits, v[4].who.bits);
+    assert_true(v[3].who.everyone && v[4].who.everyone && !v[0].who.everyone);
+    itin_plan_free(p);
+    itin_diags_free(&d);
+}
+
 int
 main(void)
 {
@@ -669,6 +696,7 @@ main(void)
         cmocka_unit_test(utf16_refused),
         cmocka_unit_test(participant_languages),
         cmocka_unit_test(text_variants),
+        cmocka_unit_test(with_masks_shared),
     };
     return cmocka_run_group_tests_name("loader", tests, NULL, NULL);
 }

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 
+#include "arena.h"
 #include "who.h"
 
 static void
@@ -100,13 +101,44 @@ test_each_in_order(void **state)
     free(m);
 }
 
+/* Interning: equal masks give one copy, different ones their own, also
+ * after the table has grown; the copies outlive the set. */
+static void
+test_set_intern(void **state)
+{
+    (void)state;
+    itin_arena *A = itin_arena_new();
+    itin_who_set s = {0};
+    enum { W = 3, N = 500 };
+    const uint64_t *first[N];
+    for (int i = 0; i < N; i++) {
+        uint64_t m[W] = {(uint64_t)i, (uint64_t)i * 7919u, i % 2 ? ~(uint64_t)0 : 0};
+        first[i] = itin_who_set_intern(&s, A, m, W);
+        assert_non_null(first[i]);
+        assert_true(first[i] != m);
+        assert_true(itin_who_equal(first[i], m, W));
+    }
+    assert_int_equal(s.n, N);
+    for (int i = 0; i < N; i++) {
+        uint64_t m[W] = {(uint64_t)i, (uint64_t)i * 7919u, i % 2 ? ~(uint64_t)0 : 0};
+        assert_ptr_equal(itin_who_set_intern(&s, A, m, W), first[i]);
+        if (i)
+            assert_true(first[i] != first[i - 1]);
+    }
+    assert_int_equal(s.n, N);
+    itin_who_set_free(&s);
+    assert_null(s.v);
+    assert_int_equal(first[N - 1][0], N - 1);
+    itin_arena_free(A);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words),         cmocka_unit_test(test_add_has_count),
         cmocka_unit_test(test_all),           cmocka_unit_test(test_group_equal_intersects),
-        cmocka_unit_test(test_each_in_order),
+        cmocka_unit_test(test_each_in_order), cmocka_unit_test(test_set_intern),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
