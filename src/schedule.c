@@ -93,6 +93,7 @@ sched_init(sched *S, itin_plan *P, itin_diags *d)
     S->cap_items = 2 * (P->n_visits + P->n_legs) + P->n_lodgings + 16;
     S->items = itin_xmalloc(S->cap_items * sizeof *S->items);
     S->visit_item = itin_arena_alloc(S->A, (P->n_visits + 1) * sizeof *S->visit_item);
+    S->who_scratch = itin_arena_alloc(S->A, S->words * sizeof *S->who_scratch);
     for (size_t i = 0; i < P->n_visits; i++)
         S->visit_item[i] = NONE;
 }
@@ -111,6 +112,7 @@ sched_free(sched *S)
     itin_pairmap_free(&S->walks);
     itin_pairmap_free(&S->transfers);
     itin_pairmap_free(&S->titles);
+    itin_who_set_free(&S->transfer_who);
     itin_strmap_free(&S->conflict_ix);
     itin_strmap_free(&S->window_reported);
 }

@@ -75,6 +75,10 @@ typedef struct sched {
     itin_pairmap titles;
     /* Transfers by their two ends (item index, or a hotel night). */
     itin_pairmap transfers;
+    /* Transfers' attendees, one copy of each distinct set (in A), and a
+     * mask of scratch to build the next one in. */
+    itin_who_set transfer_who;
+    uint64_t *who_scratch;
     sched_conflict *conflicts;
     size_t n_conflicts, cap_conflicts;
     itin_strmap conflict_ix;

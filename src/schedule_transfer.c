@@ -295,11 +295,21 @@ sched_add_transfer(sched *S, size_t person, sched_end a, sched_end b, size_t fro
         it->from_item = from_key;
         it->to_item = to_key;
         it->pos = pos;
-        it->who = itin_arena_alloc(S->A, S->words * 8);
+        it->who = NULL;
         sched_fill_local(S, it, from, to);
         itin_pairmap_put(&S->transfers, a.key, b.key, ix, NULL);
     }
-    sched_add_class(S, (uint64_t *)S->items[ix].who, person);
+    /* The transfer's attendees and the person's class: most transfers of a
+     * plan are taken by the same few sets of people, kept once each. */
+    itin_item *it = &S->items[ix];
+    uint64_t *m = S->who_scratch;
+    if (it->who)
+        memcpy(m, it->who, S->words * sizeof *m);
+    else
+        memset(m, 0, S->words * sizeof *m);
+    sched_add_class(S, m, person);
+    if (!it->who || !itin_who_equal(m, it->who, S->words))
+        it->who = itin_who_set_intern(&S->transfer_who, S->A, m, S->words);
 }
 
 /* A transfer to or from a fixed visit that leaves the day window is a
