@@ -621,12 +621,13 @@ side_json(jw *w, const itin_change *c, const itin_item *x, const itin_plan *P)
         jw_kstring(w, "mode", itin_mode_name(x->mode));
         break;
     case ITIN_CHANGE_DETAILS:
-        if ((c->details & ITIN_DETAIL_TOPICS) && x->visit)
+        if ((c->details & ITIN_DETAIL_TOPICS) && x->kind == ITIN_ITEM_VISIT)
             topics_json(w, x->visit);
-        if ((c->details & ITIN_DETAIL_HOST) && x->visit)
+        if ((c->details & ITIN_DETAIL_HOST) && x->kind == ITIN_ITEM_VISIT)
             jw_kstring(w, "host", x->visit->host);
         if (c->details & ITIN_DETAIL_DESCRIPTION)
-            jw_kstring(w, "description", x->visit ? x->visit->description : x->leg->description);
+            jw_kstring(w, "description",
+                       x->kind == ITIN_ITEM_VISIT ? x->visit->description : x->leg->description);
         break;
     case ITIN_CHANGE_LODGING:
         jw_kstring(w, "place", P->institutions[x->place].id);

@@ -131,9 +131,9 @@ static inline bool
 sched_accepts(const sched *S, itin_warning w, const itin_item *it)
 {
     unsigned bit = 1u << w, mine = 0;
-    if (it && it->visit)
+    if (it && it->kind == ITIN_ITEM_VISIT && it->visit)
         mine = it->visit->accept;
-    else if (it && it->leg)
+    else if (it && it->kind == ITIN_ITEM_TRAVEL && it->leg)
         mine = it->leg->accept;
     return ((S->P->delegation.accept | mine) & bit) != 0;
 }

@@ -444,7 +444,9 @@ typedef enum itin_item_kind {
  * differ for a flight or a transfer between zones). */
 typedef struct itin_item {
     /* (Fields are grouped by size, so that the struct has no padding: an
-     * itinerary holds one per visit, leg, transfer and lodging night.) */
+     * itinerary holds one per visit, leg, transfer and lodging night. What
+     * only one kind of item has shares its room with what only another kind
+     * has: read it only for that kind.) */
     const char *id; /* visit or leg id; "transfer:A:B"; lodging id */
     const char *title;
     int64_t start, end;
@@ -452,27 +454,39 @@ typedef struct itin_item {
     size_t place;        /* visit, lodging: the institution */
     size_t from, to;     /* travel, transfer: institutions */
     const uint64_t *who; /* attendees (plan->who_words words) */
-    double distance_km;  /* transfer: great-circle distance to 0.1 km, 0 when unknown */
-    const itin_visit *visit;
-    const itin_leg *leg;
-    const itin_lodging *lodging;
-    const char *from_item, *to_item; /* transfer: ids of the items it joins,
-                                        "hotel:<id>@<date>" for a hotel end */
-    const itin_session *session;     /* meeting: its session */
-    size_t companies[2];             /* meeting: the delegation company, then the host */
-    itin_pos pos;                    /* where it came from (transfers: the later item) */
+    union {              /* what the item is made from, by kind */
+        const itin_visit *visit;
+        const itin_leg *leg;
+        const itin_lodging *lodging;
+        const itin_session *session; /* meeting: its session */
+    };
+    union {
+        struct {                             /* transfer: */
+            const char *from_item, *to_item; /* the ids of the items it joins,
+                                                "hotel:<id>@<date>" for a hotel end */
+            double distance_km;              /* great-circle distance to 0.1 km, 0 when unknown */
+        };
+        size_t companies[2]; /* meeting: the delegation company, then the host */
+    };
+    itin_pos pos; /* where it came from (transfers: the later item) */
     itin_item_kind kind;
     itin_date date; /* the day it belongs to (local date of its start) */
     itin_date local_start_date, local_end_date;
     int local_start, local_end;   /* minutes since local midnight */
     int offset_start, offset_end; /* UTC offsets in seconds */
     itin_status status;
-    itin_mode mode;   /* travel, transfer */
-    int minutes;      /* transfer: its duration */
-    int checkin;      /* travel: minutes to be there before departure */
-    int exit_time;    /* travel: minutes from arrival until one can move on */
-    int table;        /* meeting: from 1 */
-    int slot;         /* meeting: from 1 */
+    itin_mode mode; /* travel, transfer */
+    union {
+        int minutes; /* transfer: its duration */
+        struct {
+            int checkin;   /* travel: minutes to be there before departure */
+            int exit_time; /* travel: minutes from arrival until one can move on */
+        };
+        struct {
+            int table; /* meeting: from 1 */
+            int slot;  /* meeting: from 1 */
+        };
+    };
     bool everyone;    /* every participant attends */
     bool estimated;   /* transfer: estimated (true) or from travel_times */
     bool fixed;       /* visit: had a start in the file */

@@ -2536,10 +2536,21 @@ moved_visit_gets_a_note(void **state)
     finish(&r);
 }
 
+/* An itinerary holds one item per visit, leg, transfer and night: what only
+ * one kind of item has shares its room (184 bytes on LP64, from 240). */
+static void
+item_size(void **state)
+{
+    (void)state;
+    if (sizeof(void *) == 8)
+        assert_true(sizeof(itin_item) <= 184);
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(item_size),
         cmocka_unit_test_teardown(estimate_dresden_chemnitz, cleanup),
         cmocka_unit_test_teardown(estimate_walk_across_dresden, cleanup),
         cmocka_unit_test_teardown(walk_below_default_walks, cleanup),
