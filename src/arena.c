@@ -7,6 +7,25 @@
 #include "arena.h"
 #include "xalloc.h"
 
+/* Under AddressSanitizer the chunk a reset keeps is poisoned, and each
+ * allocation unpoisoned: a pointer kept past a reset is caught. */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_ASAN 1
+#endif
+#ifdef ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 #define ARENA_CHUNK (64 * 1024)
 #define ARENA_ALIGN 16
 
@@ -78,6 +97,7 @@ alloc_raw(itin_arena *a, size_t size)
         c = n;
     }
     void *p = c->data + c->used;
+    UNPOISON(p, size);
     c->used += size;
     a->total += size;
     return p;
@@ -115,6 +135,7 @@ itin_arena_reset(itin_arena *a)
         keep->next = NULL;
         keep->used = 0;
         a->reserved = keep->size;
+        POISON(keep->data, keep->size);
     }
 }
 

@@ -126,7 +126,7 @@ company_members(loader *L, itin_company *c, const ynode *n, const ynode *map)
     bool ok = true;
     c->members = itin_arena_alloc(L->plan_arena, n->n * sizeof *c->members);
     for (size_t i = 0; i < n->n; i++) {
-        const char *id = load_text(L, n->kids[i], "a member id");
+        const char *id = load_peek(L, n->kids[i], "a member id");
         size_t idx;
         if (!id) {
             ok = false;
@@ -153,7 +153,7 @@ company_members(loader *L, itin_company *c, const ynode *n, const ynode *map)
 static bool
 company_side(loader *L, itin_company *c, const ynode *n)
 {
-    const char *s = load_text(L, n, "a company's side");
+    const char *s = load_peek(L, n, "a company's side");
     c->side_pos = pos_of(n);
     if (!s)
         return false;
@@ -262,7 +262,7 @@ walk_request(loader *L, itin_session *s, const ynode *n, size_t *cap)
         ok = false;
     }
     if (v[REQUEST_PRIORITY]) {
-        const char *p = load_text(L, v[REQUEST_PRIORITY], "a request's priority");
+        const char *p = load_peek(L, v[REQUEST_PRIORITY], "a request's priority");
         if (!p)
             ok = false;
         else if (strcmp(p, "high") == 0)

@@ -45,7 +45,7 @@ load_who_bits(loader *L, const ynode *n, uint64_t *bits, itin_who *w)
         return;
     }
     for (size_t i = 0; i < count; i++) {
-        const char *id = load_text(L, items[i], "an attendee id");
+        const char *id = load_peek(L, items[i], "an attendee id");
         size_t idx;
         if (!id)
             continue;
@@ -481,7 +481,7 @@ walk_members(loader *L, itin_delegation *D, itin_group *g, const ynode *e, const
     }
     g->members = itin_arena_alloc(L->plan_arena, (m->n ? m->n : 1) * sizeof *g->members);
     for (size_t j = 0; j < m->n; j++) {
-        const char *id = load_text(L, m->kids[j], "a member id");
+        const char *id = load_peek(L, m->kids[j], "a member id");
         size_t idx;
         if (!id)
             continue;

@@ -252,7 +252,7 @@ load_is_empty(const ynode *n)
 }
 
 const char *
-load_text(loader *L, const ynode *n, const char *what)
+load_peek(loader *L, const ynode *n, const char *what)
 {
     if (!n || n->cut)
         return NULL; /* a value cut at a comma was reported with its rest */
@@ -278,6 +278,13 @@ load_text(loader *L, const ynode *n, const char *what)
         return NULL;
     }
     return n->str;
+}
+
+const char *
+load_text(loader *L, const ynode *n, const char *what)
+{
+    const char *s = load_peek(L, n, what);
+    return s ? itin_arena_strndup(L->plan_arena, s, n->len) : NULL;
 }
 
 /* Text a person reads, in one language or several: a plain scalar value, or a
@@ -378,7 +385,7 @@ load_get_id(loader *L, const ynode *n, const char *what, const char **out)
 bool
 load_get_date(loader *L, const ynode *n, const char *what, itin_date *out)
 {
-    const char *s = load_text(L, n, what);
+    const char *s = load_peek(L, n, what);
     char e[256];
     if (!s)
         return false;
@@ -394,7 +401,7 @@ load_get_date(loader *L, const ynode *n, const char *what, itin_date *out)
 bool
 load_get_time(loader *L, const ynode *n, const char *what, bool allow_24, int *out, itin_offset *off)
 {
-    const char *s = load_text(L, n, what);
+    const char *s = load_peek(L, n, what);
     char e[256];
     if (!s)
         return false;
@@ -409,7 +416,7 @@ load_get_time(loader *L, const ynode *n, const char *what, bool allow_24, int *o
 bool
 load_get_datetime(loader *L, const ynode *n, const char *what, itin_date *date, int *min, itin_offset *off)
 {
-    const char *s = load_text(L, n, what);
+    const char *s = load_peek(L, n, what);
     char e[256];
     if (!s)
         return false;
@@ -477,7 +484,7 @@ load_get_zone(loader *L, const ynode *n, const char *what, const char *example, 
 bool
 load_get_duration(loader *L, const ynode *n, const char *what, bool positive, int *out)
 {
-    const char *s = load_text(L, n, what);
+    const char *s = load_peek(L, n, what);
     char e[256];
     if (!s)
         return false;
@@ -495,7 +502,7 @@ load_get_duration(loader *L, const ynode *n, const char *what, bool positive, in
 bool
 load_get_mode(loader *L, const ynode *n, const char *what, itin_mode *out)
 {
-    const char *s = load_text(L, n, what);
+    const char *s = load_peek(L, n, what);
     char e[256];
     if (!s)
         return false;
@@ -509,7 +516,7 @@ load_get_mode(loader *L, const ynode *n, const char *what, itin_mode *out)
 bool
 load_get_bool(loader *L, const ynode *n, const char *what, bool *out)
 {
-    const char *s = load_text(L, n, what);
+    const char *s = load_peek(L, n, what);
     if (!s)
         return false;
     if (strcmp(s, "true") == 0 || strcmp(s, "yes") == 0) {

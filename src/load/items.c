@@ -224,7 +224,7 @@ visit_day(loader *L, itin_visit *vis, const ynode *dn)
 {
     const itin_delegation *D = &L->plan->delegation;
     vis->date_pos = pos_of(dn);
-    const char *s = load_text(L, dn, "a visit's day");
+    const char *s = load_peek(L, dn, "a visit's day");
     long day;
     char e[256];
     long ndays = (long)D->end - D->start + 1;
@@ -313,7 +313,7 @@ visit_times(loader *L, itin_visit *vis, const ynode *n, ynode **v, bool ok)
 static bool
 visit_status(loader *L, itin_visit *vis, const ynode *sn)
 {
-    const char *s = load_text(L, sn, "status");
+    const char *s = load_peek(L, sn, "status");
     if (!s)
         return false;
     if (strcmp(s, "confirmed") == 0)

@@ -45,14 +45,14 @@ struct ynode {
     bool flow;  /* a mapping written {...} */
     bool cut;   /* a value cut at a comma in {...}, reported already */
     itin_pos pos;
-    const char *str; /* scalar text, NUL-terminated (in the plan arena) */
+    const char *str; /* scalar text, NUL-terminated, in the node's arena
+                        (load_text() copies it into the plan) */
     size_t len;
     ynode **kids; /* seq: n items; map: n pairs as kids[2i], kids[2i+1] */
     size_t n;
-    size_t size;   /* nodes in the subtree with aliases expanded (saturating) */
-    bool done;     /* its end event has been seen */
-    bool kept;     /* lives in the loader's persistent arena */
-    bool key_text; /* str lives with the node (a key), not in the plan */
+    size_t size; /* nodes in the subtree with aliases expanded (saturating) */
+    bool done;   /* its end event has been seen */
+    bool kept;   /* lives in the loader's persistent arena */
 };
 
 static inline itin_pos
@@ -166,7 +166,12 @@ const char *load_quote(loader *L, const char *s, size_t len);
 bool load_fields(loader *L, const ynode *n, const char *what, const char *const *keys, size_t nkeys,
                  ynode **out);
 bool load_is_empty(const ynode *n);
+/* A scalar's text, checked (text, not empty, no NUL, UTF-8, not too long);
+ * NULL after reporting what is wrong. load_text() returns the plan's copy,
+ * to keep; load_peek() the node's own, to look at while the node lives
+ * (a list element is read into memory reused for the next one). */
 const char *load_text(loader *L, const ynode *n, const char *what);
+const char *load_peek(loader *L, const ynode *n, const char *what);
 const char *load_opt_text(loader *L, const ynode *n, const char *what);
 /* Text a person reads: plain, or in several languages (fields.c). */
 const char *load_user_text(loader *L, const ynode *n, const char *what);

@@ -379,7 +379,7 @@ load_walk_institution(loader *L, const ynode *n)
 bool
 load_get_place(loader *L, const ynode *n, const char *what, size_t *out)
 {
-    const char *id = load_text(L, n, what);
+    const char *id = load_peek(L, n, what);
     if (!id)
         return false;
     if (!itin_strmap_get(&L->inst_ids, id, out)) {

@@ -295,15 +295,11 @@ attach_child(load_reader *r, open_node *top, ynode *child)
 static ynode *
 build_scalar(builder *b, const yaml_event_t *ev)
 {
-    bool is_key =
-        b->depth > 0 && b->stack[b->depth - 1].node->kind == N_MAP && b->stack[b->depth - 1].n % 2 == 0;
     size_t vlen = ev->data.scalar.length;
     ynode *node = itin_arena_alloc(b->arena, sizeof *node);
     node->kind = N_SCALAR;
     node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-    node->key_text = is_key;
-    node->str = itin_arena_strndup(is_key ? b->arena : b->r->L->plan_arena,
-                                   (const char *)ev->data.scalar.value, vlen);
+    node->str = itin_arena_strndup(b->arena, (const char *)ev->data.scalar.value, vlen);
     node->len = vlen;
     node->size = 1;
     node->done = true;
@@ -495,7 +491,7 @@ copy_tree(loader *L, copy_map *cm, ynode *n)
     ynode *c = itin_arena_alloc(L->tree_arena, sizeof *c);
     *c = *n;
     c->kept = true;
-    if (n->key_text)
+    if (n->kind == N_SCALAR)
         c->str = itin_arena_strndup(L->tree_arena, n->str, n->len);
     if (cm->n == cm->cap) {
         cm->cap = cm->cap ? cm->cap * 2 : 16;
