@@ -177,12 +177,27 @@ jw_string(jw *w, const char *s)
     string(w, s);
 }
 
+/* v in decimal, as "%lld" writes it, ending at end; returns its start. */
+static char *
+decimal(char *end, long long v)
+{
+    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+    char *p = end;
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--p = '-';
+    return p;
+}
+
 void
 jw_int(jw *w, long long v)
 {
-    char b[32];
+    char b[24], *end = b + sizeof b;
     sep(w);
-    jw_put(w, b, (size_t)snprintf(b, sizeof b, "%lld", v));
+    char *p = decimal(end, v);
+    jw_put(w, p, (size_t)(end - p));
 }
 
 void
@@ -192,6 +207,24 @@ jw_number(jw *w, double v, int digits)
     sep(w);
     if (!isfinite(v)) {
         jw_put(w, "null", 4);
+        return;
+    }
+    /* Tenths (distances are rounded to 100 m): with 10 to 15 significant
+     * digits (enough to tell k/10 from its neighbours, too few to show the
+     * binary error), "%.*g" writes k/10 as its integer part and one decimal
+     * digit, or the integer part alone. */
+    double k = round(v * 10);
+    if (digits >= 10 && digits <= 15 && fabs(k) < 1e9 && k / 10 == v && !(v == 0 && signbit(v))) {
+        long long t = (long long)k, whole = t / 10, tenth = t % 10;
+        char *end = b + sizeof b, *p = end;
+        if (tenth) {
+            *--p = (char)('0' + (tenth < 0 ? -tenth : tenth));
+            *--p = '.';
+        }
+        p = decimal(p, whole);
+        if (t < 0 && whole == 0)
+            *--p = '-';
+        jw_put(w, p, (size_t)(end - p));
         return;
     }
     jw_put(w, b, (size_t)snprintf(b, sizeof b, "%.*g", digits, v));

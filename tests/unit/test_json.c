@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,12 +149,73 @@ write_error(void **state)
     fclose(f);
 }
 
+/* Numbers written without printf say exactly what printf says: integers
+ * at the limits, and tenths (distances) around zero, with every number of
+ * digits, against "%lld" and "%.*g". */
+static double number_v;
+static int number_digits;
+static long long int_v;
+
+static void
+write_one_number(jw *w)
+{
+    jw_number(w, number_v, number_digits);
+}
+
+static void
+write_one_int(jw *w)
+{
+    jw_int(w, int_v);
+}
+
+static void
+numbers_as_printf(void **state)
+{
+    (void)state;
+    char want[64];
+    const long long ints[] = {0,
+                              1,
+                              -1,
+                              9,
+                              10,
+                              -10,
+                              99,
+                              100,
+                              123456789,
+                              -987654321,
+                              4294967296LL,
+                              9223372036854775807LL,
+                              -9223372036854775807LL - 1};
+    for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
+        int_v = ints[i];
+        snprintf(want, sizeof want, "%lld", int_v);
+        char *out = render(write_one_int);
+        assert_string_equal(out, want);
+        free(out);
+    }
+    const double extra[] = {-0.0,       0.05, 0.15,      1e-300, 99999999.9, 100000000.0, 123456789.1,
+                            1e15 + 0.5, -0.3, 0.1 + 0.2, 62.5,   3.6,        60.436};
+    for (int digits = 1; digits <= 17; digits++) {
+        for (int k = -2000; k <= 2000 + (int)(sizeof extra / sizeof *extra); k++) {
+            number_v = k <= 2000 ? k / 10.0 : extra[k - 2001];
+            if (k <= 2000 && k % 7 == 0)
+                number_v = round(k * 10.37) / 10; /* as a distance is rounded */
+            number_digits = digits;
+            snprintf(want, sizeof want, "%.*g", digits, number_v);
+            char *out = render(write_one_number);
+            if (strcmp(out, want) != 0)
+                fail_msg("%.17g with %d digits: %s, printf says %s", number_v, digits, out, want);
+            free(out);
+        }
+    }
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(escapes),     cmocka_unit_test(layout),      cmocka_unit_test(numbers),
-        cmocka_unit_test(long_string), cmocka_unit_test(write_error),
+        cmocka_unit_test(long_string), cmocka_unit_test(write_error), cmocka_unit_test(numbers_as_printf),
     };
     return cmocka_run_group_tests_name("json", tests, NULL, NULL);
 }
