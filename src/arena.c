@@ -72,14 +72,16 @@ itin_arena_free(itin_arena *a)
     free(a);
 }
 
+/* `size` bytes at a multiple of `align` (a power of two up to ARENA_ALIGN):
+ * objects get ARENA_ALIGN, text 1, so that strings are not padded. */
 static void *
-alloc_raw(itin_arena *a, size_t size)
+alloc_raw(itin_arena *a, size_t size, size_t align)
 {
-    size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     if (size == 0)
-        size = ARENA_ALIGN;
+        size = 1;
     chunk *c = a->head;
-    if (!c || c->size - c->used < size) {
+    size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
+    if (!c || at > c->size || c->size - at < size) {
         size_t want = size > ARENA_CHUNK / 4 ? size : ARENA_CHUNK;
         chunk *n = itin_xmalloc(sizeof *n + want);
         n->size = want;
@@ -95,10 +97,11 @@ alloc_raw(itin_arena *a, size_t size)
             a->head = n;
         }
         c = n;
+        at = 0;
     }
-    void *p = c->data + c->used;
+    void *p = c->data + at;
     UNPOISON(p, size);
-    c->used += size;
+    c->used = at + size;
     a->total += size;
     return p;
 }
@@ -106,7 +109,7 @@ alloc_raw(itin_arena *a, size_t size)
 void *
 itin_arena_alloc(itin_arena *a, size_t size)
 {
-    void *p = alloc_raw(a, size);
+    void *p = alloc_raw(a, size, ARENA_ALIGN);
     memset(p, 0, size);
     return p;
 }
@@ -154,7 +157,7 @@ itin_arena_reserved(const itin_arena *a)
 char *
 itin_arena_strndup(itin_arena *a, const char *s, size_t n)
 {
-    char *p = alloc_raw(a, n + 1);
+    char *p = alloc_raw(a, n + 1, 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
@@ -174,8 +177,10 @@ itin_arena_printf(itin_arena *a, const char *fmt, ...)
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    char *p = itin_arena_alloc(a, (size_t)(n < 0 ? 0 : n) + 1);
-    vsnprintf(p, (size_t)n + 1, fmt, ap2);
+    size_t len = (size_t)(n < 0 ? 0 : n);
+    char *p = alloc_raw(a, len + 1, 1);
+    p[0] = '\0';
+    vsnprintf(p, len + 1, fmt, ap2);
     va_end(ap2);
     return p;
 }
@@ -201,7 +206,7 @@ itin_arena_cat(itin_arena *a, const char *first, ...)
     for (const char *s = first; s; s = va_arg(ap, const char *))
         n += strlen(s);
     va_end(ap);
-    char *p = alloc_raw(a, n + 1), *o = p;
+    char *p = alloc_raw(a, n + 1, 1), *o = p;
     va_start(ap, first);
     for (const char *s = first; s; s = va_arg(ap, const char *)) {
         size_t k = strlen(s);
@@ -238,7 +243,7 @@ itin_arena_grow(itin_arena *a, void *items, size_t *cap, size_t need, size_t siz
     } else {
         /* Not zeroed: the old elements are copied and each new one is
          * written when it is pushed. */
-        n = alloc_raw(a, ncap * size);
+        n = alloc_raw(a, ncap * size, ARENA_ALIGN);
     }
     if (items && *cap)
         memcpy(n, items, *cap * size);

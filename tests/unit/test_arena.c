@@ -72,6 +72,32 @@ strings_and_growth(void **state)
     itin_arena_free(a);
 }
 
+/* Text is packed, byte after byte; an object after text is aligned again. */
+static void
+strings_packed_objects_aligned(void **state)
+{
+    (void)state;
+    itin_arena *a = itin_arena_new();
+    char *s1 = itin_arena_strdup(a, "abc");
+    char *s2 = itin_arena_strndup(a, "defgh", 2);
+    char *s3 = itin_arena_cat(a, "x", "yz", (char *)NULL);
+    char *s4 = itin_arena_printf(a, "%d-%s", 42, "q");
+    assert_ptr_equal(s2, s1 + 4);
+    assert_ptr_equal(s3, s2 + 3);
+    assert_ptr_equal(s4, s3 + 4);
+    assert_string_equal(s1, "abc");
+    assert_string_equal(s2, "de");
+    assert_string_equal(s3, "xyz");
+    assert_string_equal(s4, "42-q");
+    long double *o = itin_arena_alloc(a, sizeof *o);
+    assert_int_equal((uintptr_t)o % 16, 0);
+    assert_true((char *)o > s4 + 4);
+    *o = 1.5L;
+    char *empty = itin_arena_strdup(a, "");
+    assert_string_equal(empty, "");
+    itin_arena_free(a);
+}
+
 int
 main(void)
 {
@@ -80,6 +106,7 @@ main(void)
         cmocka_unit_test(small_allocations_share_chunks),
         cmocka_unit_test(big_blocks_keep_the_current_chunk),
         cmocka_unit_test(strings_and_growth),
+        cmocka_unit_test(strings_packed_objects_aligned),
     };
     return cmocka_run_group_tests_name("arena", tests, NULL, NULL);
 }
