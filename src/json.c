@@ -2,6 +2,7 @@
  * containers inline or one element a line. Text reaching it is valid UTF-8
  * (the loader refuses anything else), so only escaping is done here. */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "json.h"
@@ -40,6 +41,11 @@ putc_(jw *w, char c)
 static void
 newline(jw *w, int indent)
 {
+    static const char line[] = "\n                                ";
+    if (indent <= (int)sizeof line - 2) {
+        jw_put(w, line, (size_t)indent + 1);
+        return;
+    }
     putc_(w, '\n');
     for (int i = 0; i < indent; i++)
         putc_(w, ' ');
@@ -117,13 +123,63 @@ jw_end(jw *w)
     putc_(w, w->close[d]);
 }
 
+/* Whether any of the 8 bytes in x is a control character, '"' or '\\'
+ * (bit 7 of each byte that is: the bytes of UTF-8 past ASCII are not). */
+static uint64_t
+needs_escape8(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+    uint64_t low = (x - ones * 0x20) & ~x;
+    return (low | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
+}
+
+/* Whether any byte of s[0..len) must be escaped. */
+static bool
+needs_escape(const char *s, size_t len)
+{
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if (needs_escape8(x))
+            return true;
+    }
+    for (; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '"' || c == '\\')
+            return true;
+    }
+    return false;
+}
+
 static void
 string(jw *w, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
+    size_t len = strlen(s);
+    if (w->n + len + 2 <= sizeof w->buf && !needs_escape(s, len)) {
+        /* Most text needs no escape: quoted and copied at once. */
+        char *o = w->buf + w->n;
+        o[0] = '"';
+        memcpy(o + 1, s, len);
+        o[len + 1] = '"';
+        w->n += len + 2;
+        return;
+    }
     putc_(w, '"');
-    const char *run = s;
-    for (; *s; s++) {
+    const char *run = s, *end = s + len;
+    for (; s < end; s++) {
+        /* Eight bytes at a time while none needs escaping. */
+        while (end - s >= 8) {
+            uint64_t x;
+            memcpy(&x, s, 8);
+            if (needs_escape8(x))
+                break;
+            s += 8;
+        }
+        if (s == end)
+            break;
         unsigned char c = (unsigned char)*s;
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;

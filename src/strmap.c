@@ -29,6 +29,18 @@ itin_strmap_free(itin_strmap *m)
     itin_strmap_init(m);
 }
 
+/* The first slot to probe: FNV-1a's low bits depend only on the low bits of
+ * the bytes, so they are mixed with the high ones first. */
+static size_t
+slot_of(const char *key, size_t cap)
+{
+    uint64_t h = itin_hash_string(key);
+    h ^= h >> 32;
+    h *= 0xd6e8feb86659fd93ULL;
+    h ^= h >> 32;
+    return (size_t)h & (cap - 1);
+}
+
 static void
 rehash(itin_strmap *m, size_t ncap)
 {
@@ -47,7 +59,7 @@ itin_strmap_put(itin_strmap *m, const char *key, size_t val, size_t *old)
 {
     if ((m->count + 1) * 2 > m->cap)
         rehash(m, m->cap ? m->cap * 2 : 64);
-    size_t i = itin_hash_string(key) & (m->cap - 1);
+    size_t i = slot_of(key, m->cap);
     while (m->keys[i]) {
         if (strcmp(m->keys[i], key) == 0) {
             if (old)
@@ -67,7 +79,7 @@ itin_strmap_get(const itin_strmap *m, const char *key, size_t *val)
 {
     if (!m->cap)
         return 0;
-    size_t i = itin_hash_string(key) & (m->cap - 1);
+    size_t i = slot_of(key, m->cap);
     while (m->keys[i]) {
         if (strcmp(m->keys[i], key) == 0) {
             if (val)

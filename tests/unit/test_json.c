@@ -210,12 +210,80 @@ numbers_as_printf(void **state)
     }
 }
 
+/* Escaping at every position of strings longer and shorter than the eight
+ * bytes the writer looks at together, against a byte-by-byte reference. */
+static const char *escape_input;
+
+static void
+write_escape_input(jw *w)
+{
+    jw_string(w, escape_input);
+}
+
+static void
+reference_escape(const char *s, char *out)
+{
+    *out++ = '"';
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            out += sprintf(out, "\\%c", c);
+        else if (c == '\n')
+            out += sprintf(out, "\\n");
+        else if (c == '\r')
+            out += sprintf(out, "\\r");
+        else if (c == '\t')
+            out += sprintf(out, "\\t");
+        else if (c == '\b')
+            out += sprintf(out, "\\b");
+        else if (c == '\f')
+            out += sprintf(out, "\\f");
+        else if (c < 0x20)
+            out += sprintf(out, "\\u%04x", c);
+        else
+            *out++ = (char)c;
+    }
+    *out++ = '"';
+    *out = '\0';
+}
+
+static void
+escapes_at_every_position(void **state)
+{
+    (void)state;
+    const char specials[] = {'"', '\\', '\n', '\x01', '\x1f', '\t', ' ', '\x7f'};
+    const char *fill[] = {"abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "\xc3\xa4\xea\xb0\x80\xe2\x80\xa8"
+                                                                         "\xc3\xa4\xea\xb0\x80\xe2\x80\xa8"
+                                                                         "\xc3\xa4\xea\xb0\x80\xe2\x80\xa8"};
+    char in[64], want[512];
+    for (size_t f = 0; f < 2; f++)
+        for (size_t len = 0; len <= 40; len++)
+            for (size_t at = 0; at <= len; at++)
+                for (size_t k = 0; k < sizeof specials; k++) {
+                    memcpy(in, fill[f], len);
+                    in[len] = '\0';
+                    if (at < len)
+                        in[at] = specials[k];
+                    escape_input = in;
+                    reference_escape(in, want);
+                    char *out = render(write_escape_input);
+                    if (strcmp(out, want) != 0)
+                        fail_msg("length %zu, byte %zu: %s, want %s", len, at, out, want);
+                    free(out);
+                }
+}
+
 int
 main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(escapes),     cmocka_unit_test(layout),      cmocka_unit_test(numbers),
-        cmocka_unit_test(long_string), cmocka_unit_test(write_error), cmocka_unit_test(numbers_as_printf),
+        cmocka_unit_test(escapes),
+        cmocka_unit_test(layout),
+        cmocka_unit_test(numbers),
+        cmocka_unit_test(long_string),
+        cmocka_unit_test(write_error),
+        cmocka_unit_test(numbers_as_printf),
+        cmocka_unit_test(escapes_at_every_position),
     };
     return cmocka_run_group_tests_name("json", tests, NULL, NULL);
 }
