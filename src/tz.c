@@ -1,6 +1,7 @@
 /* tz: local time <-> absolute time on the system's tzdata (through libical's
  * zone tables, which read /usr/share/zoneinfo). Local-time resolution is done
  * here, not by libical, so that gaps and folds follow RFC 5545 §3.3.5. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,19 +14,32 @@
 #include "xalloc.h"
 
 /* Offsets are looked up often and change at most a few times a year: each
- * zone remembers, for recent UTC days, the offset when it held all day. */
+ * zone remembers, for recent UTC days, the offset when it held all day; and
+ * for the last few days when it did not, the offset of each quarter hour
+ * that had one throughout. */
 #define DAY_CACHE 64
+#define SHIFT_DAYS 4
+#define QUARTERS 96
+#define UNKNOWN_OFFSET INT_MIN
 
 typedef struct day_offset {
     int64_t day; /* UTC day number, or INT64_MIN when empty */
     int offset;
 } day_offset;
 
+typedef struct shift_day {
+    int64_t day;           /* UTC day number, or INT64_MIN when empty */
+    int quarter[QUARTERS]; /* offset, or UNKNOWN_OFFSET: not looked up yet, */
+    bool mixed[QUARTERS];  /* or a change within that quarter hour */
+} shift_day;
+
 struct itin_zone {
     icaltimezone *ical;
     const char *name;
     bool utc;
     day_offset cache[DAY_CACHE];
+    shift_day shifts[SHIFT_DAYS];
+    unsigned next_shift; /* the slot the next shift day replaces */
 };
 
 /* Zones are few (one per place's zone); a small list is enough. Each handle
@@ -230,9 +244,12 @@ itin_zone_get(const char *name)
         zones = itin_xrealloc(zones, cap_zones * sizeof *zones);
     }
     struct itin_zone *h = itin_xmalloc(sizeof *h);
-    *h = (struct itin_zone){z, itin_xstrdup(name), z == icaltimezone_get_utc_timezone(), {{0, 0}}};
+    *h = (struct itin_zone){
+        .ical = z, .name = itin_xstrdup(name), .utc = z == icaltimezone_get_utc_timezone()};
     for (size_t i = 0; i < DAY_CACHE; i++)
         h->cache[i].day = INT64_MIN;
+    for (size_t i = 0; i < SHIFT_DAYS; i++)
+        h->shifts[i].day = INT64_MIN;
     zones[n_zones++] = h;
     return h;
 }
@@ -257,6 +274,39 @@ offset_at(const itin_zone *z, int64_t t)
     return icaltimezone_get_utc_offset_of_utc_time(z->ical, &tt, &is_dst);
 }
 
+/* The offset at t on a UTC day with a transition, by quarter hours: one
+ * that had one offset throughout is looked up once. */
+static int
+shift_offset(const itin_zone *zc, int64_t day, int64_t t)
+{
+    struct itin_zone *z = (struct itin_zone *)zc;
+    shift_day *s = NULL;
+    for (size_t i = 0; i < SHIFT_DAYS && !s; i++)
+        if (z->shifts[i].day == day)
+            s = &z->shifts[i];
+    if (!s) {
+        s = &z->shifts[z->next_shift++ % SHIFT_DAYS];
+        s->day = day;
+        for (size_t q = 0; q < QUARTERS; q++) {
+            s->quarter[q] = UNKNOWN_OFFSET;
+            s->mixed[q] = false;
+        }
+    }
+    size_t q = (size_t)((t - day * 86400) / 900);
+    if (s->mixed[q])
+        return offset_at(z, t);
+    if (s->quarter[q] == UNKNOWN_OFFSET) {
+        int64_t from = day * 86400 + (int64_t)q * 900;
+        int a = offset_at(z, from), b = offset_at(z, from + 899);
+        if (a != b) {
+            s->mixed[q] = true;
+            return offset_at(z, t);
+        }
+        s->quarter[q] = a;
+    }
+    return s->quarter[q];
+}
+
 int
 itin_zone_offset(const itin_zone *z, int64_t t)
 {
@@ -266,9 +316,12 @@ itin_zone_offset(const itin_zone *z, int64_t t)
     day_offset *c = (day_offset *)&z->cache[(uint64_t)day % DAY_CACHE];
     if (c->day == day)
         return c->offset;
+    for (size_t i = 0; i < SHIFT_DAYS; i++)
+        if (z->shifts[i].day == day)
+            return shift_offset(z, day, t);
     int first = offset_at(z, day * 86400), last = offset_at(z, day * 86400 + 86399);
     if (first != last)
-        return offset_at(z, t); /* a transition that day: no shortcut */
+        return shift_offset(z, day, t); /* a transition that day */
     c->day = day;
     c->offset = first;
     return first;
