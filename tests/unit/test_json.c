@@ -252,11 +252,14 @@ escapes_at_every_position(void **state)
 {
     (void)state;
     const char specials[] = {'"', '\\', '\n', '\x01', '\x1f', '\t', ' ', '\x7f'};
-    const char *fill[] = {"abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "\xc3\xa4\xea\xb0\x80\xe2\x80\xa8"
-                                                                         "\xc3\xa4\xea\xb0\x80\xe2\x80\xa8"
-                                                                         "\xc3\xa4\xea\xb0\x80\xe2\x80\xa8"};
+    /* 40 bytes or more each: ASCII, and UTF-8 past ASCII (ä, 가, U+2028). */
+    const char *fill[] = {"abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
+                          "\xc3\xa4\xea\xb0\x80\xe2\x80\xa8\xc3\xa4\xea\xb0\x80\xe2\x80\xa8"
+                          "\xc3\xa4\xea\xb0\x80\xe2\x80\xa8\xc3\xa4\xea\xb0\x80\xe2\x80\xa8"
+                          "\xc3\xa4\xea\xb0\x80\xe2\x80\xa8\xc3\xa4\xea\xb0\x80\xe2\x80\xa8"};
     char in[64], want[512];
-    for (size_t f = 0; f < 2; f++)
+    for (size_t f = 0; f < 2; f++) {
+        assert_true(strlen(fill[f]) >= 40);
         for (size_t len = 0; len <= 40; len++)
             for (size_t at = 0; at <= len; at++)
                 for (size_t k = 0; k < sizeof specials; k++) {
@@ -271,6 +274,7 @@ escapes_at_every_position(void **state)
                         fail_msg("length %zu, byte %zu: %s, want %s", len, at, out, want);
                     free(out);
                 }
+    }
 }
 
 int
