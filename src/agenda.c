@@ -421,11 +421,9 @@ entry_for(builder *b, agenda_entry *e, const itin_item *x)
     e->item = x;
     e->title = title_of(b, x);
     e->time = itin_agenda_item_time(b->A, x, &e->offsets);
-    /* An end at midnight is 24:00 on the day it closes, not 00:00 +1. */
-    itin_date end_date = x->local_end_date;
-    int end = x->local_end;
-    itin_end_of_day(x->local_start_date, &end_date, &end);
-    int days = (int)(end_date - x->local_start_date);
+    itin_date end_date;
+    int end;
+    int days = item_days(x, &end_date, &end, &e->offsets);
     const char *to =
         e->offsets ? itin_arena_printf(b->A, "%s (%s)", agenda_hm(b, end), offset_text(b->A, x->offset_end))
                    : agenda_hm(b, end);
