@@ -48,15 +48,8 @@ typedef struct ev_sink {
 static const char *
 digits(char *buf, long long n)
 {
-    char *e = buf + 23;
-    *e = '\0';
-    unsigned long long u = n < 0 ? 0 - (unsigned long long)n : (unsigned long long)n;
-    do
-        *--e = (char)('0' + u % 10);
-    while ((u /= 10) > 0);
-    if (n < 0)
-        *--e = '-';
-    return e;
+    buf[23] = '\0';
+    return itin_decimal_before(buf + 23, n);
 }
 
 static void

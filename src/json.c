@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "strbuf.h"
 
 static void
 flush(jw *w)
@@ -233,26 +234,12 @@ jw_string(jw *w, const char *s)
     string(w, s);
 }
 
-/* v in decimal, as "%lld" writes it, ending at end; returns its start. */
-static char *
-decimal(char *end, long long v)
-{
-    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
-    char *p = end;
-    do
-        *--p = (char)('0' + u % 10);
-    while (u /= 10);
-    if (v < 0)
-        *--p = '-';
-    return p;
-}
-
 void
 jw_int(jw *w, long long v)
 {
     char b[24], *end = b + sizeof b;
     sep(w);
-    char *p = decimal(end, v);
+    char *p = itin_decimal_before(end, v);
     jw_put(w, p, (size_t)(end - p));
 }
 
@@ -277,7 +264,7 @@ jw_number(jw *w, double v, int digits)
             *--p = (char)('0' + (tenth < 0 ? -tenth : tenth));
             *--p = '.';
         }
-        p = decimal(p, whole);
+        p = itin_decimal_before(p, whole);
         if (t < 0 && whole == 0)
             *--p = '-';
         jw_put(w, p, (size_t)(end - p));

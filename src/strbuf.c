@@ -54,3 +54,16 @@ itin_strbuf_clear(itin_strbuf *b)
 {
     itin_strbuf_truncate(b, 0);
 }
+
+char *
+itin_decimal_before(char *end, long long n)
+{
+    unsigned long long u = n < 0 ? 0 - (unsigned long long)n : (unsigned long long)n;
+    char *p = end;
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (n < 0)
+        *--p = '-';
+    return p;
+}

@@ -23,4 +23,8 @@ void itin_strbuf_truncate(itin_strbuf *b, size_t len);
 /* Empty the contents, keeping the memory. */
 void itin_strbuf_clear(itin_strbuf *b);
 
+/* n in decimal, as "%lld" writes it (at most 20 bytes), put just before
+ * `end`; returns where it starts. Not NUL-terminated. */
+char *itin_decimal_before(char *end, long long n);
+
 #endif
