@@ -589,7 +589,7 @@ side_json(jw *w, const itin_change *c, const itin_item *x, const itin_plan *P)
         places_json(w, P, x);
         if (x->kind == ITIN_ITEM_TRAVEL || x->kind == ITIN_ITEM_TRANSFER)
             jw_kstring(w, "mode", itin_mode_name(x->mode));
-        itin_json_who(w, P, x->who);
+        itin_json_who(w, P, x->who, NULL);
         if (x->kind == ITIN_ITEM_VISIT)
             jw_kstring(w, "status", itin_status_name(x->status));
         break;
@@ -612,7 +612,7 @@ side_json(jw *w, const itin_change *c, const itin_item *x, const itin_plan *P)
         jw_kstring(w, "title", x->title);
         break;
     case ITIN_CHANGE_ATTENDEES:
-        itin_json_who(w, P, x->who);
+        itin_json_who(w, P, x->who, NULL);
         break;
     case ITIN_CHANGE_BOOKING:
         jw_kstring(w, "ref", x->leg->ref);

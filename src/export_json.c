@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "itinerary/itinerary.h"
 #include "json.h"
 #include "text.h"
@@ -38,12 +39,13 @@ text_kstring(jw *w, const itin_plan *P, const char *key, const char *s)
     variants_json(w, set);
 }
 
-void
-itin_json_local_time(jw *w, const char *key, itin_date date, int minutes, int offset)
+/* `"key": "2022-11-22T09:30:00+01:00"`, the date given as its text. */
+static void
+local_time(jw *w, const char *key, const char *ymd, int minutes, int offset)
 {
     char buf[32];
     int off = offset < 0 ? -offset : offset, oh = off / 3600, om = off % 3600 / 60;
-    itin_date_format(date, buf);
+    memcpy(buf, ymd, 10);
     char *p = buf + 10;
     *p++ = 'T';
     *p++ = (char)('0' + minutes / 600);
@@ -59,8 +61,14 @@ itin_json_local_time(jw *w, const char *key, itin_date date, int minutes, int of
     *p++ = ':';
     *p++ = (char)('0' + om / 10);
     *p++ = (char)('0' + om % 10);
-    *p = '\0';
-    jw_kstring(w, key, buf);
+    jw_kplain(w, key, buf, (size_t)(p - buf));
+}
+
+void
+itin_json_local_time(jw *w, const char *key, itin_date date, int minutes, int offset)
+{
+    char ymd[16];
+    local_time(w, key, itin_date_format(date, ymd), minutes, offset);
 }
 
 static void
@@ -81,17 +89,47 @@ itin_json_companies(jw *w, const itin_plan *P, const size_t pair[2])
 }
 
 void
-itin_json_who(jw *w, const itin_plan *P, const uint64_t *mask)
+itin_json_who(jw *w, const itin_plan *P, const uint64_t *mask, itin_json_memo *m)
 {
+    size_t n = P->delegation.n_participants, words = itin_who_words(n);
+    const char *kept = m ? itin_who_memo_get(m->who, mask, words, 0) : NULL;
     jw_key(w, "with");
-    jw_array(w, -1);
-    ITIN_WHO_EACH(i, mask, P->delegation.n_participants)
-    jw_string(w, P->delegation.participants[i].id);
-    jw_end(w);
+    if (kept) {
+        jw_raw(w, kept, strlen(kept));
+        return;
+    }
+    itin_strbuf b = {0};
+    itin_strbuf_putc(&b, '[');
+    ITIN_WHO_EACH(i, mask, n)
+    {
+        if (b.len > 1)
+            itin_strbuf_put(&b, ", ", 2);
+        jw_quote(&b, P->delegation.participants[i].id);
+    }
+    itin_strbuf_putc(&b, ']');
+    jw_raw(w, b.s, b.len);
+    if (m) {
+        if (!m->A)
+            m->A = itin_arena_new();
+        itin_who_memo_put(&m->who, m->A, mask, words, 0, itin_arena_strndup(m->A, b.s, b.len));
+    }
+    free(b.s);
+}
+
+/* The text of a date, kept from the item before when it is the same. */
+static const char *
+ymd(itin_json_memo *m, itin_date d)
+{
+    if (!m->have_date || m->date != d) {
+        itin_date_format(d, m->ymd);
+        m->date = d;
+        m->have_date = true;
+    }
+    return m->ymd;
 }
 
 static void
-item_json(jw *w, const itin_plan *P, const itin_item *x, itin_date day)
+item_json(jw *w, const itin_plan *P, const itin_item *x, itin_date day, itin_json_memo *m)
 {
     jw_object(w, -1);
     jw_kstring(w, "kind", itin_item_kind_name(x->kind));
@@ -102,8 +140,8 @@ item_json(jw *w, const itin_plan *P, const itin_item *x, itin_date day)
         date_value(w, "end", x->local_end_date);
         date_value(w, "night", day);
     } else {
-        itin_json_local_time(w, "start", x->local_start_date, x->local_start, x->offset_start);
-        itin_json_local_time(w, "end", x->local_end_date, x->local_end, x->offset_end);
+        local_time(w, "start", ymd(m, x->local_start_date), x->local_start, x->offset_start);
+        local_time(w, "end", ymd(m, x->local_end_date), x->local_end, x->offset_end);
     }
     jw_kstring(w, "timezone", x->tz_start);
     if (strcmp(x->tz_end, x->tz_start) != 0)
@@ -120,7 +158,7 @@ item_json(jw *w, const itin_plan *P, const itin_item *x, itin_date day)
     if (x->everyone)
         jw_kbool(w, "everyone", true);
     else
-        itin_json_who(w, P, x->who);
+        itin_json_who(w, P, x->who, m);
     if (x->kind == ITIN_ITEM_VISIT) {
         const itin_visit *v = x->visit;
         jw_kstring(w, "status", itin_status_name(x->status));
@@ -273,6 +311,7 @@ itin_export_json(const itin_itinerary *it, const itin_diags *d, FILE *out)
     const itin_plan *P = it->plan;
     jw *w = itin_xmalloc(sizeof *w);
     jw_init(w, out);
+    itin_json_memo memo = {0};
     jw_object(w, 2);
     jw_kint(w, "itinerary", 1);
     delegation_json(w, P);
@@ -311,7 +350,7 @@ itin_export_json(const itin_itinerary *it, const itin_diags *d, FILE *out)
         jw_key(w, "items");
         jw_array(w, 6);
         for (size_t i = 0; i < day->n_items; i++)
-            item_json(w, P, &it->items[day->items[i]], day->date);
+            item_json(w, P, &it->items[day->items[i]], day->date, &memo);
         jw_end(w);
         jw_end(w);
     }
@@ -327,6 +366,8 @@ itin_export_json(const itin_itinerary *it, const itin_diags *d, FILE *out)
     if (fputc('\n', out) == EOF)
         rc = -1;
     free(w);
+    if (memo.A)
+        itin_arena_free(memo.A);
     if (rc && !errno)
         errno = EIO;
     return rc;

@@ -31,25 +31,20 @@ jw_put(jw *w, const char *s, size_t len)
     w->n += len;
 }
 
-static void
-putc_(jw *w, char c)
+/* Room for `len` more bytes in the buffer (len <= its size). */
+static inline char *
+reserve(jw *w, size_t len)
 {
-    if (w->n == sizeof w->buf)
+    if (w->n + len > sizeof w->buf)
         flush(w);
-    w->buf[w->n++] = c;
+    return w->buf + w->n;
 }
 
-static void
-newline(jw *w, int indent)
+static inline void
+putc_(jw *w, char c)
 {
-    static const char line[] = "\n                                ";
-    if (indent <= (int)sizeof line - 2) {
-        jw_put(w, line, (size_t)indent + 1);
-        return;
-    }
-    putc_(w, '\n');
-    for (int i = 0; i < indent; i++)
-        putc_(w, ' ');
+    *reserve(w, 1) = c;
+    w->n++;
 }
 
 void
@@ -69,8 +64,9 @@ jw_finish(jw *w)
     return w->bad || ferror(w->out) ? -1 : 0;
 }
 
-/* Before a value: the separator its container needs. */
-static void
+/* Before a value: the separator its container needs, a comma and a new line
+ * or a space. */
+static inline void
 sep(jw *w)
 {
     if (w->after_key) {
@@ -80,12 +76,23 @@ sep(jw *w)
     if (w->depth == 0)
         return;
     int d = w->depth - 1;
-    if (w->count[d]++)
-        putc_(w, ',');
-    if (w->indent[d] >= 0)
-        newline(w, w->indent[d]);
-    else if (w->count[d] > 1)
-        putc_(w, ' ');
+    bool first = w->count[d]++ == 0;
+    if (w->indent[d] < 0) {
+        if (!first) {
+            memcpy(reserve(w, 2), ", ", 2);
+            w->n += 2;
+        }
+        return;
+    }
+    size_t indent = (size_t)w->indent[d];
+    if (indent > sizeof w->buf / 2)
+        indent = sizeof w->buf / 2;
+    char *o = reserve(w, indent + 2);
+    if (!first)
+        *o++ = ',';
+    *o++ = '\n';
+    memset(o, ' ', indent);
+    w->n = (size_t)(o + indent - w->buf);
 }
 
 static void
@@ -119,111 +126,126 @@ jw_end(jw *w)
     int d = --w->depth;
     if (d >= JW_MAX_DEPTH)
         return;
-    if (w->indent[d] >= 0 && w->count[d])
-        newline(w, w->indent[d] >= 2 ? w->indent[d] - 2 : 0);
+    if (w->indent[d] >= 0 && w->count[d]) {
+        size_t indent = w->indent[d] >= 2 ? (size_t)w->indent[d] - 2 : 0;
+        if (indent > sizeof w->buf / 2)
+            indent = sizeof w->buf / 2;
+        char *o = reserve(w, indent + 1);
+        *o++ = '\n';
+        memset(o, ' ', indent);
+        w->n += indent + 1;
+    }
     putc_(w, w->close[d]);
 }
 
-/* Whether any of the 8 bytes in x is a control character, '"' or '\\'
- * (bit 7 of each byte that is: the bytes of UTF-8 past ASCII are not). */
-static uint64_t
-needs_escape8(uint64_t x)
+/* Bytes a JSON string must escape (RFC 8259 §7): the control characters,
+ * '"' and '\\'. The bytes of UTF-8 past ASCII are written as they are. */
+static const bool must_escape[256] = {
+    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1,
+    [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0a] = 1, [0x0b] = 1, [0x0c] = 1, [0x0d] = 1,
+    [0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1,
+    [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1,
+    [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, ['"'] = 1,  ['\\'] = 1,
+};
+
+/* The escape of c (a byte must_escape names, not NUL) at o; returns its end.
+ * At most 6 bytes. */
+static char *
+escape(char *o, unsigned char c)
 {
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-    uint64_t low = (x - ones * 0x20) & ~x;
-    return (low | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs;
+    static const char hex[] = "0123456789abcdef";
+    const char *short_ = NULL;
+    switch (c) {
+    case '"':
+        short_ = "\\\"";
+        break;
+    case '\\':
+        short_ = "\\\\";
+        break;
+    case '\n':
+        short_ = "\\n";
+        break;
+    case '\r':
+        short_ = "\\r";
+        break;
+    case '\t':
+        short_ = "\\t";
+        break;
+    case '\b':
+        short_ = "\\b";
+        break;
+    case '\f':
+        short_ = "\\f";
+        break;
+    default:
+        memcpy(o, "\\u00", 4);
+        o[4] = hex[c >> 4];
+        o[5] = hex[c & 15];
+        return o + 6;
+    }
+    memcpy(o, short_, 2);
+    return o + 2;
 }
 
-/* Whether any byte of s[0..len) must be escaped. */
-static bool
-needs_escape(const char *s, size_t len)
-{
-    size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        if (needs_escape8(x))
-            return true;
-    }
-    for (; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == '"' || c == '\\')
-            return true;
-    }
-    return false;
-}
-
+/* s, quoted and escaped: copied byte by byte straight into the buffer, one
+ * table lookup a byte, with no strlen or second pass first. */
 static void
 string(jw *w, const char *s)
 {
-    static const char hex[] = "0123456789abcdef";
-    size_t len = strlen(s);
-    if (w->n + len + 2 <= sizeof w->buf && !needs_escape(s, len)) {
-        /* Most text needs no escape: quoted and copied at once. */
-        char *o = w->buf + w->n;
-        o[0] = '"';
-        memcpy(o + 1, s, len);
-        o[len + 1] = '"';
-        w->n += len + 2;
-        return;
-    }
-    putc_(w, '"');
-    const char *run = s, *end = s + len;
-    for (; s < end; s++) {
-        /* Eight bytes at a time while none needs escaping. */
-        while (end - s >= 8) {
-            uint64_t x;
-            memcpy(&x, s, 8);
-            if (needs_escape8(x))
-                break;
-            s += 8;
-        }
-        if (s == end)
-            break;
-        unsigned char c = (unsigned char)*s;
-        if (c >= 0x20 && c != '"' && c != '\\')
+    const unsigned char *u = (const unsigned char *)s;
+    char *o = reserve(w, 2);
+    *o++ = '"';
+    for (;;) {
+        /* Room left for an escape (6 bytes) and the closing quote. */
+        char *lim = w->buf + sizeof w->buf - 7;
+        while (o < lim && !must_escape[*u])
+            *o++ = (char)*u++;
+        if (o >= lim) {
+            w->n = (size_t)(o - w->buf);
+            flush(w);
+            o = w->buf;
             continue;
-        jw_put(w, run, (size_t)(s - run));
-        run = s + 1;
-        switch (c) {
-        case '"':
-            jw_put(w, "\\\"", 2);
-            break;
-        case '\\':
-            jw_put(w, "\\\\", 2);
-            break;
-        case '\n':
-            jw_put(w, "\\n", 2);
-            break;
-        case '\r':
-            jw_put(w, "\\r", 2);
-            break;
-        case '\t':
-            jw_put(w, "\\t", 2);
-            break;
-        case '\b':
-            jw_put(w, "\\b", 2);
-            break;
-        case '\f':
-            jw_put(w, "\\f", 2);
-            break;
-        default: {
-            char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-            jw_put(w, u, 6);
         }
-        }
+        if (*u == 0)
+            break;
+        o = escape(o, *u++);
     }
-    jw_put(w, run, (size_t)(s - run));
-    putc_(w, '"');
+    *o++ = '"';
+    w->n = (size_t)(o - w->buf);
+}
+
+void
+jw_quote(itin_strbuf *b, const char *s)
+{
+    itin_strbuf_putc(b, '"');
+    for (const char *run = s;; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (!must_escape[c])
+            continue;
+        itin_strbuf_put(b, run, (size_t)(s - run));
+        if (c == 0)
+            break;
+        char e[6];
+        itin_strbuf_put(b, e, (size_t)(escape(e, c) - e));
+        run = s + 1;
+    }
+    itin_strbuf_putc(b, '"');
+}
+
+/* `"key": ` after the separator. */
+static inline void
+key_(jw *w, const char *key)
+{
+    sep(w);
+    string(w, key);
+    memcpy(reserve(w, 2), ": ", 2);
+    w->n += 2;
 }
 
 void
 jw_key(jw *w, const char *key)
 {
-    sep(w);
-    string(w, key);
-    jw_put(w, ": ", 2);
+    key_(w, key);
     w->after_key = true;
 }
 
@@ -288,12 +310,30 @@ jw_null(jw *w)
 }
 
 void
+jw_raw(jw *w, const char *json, size_t len)
+{
+    sep(w);
+    jw_put(w, json, len);
+}
+
+void
 jw_kstring(jw *w, const char *key, const char *s)
 {
     if (!s)
         return;
-    jw_key(w, key);
-    jw_string(w, s);
+    key_(w, key);
+    string(w, s);
+}
+
+void
+jw_kplain(jw *w, const char *key, const char *s, size_t len)
+{
+    key_(w, key);
+    char *o = reserve(w, len + 2);
+    o[0] = '"';
+    memcpy(o + 1, s, len);
+    o[len + 1] = '"';
+    w->n += len + 2;
 }
 
 void
@@ -306,6 +346,6 @@ jw_kint(jw *w, const char *key, long long v)
 void
 jw_kbool(jw *w, const char *key, bool v)
 {
-    jw_key(w, key);
-    jw_bool(w, v);
+    key_(w, key);
+    jw_put(w, v ? "true" : "false", v ? 4 : 5);
 }

@@ -273,7 +273,46 @@ escapes_at_every_position(void **state)
                     if (strcmp(out, want) != 0)
                         fail_msg("length %zu, byte %zu: %s, want %s", len, at, out, want);
                     free(out);
+                    itin_strbuf b = {0};
+                    jw_quote(&b, in);
+                    if (strcmp(itin_strbuf_str(&b), want) != 0)
+                        fail_msg("jw_quote, length %zu, byte %zu: %s, want %s", len, at, b.s, want);
+                    free(b.s);
                 }
+    }
+}
+
+/* The writer copies a string straight into its buffer and flushes when it
+ * is full: strings whose escapes fall on the buffer's end, at every offset
+ * around it, come out whole. */
+static size_t filler_len;
+static char filler[(1 << 16) + 64];
+static const char across[] = "\x01\"a\\\x01\"a\\\x01\"a\\\x01\"a\\\x01\"a\\\x01\"a\\ \xea\xb0\x80\x1f";
+
+static void
+write_across(jw *w)
+{
+    jw_raw(w, filler, filler_len);
+    jw_string(w, across);
+    jw_raw(w, "!", 1);
+}
+
+static void
+escapes_across_the_buffer_end(void **state)
+{
+    (void)state;
+    char want[256];
+    reference_escape(across, want);
+    memset(filler, '.', sizeof filler);
+    for (filler_len = sizeof filler - 64 - 80; filler_len <= sizeof filler - 64 + 2; filler_len++) {
+        char *out = render(write_across);
+        size_t n = strlen(want);
+        assert_int_equal(strlen(out), filler_len + n + 1);
+        for (size_t i = 0; i < filler_len; i++)
+            assert_int_equal(out[i], '.');
+        if (memcmp(out + filler_len, want, n) != 0 || out[filler_len + n] != '!')
+            fail_msg("after %zu bytes: %s, want %s!", filler_len, out + filler_len, want);
+        free(out);
     }
 }
 
@@ -288,6 +327,7 @@ main(void)
         cmocka_unit_test(write_error),
         cmocka_unit_test(numbers_as_printf),
         cmocka_unit_test(escapes_at_every_position),
+        cmocka_unit_test(escapes_across_the_buffer_end),
     };
     return cmocka_run_group_tests_name("json", tests, NULL, NULL);
 }
