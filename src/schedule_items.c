@@ -252,23 +252,59 @@ sched_add_lodging_items(sched *S)
 
 /* ------------------------------------------------------------------ days */
 
-static const itin_item *sched_sort_items;
+/* What orders the items of a day, side by side: lodging closes the day;
+ * otherwise by start, then end, then kind, then id. */
+typedef struct day_key {
+    int64_t start, end;
+    int lodging, kind;
+    const char *id;
+    size_t ix;
+} day_key;
 
-static int
-sched_cmp_item_ix(const void *a, const void *b)
+static inline bool
+day_key_before(const day_key *a, const day_key *b)
 {
-    const itin_item *x = &sched_sort_items[*(const size_t *)a], *y = &sched_sort_items[*(const size_t *)b];
-    /* Lodging closes the day; otherwise by start, then end, then kind. */
-    bool lx = x->kind == ITIN_ITEM_LODGING, ly = y->kind == ITIN_ITEM_LODGING;
-    if (lx != ly)
-        return lx ? 1 : -1;
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    if (x->end != y->end)
-        return x->end < y->end ? -1 : 1;
-    if (x->kind != y->kind)
-        return x->kind < y->kind ? -1 : 1;
-    return strcmp(x->id, y->id);
+    if (a->lodging != b->lodging)
+        return b->lodging;
+    if (a->start != b->start)
+        return a->start < b->start;
+    if (a->end != b->end)
+        return a->end < b->end;
+    if (a->kind != b->kind)
+        return a->kind < b->kind;
+    return strcmp(a->id, b->id) < 0;
+}
+
+/* A day's item indices in order: their keys gathered in one array and
+ * merge-sorted (no two items are equal: their ids differ). A run already
+ * in order, as items made one after another often are, costs one pass. */
+static void
+sort_day(const itin_item *items, size_t *ix, size_t n, day_key *k, day_key *tmp)
+{
+    for (size_t i = 0; i < n; i++) {
+        const itin_item *x = &items[ix[i]];
+        k[i] = (day_key){x->start, x->end, x->kind == ITIN_ITEM_LODGING, (int)x->kind, x->id, ix[i]};
+    }
+    for (size_t width = 1; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t i = lo, j = mid, o = lo;
+            if (mid == hi || !day_key_before(&k[mid], &k[mid - 1])) {
+                memcpy(&tmp[lo], &k[lo], (hi - lo) * sizeof *k); /* already in order */
+                continue;
+            }
+            while (i < mid && j < hi)
+                tmp[o++] = day_key_before(&k[j], &k[i]) ? k[j++] : k[i++];
+            memcpy(&tmp[o], &k[i], (mid - i) * sizeof *k);
+            o += mid - i;
+            memcpy(&tmp[o], &k[j], (hi - j) * sizeof *k);
+        }
+        day_key *t = k;
+        k = tmp;
+        tmp = t;
+    }
+    for (size_t i = 0; i < n; i++)
+        ix[i] = k[i].ix;
 }
 
 /* Group items by day: the delegation's dates and any other date an item
@@ -319,10 +355,14 @@ sched_build_days(itin_itinerary *it, itin_arena *A)
             day->items[day->n_items++] = i;
         }
     }
-    sched_sort_items = it->items;
+    size_t most = 0;
     for (size_t k = 0; k < it->n_days; k++)
-        qsort(it->days[k].items, it->days[k].n_items, sizeof(size_t), sched_cmp_item_ix);
-    sched_sort_items = NULL;
+        if (it->days[k].n_items > most)
+            most = it->days[k].n_items;
+    day_key *keys = itin_xmalloc(2 * (most ? most : 1) * sizeof *keys);
+    for (size_t k = 0; k < it->n_days; k++)
+        sort_day(it->items, it->days[k].items, it->days[k].n_items, keys, keys + most);
+    free(keys);
     free(count);
     free(day_of);
 }

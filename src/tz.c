@@ -337,13 +337,10 @@ itin_zone_resolve(const itin_zone *z, itin_date date, int minutes, int64_t t[2])
                        local - itin_zone_offset(z, local + 86400)};
     int64_t ok[2];
     int n = 0;
-    for (int i = 0; i < 2; i++) {
-        if (cand[i] + itin_zone_offset(z, cand[i]) != local)
-            continue;
-        if (n == 1 && ok[0] == cand[i])
-            continue;
-        ok[n++] = cand[i];
-    }
+    /* Far from any transition the two are the same time, checked once. */
+    for (int i = 0; i < (cand[1] == cand[0] ? 1 : 2); i++)
+        if (cand[i] + itin_zone_offset(z, cand[i]) == local)
+            ok[n++] = cand[i];
     if (n == 0) {
         /* Nonexistent: read with the offset before the gap, then after it
          * (RFC 5545 §3.3.5 takes the first). */

@@ -1,4 +1,6 @@
 /* utf8: the library's one UTF-8 decoder (RFC 3629 §4: well-formed sequences only). */
+#include <string.h>
+
 #include "utf8.h"
 
 int32_t
@@ -40,6 +42,20 @@ itin_utf8_valid(const char *s, size_t len, size_t *bad)
 {
     size_t i = 0;
     while (i < len) {
+        /* ASCII, the most of any text here, eight bytes at a time. */
+        while (len - i >= 8) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            if (x & 0x8080808080808080u)
+                break;
+            i += 8;
+        }
+        if (i == len)
+            break;
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
         size_t n;
         if (itin_utf8_decode(s + i, len - i, &n) < 0) {
             if (bad)

@@ -18,6 +18,7 @@
 
 #include "arena.h"
 #include "datetime.h"
+#include "examples.h"
 #include "values.h"
 
 /* ------------------------------------------------------------ fixtures */
@@ -2546,6 +2547,75 @@ item_size(void **state)
         assert_true(sizeof(itin_item) <= 184);
 }
 
+/* Whether x comes before y in a day: lodging last, then by start, end, kind
+ * and id. */
+static bool
+day_order(const itin_item *x, const itin_item *y)
+{
+    bool lx = x->kind == ITIN_ITEM_LODGING, ly = y->kind == ITIN_ITEM_LODGING;
+    if (lx != ly)
+        return ly;
+    if (x->start != y->start)
+        return x->start < y->start;
+    if (x->end != y->end)
+        return x->end < y->end;
+    if (x->kind != y->kind)
+        return x->kind < y->kind;
+    return strcmp(x->id, y->id) < 0;
+}
+
+/* Every day of every example, and of a plan whose items tie on their times
+ * and come in no order in the file, lists each of its items once, in the
+ * day's order. */
+static void
+days_in_order(void **state)
+{
+    (void)state;
+    static const char ties[] =
+        DELEGATION("2022-11-22", "2022-11-22",
+                   WINDOW_8_20 "  buffer: 10m\n") "institutions:\n" DRESDEN_PLACES DRESDEN_TIMES "visits:\n"
+                                                  "  - {id: z-last, title: Z, at: wfs, date: 2022-11-22, "
+                                                  "start: \"15:00\", duration: 1h, with: [lee]}\n"
+                                                  "  - {id: b-tie, title: B, at: hub, date: 2022-11-22, "
+                                                  "start: \"09:00\", duration: 1h, with: [research]}\n"
+                                                  "  - {id: a-tie, title: A, at: ilk, date: 2022-11-22, "
+                                                  "start: \"09:00\", duration: 1h, with: [lee]}\n"
+                                                  "  - {id: c-short, title: C, at: wfs, date: 2022-11-22, "
+                                                  "start: \"12:00\", duration: 30m, with: [lee]}\n"
+                                                  "  - {id: c-long, title: C, at: hub, date: 2022-11-22, "
+                                                  "start: \"12:00\", duration: 2h, with: [research]}\n";
+    for (size_t e = 0; e <= N_EXAMPLES; e++) {
+        itin_diags d;
+        itin_plan *p = NULL;
+        if (e < N_EXAMPLES) {
+            p = load_example(e, &d);
+        } else {
+            itin_diags_init(&d, 0);
+            p = itin_plan_load_buffer("t.yaml", ties, strlen(ties), &d);
+        }
+        assert_non_null(p);
+        itin_itinerary *it = itin_schedule(p, &d);
+        assert_non_null(it);
+        size_t listed = 0, spans = 0;
+        for (size_t i = 0; i < it->n_items; i++) {
+            const itin_item *x = &it->items[i];
+            spans += x->kind == ITIN_ITEM_LODGING ? (size_t)(x->local_end_date - x->date) : 1;
+        }
+        for (size_t k = 0; k < it->n_days; k++) {
+            const itin_day *day = &it->days[k];
+            listed += day->n_items;
+            for (size_t i = 1; i < day->n_items; i++)
+                if (!day_order(&it->items[day->items[i - 1]], &it->items[day->items[i]]))
+                    fail_msg("plan %zu, %s: %s before %s", e, day == it->days ? "first day" : "a day",
+                             it->items[day->items[i - 1]].id, it->items[day->items[i]].id);
+        }
+        assert_true(spans > 0);
+        assert_int_equal(listed, spans);
+        itin_plan_free(p);
+        itin_diags_free(&d);
+    }
+}
+
 int
 main(void)
 {
@@ -2635,6 +2705,7 @@ main(void)
         cmocka_unit_test_teardown(no_fit_says_what_bound_it, cleanup),
         cmocka_unit_test_teardown(no_fit_says_how_short_would_fit, cleanup),
         cmocka_unit_test_teardown(moved_visit_gets_a_note, cleanup),
+        cmocka_unit_test(days_in_order),
     };
     return cmocka_run_group_tests_name("schedule", tests, NULL, NULL);
 }

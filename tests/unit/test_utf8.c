@@ -62,6 +62,41 @@ test_valid_reports_offset(void **state)
     assert_false(itin_utf8_continues(0xC3));
 }
 
+/* Validity and the offset of the first bad byte, with ASCII, a character of
+ * two to four bytes or an ill-formed sequence at every position of texts of
+ * 0 to 40 bytes: against a decode of each character in turn (ASCII is checked
+ * eight bytes at a time). */
+static void
+test_valid_at_every_position(void **state)
+{
+    (void)state;
+    const char *pieces[] = {"a",    "\xC3\xA4", "\xEA\xB0\x80", "\xF0\x9F\x98\x80",
+                            "\x80", "\xC3(",    "\xED\xA0\x80", "\xF4\x90\x80\x80",
+                            "\xC3"};
+    char in[64];
+    for (size_t len = 0; len <= 40; len++)
+        for (size_t at = 0; at <= len; at++)
+            for (size_t p = 0; p < sizeof pieces / sizeof *pieces; p++) {
+                memset(in, 'x', len);
+                size_t plen = strlen(pieces[p]), total = at + plen > len ? at + plen : len;
+                memcpy(in + at, pieces[p], plen);
+                size_t want_bad = SIZE_MAX, i = 0;
+                while (i < total) {
+                    size_t n;
+                    if (itin_utf8_decode(in + i, total - i, &n) < 0) {
+                        want_bad = i;
+                        break;
+                    }
+                    i += n;
+                }
+                size_t bad = SIZE_MAX;
+                bool ok = itin_utf8_valid(in, total, &bad);
+                if (ok != (want_bad == SIZE_MAX) || bad != want_bad)
+                    fail_msg("piece %zu at %zu of %zu: valid %d, bad %zu; want bad %zu", p, at, total, ok,
+                             bad, want_bad);
+            }
+}
+
 int
 main(void)
 {
@@ -69,6 +104,7 @@ main(void)
         cmocka_unit_test(test_decode_each_length),
         cmocka_unit_test(test_decode_rejects_ill_formed),
         cmocka_unit_test(test_valid_reports_offset),
+        cmocka_unit_test(test_valid_at_every_position),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
