@@ -104,6 +104,8 @@ sched_free(sched *S)
     for (size_t i = 0; i < S->n_cls * S->n_buckets; i++)
         free(S->buckets[i].v);
     free(S->buckets);
+    free(S->busy_lo);
+    free(S->busy_hi);
     free(S->conflicts);
     free(S->items);
     itin_pairmap_free(&S->tt);

@@ -51,10 +51,12 @@ typedef struct sched {
      * representatives as a mask; cls_who: per class, its members' mask. */
     size_t *cls, n_cls;
     uint64_t *reps, *cls_who;
-    /* Timelines: per class, per UTC day from day0. */
+    /* Timelines: per class, per UTC day from day0; per class, the first
+     * day with items and one past the last (busy_lo > busy_hi: none). */
     sched_bucket *buckets;
     int64_t day0;
     size_t n_buckets;
+    size_t *busy_lo, *busy_hi;
     /* Lodging: per participant, per night from night0: institution or NONE. */
     size_t *hotel;
     itin_date night0;

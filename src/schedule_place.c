@@ -38,6 +38,11 @@ sched_timeline_add(sched *S, size_t person, size_t item)
     }
     b->v[i] = (sched_slot){it->start, it->end, item};
     b->n++;
+    size_t c = S->cls[person], bi = (size_t)(b - &S->buckets[c * S->n_buckets]);
+    if (bi < S->busy_lo[c])
+        S->busy_lo[c] = bi;
+    if (bi + 1 > S->busy_hi[c])
+        S->busy_hi[c] = bi + 1;
 }
 
 /* Scratch for the refinement, per class: the mask it last met (stamp) and
@@ -146,6 +151,10 @@ sched_build_timelines(sched *S)
     S->n_buckets = (size_t)(t1 / DAY_S + 3 - S->day0);
     sched_build_classes(S);
     S->buckets = itin_xcalloc(S->n_cls * S->n_buckets, sizeof *S->buckets);
+    S->busy_lo = itin_xmalloc(S->n_cls * sizeof *S->busy_lo);
+    S->busy_hi = itin_xcalloc(S->n_cls, sizeof *S->busy_hi);
+    for (size_t c = 0; c < S->n_cls; c++)
+        S->busy_lo[c] = S->n_buckets;
     for (size_t i = 0; i < S->n_items; i++) {
         if (S->items[i].status == ITIN_CANCELLED)
             continue;
@@ -171,11 +180,12 @@ sched_neighbours(sched *S, size_t person, int64_t t, size_t *prev, size_t *next)
         else
             hi = mid;
     }
+    size_t c = S->cls[person];
     *prev = *next = NONE;
     if (lo > 0) {
         *prev = b->v[lo - 1].item;
     } else {
-        for (size_t j = bi; j-- > 0;)
+        for (size_t j = bi; j-- > S->busy_lo[c];)
             if (base[j].n) {
                 *prev = base[j].v[base[j].n - 1].item;
                 break;
@@ -184,7 +194,7 @@ sched_neighbours(sched *S, size_t person, int64_t t, size_t *prev, size_t *next)
     if (lo < b->n) {
         *next = b->v[lo].item;
     } else {
-        for (size_t j = bi + 1; j < S->n_buckets; j++)
+        for (size_t j = bi + 1; j < S->busy_hi[c]; j++)
             if (base[j].n) {
                 *next = base[j].v[0].item;
                 break;
