@@ -252,11 +252,11 @@ sched_add_lodging_items(sched *S)
 
 /* ------------------------------------------------------------------ days */
 
-/* What orders the items of a day, side by side: lodging closes the day;
- * otherwise by start, then end, then kind, then id. */
+/* What orders the items of a day, packed side by side: lodging closes the
+ * day; otherwise by start, then end, then kind (in `at` and `to`, counted
+ * from the day's earliest start and end), then id. */
 typedef struct day_key {
-    int64_t start, end;
-    int lodging, kind;
+    uint64_t at, to;
     const char *id;
     size_t ix;
 } day_key;
@@ -264,33 +264,55 @@ typedef struct day_key {
 static inline bool
 day_key_before(const day_key *a, const day_key *b)
 {
-    if (a->lodging != b->lodging)
-        return b->lodging;
-    if (a->start != b->start)
-        return a->start < b->start;
-    if (a->end != b->end)
-        return a->end < b->end;
-    if (a->kind != b->kind)
-        return a->kind < b->kind;
+    if (a->at != b->at)
+        return a->at < b->at;
+    if (a->to != b->to)
+        return a->to < b->to;
     return strcmp(a->id, b->id) < 0;
 }
 
-/* A day's item indices in order: their keys gathered in one array and
- * merge-sorted (no two items are equal: their ids differ). A run already
- * in order, as items made one after another often are, costs one pass. */
+/* Runs this short are sorted by insertion before they are merged. */
+#define DAY_RUN 16
+
+/* A day's item indices in order: their keys gathered in one array, runs
+ * sorted by insertion, then merged (no two items are equal: their ids
+ * differ). Two runs already in order are copied in one pass. */
 static void
 sort_day(const itin_item *items, size_t *ix, size_t n, day_key *k, day_key *tmp)
 {
+    if (n < 2)
+        return;
+    int64_t start0 = items[ix[0]].start, end0 = items[ix[0]].end;
+    for (size_t i = 1; i < n; i++) {
+        if (items[ix[i]].start < start0)
+            start0 = items[ix[i]].start;
+        if (items[ix[i]].end < end0)
+            end0 = items[ix[i]].end;
+    }
+    /* Times are within years 0 to 9999 (less than 2^39 seconds apart), so
+     * the lodging bit and the kind's eight bits fit beside them. */
     for (size_t i = 0; i < n; i++) {
         const itin_item *x = &items[ix[i]];
-        k[i] = (day_key){x->start, x->end, x->kind == ITIN_ITEM_LODGING, (int)x->kind, x->id, ix[i]};
+        uint64_t lodging = x->kind == ITIN_ITEM_LODGING;
+        k[i] = (day_key){lodging << 62 | (uint64_t)(x->start - start0),
+                         (uint64_t)(x->end - end0) << 8 | x->kind, x->id, ix[i]};
     }
-    for (size_t width = 1; width < n; width *= 2) {
+    for (size_t lo = 0; lo < n; lo += DAY_RUN) {
+        size_t hi = lo + DAY_RUN < n ? lo + DAY_RUN : n;
+        for (size_t i = lo + 1; i < hi; i++) {
+            day_key v = k[i];
+            size_t j = i;
+            for (; j > lo && day_key_before(&v, &k[j - 1]); j--)
+                k[j] = k[j - 1];
+            k[j] = v;
+        }
+    }
+    for (size_t width = DAY_RUN; width < n; width *= 2) {
         for (size_t lo = 0; lo < n; lo += 2 * width) {
             size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
             size_t i = lo, j = mid, o = lo;
             if (mid == hi || !day_key_before(&k[mid], &k[mid - 1])) {
-                memcpy(&tmp[lo], &k[lo], (hi - lo) * sizeof *k); /* already in order */
+                memcpy(&tmp[lo], &k[lo], (hi - lo) * sizeof *k);
                 continue;
             }
             while (i < mid && j < hi)

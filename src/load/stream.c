@@ -56,21 +56,9 @@ load_top_key(int kind)
     return TOP_KINDS[kind].key;
 }
 
-/* The place id an element refers to under `key`, when it says one plainly. */
-static const char *
-ref_of(const ynode *n, const char *key)
-{
-    if (n->kind != N_MAP)
-        return NULL;
-    for (size_t i = 0; i < n->n; i++) {
-        const ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
-        if (k->kind == N_SCALAR && strcmp(k->str, key) == 0 && v->kind == N_SCALAR)
-            return v->str;
-    }
-    return NULL;
-}
-
-/* Whether an element can be walked now: what it refers to is known. */
+/* Whether an element can be walked now: what it refers to is known. The
+ * place ids it says plainly under "at", "from" and "to" (the first of each)
+ * are looked up, in one pass over its keys. */
 static bool
 element_ready(loader *L, const top_kind *t, const ynode *n)
 {
@@ -79,10 +67,20 @@ element_ready(loader *L, const top_kind *t, const ynode *n)
         return true;
     if (t->needs_delegation && !L->have_delegation)
         return false;
-    for (size_t i = 0; i < 3; i++) {
-        const char *id = ref_of(n, refs[i]);
-        if (id && !itin_strmap_get(&L->inst_ids, id, NULL))
-            return false;
+    if (n->kind != N_MAP)
+        return true;
+    bool seen[3] = {false, false, false};
+    for (size_t i = 0; i < n->n; i++) {
+        const ynode *k = n->kids[2 * i], *v = n->kids[2 * i + 1];
+        if (k->kind != N_SCALAR || (k->str[0] != 'a' && k->str[0] != 'f' && k->str[0] != 't'))
+            continue;
+        for (size_t r = 0; r < 3; r++) {
+            if (seen[r] || v->kind != N_SCALAR || strcmp(k->str, refs[r]) != 0)
+                continue;
+            seen[r] = true;
+            if (!itin_strmap_get(&L->inst_ids, v->str, NULL))
+                return false;
+        }
     }
     return true;
 }
